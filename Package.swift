@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+// PartnerConsole: a reseller backend speaking framed JSON-RPC over TCP.
+// Toolchain only: no package dependencies. SQLite comes in as a system library.
+import PackageDescription
+
+let package = Package(
+    name: "PartnerConsole",
+    platforms: [.macOS(.v15)],
+    products: [
+        /// The bundled client library: typed stubs plus the TCP transport.
+        .library(name: "PartnerAPI", targets: ["PartnerAPI", "FramedRPCTCP"]),
+        .executable(name: "partner-server", targets: ["partner-server"]),
+        .executable(name: "partnerctl", targets: ["partnerctl"]),
+        .executable(name: "partner-conformance", targets: ["partner-conformance"]),
+        .executable(name: "partner-bench", targets: ["partner-bench"]),
+    ],
+    targets: [
+        // C shims
+        .target(name: "CEpoll"),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Wire runtime (no I/O) and its transports
+        .target(name: "FramedJSON"),
+        .target(name: "FramedRPC", dependencies: ["FramedJSON"]),
+        .target(name: "FramedRPCInProcess", dependencies: ["FramedRPC"]),
+        .target(name: "FramedRPCTCP", dependencies: ["FramedRPC", "CEpoll"]),
+
+        // Domain and storage
+        .target(name: "PartnerCore"),
+        .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite"]),
+
+        // Service surface
+        .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
+        .target(
+            name: "PartnerService",
+            dependencies: ["PartnerAPI", "PartnerCore", "PartnerStore", "FramedRPC", "FramedJSON"],
+            resources: [.copy("Resources")]
+        ),
+
+        // Executables
+        .executableTarget(
+            name: "partner-server",
+            dependencies: ["PartnerService", "FramedRPCTCP"]
+        ),
+        .executableTarget(name: "partnerctl", dependencies: ["PartnerAPI", "FramedRPCTCP"]),
+        .executableTarget(
+            name: "partner-conformance",
+            dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI"]
+        ),
+        .executableTarget(name: "partner-bench", dependencies: ["PartnerAPI", "FramedRPCTCP"]),
+
+        // Tests
+        .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),
+        .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess"]),
+        .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
+        .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
+        .testTarget(name: "PartnerStoreTests", dependencies: ["PartnerStore", "PartnerCore"]),
+        .testTarget(
+            name: "PartnerServiceTests",
+            dependencies: ["PartnerService", "PartnerAPI", "FramedRPCTCP", "FramedRPCInProcess"]
+        ),
+    ]
+)
+
+// Strict settings, applied to every Swift target in one place.
+for target in package.targets where target.type != .system {
+    guard target.name != "CEpoll" else { continue }
+    var settings = target.swiftSettings ?? []
+    settings += [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+    target.swiftSettings = settings
+}
