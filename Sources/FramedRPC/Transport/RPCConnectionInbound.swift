@@ -21,6 +21,10 @@ public protocol RPCConnectionInbound: AnyObject, Sendable {
     /// as WIRE.md says and closes; no more frames follow.
     func receive(frameError: FrameError)
 
+    /// True when no call is in flight on this connection. The transport's idle timer closes a
+    /// connection only when it has seen no bytes for the idle timeout and this is true.
+    var isIdle: Bool { get }
+
     /// The connection is gone (peer hang-up, I/O error, idle or slow-frame timeout). `reason`
     /// is a plain-words description for logs and for UNAVAILABLE messages.
     func connectionClosed(reason: String)
