@@ -24,7 +24,7 @@ let package = Package(
         ),
 
         // Wire runtime (no I/O) and its transports
-        .target(name: "FramedJSON"),
+        .target(name: "FramedJSON", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "FramedRPC", dependencies: ["FramedJSON"]),
         .target(name: "FramedRPCInProcess", dependencies: ["FramedRPC"]),
         .target(name: "FramedRPCTCP", dependencies: ["FramedRPC", "CEpoll"]),

@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Hashable {
     public var intValue: Int64? {
         switch self {
         case .int(let i): return i
-        case .double(let d) where d.rounded() == d && abs(d) < 9.0e18: return Int64(d)
+        case .double(let d): return Int64(exactly: d)
         default: return nil
         }
     }
@@ -140,4 +140,14 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
     /// `1.5` as a JSON number.
     public init(floatLiteral value: Double) { self = .double(value) }
+}
+
+extension JSONValue: CustomStringConvertible {
+    /// The value as compact JSON text.
+    public var description: String { encodedString }
+}
+
+extension JSONObject: CustomStringConvertible {
+    /// The object as compact JSON text.
+    public var description: String { JSONValue.object(self).encodedString }
 }

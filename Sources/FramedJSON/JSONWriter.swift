@@ -97,8 +97,8 @@ public struct JSONWriter: Sendable {
         separate()
         if !value.isFinite {
             bytes.append(contentsOf: "null".utf8)
-        } else if value.rounded() == value && abs(value) < 1e15 {
-            writeInteger(Int64(value))
+        } else if abs(value) < 1e15, let whole = Int64(exactly: value) {
+            writeInteger(whole)
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }

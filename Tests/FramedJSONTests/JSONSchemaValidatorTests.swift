@@ -46,7 +46,7 @@ struct JSONSchemaValidatorTests {
     @Test(
         "each broken keyword is reported at its path",
         arguments: [
-            (JSONValue(["id": "c", "address": ["regionCode": "IT", "postalCode": "1"]]), "seats", "is required"),
+            (["id": "c", "address": ["regionCode": "IT", "postalCode": "1"]] as JSONValue, "seats", "is required"),
             (["id": "c", "seats": 0, "address": ["regionCode": "IT", "postalCode": "1"]], "seats", "must be at least 1"),
             (["id": "c", "seats": 1.5, "address": ["regionCode": "IT", "postalCode": "1"]], "seats", "must be of type integer, got number"),
             (["id": "c", "seats": 1, "address": ["regionCode": "it", "postalCode": "1"]], "address.regionCode", "must match the pattern ^[A-Z]{2}$"),

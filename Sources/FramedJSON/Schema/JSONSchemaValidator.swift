@@ -236,7 +236,7 @@ public struct JSONSchemaValidator: Sendable {
         switch (name, value) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
         case ("integer", .int): return true
-        case ("integer", .double(let d)): return d.rounded() == d
+        case ("integer", .double(let d)): return d.isFinite && (Int64(exactly: d) != nil || abs(d) >= 9.0e18)
         case ("number", .int), ("number", .double): return true
         default: return false
         }
