@@ -41,20 +41,22 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
-        // Executables
+        // Executables and what they share (argument parsing, logs, tables)
+        .target(name: "ToolSupport"),
         .executableTarget(
             name: "partner-server",
-            dependencies: ["PartnerService", "FramedRPCTCP"]
+            dependencies: ["PartnerService", "FramedRPCTCP", "ToolSupport"]
         ),
-        .executableTarget(name: "partnerctl", dependencies: ["PartnerAPI", "FramedRPCTCP"]),
+        .executableTarget(name: "partnerctl", dependencies: ["PartnerAPI", "FramedRPCTCP", "ToolSupport"]),
         .executableTarget(
             name: "partner-conformance",
-            dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI"]
+            dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI", "ToolSupport"]
         ),
-        .executableTarget(name: "partner-bench", dependencies: ["PartnerAPI", "FramedRPCTCP"]),
+        .executableTarget(name: "partner-bench", dependencies: ["PartnerAPI", "FramedRPCTCP", "ToolSupport"]),
 
         // Tests
         .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),
+        .testTarget(name: "ToolSupportTests", dependencies: ["ToolSupport"]),
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess"]),
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
