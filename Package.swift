@@ -37,8 +37,7 @@ let package = Package(
         .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
         .target(
             name: "PartnerService",
-            dependencies: ["PartnerAPI", "PartnerCore", "PartnerStore", "FramedRPC", "FramedJSON"],
-            resources: [.copy("Resources")]
+            dependencies: ["PartnerAPI", "PartnerCore", "PartnerStore", "FramedRPC", "FramedJSON"]
         ),
 
         // Executables and what they share (argument parsing, logs, tables)
