@@ -125,8 +125,11 @@ struct JSONFieldsTests {
 
     @Test("description joins field and reason")
     func description() {
-        #expect(JSONDecodingError(field: "items[2].sku", reason: "is required").description == "items[2].sku: is required")
-        #expect(JSONDecodingError(field: "", reason: "must be an object, got null").description == "must be an object, got null")
+        #expect(
+            JSONDecodingError(field: "items[2].sku", reason: "is required").description == "items[2].sku: is required")
+        #expect(
+            JSONDecodingError(field: "", reason: "must be an object, got null").description
+                == "must be an object, got null")
     }
 
     @Test(

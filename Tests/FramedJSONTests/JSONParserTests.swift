@@ -178,7 +178,8 @@ struct JSONParserTests {
     @Test("200,000 nested arrays fail with a limit error instead of crashing")
     func hostileDepth() throws {
         let depth = 200_000
-        let bytes = [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
+        let bytes =
+            [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
         let error = try #require(throws: JSONParseError.self) { try parser.parse(bytes) }
         #expect(error.isLimit)
         #expect(error.reason == "nesting deeper than the limit of 64")

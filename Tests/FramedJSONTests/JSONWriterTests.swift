@@ -48,7 +48,9 @@ struct JSONWriterTests {
 
     @Test(
         "every finite double is written as valid JSON that reads back to the same value",
-        arguments: [0.1, -2.5e-8, 1e15, 1e16, 123_456_789.125, 9.007199254740993e15, 1.7976931348623157e308, 5e-324, 1e21]
+        arguments: [
+            0.1, -2.5e-8, 1e15, 1e16, 123_456_789.125, 9.007199254740993e15, 1.7976931348623157e308, 5e-324, 1e21,
+        ]
     )
     func doubleRoundTrip(value: Double) throws {
         let parsed = try JSONParser().parse(JSONValue.double(value).encodedBytes)
@@ -81,7 +83,9 @@ struct JSONWriterTests {
         writer.key("raw")
         writer.raw(Array(#"{"x":1}"#.utf8))
         writer.endObject()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"id":7,"tags":["a",{},[],2.5],"nothing":null,"ok":true,"raw":{"x":1}}"#)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"{"id":7,"tags":["a",{},[],2.5],"nothing":null,"ok":true,"raw":{"x":1}}"#)
     }
 
     @Test("member(_:_:) writes present values and skips nil")
