@@ -23,3 +23,35 @@ public enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension Base64URL {
+    /// Decodes unpadded (or padded) base64url; `nil` on any invalid character or length.
+    public static func decode(_ text: String) -> [UInt8]? {
+        var values: [UInt8] = []
+        values.reserveCapacity(text.utf8.count)
+        for c in text.utf8 {
+            switch c {
+            case 65...90: values.append(c - 65)
+            case 97...122: values.append(c - 71)
+            case 48...57: values.append(c + 4)
+            case 45: values.append(62)
+            case 95: values.append(63)
+            case 61: continue
+            default: return nil
+            }
+        }
+        guard values.count % 4 != 1 else { return nil }
+        var out: [UInt8] = []
+        var index = 0
+        while index < values.count {
+            let chunk = values[index..<min(index + 4, values.count)]
+            var n: UInt32 = 0
+            for (offset, v) in chunk.enumerated() { n |= UInt32(v) << UInt32(18 - 6 * offset) }
+            out.append(UInt8(truncatingIfNeeded: n >> 16))
+            if chunk.count > 2 { out.append(UInt8(truncatingIfNeeded: n >> 8)) }
+            if chunk.count > 3 { out.append(UInt8(truncatingIfNeeded: n)) }
+            index += 4
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+/// One page of a list, ordered by id (which is creation order), and the token for the next.
+public struct Page<Item: Sendable & Codable>: Sendable, Codable {
+    /// The items.
+    public var items: [Item]
+    /// Pass as `pageToken` to get the next page; `nil` on the last page.
+    public var nextPageToken: String?
+
+    /// Creates a page.
+    public init(items: [Item], nextPageToken: String?) {
+        self.items = items
+        self.nextPageToken = nextPageToken
+    }
+
+    /// Reads one page of `type` owned by `partnerId` from the store, keeping the records that
+    /// pass `filter` and mapping them with `transform`; scans further batches when the filter
+    /// drops records, so a page is full unless the list is exhausted.
+    public static func collect<R: StoredRecord>(
+        _ type: R.Type, partnerId: String, lookupKey: String? = nil, request: PageRequest, in tx: any StoreReading,
+        filter: (R) throws -> Bool = { _ in true }, transform: (R) throws -> Item
+    ) throws -> Page<Item> {
+        let size = try request.size()
+        var cursor = try request.afterId()
+        var items: [Item] = []
+        while true {
+            let batch = try tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: cursor, limit: size)
+            for record in batch {
+                cursor = record.id
+                guard try filter(record) else { continue }
+                items.append(try transform(record))
+                if items.count == size {
+                    let more = try !tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1).isEmpty
+                    return Page(items: items, nextPageToken: more ? PageRequest.token(after: record.id) : nil)
+                }
+            }
+            if batch.count < size { return Page(items: items, nextPageToken: nil) }
+        }
+    }
+}
