@@ -52,6 +52,8 @@ let package = Package(
             dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI", "ToolSupport"]
         ),
         .executableTarget(name: "partner-bench", dependencies: ["PartnerAPI", "FramedRPCTCP", "ToolSupport"]),
+        // Test helper: writes to a store until killed (PartnerStoreTests' crash test).
+        .executableTarget(name: "store-crash-writer", dependencies: ["PartnerStore", "PartnerCore"]),
 
         // Tests
         .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),

@@ -1,0 +1,68 @@
+import Synchronization
+
+/// Decoded records by (kind, id), so repeated reads skip SQLite and JSON decoding.
+///
+/// The invariant: **every cached value equals the record's latest committed value.** It holds
+/// because of three rules, all enforced under one `Mutex`:
+/// 1. Only the writer changes committed state. It calls `beginCommit()` before COMMIT (the
+///    epoch turns odd) and `endCommit(applying:)` after it (the epoch turns even again); the
+///    staged changes of the batch are applied only when COMMIT succeeded, and changes of a
+///    rolled-back savepoint are never staged in the batch at all.
+/// 2. A reader notes the epoch *before* its SQLite snapshot begins. It may use or fill the
+///    cache only while the epoch still equals that even value: then no COMMIT started since,
+///    so its snapshot, the cache and the committed state are one and the same. Any commit in
+///    between makes the epoch differ and the reader simply bypasses the cache; a stale value
+///    can therefore never be inserted.
+/// 3. A cache-only read (no SQLite at all) notes the epoch before and after running its
+///    body; the answer counts only if the epoch did not move, so all values it saw come from
+///    one committed state.
+/// Writes acknowledge their callers only after `endCommit`, so a read that starts after a
+/// write returned sees that write, in the cache or in SQLite.
+final class RecordCache: Sendable {
+    private let state: Mutex<State>
+
+    /// Creates a cache holding at most `capacity` records (0 disables caching).
+    init(capacity: Int) {
+        state = Mutex(State(capacity: capacity))
+    }
+
+    /// The current commit epoch (even: none in flight).
+    var epoch: UInt64 { state.withLock { $0.epoch } }
+
+    /// The number of cached records.
+    var count: Int { state.withLock { $0.count } }
+
+    /// The cached value for `key`. With `epoch`, only while the cache's epoch still equals that
+    /// even value (rule 2); without, whatever is cached now (the writer, rule 1, and cache-only
+    /// reads, rule 3).
+    func value(for key: RecordKey, ifEpochIs epoch: UInt64? = nil) -> (any Sendable)? {
+        state.withLock { state in
+            if let epoch, epoch != state.epoch || epoch % 2 != 0 { return nil }
+            return state.value(for: key)
+        }
+    }
+
+    /// Caches a value read from SQLite, only while the epoch still equals the even `epoch` the
+    /// reader noted before its snapshot began (rule 2).
+    func insert(_ value: any Sendable, for key: RecordKey, ifEpochIs epoch: UInt64) {
+        state.withLock { state in
+            guard epoch == state.epoch, epoch % 2 == 0 else { return }
+            state.insert(value, for: key)
+        }
+    }
+
+    /// Marks a COMMIT as running (rule 1).
+    func beginCommit() {
+        state.withLock { $0.beginCommit() }
+    }
+
+    /// Marks the COMMIT as over; `changes` is the committed batch, or nil when COMMIT failed.
+    func endCommit(applying changes: StagedChanges?) {
+        state.withLock { $0.endCommit(applying: changes) }
+    }
+
+    /// Forgets everything.
+    func removeAll() {
+        state.withLock { $0.removeAll() }
+    }
+}

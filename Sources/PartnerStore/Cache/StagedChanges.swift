@@ -1,0 +1,44 @@
+/// Record changes made by a transaction and not yet committed: the decoded values it stored
+/// and the keys it deleted. The writer keeps one per savepoint (dropped when the savepoint
+/// rolls back) and one per batch (handed to the cache only after COMMIT succeeds).
+struct StagedChanges: Sendable {
+    /// What happened to one record.
+    enum Change: Sendable {
+        /// The record now holds this decoded value (a `StoredRecord`).
+        case stored(any Sendable)
+        /// The record was deleted.
+        case deleted
+    }
+
+    private(set) var changes: [RecordKey: Change] = [:]
+
+    /// Whether nothing was changed.
+    var isEmpty: Bool { changes.isEmpty }
+
+    /// The change staged for `key`, if any.
+    subscript(key: RecordKey) -> Change? { changes[key] }
+
+    /// Stages a stored value, replacing an earlier change of the same key.
+    mutating func store(_ value: any Sendable, for key: RecordKey) {
+        changes[key] = .stored(value)
+    }
+
+    /// Stages a deletion, replacing an earlier change of the same key.
+    mutating func delete(_ key: RecordKey) {
+        changes[key] = .deleted
+    }
+
+    /// Adds the later changes of `other`; its change wins where both touched a key.
+    mutating func merge(_ other: StagedChanges) {
+        if changes.isEmpty {
+            changes = other.changes
+        } else {
+            changes.merge(other.changes) { _, later in later }
+        }
+    }
+
+    /// Forgets every change.
+    mutating func removeAll() {
+        changes.removeAll(keepingCapacity: true)
+    }
+}

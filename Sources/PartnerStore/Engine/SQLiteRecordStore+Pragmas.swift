@@ -1,0 +1,36 @@
+import PartnerCore
+
+extension SQLiteRecordStore {
+    /// Durable WAL settings for the writer: an answer is sent only after its commit is fsync'd.
+    static func configureWriter(_ connection: SQLiteConnection, config: Config) throws {
+        let mode = try connection.texts("PRAGMA journal_mode = WAL")
+        guard mode.first?.lowercased() == "wal" else {
+            throw StoreError(
+                code: .unavailable,
+                message: "the database \(connection.path) cannot use a write-ahead log (journal mode \(mode)); "
+                    + "is its folder read-only?"
+            )
+        }
+        try connection.execute(
+            """
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA busy_timeout = \(max(0, config.busyTimeoutMilliseconds));
+            """
+        )
+        if let pages = config.maxPageCount {
+            _ = try connection.integer("PRAGMA max_page_count = \(max(1, pages))")
+        }
+    }
+
+    /// Reader settings: the connection can never write.
+    static func configureReader(_ connection: SQLiteConnection, config: Config) throws {
+        try connection.execute(
+            """
+            PRAGMA foreign_keys = ON;
+            PRAGMA busy_timeout = \(max(0, config.busyTimeoutMilliseconds));
+            PRAGMA query_only = ON;
+            """
+        )
+    }
+}

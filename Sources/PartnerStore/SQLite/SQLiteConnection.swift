@@ -1,0 +1,126 @@
+import CSQLite
+import PartnerCore
+
+/// One SQLite connection with its prepared-statement cache.
+///
+/// Confinement: a connection is used by one thread at a time. The store opens it on the
+/// thread that creates the store, hands it over once to the thread that owns it from then on
+/// (the writer thread or one reader thread), and only that thread touches it afterwards. That
+/// hand-over is why the type is `@unchecked Sendable`; it is opened with
+/// `SQLITE_OPEN_NOMUTEX` because SQLite's own locking would add nothing.
+final class SQLiteConnection: @unchecked Sendable {
+    /// The database file.
+    let path: String
+    private var database: OpaquePointer?
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// Opens (and creates, when missing) the database at `path`.
+    /// - Parameter requireWritable: fail with a read-only error when SQLite could only open the
+    ///   file for reading (it silently does so when the file is not writable).
+    /// - Throws: `StoreError(.unavailable)` when the file cannot be opened.
+    init(path: String, requireWritable: Bool) throws {
+        self.path = path
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        guard rc == SQLITE_OK, let handle else {
+            let detail = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw StoreError.sqlite(code: rc, detail: detail, path: path)
+        }
+        self.database = handle
+        sqlite3_extended_result_codes(handle, 1)
+        if requireWritable && sqlite3_db_readonly(handle, "main") == 1 {
+            sqlite3_close_v2(handle)
+            self.database = nil
+            throw StoreError.sqlite(code: SQLITE_READONLY, detail: "the file is not writable", path: path)
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Whether a transaction is open (SQLite may end one on its own after I/O errors).
+    var isInTransaction: Bool {
+        guard let database else { return false }
+        return sqlite3_get_autocommit(database) == 0
+    }
+
+    /// The rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int {
+        guard let database else { return 0 }
+        return Int(sqlite3_changes(database))
+    }
+
+    /// Runs one or more SQL statements that return no rows (schema, pragmas). Not cached.
+    /// - Throws: `StoreError` mapped from the SQLite result code.
+    func execute(_ sql: String) throws {
+        let database = try open()
+        var errorText: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(database, sql, nil, nil, &errorText)
+        if rc != SQLITE_OK {
+            let detail = errorText.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(database))
+            sqlite3_free(errorText)
+            throw StoreError.sqlite(code: rc, detail: detail, path: path)
+        }
+    }
+
+    /// The single integer a query (e.g. a pragma) answers; 0 when it answers no row.
+    func integer(_ sql: String) throws -> Int64 {
+        try withStatement(sql) { statement in try statement.step() ? statement.int64(0) : 0 }
+    }
+
+    /// The text rows of the first column a query answers (e.g. `PRAGMA integrity_check`).
+    func texts(_ sql: String) throws -> [String] {
+        try withStatement(sql) { statement in
+            var rows: [String] = []
+            while try statement.step() { rows.append(statement.text(0)) }
+            return rows
+        }
+    }
+
+    /// Runs `body` with the cached prepared statement for `sql` (prepared on first use, never
+    /// again), then resets it.
+    func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        return try body(statement)
+    }
+
+    /// Runs the cached statement for `sql` to completion, e.g. `BEGIN IMMEDIATE`.
+    func run(_ sql: String) throws {
+        try withStatement(sql) { try $0.run() }
+    }
+
+    /// The number of statements prepared so far (each SQL text once).
+    var preparedStatementCount: Int { statements.count }
+
+    /// Finalizes every statement and closes the connection; later use throws `.unavailable`.
+    func close() {
+        for statement in statements.values { statement.finalize() }
+        statements.removeAll()
+        if let database {
+            sqlite3_close_v2(database)
+            self.database = nil
+        }
+    }
+
+    private func open() throws -> OpaquePointer {
+        guard let database else { throw StoreError.closed(path) }
+        return database
+    }
+
+    private func prepared(_ sql: String) throws -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let database = try open()
+        var handle: OpaquePointer?
+        let rc = sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard rc == SQLITE_OK, let handle else {
+            throw StoreError.sqlite(code: rc, detail: String(cString: sqlite3_errmsg(database)), path: path)
+        }
+        let statement = SQLiteStatement(handle: handle, database: database, path: path)
+        statements[sql] = statement
+        return statement
+    }
+}
