@@ -1,0 +1,39 @@
+/// The server's limits and timings (WIRE.md "Limits"), all with the documented defaults.
+public struct RPCServerConfig: Sendable {
+    /// Largest frame payload accepted, in bytes (4 MiB). Transports frame with this.
+    public var maxFrameBytes: Int = 4 << 20
+    /// Largest compact encoding of `meta`, in bytes.
+    public var maxMetaBytes: Int = 8192
+    /// Most keys in `meta`.
+    public var maxMetaKeys: Int = 64
+    /// Deepest JSON nesting accepted.
+    public var maxDepth: Int = 64
+    /// Most members in a batch.
+    public var maxBatch: Int = 100
+    /// Running handlers per connection, cancelled ones that have not exited included; at the
+    /// limit the server stops reading that connection.
+    public var maxConcurrentCallsPerConnection: Int = 128
+    /// No bytes either way and no call in flight for this long: the transport closes.
+    public var idleTimeout: Duration = .seconds(300)
+    /// A started frame must finish arriving within this, else the transport closes.
+    public var frameTimeout: Duration = .seconds(30)
+    /// Streams pause while a connection has more than this many bytes queued outbound.
+    public var outboundHighWaterBytes: Int = 1 << 20
+    /// Paused streams resume when the queue drops below this (the transport's low-water mark).
+    public var outboundLowWaterBytes: Int = 256 << 10
+    /// Past this many queued outbound bytes the transport closes the connection.
+    public var maxBufferedOutboundBytes: Int = 64 << 20
+    /// In-flight calls get this long to finish after `$/goaway`.
+    public var drainGrace: Duration = .seconds(10)
+    /// Initial item credit of a stream when `meta.streamWindow` is absent.
+    public var defaultStreamWindow: Int = 16
+    /// Most credit a stream may hold outstanding.
+    public var maxOutstandingCredit: Int = 100_000
+    /// The `retryAfterMs` hint sent with UNAVAILABLE while draining.
+    public var drainRetryAfterMs: Int64 = 1000
+    /// Registers `Health.Check` / `Health.Watch` on the server's `health`.
+    public var registersHealthService: Bool = true
+
+    /// The defaults.
+    public init() {}
+}

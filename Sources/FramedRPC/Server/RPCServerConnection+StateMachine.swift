@@ -1,0 +1,256 @@
+/// The per-connection bookkeeping of `RPCServerConnection`, a value type kept in a `Mutex`.
+/// Every transition is quick, does no I/O and returns what to do after the lock is released.
+extension RPCServerConnection {
+    /// A routed call waiting to be admitted.
+    struct Prepared: Sendable {
+        var call: RPCIncomingCall
+        var method: RPCRouter.Entry
+        var deadline: ContinuousClock.Instant?
+    }
+
+    /// A batch's answers collected so far.
+    struct BatchSeed {
+        var parts: [[UInt8]]
+        var expected: Int
+    }
+
+    /// A call admitted: its handler must be started.
+    struct Launch: Sendable {
+        var key: UInt64
+        var prepared: Prepared
+        var stream: RPCServerStream?
+        var batch: UInt64?
+    }
+
+    /// An answer to send for a call that will not run or has been cut short.
+    struct Answer: Sendable {
+        var id: RPCID
+        var error: RPCError
+        var batch: UInt64?
+        var stream: RPCServerStream?
+    }
+
+    struct Admission {
+        var launches: [Launch] = []
+        var rejects: [Answer] = []
+    }
+
+    struct CallEntry {
+        var id: RPCID?
+        var batch: UInt64?
+        var stream: RPCServerStream?
+        var task: Task<Void, Never>?
+        var timer: Task<Void, Never>?
+        var answered = false
+    }
+
+    struct Parked {
+        var prepared: [Prepared]
+        var seed: BatchSeed?
+    }
+
+    struct BatchState {
+        var parts: [[UInt8]]
+        var remaining: Int
+    }
+
+    /// What to do after a handler exits, a call is cut short, or the limit frees up.
+    struct Actions {
+        var write: [UInt8]?
+        var finishStream: RPCServerStream?
+        var cancelTimer: Task<Void, Never>?
+        var admissions: [Admission] = []
+        var resumeReading = false
+        var close = false
+    }
+
+    struct StateMachine {
+        let limit: Int
+        let drainRetryAfterMs: Int64
+        let defaultWindow: Int
+        let maxCredit: Int
+        var calls: [UInt64: CallEntry] = [:]
+        var inFlight: [RPCID: UInt64] = [:]
+        var batches: [UInt64: BatchState] = [:]
+        var parked: [Parked] = []
+        var nextKey: UInt64 = 0
+        var running = 0
+        var readingPaused = false
+        var draining = false
+        var closing = false
+        var closed = false
+
+        init(config: RPCServerConfig) {
+            self.limit = max(1, config.maxConcurrentCallsPerConnection)
+            self.drainRetryAfterMs = config.drainRetryAfterMs
+            self.defaultWindow = config.defaultStreamWindow
+            self.maxCredit = config.maxOutstandingCredit
+        }
+
+        var isIdle: Bool { calls.isEmpty && parked.isEmpty }
+
+        /// Admits calls now, or parks them (and asks to stop reading) when the running-handler
+        /// limit would be passed. Returns `nil` with `pause` true when parked.
+        mutating func admit(_ prepared: [Prepared], seed: BatchSeed?) -> (admission: Admission?, pause: Bool) {
+            if closed || closing { return (nil, false) }
+            if !parked.isEmpty || (running > 0 && running + prepared.count > limit) {
+                parked.append(Parked(prepared: prepared, seed: seed))
+                let pause = !readingPaused
+                readingPaused = true
+                return (nil, pause)
+            }
+            let admission = admitNow(prepared, seed: seed)
+            var pause = false
+            if running >= limit && !readingPaused {
+                readingPaused = true
+                pause = true
+            }
+            return (admission, pause)
+        }
+
+        private mutating func admitNow(_ prepared: [Prepared], seed: BatchSeed?) -> Admission {
+            var admission = Admission()
+            var batchKey: UInt64?
+            if let seed {
+                nextKey += 1
+                batchKey = nextKey
+                batches[nextKey] = BatchState(parts: seed.parts, remaining: seed.expected - seed.parts.count)
+            }
+            admission.launches.reserveCapacity(prepared.count)
+            for p in prepared {
+                if let id = p.call.id {
+                    if draining {
+                        let error = RPCError(
+                            code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
+                        admission.rejects.append(Answer(id: id, error: error, batch: batchKey))
+                        continue
+                    }
+                    if inFlight[id] != nil {
+                        admission.rejects.append(
+                            Answer(id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"), batch: batchKey))
+                        continue
+                    }
+                } else if draining {
+                    continue
+                }
+                nextKey += 1
+                let key = nextKey
+                var stream: RPCServerStream?
+                if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
+                    stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
+                }
+                calls[key] = CallEntry(id: p.call.id, batch: batchKey, stream: stream)
+                if let id = p.call.id { inFlight[id] = key }
+                running += 1
+                admission.launches.append(Launch(key: key, prepared: p, stream: stream, batch: batchKey))
+            }
+            return admission
+        }
+
+        /// Adds one answer to a batch; returns the whole batch frame when it was the last.
+        mutating func addBatchPart(_ batch: UInt64, _ part: [UInt8]) -> [UInt8]? {
+            guard var state = batches[batch] else { return nil }
+            state.parts.append(part)
+            state.remaining -= 1
+            if state.remaining <= 0 {
+                batches[batch] = nil
+                return RPCEnvelopeEncoder.batchFrame(state.parts)
+            }
+            batches[batch] = state
+            return nil
+        }
+
+        /// Stores the handler and timer tasks of a launched call. Returns which of them to
+        /// cancel at once (the call was answered, or its handler already exited).
+        mutating func attach(_ key: UInt64, task: Task<Void, Never>, timer: Task<Void, Never>?) -> (task: Bool, timer: Bool) {
+            guard var entry = calls[key] else { return (false, true) }
+            if entry.answered || closed { return (true, true) }
+            entry.task = task
+            entry.timer = timer
+            calls[key] = entry
+            return (false, false)
+        }
+
+        /// Cuts a call short (cancel or deadline): it is answered now, its handler stays
+        /// counted until it exits. Returns the answer to send and the tasks to cancel.
+        mutating func cut(key: UInt64, error: RPCError) -> (Answer, Task<Void, Never>?, Task<Void, Never>?)? {
+            guard var entry = calls[key], !entry.answered, let id = entry.id else { return nil }
+            entry.answered = true
+            calls[key] = entry
+            inFlight[id] = nil
+            return (Answer(id: id, error: error, batch: entry.batch, stream: entry.stream), entry.task, entry.timer)
+        }
+
+        /// A handler exited with `response` (encoded for its place: a frame, or a batch part).
+        mutating func handlerExited(_ key: UInt64, response: [UInt8]?) -> Actions {
+            var actions = Actions()
+            guard let entry = calls.removeValue(forKey: key) else { return actions }
+            running -= 1
+            actions.cancelTimer = entry.timer
+            if !entry.answered, let id = entry.id, let response {
+                inFlight[id] = nil
+                if let batch = entry.batch {
+                    actions.write = addBatchPart(batch, response)
+                } else {
+                    actions.write = response
+                    actions.finishStream = entry.stream
+                }
+            }
+            if closed { return actions }
+            while let head = parked.first, running == 0 || running + head.prepared.count <= limit {
+                parked.removeFirst()
+                actions.admissions.append(admitNow(head.prepared, seed: head.seed))
+            }
+            if parked.isEmpty && readingPaused && running < limit {
+                readingPaused = false
+                actions.resumeReading = true
+            }
+            if draining && !closing && isIdle {
+                closing = true
+                actions.close = true
+            }
+            return actions
+        }
+
+        /// Starts draining; returns true when the connection can close at once.
+        mutating func beginDrain() -> Bool {
+            draining = true
+            if !closing && !closed && isIdle {
+                closing = true
+                return true
+            }
+            return false
+        }
+
+        /// Cuts every unanswered call with `error` and marks the connection closing.
+        mutating func cutAll(error: RPCError) -> [(Answer, Task<Void, Never>?, Task<Void, Never>?)] {
+            var cut: [(Answer, Task<Void, Never>?, Task<Void, Never>?)] = []
+            for key in calls.keys {
+                if let c = self.cut(key: key, error: error) { cut.append(c) }
+            }
+            closing = true
+            parked.removeAll()
+            return cut
+        }
+
+        /// The connection is gone: every task and timer to cancel, every stream to end.
+        mutating func close() -> (tasks: [Task<Void, Never>], streams: [RPCServerStream])? {
+            guard !closed else { return nil }
+            closed = true
+            closing = true
+            var tasks: [Task<Void, Never>] = []
+            var streams: [RPCServerStream] = []
+            for (key, var entry) in calls {
+                if let t = entry.task { tasks.append(t) }
+                if let t = entry.timer { tasks.append(t) }
+                if let s = entry.stream { streams.append(s) }
+                entry.answered = true
+                calls[key] = entry
+            }
+            inFlight.removeAll()
+            parked.removeAll()
+            batches.removeAll()
+            return (tasks, streams)
+        }
+    }
+}

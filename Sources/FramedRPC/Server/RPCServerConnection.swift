@@ -1,0 +1,285 @@
+import FramedJSON
+import Synchronization
+
+/// The server side of one connection: decodes frames, admits calls under the running-handler
+/// limit, runs each handler in its own task, and writes answers.
+///
+/// State lives in a `Mutex`-guarded `StateMachine`; no lock is held while a handler runs or
+/// bytes are written.
+final class RPCServerConnection: RPCConnectionInbound, Sendable {
+    let core: RPCServerCore
+    let outbound: any RPCConnectionOutbound
+    let peer: String
+    private let state: Mutex<StateMachine>
+    private let onClose: @Sendable (RPCServerConnection) -> Void
+
+    init(core: RPCServerCore, outbound: any RPCConnectionOutbound, peer: String,
+         onClose: @escaping @Sendable (RPCServerConnection) -> Void) {
+        self.core = core
+        self.outbound = outbound
+        self.peer = peer
+        self.onClose = onClose
+        self.state = Mutex(StateMachine(config: core.config))
+    }
+
+    // MARK: RPCConnectionInbound
+
+    var isIdle: Bool { state.withLock { $0.isIdle } }
+
+    func receive(frame payload: [UInt8]) {
+        switch core.decoder.decode(payload) {
+        case .failure(let error):
+            outbound.write(RPCEnvelopeEncoder.errorFrame(id: .null, error: error))
+        case .single(let message):
+            receiveSingle(message)
+        case .batch(let messages):
+            receiveBatch(messages)
+        }
+    }
+
+    func receive(frameError: FrameError) {
+        let error: RPCError
+        switch frameError.kind {
+        case .zeroLength: error = .invalidRequest(frameError.description)
+        case .tooLarge: error = .limitExceeded(frameError.description)
+        }
+        outbound.write(RPCEnvelopeEncoder.errorFrame(id: .null, error: error))
+        outbound.close()
+    }
+
+    func connectionClosed(reason: String) {
+        guard let (tasks, streams) = state.withLock({ $0.close() }) else { return }
+        for task in tasks { task.cancel() }
+        for stream in streams { stream.finish(with: nil, to: outbound) }
+        onClose(self)
+    }
+
+    // MARK: Messages
+
+    private func receiveSingle(_ message: RPCInboundMessage) {
+        switch message {
+        case .call(let call):
+            guard let method = core.methods[call.method] else {
+                if let id = call.id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: .methodNotFound(call.method))) }
+                return
+            }
+            if method.descriptor.kind == .serverStreaming && call.id == nil { return }
+            var deadline: ContinuousClock.Instant?
+            if let ms = call.metadata.timeoutMs {
+                if ms == 0 {
+                    if let id = call.id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: Self.deadlineError)) }
+                    return
+                }
+                deadline = .now + .milliseconds(ms)
+            }
+            admit([Prepared(call: call, method: method, deadline: deadline)], seed: nil)
+        case .invalid(let id, let error):
+            if let id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: error)) }
+        case .cancel(let target, let answerID):
+            cancel(target)
+            if let answerID { outbound.write(RPCEnvelopeEncoder.responseFrame(id: answerID, result: RPCEmptyResult())) }
+        case .credit(let target, let items, let answerID):
+            grant(target, items: items)
+            if let answerID { outbound.write(RPCEnvelopeEncoder.responseFrame(id: answerID, result: RPCEmptyResult())) }
+        case .ping(let id):
+            if let id { outbound.write(RPCEnvelopeEncoder.responseFrame(id: id, result: RPCEmptyResult())) }
+        case .ignored:
+            break
+        }
+    }
+
+    private func receiveBatch(_ messages: [RPCInboundMessage]) {
+        var parts: [[UInt8]] = []
+        var prepared: [Prepared] = []
+        var expected = 0
+        func part(_ id: RPCID, _ error: RPCError) {
+            var w = JSONWriter(capacity: 160)
+            RPCEnvelopeEncoder.writeError(id: id, error: error, to: &w)
+            parts.append(w.bytes)
+        }
+        func emptyResult(_ id: RPCID) {
+            var w = JSONWriter(capacity: 48)
+            RPCEnvelopeEncoder.writeResponse(id: id, result: RPCEmptyResult(), to: &w)
+            parts.append(w.bytes)
+        }
+        let now = ContinuousClock.now
+        for message in messages {
+            switch message {
+            case .call(let call):
+                guard let method = core.methods[call.method] else {
+                    if let id = call.id { part(id, .methodNotFound(call.method)) }
+                    continue
+                }
+                if method.descriptor.kind == .serverStreaming {
+                    if let id = call.id { part(id, .invalidRequest("streaming methods cannot be called in a batch", field: "method")) }
+                    continue
+                }
+                var deadline: ContinuousClock.Instant?
+                if let ms = call.metadata.timeoutMs {
+                    if ms == 0 {
+                        if let id = call.id { part(id, Self.deadlineError) }
+                        continue
+                    }
+                    deadline = now + .milliseconds(ms)
+                }
+                if call.id != nil { expected += 1 }
+                prepared.append(Prepared(call: call, method: method, deadline: deadline))
+            case .invalid(let id, let error):
+                if let id { part(id, error) }
+            case .cancel(let target, let answerID):
+                cancel(target)
+                if let answerID { emptyResult(answerID) }
+            case .credit(let target, let items, let answerID):
+                grant(target, items: items)
+                if let answerID { emptyResult(answerID) }
+            case .ping(let id):
+                if let id { emptyResult(id) }
+            case .ignored:
+                break
+            }
+        }
+        if expected == 0 {
+            if !parts.isEmpty { outbound.write(RPCEnvelopeEncoder.batchFrame(parts)) }
+            if !prepared.isEmpty { admit(prepared, seed: nil) }
+            return
+        }
+        admit(prepared, seed: BatchSeed(parts: parts, expected: expected + parts.count))
+    }
+
+    static let deadlineError = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
+
+    // MARK: Admission and handlers
+
+    private func admit(_ prepared: [Prepared], seed: BatchSeed?) {
+        let (admission, pause) = state.withLock { $0.admit(prepared, seed: seed) }
+        if pause { outbound.setReading(false) }
+        if let admission { perform(admission) }
+    }
+
+    private func perform(_ admission: Admission) {
+        for reject in admission.rejects { send(reject) }
+        for launch in admission.launches { start(launch) }
+    }
+
+    private func start(_ launch: Launch) {
+        let task = Task(executorPreference: outbound.preferredExecutor) {
+            let response = await self.run(launch)
+            self.handlerExited(launch.key, response: response)
+        }
+        var timer: Task<Void, Never>?
+        if let deadline = launch.prepared.deadline {
+            let key = launch.key
+            timer = Task(executorPreference: outbound.preferredExecutor) {
+                do {
+                    try await Task.sleep(until: deadline, clock: .continuous)
+                } catch {
+                    return
+                }
+                self.cut(key: key, error: Self.deadlineError)
+            }
+        }
+        let cancel = state.withLock { $0.attach(launch.key, task: task, timer: timer) }
+        if cancel.task { task.cancel() }
+        if cancel.timer { timer?.cancel() }
+    }
+
+    /// Runs the handler chain and encodes its outcome for where the answer goes.
+    private func run(_ launch: Launch) async -> [UInt8]? {
+        let call = launch.prepared.call
+        var context = RPCServerContext(
+            descriptor: launch.prepared.method.descriptor, metadata: call.metadata,
+            deadline: launch.prepared.deadline, peer: peer)
+        if let stream = launch.stream {
+            context.streamWriter = RPCStreamWriter(
+                stream: stream, outbound: outbound, highWaterBytes: core.config.outboundHighWaterBytes)
+        }
+        let request = RPCRequest(id: call.id, method: call.method, params: call.params, metadata: call.metadata)
+        let handler = launch.prepared.method.handler
+        let inBatch = launch.batch != nil
+        do {
+            let result = try await RPCCallContext.$deadline.withValue(launch.prepared.deadline) {
+                try await handler(request, context)
+            }
+            guard let id = call.id else { return nil }
+            if inBatch {
+                var w = JSONWriter(capacity: 256)
+                RPCEnvelopeEncoder.writeResponse(id: id, result: result, to: &w)
+                return w.bytes
+            }
+            return RPCEnvelopeEncoder.responseFrame(id: id, result: result)
+        } catch {
+            guard let id = call.id else { return nil }
+            return Self.encode(id: id, error: RPCError(mapping: error), inBatch: inBatch)
+        }
+    }
+
+    static func encode(id: RPCID, error: RPCError, inBatch: Bool) -> [UInt8] {
+        if inBatch {
+            var w = JSONWriter(capacity: 160)
+            RPCEnvelopeEncoder.writeError(id: id, error: error, to: &w)
+            return w.bytes
+        }
+        return RPCEnvelopeEncoder.errorFrame(id: id, error: error)
+    }
+
+    private func handlerExited(_ key: UInt64, response: [UInt8]?) {
+        let actions = state.withLock { $0.handlerExited(key, response: response) }
+        actions.cancelTimer?.cancel()
+        if let write = actions.write {
+            if let stream = actions.finishStream { stream.finish(with: write, to: outbound) } else { outbound.write(write) }
+        }
+        if actions.resumeReading { outbound.setReading(true) }
+        for admission in actions.admissions { perform(admission) }
+        if actions.close { outbound.close() }
+    }
+
+    /// Sends the answer of a call that was rejected or cut short.
+    private func send(_ answer: Answer) {
+        let bytes = Self.encode(id: answer.id, error: answer.error, inBatch: answer.batch != nil)
+        if let batch = answer.batch {
+            if let frame = state.withLock({ $0.addBatchPart(batch, bytes) }) { outbound.write(frame) }
+        } else if let stream = answer.stream {
+            stream.finish(with: bytes, to: outbound)
+        } else {
+            outbound.write(bytes)
+        }
+    }
+
+    private func cut(key: UInt64, error: RPCError) {
+        guard let (answer, task, timer) = state.withLock({ $0.cut(key: key, error: error) }) else { return }
+        send(answer)
+        task?.cancel()
+        timer?.cancel()
+    }
+
+    private func cancel(_ id: RPCID) {
+        guard let key = state.withLock({ $0.inFlight[id] }) else { return }
+        cut(key: key, error: RPCError(code: .cancelled, message: "call \(id) was cancelled by the client"))
+    }
+
+    private func grant(_ id: RPCID, items: Int) {
+        let stream = state.withLock { s in s.inFlight[id].flatMap { s.calls[$0]?.stream } }
+        stream?.grant(items)
+    }
+
+    // MARK: Drain
+
+    /// Sends `$/goaway`; new calls get UNAVAILABLE; closes once no call is in flight.
+    func beginDrain(goaway: [UInt8]) {
+        let closeNow = state.withLock { $0.beginDrain() }
+        outbound.write(goaway)
+        if closeNow { outbound.close() }
+    }
+
+    /// The drain grace is over: ends every call still running with UNAVAILABLE, then closes.
+    func forceClose() {
+        let error = RPCError(code: .unavailable, message: "server shut down before the call finished")
+        let cut = state.withLock { $0.cutAll(error: error) }
+        for (answer, task, timer) in cut {
+            send(answer)
+            task?.cancel()
+            timer?.cancel()
+        }
+        outbound.close()
+    }
+}

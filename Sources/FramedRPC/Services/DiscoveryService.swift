@@ -1,0 +1,31 @@
+import FramedJSON
+
+/// `rpc.discover`: returns the OpenRPC document describing the server (no credentials needed).
+/// The document is encoded once, when the service is created.
+public struct DiscoveryService: RPCService {
+    /// The method's descriptor.
+    public static let discover = RPCMethodDescriptor(name: "rpc.discover", requiresAuthentication: false)
+
+    private let encoded: RPCRawJSON
+
+    /// Creates the service answering with `document`.
+    public init(document: JSONValue) {
+        self.encoded = RPCRawJSON(bytes: document.encodedBytes)
+    }
+
+    /// Registers `rpc.discover`.
+    public func registerMethods(with router: inout RPCRouter) {
+        let encoded = self.encoded
+        router.registerUnary(Self.discover) { _, _ in encoded }
+    }
+}
+
+/// Bytes already holding exactly one valid JSON value, written as they are.
+public struct RPCRawJSON: JSONEncodable, Sendable {
+    /// The encoded value.
+    public let bytes: [UInt8]
+    /// Wraps bytes the caller guarantees to be one valid JSON value.
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    /// Writes the bytes.
+    public func encode(to writer: inout JSONWriter) { writer.raw(bytes) }
+}
