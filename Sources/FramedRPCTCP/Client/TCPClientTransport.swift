@@ -1,0 +1,121 @@
+import CEpoll
+import FramedRPC
+import Glibc
+
+/// Opens TCP connections to one server, on the loops of an `EventLoopGroup` (by default the
+/// process-wide `EventLoopGroup.sharedClient`).
+///
+/// ```swift
+/// let transport = TCPClientTransport(host: "127.0.0.1", port: 7420)
+/// let outbound = try await transport.connect(inbound: clientConnection)
+/// outbound.write(Frame.encode(Array(#"{"jsonrpc":"2.0","method":"$/ping","id":1}"#.utf8)))
+/// ```
+public struct TCPClientTransport: RPCClientTransport {
+    /// The server's address, timeouts and per-connection limits.
+    public struct Config: Sendable {
+        /// Server host name or address.
+        public var host: String
+        /// Server port.
+        public var port: Int
+        /// How long a connect may take (default 10 s).
+        public var connectTimeout: Duration
+        /// Largest frame payload accepted from the server (default 4 MiB).
+        public var maxFrameBytes: Int
+        /// Close after this long with no bytes either way and no call in flight
+        /// (default nil: the client runtime decides when to close).
+        public var idleTimeout: Duration?
+        /// A started frame must finish arriving within this (default 30 s).
+        public var frameTimeout: Duration?
+        /// Producers pause while more than this is queued (default 1 MiB).
+        public var highWater: Int
+        /// `waitUntilWritable()` resumes below this (default 256 KiB).
+        public var lowWater: Int
+        /// More than this queued closes the connection (default 64 MiB).
+        public var maxBufferedOutboundBytes: Int
+
+        /// Creates a configuration with the protocol's defaults.
+        public init(
+            host: String, port: Int, connectTimeout: Duration = .seconds(10), maxFrameBytes: Int = 4 << 20,
+            idleTimeout: Duration? = nil, frameTimeout: Duration? = .seconds(30), highWater: Int = 1 << 20,
+            lowWater: Int = 256 << 10, maxBufferedOutboundBytes: Int = 64 << 20
+        ) {
+            self.host = host
+            self.port = port
+            self.connectTimeout = connectTimeout
+            self.maxFrameBytes = maxFrameBytes
+            self.idleTimeout = idleTimeout
+            self.frameTimeout = frameTimeout
+            self.highWater = highWater
+            self.lowWater = lowWater
+            self.maxBufferedOutboundBytes = maxBufferedOutboundBytes
+        }
+
+        var limits: TCPConnectionLimits {
+            TCPConnectionLimits(
+                maxFrameBytes: maxFrameBytes,
+                idleTimeoutNanos: idleTimeout.map(EventLoop.nanoseconds),
+                frameTimeoutNanos: frameTimeout.map(EventLoop.nanoseconds),
+                lowWater: lowWater, highWater: highWater,
+                maxBufferedOutboundBytes: maxBufferedOutboundBytes)
+        }
+    }
+
+    /// The configuration.
+    public let config: Config
+    /// The loops connections run on.
+    public let group: EventLoopGroup
+
+    /// A transport for `host:port` with default limits.
+    public init(
+        host: String, port: Int, connectTimeout: Duration = .seconds(10),
+        group: EventLoopGroup = .sharedClient
+    ) {
+        self.init(config: Config(host: host, port: port, connectTimeout: connectTimeout), group: group)
+    }
+
+    /// A transport with a full configuration.
+    public init(config: Config, group: EventLoopGroup = .sharedClient) {
+        self.config = config
+        self.group = group
+    }
+
+    /// Opens one connection whose frames go to `inbound`.
+    /// - Throws: `RPCError` `.unavailable` ("cannot connect to host:port: <reason>") when the
+    ///   server cannot be reached within `connectTimeout`; `.cancelled` when the task is
+    ///   cancelled while connecting.
+    public func connect(inbound: any RPCConnectionInbound) async throws -> any RPCConnectionOutbound {
+        try await openConnection(inbound: inbound)
+    }
+
+    /// `connect(inbound:)` returning the concrete connection (its loop, peer, high-water).
+    public func openConnection(inbound: any RPCConnectionInbound) async throws -> TCPConnection {
+        let target = "\(config.host):\(config.port)"
+        func unavailable(_ reason: String) -> RPCError {
+            RPCError(code: .unavailable, message: "cannot connect to \(target): \(reason)")
+        }
+        let address: SocketAddress
+        do {
+            address = try SocketAddress.resolve(host: config.host, port: config.port, passive: false)
+        } catch let error as TCPTransportError {
+            throw unavailable(error.reason)
+        }
+        var storage = address.storage
+        var inProgress: Int32 = 0
+        let fd = cepoll_connect(&storage, address.length, &inProgress)
+        guard fd >= 0 else { throw unavailable(String(cString: strerror(-fd))) }
+        let loop = group.next()
+        let attempt = TCPConnectAttempt(
+            fd: fd, inProgress: inProgress != 0, loop: loop, target: target, limits: config.limits,
+            timeoutNanos: EventLoop.nanoseconds(config.connectTimeout), inbound: inbound)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                if !loop.execute({ attempt.start(continuation) }) {
+                    Glibc.close(fd)
+                    continuation.resume(throwing: unavailable("the event loop is shut down"))
+                }
+            }
+        } onCancel: {
+            loop.execute { attempt.cancel() }
+        }
+    }
+}

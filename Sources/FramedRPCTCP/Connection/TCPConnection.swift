@@ -1,0 +1,229 @@
+import CEpoll
+import FramedRPC
+import Synchronization
+
+/// One TCP connection on an event loop: the runtime's `RPCConnectionOutbound`, feeding frames
+/// to its `RPCConnectionInbound`.
+///
+/// All socket work happens on `loop`'s thread. The outbound methods may be called from any
+/// thread: on the loop thread they act at once (writes are flushed at the end of the turn,
+/// together with every other write of that turn); from other threads they are queued to the
+/// loop. Per connection the idle memory is a few hundred bytes plus the frame decoder's
+/// buffer; reads use the loop's shared 64 KiB buffer.
+public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
+    /// The loop owning this connection's socket; also its preferred task executor.
+    public let loop: EventLoop
+    /// The remote address, "ip:port".
+    public let peer: String
+    let limits: TCPConnectionLimits
+
+    // Readable from any thread.
+    let queuedBytes = Atomic<Int>(0)
+    let closedForWrites = Atomic<Bool>(false)
+    private let waiterIDs = Atomic<UInt64>(0)
+
+    // Loop-thread state.
+    let fd: Int32
+    var tag: UInt64 = 0
+    var inbound: (any RPCConnectionInbound)?
+    var decoder: FrameDecoder
+    var decoderBytesSinceReset = 0
+    var state: State = .open
+    var readingEnabled = true
+    var framingFailed = false
+    var pendingAbort: String?
+    var closeReason = "closed by the local side"
+    var registeredEvents: UInt32 = 0
+    var outbound = OutboundQueue()
+    var writeBlocked = false
+    var queuedForTurnEnd = false
+    var deliveryScheduled = false
+    var writableWaiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
+    var lastActivity: UInt64
+    var lastWriteProgress: UInt64
+    var partialFrameSince: UInt64?
+    var idleRecheckAt: UInt64 = 0
+    var lingerDeadline: UInt64 = 0
+    var checkScheduledAt = UInt64.max
+    /// Called once, on the loop thread, after `connectionClosed` (server bookkeeping).
+    var onClose: ((TCPConnection) -> Void)?
+
+    /// Where the connection is in its life.
+    enum State: Equatable {
+        /// Reading and writing.
+        case open
+        /// `close()` was called: no more reading; queued bytes are flushed, then it closes.
+        case closing
+        /// Closed for the runtime; the write side is shut down and unread input is drained
+        /// until the peer closes or `lingerNanos` pass, so the peer sees our last bytes.
+        case lingering
+        /// The descriptor is closed.
+        case released
+    }
+
+    init(fd: Int32, loop: EventLoop, peer: String, limits: TCPConnectionLimits) {
+        self.fd = fd
+        self.loop = loop
+        self.peer = peer
+        self.limits = limits
+        self.decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
+        let now = cepoll_monotonic_ns()
+        lastActivity = now
+        lastWriteProgress = now
+    }
+
+    /// Registers the socket with the loop and starts delivering frames to `inbound`. Loop
+    /// thread only. Returns false (and closes the socket) if registration failed.
+    func start(inbound: any RPCConnectionInbound) -> Bool {
+        self.inbound = inbound
+        let events = cepoll_EPOLLIN | cepoll_EPOLLRDHUP
+        guard let tag = loop.register(fd: fd, events: events, handler: self) else {
+            terminate(reason: "cannot watch the socket", graceful: false)
+            return false
+        }
+        self.tag = tag
+        registeredEvents = events
+        lastActivity = loop.now
+        armCheck()
+        return true
+    }
+
+    // MARK: RPCConnectionOutbound
+
+    /// Queues `frames` (one or more complete frames). On the loop thread the bytes go out at
+    /// the end of the current turn with everything else written in it; from another thread
+    /// they are handed to the loop. Writes after `close()` are dropped. Queuing more than
+    /// `maxBufferedOutboundBytes` closes the connection ("peer is not reading").
+    public func write(_ frames: [UInt8]) {
+        guard !frames.isEmpty, !closedForWrites.load(ordering: .relaxed) else { return }
+        queuedBytes.wrappingAdd(frames.count, ordering: .relaxed)
+        if loop.inEventLoop {
+            append(frames)
+        } else if !loop.execute({ self.append(frames) }) {
+            queuedBytes.wrappingSubtract(frames.count, ordering: .relaxed)
+        }
+    }
+
+    /// Bytes written and not yet handed to the kernel.
+    public var bufferedBytes: Int { queuedBytes.load(ordering: .relaxed) }
+
+    /// The high-water mark from the configuration: producers (streams) should pause while
+    /// `bufferedBytes` is above it.
+    public var highWaterMark: Int { limits.highWater }
+
+    /// Suspends until fewer than the low-water mark of bytes are queued; `false` when the
+    /// connection is (or becomes) closed. If the waiting task is cancelled it returns early
+    /// with `true` while the connection is still open (the caller checks cancellation).
+    public func waitUntilWritable() async -> Bool {
+        if closedForWrites.load(ordering: .relaxed) { return false }
+        if queuedBytes.load(ordering: .relaxed) < limits.lowWater { return true }
+        let id = waiterIDs.wrappingAdd(1, ordering: .relaxed).newValue
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                if !loop.execute({ self.addWritableWaiter(id: id, continuation) }) {
+                    continuation.resume(returning: false)
+                }
+            }
+        } onCancel: {
+            loop.execute { self.cancelWritableWaiter(id: id) }
+        }
+    }
+
+    /// Stops (`false`) or resumes (`true`) reading. While stopped no frame is delivered and
+    /// the socket is not read, so TCP pushes back on the peer.
+    public func setReading(_ enabled: Bool) {
+        if loop.inEventLoop {
+            applyReading(enabled)
+        } else {
+            loop.execute { self.applyReading(enabled) }
+        }
+    }
+
+    /// Flushes what is queued, then closes. Idempotent. `connectionClosed` follows on the
+    /// inbound side once the connection is down.
+    public func close() {
+        closedForWrites.store(true, ordering: .relaxed)
+        if loop.inEventLoop {
+            beginClose()
+        } else {
+            loop.execute { self.beginClose() }
+        }
+    }
+
+    /// The connection's event loop: run its handlers there to avoid thread hops.
+    public var preferredExecutor: (any TaskExecutor)? { loop }
+
+    // MARK: Loop-thread transitions
+
+    func append(_ frames: [UInt8]) {
+        guard state == .open || state == .closing, pendingAbort == nil else {
+            queuedBytes.wrappingSubtract(frames.count, ordering: .relaxed)
+            return
+        }
+        outbound.append(frames)
+        if outbound.bytes > limits.maxBufferedOutboundBytes {
+            abort(
+                "peer is not reading: \(outbound.bytes) bytes queued exceed the limit of "
+                    + "\(limits.maxBufferedOutboundBytes) bytes")
+            return
+        }
+        if !writeBlocked { requestTurnEnd() }
+    }
+
+    func applyReading(_ enabled: Bool) {
+        guard readingEnabled != enabled else { return }
+        readingEnabled = enabled
+        guard state == .open else { return }
+        if enabled {
+            if partialFrameSince != nil { partialFrameSince = loop.now }
+            if decoder.bufferedBytes > 0 { scheduleDelivery() }
+        }
+        requestTurnEnd()
+    }
+
+    func beginClose() {
+        closedForWrites.store(true, ordering: .relaxed)
+        guard state == .open else { return }
+        state = .closing
+        resumeWritableWaiters(false)
+        requestTurnEnd()
+        armCheck()
+    }
+
+    /// Closes at the end of this turn without flushing (limits, write errors).
+    func abort(_ reason: String) {
+        guard pendingAbort == nil, state == .open || state == .closing else { return }
+        closedForWrites.store(true, ordering: .relaxed)
+        pendingAbort = reason
+        requestTurnEnd()
+    }
+
+    func requestTurnEnd() {
+        guard !queuedForTurnEnd else { return }
+        queuedForTurnEnd = true
+        loop.enqueueTurnEnd(self)
+    }
+
+    private func addWritableWaiter(id: UInt64, _ continuation: CheckedContinuation<Bool, Never>) {
+        if state != .open {
+            continuation.resume(returning: false)
+        } else if queuedBytes.load(ordering: .relaxed) < limits.lowWater {
+            continuation.resume(returning: true)
+        } else {
+            writableWaiters.append((id, continuation))
+        }
+    }
+
+    private func cancelWritableWaiter(id: UInt64) {
+        guard let index = writableWaiters.firstIndex(where: { $0.id == id }) else { return }
+        let waiter = writableWaiters.remove(at: index)
+        waiter.continuation.resume(returning: state == .open)
+    }
+
+    func resumeWritableWaiters(_ writable: Bool) {
+        guard !writableWaiters.isEmpty else { return }
+        let waiters = writableWaiters
+        writableWaiters = []
+        for waiter in waiters { waiter.continuation.resume(returning: writable) }
+    }
+}

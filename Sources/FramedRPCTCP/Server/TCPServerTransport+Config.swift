@@ -1,0 +1,64 @@
+extension TCPServerTransport {
+    /// Where to listen and the per-connection limits (WIRE.md "Limits"). Every value has the
+    /// protocol's default.
+    public struct Config: Sendable {
+        /// Address to bind: "127.0.0.1", "0.0.0.0", "::", or a host name.
+        public var host: String
+        /// Port to bind; 0 picks a free one (read it back with `boundAddress()`).
+        public var port: Int
+        /// Event loop threads when the transport creates its own group.
+        public var loopCount: Int
+        /// Largest frame payload accepted, in bytes (default 4 MiB).
+        public var maxFrameBytes: Int
+        /// No bytes either way for this long and no call in flight closes the connection
+        /// (default 300 s; nil = never).
+        public var idleTimeout: Duration?
+        /// A started frame must finish arriving within this, else the connection closes
+        /// (default 30 s; nil = never).
+        public var frameTimeout: Duration?
+        /// Producers pause while more than this is queued on a connection (default 1 MiB).
+        public var highWater: Int
+        /// `waitUntilWritable()` resumes below this (default 256 KiB).
+        public var lowWater: Int
+        /// More than this queued on one connection closes it: the peer is not reading
+        /// (default 64 MiB).
+        public var maxBufferedOutboundBytes: Int
+        /// The listen backlog (default 1024).
+        public var backlog: Int
+
+        /// Creates a configuration; every parameter defaults to the protocol's value.
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = 0,
+            loopCount: Int = EventLoopGroup.coreCount,
+            maxFrameBytes: Int = 4 << 20,
+            idleTimeout: Duration? = .seconds(300),
+            frameTimeout: Duration? = .seconds(30),
+            highWater: Int = 1 << 20,
+            lowWater: Int = 256 << 10,
+            maxBufferedOutboundBytes: Int = 64 << 20,
+            backlog: Int = 1024
+        ) {
+            self.host = host
+            self.port = port
+            self.loopCount = loopCount
+            self.maxFrameBytes = maxFrameBytes
+            self.idleTimeout = idleTimeout
+            self.frameTimeout = frameTimeout
+            self.highWater = highWater
+            self.lowWater = lowWater
+            self.maxBufferedOutboundBytes = maxBufferedOutboundBytes
+            self.backlog = backlog
+        }
+
+        var limits: TCPConnectionLimits {
+            TCPConnectionLimits(
+                maxFrameBytes: maxFrameBytes,
+                idleTimeoutNanos: idleTimeout.map(EventLoop.nanoseconds),
+                frameTimeoutNanos: frameTimeout.map(EventLoop.nanoseconds),
+                lowWater: lowWater,
+                highWater: highWater,
+                maxBufferedOutboundBytes: maxBufferedOutboundBytes)
+        }
+    }
+}
