@@ -6,8 +6,6 @@ public enum UpstreamEdition: String, Sendable, Hashable, Codable, CaseIterable {
     case enterprise = "ENTERPRISE"
     /// Essentials (team, email-verified).
     case essentials = "ESSENTIALS"
-    /// Cloud Identity.
-    case cloudIdentity = "CLOUD_IDENTITY"
     /// Education edition.
     case education = "EDUCATION"
     /// Workspace for Nonprofits: cannot be managed by a reseller.

@@ -3,7 +3,7 @@
 /// `organisationName` is the legal name kept as created (shown in the company profile);
 /// renames change `displayName` only. The contact emails and domain here are the partner
 /// console's copy; the admin console's may differ (`CustomerView.adminConsoleMismatch`).
-public struct Customer: StoredRecord, Versioned, Equatable {
+public struct Customer: StoredRecord, Versioned, Hashable {
     /// Stored kind `customer`.
     public static let kind = RecordKind("customer")
 
@@ -23,8 +23,9 @@ public struct Customer: StoredRecord, Versioned, Equatable {
     public var education: EducationData?
     /// Unique Cloud Identity style id (`C0...`): tells equal team names apart.
     public var cloudIdentityId: String
-    /// Postal address.
-    public var postalAddress: PostalAddress
+    /// Postal address: required at `Customers.Create`; an invited customer may lack it until
+    /// an update supplies it.
+    public var postalAddress: PostalAddress?
     /// The super admin's email (domain customers: inside the primary domain).
     public var primaryAdminEmail: String
     /// Alternate email, never inside the primary domain; required for DOMAIN customers.
@@ -46,6 +47,8 @@ public struct Customer: StoredRecord, Versioned, Equatable {
     public var state: CustomerState
     /// Summary subscription status; `nil` (empty) until the first order. Set by commerce.
     public var subscriptionStatus: String?
+    /// Filled by `Customers.Get` (never stored): how the admin console's values differ.
+    public var adminConsoleMismatch: AdminConsoleMismatch?
     /// Version counter.
     public var version: Int64
     /// Etag of `version`.
@@ -59,7 +62,7 @@ public struct Customer: StoredRecord, Versioned, Equatable {
     public init(
         id: String, partnerId: String, organisationName: String, displayName: String, primaryDomain: String,
         customerType: CustomerType, education: EducationData?, cloudIdentityId: String,
-        postalAddress: PostalAddress, primaryAdminEmail: String, alternateEmail: String?, phoneNumber: String?,
+        postalAddress: PostalAddress?, primaryAdminEmail: String, alternateEmail: String?, phoneNumber: String?,
         languageCode: String, regionCode: String, timeZone: String, state: CustomerState, time: Timestamp
     ) {
         self.id = id

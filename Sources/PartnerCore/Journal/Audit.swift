@@ -50,9 +50,14 @@ public enum Audit {
     ) throws -> AuditEntry {
         let entry = AuditEntry(
             id: context.ids.next("aud"), partnerId: partnerId, agentId: agentId, roles: roles, method: method,
-            target: target, before: before, after: after, time: context.now(), requestId: requestId, outcome: outcome)
+            target: target, before: before.map(render), after: after.map(render), time: context.now(), requestId: requestId, outcome: outcome)
         try tx.put(entry)
         return entry
+    }
+
+    /// `field=value; field=value`, sorted by field name.
+    public static func render(_ summary: [String: String]) -> String {
+        summary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
     }
 
     /// The fields whose values differ between two summaries, as (before, after) maps.

@@ -15,10 +15,10 @@ public struct AuditEntry: StoredRecord, Equatable {
     public var method: String
     /// The id of the resource acted on.
     public var target: String
-    /// Changed fields before the change (field name -> value summary); `nil` for creations.
-    public var before: [String: String]?
-    /// Changed fields after the change; `nil` for deletions.
-    public var after: [String: String]?
+    /// Changed fields before the change, `field=value; ...` sorted by field; `nil` for creations.
+    public var before: String?
+    /// Changed fields after the change, same form; `nil` for deletions.
+    public var after: String?
     /// When.
     public var time: Timestamp
     /// The request id, when known.
@@ -29,7 +29,7 @@ public struct AuditEntry: StoredRecord, Equatable {
     /// Creates an entry.
     public init(
         id: String, partnerId: String, agentId: String, roles: [Role], method: String, target: String,
-        before: [String: String]?, after: [String: String]?, time: Timestamp, requestId: String?, outcome: String
+        before: String?, after: String?, time: Timestamp, requestId: String?, outcome: String
     ) {
         self.id = id
         self.partnerId = partnerId

@@ -15,18 +15,21 @@ public struct DomainEvent: StoredRecord, Equatable {
     public var type: String
     /// The id of the resource it happened to.
     public var resourceId: String
+    /// The customer the change concerns, when there is one.
+    public var customerId: String?
     /// Small facts about the change (field -> value).
     public var data: [String: String]
     /// When.
     public var time: Timestamp
 
     /// Creates an event.
-    public init(partnerId: String, sequence: Int64, type: String, resourceId: String, data: [String: String], time: Timestamp) {
+    public init(partnerId: String, sequence: Int64, type: String, resourceId: String, customerId: String? = nil, data: [String: String], time: Timestamp) {
         self.id = DomainEvent.id(partnerId: partnerId, sequence: sequence)
         self.partnerId = partnerId
         self.sequence = sequence
         self.type = type
         self.resourceId = resourceId
+        self.customerId = customerId
         self.data = data
         self.time = time
     }

@@ -4,15 +4,16 @@ public enum Events {
     /// - Parameters:
     ///   - type: `<resource>.<verb>`, e.g. `customer.created`.
     ///   - resourceId: the resource's id.
+    ///   - customerId: the customer concerned, if any (watchers filter by it).
     ///   - data: small facts about the change.
     @discardableResult
     public static func emit(
-        _ type: String, resourceId: String, data: [String: String] = [:], partnerId: String,
+        _ type: String, resourceId: String, customerId: String? = nil, data: [String: String] = [:], partnerId: String,
         context: DomainContext, in tx: any StoreWriting
     ) throws -> DomainEvent {
         let sequence = try tx.nextSequence("events:\(partnerId)")
         let event = DomainEvent(
-            partnerId: partnerId, sequence: sequence, type: type, resourceId: resourceId, data: data, time: context.now())
+            partnerId: partnerId, sequence: sequence, type: type, resourceId: resourceId, customerId: customerId, data: data, time: context.now())
         try tx.put(event)
         return event
     }

@@ -8,7 +8,7 @@ public enum Outbox {
     ) throws -> OutboxMessage {
         let message = OutboxMessage(
             id: context.ids.next("msg"), partnerId: partnerId, recipients: recipients, subject: subject, text: text,
-            messageKind: kind, relatedIds: related, time: context.now())
+            messageKind: kind, relatedIds: related, createTime: context.now())
         try tx.put(message)
         return message
     }

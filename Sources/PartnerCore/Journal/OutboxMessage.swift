@@ -31,12 +31,12 @@ public struct OutboxMessage: StoredRecord, Equatable {
     /// Ids of the resources it concerns (customer, contact, invitation...).
     public var relatedIds: [String]
     /// When it was queued.
-    public var time: Timestamp
+    public var createTime: Timestamp
 
     /// Creates a message.
     public init(
         id: String, partnerId: String, recipients: [String], subject: String, text: String, messageKind: Kind,
-        relatedIds: [String], time: Timestamp
+        relatedIds: [String], createTime: Timestamp
     ) {
         self.id = id
         self.partnerId = partnerId
@@ -45,7 +45,7 @@ public struct OutboxMessage: StoredRecord, Equatable {
         self.text = text
         self.messageKind = messageKind
         self.relatedIds = relatedIds
-        self.time = time
+        self.createTime = createTime
     }
 
     /// Findable by each related id (`related:<id>`).

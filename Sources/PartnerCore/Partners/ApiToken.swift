@@ -11,7 +11,7 @@ public struct ApiToken: StoredRecord, Equatable {
     /// The agent the token authenticates.
     public var agentId: String
     /// A label ("ci", "laptop").
-    public var displayName: String
+    public var label: String
     /// Lower-case hex SHA-256 of the secret half.
     public var secretHash: String
     /// Creation time.
@@ -23,13 +23,13 @@ public struct ApiToken: StoredRecord, Equatable {
 
     /// Creates a token record.
     public init(
-        id: String, partnerId: String, agentId: String, displayName: String, secretHash: String, createTime: Timestamp,
+        id: String, partnerId: String, agentId: String, label: String, secretHash: String, createTime: Timestamp,
         expireTime: Timestamp?
     ) {
         self.id = id
         self.partnerId = partnerId
         self.agentId = agentId
-        self.displayName = displayName
+        self.label = label
         self.secretHash = secretHash
         self.createTime = createTime
         self.expireTime = expireTime
@@ -41,7 +41,7 @@ public struct ApiToken: StoredRecord, Equatable {
 
     /// The view without the hash.
     public var info: ApiTokenInfo {
-        ApiTokenInfo(id: id, agentId: agentId, displayName: displayName, createTime: createTime,
+        ApiTokenInfo(id: id, agentId: agentId, label: label, createTime: createTime,
                      expireTime: expireTime, revokeTime: revokeTime)
     }
 }

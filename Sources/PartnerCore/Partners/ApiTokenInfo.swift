@@ -5,19 +5,21 @@ public struct ApiTokenInfo: Sendable, Hashable, Codable {
     /// The agent it authenticates.
     public var agentId: String
     /// Label.
-    public var displayName: String
+    public var label: String
     /// Creation time.
     public var createTime: Timestamp
     /// Expiry, if any.
     public var expireTime: Timestamp?
+    /// Whether the token was revoked.
+    public var revoked: Bool { revokeTime != nil }
     /// Revocation time, if revoked.
     public var revokeTime: Timestamp?
 
     /// Creates the view.
-    public init(id: String, agentId: String, displayName: String, createTime: Timestamp, expireTime: Timestamp?, revokeTime: Timestamp?) {
+    public init(id: String, agentId: String, label: String, createTime: Timestamp, expireTime: Timestamp?, revokeTime: Timestamp?) {
         self.id = id
         self.agentId = agentId
-        self.displayName = displayName
+        self.label = label
         self.createTime = createTime
         self.expireTime = expireTime
         self.revokeTime = revokeTime

@@ -13,8 +13,8 @@ public struct Partner: StoredRecord, Versioned, Equatable {
     public var websiteUrl: String?
     /// Phone, optional.
     public var phoneNumber: String?
-    /// Postal address, optional.
-    public var postalAddress: PostalAddress?
+    /// Support email shown to customers, optional.
+    public var supportEmail: String?
     /// Version counter.
     public var version: Int64
     /// Etag of `version`.
@@ -35,6 +35,6 @@ public struct Partner: StoredRecord, Versioned, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, websiteUrl, phoneNumber, postalAddress, version, etag, createTime, updateTime
+        case id, name, supportEmail, websiteUrl, phoneNumber, version, etag, createTime, updateTime
     }
 }

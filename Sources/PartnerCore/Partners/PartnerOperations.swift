@@ -23,7 +23,7 @@ public struct PartnerOperations: Sendable {
             roles: [.salesAgent, .adminAgent], time: now)
         try tx.put(agent)
         let issued = try TokenOperations(context: context).issue(
-            for: agent, displayName: "bootstrap", ttlSeconds: nil, in: tx)
+            for: agent, label: "bootstrap", ttlSeconds: nil, in: tx)
         try Audit.recordUnattended(
             method: "Partners.Create", target: partner.id, partnerId: partner.id, actor: "system",
             after: ["name": name, "agentId": agent.id], context: context, in: tx)
@@ -52,9 +52,9 @@ public struct PartnerOperations: Sendable {
         try partner.checkEtag(update.etag, kind: "partner", id: partner.id)
         let before = summary(partner)
         if let name = update.name { partner.name = try FieldRules.requireText(name, field: "name") }
-        if let website = update.websiteUrl { partner.websiteUrl = try FieldRules.optionalText(website, field: "websiteUrl", maxLength: 2000) }
+        if let website = update.websiteUrl { partner.websiteUrl = try FieldRules.optionalText(website, field: "websiteUrl", maxLength: 300) }
         if let phone = update.phoneNumber { partner.phoneNumber = try FieldRules.phone(phone, field: "phoneNumber") }
-        if let address = update.postalAddress { partner.postalAddress = try AddressRules.postalAddress(address, field: "postalAddress") }
+        if let email = update.supportEmail { partner.supportEmail = try FieldRules.email(email, field: "supportEmail") }
         partner.advanceVersion()
         partner.updateTime = context.now()
         try tx.put(partner)
@@ -66,6 +66,6 @@ public struct PartnerOperations: Sendable {
 
     private func summary(_ p: Partner) -> [String: String] {
         ["name": p.name, "websiteUrl": p.websiteUrl ?? "", "phoneNumber": p.phoneNumber ?? "",
-         "postalAddress": p.postalAddress.map(AddressRules.summary) ?? ""]
+         "supportEmail": p.supportEmail ?? ""]
     }
 }

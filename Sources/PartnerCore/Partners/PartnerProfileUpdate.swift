@@ -6,17 +6,17 @@ public struct PartnerProfileUpdate: Sendable, Hashable, Codable {
     public var websiteUrl: String?
     /// New phone.
     public var phoneNumber: String?
-    /// New address.
-    public var postalAddress: PostalAddress?
+    /// New support email.
+    public var supportEmail: String?
     /// The etag the caller read; stale -> ABORTED.
     public var etag: String?
 
     /// Creates the input.
-    public init(name: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil, postalAddress: PostalAddress? = nil, etag: String? = nil) {
+    public init(name: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil, supportEmail: String? = nil, etag: String? = nil) {
         self.name = name
         self.websiteUrl = websiteUrl
         self.phoneNumber = phoneNumber
-        self.postalAddress = postalAddress
+        self.supportEmail = supportEmail
         self.etag = etag
     }
 }

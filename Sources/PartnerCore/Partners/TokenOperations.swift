@@ -4,24 +4,26 @@ public struct TokenOperations: Sendable {
     /// The environment.
     public let context: DomainContext
 
-    /// Longest allowed lifetime: 2 years.
-    public static let maxTTLSeconds: Int64 = 2 * 366 * 86_400
+    /// Shortest allowed lifetime: one minute.
+    public static let minTTLSeconds: Int64 = 60
+    /// Longest allowed lifetime: 365 days.
+    public static let maxTTLSeconds: Int64 = 365 * 86_400
 
     /// Creates the operations.
     public init(context: DomainContext) { self.context = context }
 
     /// `Tokens.Create`: a token for an agent of the caller's partner (default: the caller).
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `agentId`; INVALID_ARGUMENT field
-    ///   `ttlSeconds` outside 1...2 years, `displayName` empty.
+    ///   `ttlSeconds` outside 60 s...365 days.
     public func create(_ input: NewToken, caller: Caller, in tx: any StoreWriting) throws -> IssuedToken {
         try Policy.authorize(.tokensCreate, caller)
         let agent = try AgentOperations.agent(input.agentId ?? caller.agentId, of: caller.partnerId, in: tx)
-        let name = try FieldRules.requireText(input.displayName, field: "displayName")
-        if let ttl = input.ttlSeconds, !(1...Self.maxTTLSeconds).contains(ttl) {
-            throw DomainError.invalid(field: "ttlSeconds", reason: "is \(ttl); it must be between 1 and \(Self.maxTTLSeconds)")
+        let name = try FieldRules.optionalText(input.label, field: "label", maxLength: 100) ?? ""
+        if let ttl = input.ttlSeconds, !(Self.minTTLSeconds...Self.maxTTLSeconds).contains(ttl) {
+            throw DomainError.invalid(field: "ttlSeconds", reason: "is \(ttl); it must be between \(Self.minTTLSeconds) and \(Self.maxTTLSeconds)")
         }
-        let issued = try issue(for: agent, displayName: name, ttlSeconds: input.ttlSeconds, in: tx)
-        try Audit.record(.tokensCreate, target: issued.token.id, after: ["agentId": agent.id, "displayName": name],
+        let issued = try issue(for: agent, label: name, ttlSeconds: input.ttlSeconds, in: tx)
+        try Audit.record(.tokensCreate, target: issued.token.id, after: ["agentId": agent.id, "label": name],
                          caller: caller, context: context, in: tx)
         try Events.emit("token.created", resourceId: issued.token.id, partnerId: caller.partnerId, context: context, in: tx)
         return issued
@@ -54,11 +56,11 @@ public struct TokenOperations: Sendable {
     }
 
     /// Makes and stores a token for `agent`; returns it with its bearer text.
-    func issue(for agent: Agent, displayName: String, ttlSeconds: Int64?, in tx: any StoreWriting) throws -> IssuedToken {
+    func issue(for agent: Agent, label: String, ttlSeconds: Int64?, in tx: any StoreWriting) throws -> IssuedToken {
         let now = context.now()
         let secret = IDGenerator.randomToken(bytes: 32)
         let token = ApiToken(
-            id: context.ids.next("tok"), partnerId: agent.partnerId, agentId: agent.id, displayName: displayName,
+            id: context.ids.next("tok"), partnerId: agent.partnerId, agentId: agent.id, label: label,
             secretHash: SHA256.hex(secret), createTime: now, expireTime: ttlSeconds.map { now.adding(seconds: $0) })
         try tx.put(token)
         return IssuedToken(token: token.info, secret: "\(token.id).\(secret)")

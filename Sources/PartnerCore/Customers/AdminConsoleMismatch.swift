@@ -1,0 +1,42 @@
+/// How the customer's admin console differs from the partner console's copy (shown by
+/// `Customers.Get`; fixed only by an explicit `Customers.SyncWithAdminConsole`).
+public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
+    /// The warning shown for a differing domain.
+    public static let domainWarning = "this domain differs from the domain in the customer's admin console"
+    /// The warning shown for a differing alternate email.
+    public static let alternateEmailWarning =
+        "this alternate email differs from the alternate email in the customer's admin console"
+
+    /// The differing fields, among `primaryDomain` and `alternateEmail`.
+    public var fields: [SyncField]
+    /// The admin console's primary domain, when it differs.
+    public var upstreamPrimaryDomain: String?
+    /// The admin console's alternate email, when it differs.
+    public var upstreamAlternateEmail: String?
+    /// The warning text (the domain warning when the domain differs).
+    public var warning: String
+
+    /// Compares a customer with its upstream account; `nil` when nothing differs.
+    public static func between(_ customer: Customer, _ upstream: UpstreamAccount) -> AdminConsoleMismatch? {
+        var fields: [SyncField] = []
+        if upstream.domain != customer.primaryDomain { fields.append(.primaryDomain) }
+        if (upstream.alternateEmail ?? "").lowercased() != (customer.alternateEmail ?? "").lowercased() {
+            fields.append(.alternateEmail)
+        }
+        guard !fields.isEmpty else { return nil }
+        let domainDiffers = fields.contains(.primaryDomain)
+        return AdminConsoleMismatch(
+            fields: fields,
+            upstreamPrimaryDomain: domainDiffers ? upstream.domain : nil,
+            upstreamAlternateEmail: fields.contains(.alternateEmail) ? upstream.alternateEmail : nil,
+            warning: domainDiffers ? domainWarning : alternateEmailWarning)
+    }
+
+    /// Creates a mismatch.
+    public init(fields: [SyncField], upstreamPrimaryDomain: String?, upstreamAlternateEmail: String?, warning: String) {
+        self.fields = fields
+        self.upstreamPrimaryDomain = upstreamPrimaryDomain
+        self.upstreamAlternateEmail = upstreamAlternateEmail
+        self.warning = warning
+    }
+}
