@@ -16,7 +16,7 @@ struct CatalogTests {
         #expect(catalog.products.contains { !$0.eligibility.teamCustomers && $0.eligibility.domainCustomers })
         #expect(catalog.families.contains { $0.essentials })
         let starter = try #require(catalog.product("ws-business-starter-flex"))
-        #expect(starter.unitPrice == Money(amountMinor: 840, currency: .usd))
+        #expect(starter.unitPrice == Money(minorUnits: 840, currency: .usd))
         #expect(starter.maxSeats == 300)
         #expect(starter.familyId == "workspace")
         let gemini = try #require(catalog.product("gemini-business-flex"))
@@ -104,13 +104,13 @@ struct CatalogTests {
 
     @Test("money is formatted with the currency's minor digits")
     func moneyFormatting() throws {
-        #expect(Money(amountMinor: 1234, currency: .usd).description == "12.34 USD")
-        #expect(Money(amountMinor: 5, currency: .usd).formattedAmount == "0.05")
-        #expect(Money(amountMinor: -5, currency: .eur).formattedAmount == "-0.05")
-        #expect(Money(amountMinor: 1200, currency: try #require(CurrencyCode("JPY"))).formattedAmount == "1200")
-        #expect(Money(amountMinor: 1234, currency: try #require(CurrencyCode("KWD"))).formattedAmount == "1.234")
+        #expect(Money(minorUnits: 1234, currency: .usd).description == "12.34 USD")
+        #expect(Money(minorUnits: 5, currency: .usd).formattedAmount == "0.05")
+        #expect(Money(minorUnits: -5, currency: .eur).formattedAmount == "-0.05")
+        #expect(Money(minorUnits: 1200, currency: try #require(CurrencyCode("JPY"))).formattedAmount == "1200")
+        #expect(Money(minorUnits: 1234, currency: try #require(CurrencyCode("KWD"))).formattedAmount == "1.234")
         #expect(CurrencyCode("usd") == nil)
-        #expect(Money(amountMinor: .max, currency: .usd).adding(Money(amountMinor: 1, currency: .usd)) == nil)
-        #expect(Money(amountMinor: 1, currency: .usd).adding(Money(amountMinor: 1, currency: .eur)) == nil)
+        #expect(Money(minorUnits: .max, currency: .usd).adding(Money(minorUnits: 1, currency: .usd)) == nil)
+        #expect(Money(minorUnits: 1, currency: .usd).adding(Money(minorUnits: 1, currency: .eur)) == nil)
     }
 }

@@ -5,14 +5,14 @@ import Testing
 @Suite("Proration: seat-days and integer money")
 struct CommerceProrationTests {
     let march = BillingMonth(year: 2026, month: 3)!  // 31 days
-    let usd840 = Money(amountMinor: 840, currency: .usd)
+    let usd840 = Money(minorUnits: 840, currency: .usd)
 
     @Test("a full month at a constant count bills the monthly price exactly")
     func fullMonth() throws {
         // 10 seats all March: 10 x 31 = 310 seat-days; 840 x 310 / 31 = 8400 (84.00 USD).
         let timeline = SeatTimeline([.init(at: Timestamp(year: 2026, month: 2, day: 10), seats: 10)])
         #expect(timeline.seatDays(in: march) == 310)
-        #expect(try Proration.charge(unitPrice: usd840, seatDays: 310, daysInMonth: 31).amountMinor == 8400)
+        #expect(try Proration.charge(unitPrice: usd840, seatDays: 310, daysInMonth: 31).minorUnits == 8400)
     }
 
     @Test("adding seats mid-day bills the higher count for that whole day")
@@ -28,7 +28,7 @@ struct CommerceProrationTests {
         #expect(timeline.billedSeats(forDayStarting: Timestamp(year: 2026, month: 3, day: 10)) == 10)
         #expect(timeline.billedSeats(forDayStarting: Timestamp(year: 2026, month: 3, day: 11)) == 15)
         #expect(timeline.seatDays(in: march) == 415)
-        #expect(try Proration.charge(unitPrice: usd840, seatDays: 415, daysInMonth: 31).amountMinor == 11245)
+        #expect(try Proration.charge(unitPrice: usd840, seatDays: 415, daysInMonth: 31).minorUnits == 11245)
     }
 
     @Test("removing seats bills the old count through the day of the change")
@@ -52,7 +52,7 @@ struct CommerceProrationTests {
             .init(at: Timestamp(year: 2026, month: 3, day: 20), seats: 5),
         ])
         #expect(timeline.seatDays(in: march) == 345)
-        #expect(try Proration.charge(unitPrice: usd840, seatDays: 345, daysInMonth: 31).amountMinor == 9348)
+        #expect(try Proration.charge(unitPrice: usd840, seatDays: 345, daysInMonth: 31).minorUnits == 9348)
     }
 
     @Test("a round-up example: 7 seats for 16 days of a 31-day month")
@@ -61,7 +61,7 @@ struct CommerceProrationTests {
         // 840 x 112 = 94 080; / 31 = 3034 remainder 26; 52 >= 31 -> 3035 (30.35 USD).
         let timeline = SeatTimeline([.init(at: Timestamp(year: 2026, month: 3, day: 16, hour: 10), seats: 7)])
         #expect(timeline.seatDays(in: march) == 112)
-        #expect(try Proration.charge(unitPrice: usd840, seatDays: 112, daysInMonth: 31).amountMinor == 3035)
+        #expect(try Proration.charge(unitPrice: usd840, seatDays: 112, daysInMonth: 31).minorUnits == 3035)
     }
 
     @Test("a purchase mid-month bills from its day; 30-day month divides by 30")
@@ -74,7 +74,7 @@ struct CommerceProrationTests {
         let days = try #require(timeline.billedDays(in: april))
         #expect(days.first == Timestamp(year: 2026, month: 4, day: 16))
         #expect(days.last == Timestamp(year: 2026, month: 4, day: 30))
-        #expect(try Proration.charge(unitPrice: usd840, seatDays: 45, daysInMonth: 30).amountMinor == 1260)
+        #expect(try Proration.charge(unitPrice: usd840, seatDays: 45, daysInMonth: 30).minorUnits == 1260)
     }
 
     @Test("cancellation ends billing after the day it happens; February has 28 days")
@@ -90,7 +90,7 @@ struct CommerceProrationTests {
         #expect(timeline.seatDays(in: february) == 40)
         #expect(timeline.seatDays(in: march) == 0)
         #expect(timeline.billedDays(in: march) == nil)
-        #expect(try Proration.charge(unitPrice: Money(amountMinor: 700, currency: .usd), seatDays: 40, daysInMonth: 28).amountMinor == 1000)
+        #expect(try Proration.charge(unitPrice: Money(minorUnits: 700, currency: .usd), seatDays: 40, daysInMonth: 28).minorUnits == 1000)
     }
 
     @Test("leap February has 29 days")
@@ -113,17 +113,17 @@ struct CommerceProrationTests {
             (0, 310, 31, 0),  // free SKU
         ])
     func halfUp(_ price: Int64, _ seatDays: Int64, _ days: Int, _ expected: Int64) throws {
-        let charge = try Proration.charge(unitPrice: Money(amountMinor: price, currency: .usd), seatDays: seatDays, daysInMonth: days)
-        #expect(charge.amountMinor == expected)
+        let charge = try Proration.charge(unitPrice: Money(minorUnits: price, currency: .usd), seatDays: seatDays, daysInMonth: days)
+        #expect(charge.minorUnits == expected)
     }
 
     @Test("an amount that does not fit in 64 bits is OUT_OF_RANGE, not a crash")
     func overflow() {
         #expect(throws: DomainError.self) {
-            try Proration.charge(unitPrice: Money(amountMinor: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
+            try Proration.charge(unitPrice: Money(minorUnits: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
         }
         do {
-            _ = try Proration.charge(unitPrice: Money(amountMinor: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
+            _ = try Proration.charge(unitPrice: Money(minorUnits: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
         } catch let error as DomainError {
             #expect(error.code == .outOfRange)
             #expect(error.field == "amount")

@@ -10,7 +10,7 @@ struct InvoiceRenderingTests {
         var lines: [InvoiceLine] = []
         for index in 0..<lineCount {
             let seatDays = Int64(31 * (index + 1) + index)
-            let price = Money(amountMinor: 840 + Int64(index) * 7, currency: .usd)
+            let price = Money(minorUnits: 840 + Int64(index) * 7, currency: .usd)
             lines.append(
                 InvoiceLine(
                     subscriptionId: "sub_\(index)", skuId: "ws-business-starter-flex",
@@ -22,7 +22,7 @@ struct InvoiceRenderingTests {
         return try Invoice(
             id: "inv_1", partnerId: "par_1", customerId: "cus_1", customerName: customerName,
             number: InvoiceNumber(month: month, sequence: 42)!, currency: .usd, lines: lines,
-            issueTime: Timestamp(year: 2026, month: 4, day: 1, hour: 8))
+            createTime: Timestamp(year: 2026, month: 4, day: 1, hour: 8))
     }
 
     @Test("CSV follows RFC 4180: CRLF, quoted commas and doubled quotes; amounts sum to the subtotal")
@@ -38,9 +38,9 @@ struct InvoiceRenderingTests {
         let amountColumn = try #require(InvoiceCSV.header.firstIndex(of: "amount"))
         let lineRows = rows[1...invoice.lines.count]
         let sum = lineRows.map { Self.minorUnits($0[amountColumn]) }.reduce(0, +)
-        #expect(sum == invoice.subtotal.amountMinor)
+        #expect(sum == invoice.subtotal.minorUnits)
         #expect(rows[rows.count - 2][6] == "SUBTOTAL")
-        #expect(Self.minorUnits(rows[rows.count - 1][amountColumn]) == invoice.total.amountMinor)
+        #expect(Self.minorUnits(rows[rows.count - 1][amountColumn]) == invoice.total.minorUnits)
         #expect(rows[2][6] == invoice.lines[1].description)
         #expect(InvoiceCSV.field("plain") == "plain")
         #expect(InvoiceCSV.field("a\nb") == "\"a\nb\"")
@@ -60,8 +60,8 @@ struct InvoiceRenderingTests {
         }
         let subtotal = try #require(Self.amount(after: "Subtotal", in: text))
         let total = try #require(Self.amount(after: "Total due", in: text))
-        #expect(subtotal == invoice.subtotal.amountMinor)
-        #expect(total == invoice.total.amountMinor)
+        #expect(subtotal == invoice.subtotal.minorUnits)
+        #expect(total == invoice.total.minorUnits)
         // The CSV says the same.
         let rows = try CSVReader.parse(String(decoding: InvoiceCSV.render(invoice), as: UTF8.self))
         #expect(Self.minorUnits(rows[rows.count - 1][13]) == total)
@@ -79,7 +79,7 @@ struct InvoiceRenderingTests {
         #expect(text.contains("Page 1 of 3"))
         #expect(text.contains("Page 3 of 3"))
         #expect(text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count == 3)
-        #expect(Self.amount(after: "Total due", in: text) == invoice.total.amountMinor)
+        #expect(Self.amount(after: "Total due", in: text) == invoice.total.minorUnits)
         for line in invoice.lines { #expect(text.contains(line.subscriptionId)) }
     }
 

@@ -15,10 +15,10 @@ public enum Proration {
     public static func charge(unitPrice: Money, seatDays: Int64, daysInMonth: Int) throws -> Money {
         guard daysInMonth > 0 else { throw DomainError.invalid(field: "daysInMonth", reason: "must be positive, got \(daysInMonth)") }
         guard seatDays >= 0 else { throw DomainError.invalid(field: "seatDays", reason: "must not be negative, got \(seatDays)") }
-        guard unitPrice.amountMinor >= 0 else {
-            throw DomainError.invalid(field: "unitPrice", reason: "must not be negative, got \(unitPrice.amountMinor)")
+        guard unitPrice.minorUnits >= 0 else {
+            throw DomainError.invalid(field: "unitPrice", reason: "must not be negative, got \(unitPrice.minorUnits)")
         }
-        let (product, overflow) = unitPrice.amountMinor.multipliedReportingOverflow(by: seatDays)
+        let (product, overflow) = unitPrice.minorUnits.multipliedReportingOverflow(by: seatDays)
         guard !overflow else {
             throw DomainError.outOfRange(field: "amount", "the charge of \(seatDays) seat-days at \(unitPrice) does not fit in 64 bits")
         }
@@ -26,6 +26,6 @@ public enum Proration {
         let (quotient, remainder) = product.quotientAndRemainder(dividingBy: days)
         // Half up: round up when the remainder is at least half the divisor.
         let rounded = remainder * 2 >= days ? quotient + 1 : quotient
-        return Money(amountMinor: rounded, currency: unitPrice.currency)
+        return Money(minorUnits: rounded, currency: unitPrice.currency)
     }
 }

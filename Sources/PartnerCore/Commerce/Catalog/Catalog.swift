@@ -33,7 +33,7 @@ public struct Catalog: Sendable, Hashable {
             guard product.maxSeats >= 1 else {
                 throw CatalogTableError(line: 0, message: "SKU \(product.skuId) has seat maximum \(product.maxSeats); it must be at least 1")
             }
-            guard product.unitPrice.amountMinor >= 0 else {
+            guard product.unitPrice.minorUnits >= 0 else {
                 throw CatalogTableError(line: 0, message: "SKU \(product.skuId) has a negative price")
             }
             guard product.eligibility.domainCustomers || product.eligibility.teamCustomers else {

@@ -90,7 +90,7 @@ public enum CatalogTableParser {
             familyId: try identifier(fields[2], line: line),
             name: try nonEmpty(fields[3], what: "SKU name", line: line),
             plan: plan,
-            unitPrice: Money(amountMinor: amount, currency: currency),
+            unitPrice: Money(minorUnits: amount, currency: currency),
             maxSeats: maxSeats,
             eligibility: ProductEligibility(domainCustomers: domain, teamCustomers: team, educationOnly: educationOnly),
             requiresAnyOf: requirements)

@@ -1,11 +1,11 @@
 /// Why a customer may not buy a SKU. Each case maps to one status in `Orders.Place`.
 public enum Ineligibility: Sendable, Hashable {
-    /// The SKU is not sold to this customer type at all (FAILED_PRECONDITION, field `skuId`).
+    /// The SKU is not sold to this customer type at all (FAILED_PRECONDITION, field `sku`).
     case customerTypeNotEligible
-    /// The SKU is for education institutions only (FAILED_PRECONDITION, field `skuId`).
+    /// The SKU is for education institutions only (FAILED_PRECONDITION, field `sku`).
     case educationOnly
     /// A team customer with an unverified domain may buy Essentials products only
-    /// (FAILED_PRECONDITION, field `skuId`).
+    /// (FAILED_PRECONDITION, field `sku`).
     case teamDomainNotVerified
 
     /// A plain-words reason naming the SKU.

@@ -4,32 +4,32 @@
 /// overflow reports it instead of trapping (see `adding(_:)`).
 public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The amount in minor units (1234 = 12.34 USD). May be negative for credits.
-    public var amountMinor: Int64
+    public var minorUnits: Int64
     /// The currency.
     public var currency: CurrencyCode
 
     /// Creates an amount.
-    public init(amountMinor: Int64, currency: CurrencyCode) {
-        self.amountMinor = amountMinor
+    public init(minorUnits: Int64, currency: CurrencyCode) {
+        self.minorUnits = minorUnits
         self.currency = currency
     }
 
     /// Zero in `currency`.
-    public static func zero(_ currency: CurrencyCode) -> Money { Money(amountMinor: 0, currency: currency) }
+    public static func zero(_ currency: CurrencyCode) -> Money { Money(minorUnits: 0, currency: currency) }
 
     /// The sum, or `nil` when the currencies differ or the sum overflows Int64.
     public func adding(_ other: Money) -> Money? {
         guard other.currency == currency else { return nil }
-        let (sum, overflow) = amountMinor.addingReportingOverflow(other.amountMinor)
-        return overflow ? nil : Money(amountMinor: sum, currency: currency)
+        let (sum, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
+        return overflow ? nil : Money(minorUnits: sum, currency: currency)
     }
 
     /// The amount written in major units with the currency's minor digits, e.g. "12.34",
     /// "-0.05", "1200" (JPY). No grouping separators, "." as decimal mark.
     public var formattedAmount: String {
         let digits = currency.minorUnitDigits
-        let negative = amountMinor < 0
-        let magnitude = amountMinor.magnitude
+        let negative = minorUnits < 0
+        let magnitude = minorUnits.magnitude
         guard digits > 0 else { return (negative ? "-" : "") + String(magnitude) }
         var divisor: UInt64 = 1
         for _ in 0..<digits { divisor *= 10 }

@@ -34,4 +34,9 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// Whether the SKU is an add-on (needs a base subscription).
     public var isAddOn: Bool { !requiresAnyOf.isEmpty }
+
+    /// The customer types that may buy it (wire field `customerTypes`), DOMAIN first.
+    public var customerTypes: [CustomerType] {
+        (eligibility.domainCustomers ? [CustomerType.domain] : []) + (eligibility.teamCustomers ? [CustomerType.team] : [])
+    }
 }

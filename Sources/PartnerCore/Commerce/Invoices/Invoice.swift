@@ -26,14 +26,14 @@ public struct Invoice: StoredRecord, Equatable {
     /// Amount due; equals `subtotal` (no taxes are computed here).
     public var total: Money
     /// When the period was closed.
-    public var issueTime: Timestamp
+    public var createTime: Timestamp
 
     /// Creates an invoice; `subtotal` and `total` are the sum of `lines`.
     /// - Throws: INVALID_ARGUMENT when a line is in another currency; OUT_OF_RANGE (field
     ///   `subtotal`) when the sum overflows.
     public init(
         id: String, partnerId: String, customerId: String, customerName: String, number: InvoiceNumber,
-        currency: CurrencyCode, lines: [InvoiceLine], issueTime: Timestamp
+        currency: CurrencyCode, lines: [InvoiceLine], createTime: Timestamp
     ) throws {
         var sum = Money.zero(currency)
         for line in lines {
@@ -55,7 +55,7 @@ public struct Invoice: StoredRecord, Equatable {
         self.lines = lines
         self.subtotal = sum
         self.total = sum
-        self.issueTime = issueTime
+        self.createTime = createTime
     }
 
     /// The key that makes closing a period idempotent: one invoice per partner, customer,

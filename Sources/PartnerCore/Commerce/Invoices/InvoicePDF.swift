@@ -36,7 +36,7 @@ public enum InvoicePDF {
             texts.append(.init(x: 50, y: 40, "\(invoice.number) - Page \(index + 1) of \(pageCount)", size: 8))
             pages.append(texts)
         }
-        return PDFTextDocument(title: "Invoice \(invoice.number)", creationDate: invoice.issueTime, pages: pages).render()
+        return PDFTextDocument(title: "Invoice \(invoice.number)", creationDate: invoice.createTime, pages: pages).render()
     }
 
     /// Splits the lines into page-sized chunks; always at least one (possibly empty) chunk.
@@ -65,7 +65,7 @@ public enum InvoicePDF {
             ("Customer", PDFTextDocument.fitting(invoice.customerName, maxWidth: 380, size: 10)),
             ("Customer id", invoice.customerId),
             ("Billing period", "\(invoice.billingMonth) (\(day(invoice.billingMonth.start)) to \(day(invoice.billingMonth.end.adding(days: -1))))"),
-            ("Issued", day(invoice.issueTime)),
+            ("Issued", day(invoice.createTime)),
             ("Currency", invoice.currency.code),
         ]
         var y = 740

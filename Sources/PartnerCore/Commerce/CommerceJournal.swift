@@ -1,0 +1,67 @@
+/// Writes what every subscription change leaves behind, inside the change's transaction: the
+/// history entry, the audit entry, the event, and the customer's subscription status summary.
+enum CommerceJournal {
+    /// Appends a history entry, audits and emits `subscription.<verb>` for a change from
+    /// `before` (nil when created) to `after`. `reason` is the caller's, already checked by
+    /// `reasonText`; `defaultReason` stands in when it is absent.
+    @discardableResult
+    static func recordChange(
+        _ action: SubscriptionChange.Action, operation: Operation, before: Subscription?, after: Subscription,
+        reason: String?, defaultReason: String, caller: Caller, context: DomainContext, in tx: any StoreWriting
+    ) throws -> SubscriptionChange {
+        let sequence = try tx.nextSequence("subscription-history:\(after.id)")
+        let change = SubscriptionChange(
+            partnerId: after.partnerId, subscriptionId: after.id, customerId: after.customerId, sequence: sequence,
+            action: action, fromSeats: before?.seats, toSeats: after.seats, stateBefore: before?.state,
+            stateAfter: after.state, caller: caller, reason: reason ?? defaultReason,
+            time: context.now())
+        try tx.put(change)
+        let old = before.map(summary)
+        let new = summary(after)
+        let diff = old.map { Audit.diff($0, new) }
+        try Audit.record(
+            operation, target: after.id, before: diff?.before, after: diff?.after ?? new, caller: caller,
+            context: context, in: tx)
+        var data = ["customerId": after.customerId, "sku": after.skuId, "seats": String(after.seats), "state": after.state.rawValue]
+        if let fromSeats = before?.seats, fromSeats != after.seats { data["fromSeats"] = String(fromSeats) }
+        try Events.emit(
+            "subscription.\(eventVerb(action))", resourceId: after.id, data: data, partnerId: after.partnerId,
+            context: context, in: tx)
+        return change
+    }
+
+    /// Recomputes the customer's subscription status summary and stores the customer when it
+    /// changed (a new version then).
+    static func refreshSubscriptionStatus(customerId: String, partnerId: String, context: DomainContext, in tx: any StoreWriting) throws {
+        guard var customer = try tx.get(Customer.self, id: customerId), customer.partnerId == partnerId else { return }
+        let status = CommerceRules.subscriptionStatus(
+            of: try CommerceLookup.subscriptions(ofCustomer: customerId, partnerId: partnerId, in: tx))
+        guard status != customer.subscriptionStatus else { return }
+        customer.subscriptionStatus = status
+        customer.advanceVersion()
+        customer.updateTime = context.now()
+        try tx.put(customer)
+    }
+
+    /// The caller's optional reason, trimmed; `nil` when empty.
+    /// - Throws: INVALID_ARGUMENT field `reason` above 500 characters.
+    static func reasonText(_ reason: String?) throws -> String? {
+        try FieldRules.optionalText(reason, field: "reason", maxLength: 500)
+    }
+
+    static func summary(_ s: Subscription) -> [String: String] {
+        var fields = ["seats": String(s.seats), "state": s.state.rawValue, "sku": s.skuId]
+        if let committed = s.committedSeats { fields["committedSeats"] = String(committed) }
+        return fields
+    }
+
+    static func eventVerb(_ action: SubscriptionChange.Action) -> String {
+        switch action {
+        case .created: "created"
+        case .seatsChanged: "seats_changed"
+        case .suspended: "suspended"
+        case .activated: "activated"
+        case .cancelled: "cancelled"
+        }
+    }
+}

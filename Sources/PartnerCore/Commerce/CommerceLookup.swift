@@ -1,0 +1,46 @@
+/// Partner-scoped reads shared by the commerce operations. Every miss, and every record of
+/// another partner, is the same NOT_FOUND.
+enum CommerceLookup {
+    /// The customer `id` of `partnerId`; deleted customers are not found.
+    static func customer(_ id: String, of partnerId: String, in tx: any StoreReading) throws -> Customer {
+        guard !id.isEmpty else { throw DomainError.required("customerId") }
+        guard let customer = try tx.get(Customer.self, id: id), customer.partnerId == partnerId, customer.state != .deleted
+        else { throw DomainError.notFound("customer", id, field: "customerId") }
+        return customer
+    }
+
+    /// The subscription `id` of `partnerId`.
+    static func subscription(_ id: String, of partnerId: String, in tx: any StoreReading) throws -> Subscription {
+        guard !id.isEmpty else { throw DomainError.required("subscriptionId") }
+        guard let subscription = try tx.get(Subscription.self, id: id), subscription.partnerId == partnerId else {
+            throw DomainError.notFound("subscription", id, field: "subscriptionId")
+        }
+        return subscription
+    }
+
+    /// The invoice `id` of `partnerId`.
+    static func invoice(_ id: String, of partnerId: String, in tx: any StoreReading) throws -> Invoice {
+        guard !id.isEmpty else { throw DomainError.required("invoiceId") }
+        guard let invoice = try tx.get(Invoice.self, id: id), invoice.partnerId == partnerId else {
+            throw DomainError.notFound("invoice", id, field: "invoiceId")
+        }
+        return invoice
+    }
+
+    /// The SKU `skuId` of the catalogue.
+    static func product(_ skuId: String, in catalog: Catalog) throws -> Product {
+        guard !skuId.isEmpty else { throw DomainError.required("sku") }
+        guard let product = catalog.product(skuId) else { throw DomainError.notFound("SKU", skuId, field: "sku") }
+        return product
+    }
+
+    /// Every subscription of the customer, oldest first.
+    static func subscriptions(ofCustomer customerId: String, partnerId: String, in tx: any StoreReading) throws -> [Subscription] {
+        try tx.list(Subscription.self, partnerId: partnerId, lookupKey: "customer:\(customerId)", after: nil, limit: .max)
+    }
+
+    /// A subscription's history in order.
+    static func history(of subscriptionId: String, partnerId: String, in tx: any StoreReading) throws -> [SubscriptionChange] {
+        try tx.list(SubscriptionChange.self, partnerId: partnerId, lookupKey: "subscription:\(subscriptionId)", after: nil, limit: .max)
+    }
+}

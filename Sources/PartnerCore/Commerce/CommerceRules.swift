@@ -1,0 +1,170 @@
+/// The commerce rules, one named function each, with the status and field each answers.
+/// Operations call them in a fixed order; tests call them by name.
+public enum CommerceRules {
+    /// Rule `ordersOnlyForActiveCustomers`: orders and seat changes need an ACTIVE customer
+    /// (an INVITED one must accept first; a SUSPENDED one is frozen).
+    /// - Throws: FAILED_PRECONDITION, field `customerId`.
+    public static func requireActiveCustomer(_ customer: Customer) throws(DomainError) {
+        guard customer.state == .active else {
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) is \(customer.state.rawValue); orders and seat changes need an ACTIVE customer",
+                field: "customerId")
+        }
+    }
+
+    /// Rule `eligibleProductsOnly`: the SKU must be sold to the customer's type; a team customer
+    /// whose domain is not verified may buy Essentials products only; education-only SKUs need an
+    /// education customer (see `Catalog.ineligibility(of:for:)`).
+    /// - Throws: FAILED_PRECONDITION, field `sku`.
+    public static func requireEligible(_ product: Product, for customer: Customer, in catalog: Catalog) throws(DomainError) {
+        if let reason = catalog.ineligibility(of: product, for: purchaser(customer)) {
+            throw DomainError.failedPrecondition(reason.message(skuId: product.skuId), field: "sku")
+        }
+    }
+
+    /// Rule `sameSkuTwice`: a customer cannot hold two live subscriptions of one SKU.
+    /// - Throws: ALREADY_EXISTS, field `sku`, naming the existing subscription.
+    public static func requireNotSubscribed(to product: Product, live: [Subscription]) throws(DomainError) {
+        if let existing = live.first(where: { $0.skuId == product.skuId }) {
+            throw DomainError.alreadyExists(
+                field: "sku", "the customer already has subscription \(existing.id) for \(product.skuId); change its seats instead")
+        }
+    }
+
+    /// Rule `oneSkuPerFamily`: a customer holds at most one live SKU of a family.
+    /// - Throws: INVALID_ARGUMENT, field `sku`, naming the SKU already held.
+    public static func requireOneSkuPerFamily(_ product: Product, live: [Subscription]) throws(DomainError) {
+        if let existing = live.first(where: { $0.familyId == product.familyId && $0.skuId != product.skuId }) {
+            throw DomainError.invalid(
+                field: "sku",
+                reason: "the customer already holds \(existing.skuId) of family \(product.familyId) (subscription \(existing.id)); a customer holds one SKU per family")
+        }
+    }
+
+    /// Rule `addOnNeedsBase`: an add-on needs a live subscription of one of its base SKUs or
+    /// families.
+    /// - Throws: FAILED_PRECONDITION, field `sku`, listing the accepted bases.
+    public static func requireBase(for product: Product, live: [Subscription]) throws(DomainError) {
+        guard product.isAddOn else { return }
+        let satisfied = live.contains { held in
+            product.requiresAnyOf.contains { $0.isSatisfied(bySkuId: held.skuId, familyId: held.familyId) }
+        }
+        guard satisfied else {
+            let bases = product.requiresAnyOf.map(\.description).joined(separator: ", ")
+            throw DomainError.failedPrecondition(
+                "add-on \(product.skuId) needs a live subscription of one of: \(bases)", field: "sku")
+        }
+    }
+
+    /// Rule `seatRange`: a subscription holds at least 1 seat and at most the SKU's maximum.
+    /// - Parameter field: the request field to blame (`seats` or `delta`).
+    /// - Throws: INVALID_ARGUMENT below 1 (use Cancel to end a subscription); OUT_OF_RANGE above
+    ///   the maximum, with the limit and the requested count.
+    public static func requireSeatsInRange(_ seats: Int, for product: Product, field: String) throws(DomainError) {
+        guard seats >= 1 else {
+            throw DomainError.invalid(field: field, reason: "would leave \(seats) seats; a subscription needs at least 1 (cancel it to end it)")
+        }
+        guard seats <= product.maxSeats else {
+            throw DomainError.outOfRange(
+                field: field, "\(field): \(seats) seats exceed the maximum of \(product.maxSeats) for \(product.skuId)")
+        }
+    }
+
+    /// Rule `seatChangeForm`: a seat change gives exactly one of an absolute `seats` or a
+    /// non-zero `delta`; returns the resulting count and the field it came from.
+    /// - Throws: INVALID_ARGUMENT, field `seats` (both or neither given) or `delta` (zero, or
+    ///   the sum overflows).
+    public static func resolveSeatChange(current: Int, seats: Int?, delta: Int?) throws(DomainError) -> (seats: Int, field: String) {
+        switch (seats, delta) {
+        case (let absolute?, nil):
+            return (absolute, "seats")
+        case (nil, let delta?):
+            guard delta != 0 else { throw DomainError.invalid(field: "delta", reason: "must not be 0") }
+            let (sum, overflow) = current.addingReportingOverflow(delta)
+            guard !overflow else { throw DomainError.invalid(field: "delta", reason: "\(delta) is out of any seat range") }
+            return (sum, "delta")
+        case (.some, .some):
+            throw DomainError.invalid(field: "seats", reason: "give either seats (absolute) or delta, not both")
+        case (nil, nil):
+            throw DomainError.invalid(field: "seats", reason: "give seats (absolute) or delta")
+        }
+    }
+
+    /// Rule `annualCommitment`: during an ANNUAL term the seats may not go below the committed
+    /// number. Call `renewCommitmentIfDue` first so a finished term has rolled over.
+    /// - Throws: FAILED_PRECONDITION, field `field`, with the commitment and its end.
+    public static func requireCommitmentKept(_ subscription: Subscription, newSeats: Int, field: String) throws(DomainError) {
+        guard let committed = subscription.committedSeats, newSeats < committed else { return }
+        let end = subscription.termEndTime.map { " until \($0.rfc3339)" } ?? ""
+        throw DomainError.failedPrecondition(
+            "annual plan \(subscription.id) is committed to \(committed) seats\(end); it cannot go down to \(newSeats) mid-term",
+            field: field)
+    }
+
+    /// Rule `annualRenewal`: once an ANNUAL term has ended, the next change renews it for a year
+    /// (as many years as have passed) with the seats held at that moment as the new commitment.
+    public static func renewCommitmentIfDue(_ subscription: inout Subscription, now: Timestamp) {
+        guard var end = subscription.termEndTime, now >= end else { return }
+        while now >= end { end = Subscription.oneYear(after: end) }
+        subscription.termEndTime = end
+        subscription.committedSeats = subscription.seats
+    }
+
+    /// Rule `subscriptionStateMachine`: Suspend needs ACTIVE, Activate needs SUSPENDED, seat
+    /// changes need ACTIVE, Cancel needs a live subscription; CANCELLED is terminal.
+    /// - Throws: FAILED_PRECONDITION, field `subscriptionId`, naming the state.
+    public static func requireState(_ subscription: Subscription, in allowed: Set<SubscriptionState>, to action: String) throws(DomainError) {
+        guard allowed.contains(subscription.state) else {
+            let wanted = allowed.map(\.rawValue).sorted().joined(separator: " or ")
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) is \(subscription.state.rawValue); only \(wanted) subscriptions can be \(action)",
+                field: "subscriptionId")
+        }
+    }
+
+    /// Rule `baseOutlivesAddOns`: a subscription cannot be cancelled while a live add-on depends
+    /// on it and no other live subscription satisfies that add-on.
+    /// - Throws: FAILED_PRECONDITION, field `subscriptionId`, naming the add-on.
+    public static func requireNoDependentAddOns(
+        cancelling subscription: Subscription, live: [Subscription], catalog: Catalog
+    ) throws(DomainError) {
+        let others = live.filter { $0.id != subscription.id }
+        for addOn in others {
+            guard let product = catalog.product(addOn.skuId), product.isAddOn else { continue }
+            let satisfiedByOthers = others.contains { held in
+                held.id != addOn.id && product.requiresAnyOf.contains { $0.isSatisfied(bySkuId: held.skuId, familyId: held.familyId) }
+            }
+            if !satisfiedByOthers {
+                throw DomainError.failedPrecondition(
+                    "add-on subscription \(addOn.id) (\(addOn.skuId)) depends on \(subscription.id); cancel the add-on first",
+                    field: "subscriptionId")
+            }
+        }
+    }
+
+    /// Rule `closeEndedMonthsOnly`: a billing period can be closed once its month has ended.
+    /// - Throws: FAILED_PRECONDITION, field `billingMonth`.
+    public static func requireEnded(_ month: BillingMonth, now: Timestamp) throws(DomainError) {
+        guard month.end <= now else {
+            throw DomainError.failedPrecondition(
+                "billing month \(month) ends at \(month.end.rfc3339); it cannot be closed before then", field: "billingMonth")
+        }
+    }
+
+    /// The customer's subscription status summary: `ACTIVE` when any subscription is active,
+    /// else `SUSPENDED` when any is suspended, else `CANCELLED`; `nil` (empty) before the first
+    /// order.
+    public static func subscriptionStatus(of subscriptions: [Subscription]) -> String? {
+        guard !subscriptions.isEmpty else { return nil }
+        if subscriptions.contains(where: { $0.state == .active }) { return SubscriptionState.active.rawValue }
+        if subscriptions.contains(where: { $0.state == .suspended }) { return SubscriptionState.suspended.rawValue }
+        return SubscriptionState.cancelled.rawValue
+    }
+
+    /// The catalogue-facing facts of a customer.
+    public static func purchaser(_ customer: Customer) -> PurchaserProfile {
+        PurchaserProfile(
+            isTeamCustomer: customer.customerType == .team, isEducation: customer.isEducation,
+            domainVerified: customer.domainVerified)
+    }
+}

@@ -1,0 +1,13 @@
+/// `Invoices.List` filters; every given one must match.
+public struct InvoiceFilter: Sendable, Hashable, Codable {
+    /// Only this customer's invoices.
+    public var customerId: String?
+    /// Only invoices of this billing month, "YYYY-MM".
+    public var billingMonth: String?
+
+    /// Creates a filter (empty: everything).
+    public init(customerId: String? = nil, billingMonth: String? = nil) {
+        self.customerId = customerId
+        self.billingMonth = billingMonth
+    }
+}

@@ -1,0 +1,96 @@
+/// A customer's subscription to one SKU with a number of seats, created by `Orders.Place`.
+///
+/// The price is locked when ordered. An ANNUAL subscription carries a commitment: the seats it
+/// may not go below until `termEndTime` (see `CommerceRules.requireCommitmentKept`).
+public struct Subscription: StoredRecord, Versioned, Equatable {
+    /// Stored kind `subscription`.
+    public static let kind = RecordKind("subscription")
+
+    /// Id, `sub_...`.
+    public var id: String
+    /// The owning partner.
+    public var partnerId: String
+    /// The customer holding it.
+    public var customerId: String
+    /// The order that created it.
+    public var orderId: String
+    /// The SKU.
+    public var skuId: String
+    /// The SKU's family (one live subscription per family and customer).
+    public var familyId: String
+    /// The SKU's display name when ordered.
+    public var productName: String
+    /// The SKU's plan.
+    public var plan: BillingPlan
+    /// Price per seat per month, locked at order time.
+    public var unitPrice: Money
+    /// Seats held now (1...the SKU's maximum).
+    public var seats: Int
+    /// ANNUAL only: seats committed for the current term; `nil` for other plans.
+    public var committedSeats: Int?
+    /// ANNUAL only: when the current term ends (the term renews for a year at the then-current
+    /// seat count at the first change after it); `nil` for other plans.
+    public var termEndTime: Timestamp?
+    /// Life-cycle state.
+    public var state: SubscriptionState
+    /// Version counter.
+    public var version: Int64
+    /// Etag of `version`.
+    public var etag: String
+    /// When it was ordered (billing starts that day).
+    public var createTime: Timestamp
+    /// Last change.
+    public var updateTime: Timestamp
+    /// When it was cancelled (billing stops after that day), if it was.
+    public var cancelTime: Timestamp?
+
+    /// Creates an ACTIVE subscription at version 1.
+    public init(
+        id: String, partnerId: String, customerId: String, orderId: String, product: Product, seats: Int,
+        time: Timestamp
+    ) {
+        self.id = id
+        self.partnerId = partnerId
+        self.customerId = customerId
+        self.orderId = orderId
+        self.skuId = product.skuId
+        self.familyId = product.familyId
+        self.productName = product.name
+        self.plan = product.plan
+        self.unitPrice = product.unitPrice
+        self.seats = seats
+        if product.plan.hasSeatCommitment {
+            self.committedSeats = seats
+            self.termEndTime = Subscription.oneYear(after: time)
+        } else {
+            self.committedSeats = nil
+            self.termEndTime = nil
+        }
+        self.state = .active
+        self.version = 1
+        self.etag = Etag.initial
+        self.createTime = time
+        self.updateTime = time
+        self.cancelTime = nil
+    }
+
+    /// The same instant one calendar year later (UTC); February 29 maps to February 28.
+    public static func oneYear(after time: Timestamp) -> Timestamp {
+        let date = time.civilDate
+        let day = min(date.day, Timestamp.daysInMonth(year: date.year + 1, month: date.month))
+        return Timestamp(year: date.year + 1, month: date.month, day: day).adding(milliseconds: time.millisecondOfDay)
+    }
+
+    /// The key that keeps one live subscription per customer and family.
+    public static func liveFamilyKey(customerId: String, familyId: String) -> String {
+        "live-family:\(customerId):\(familyId)"
+    }
+
+    /// While live: one per customer and family.
+    public var uniqueKeys: [String] {
+        state.isLive ? [Subscription.liveFamilyKey(customerId: customerId, familyId: familyId)] : []
+    }
+
+    /// `customer:<id>` (what `LiveSubscriptionChecking` lists by).
+    public var lookupKeys: [String] { ["customer:\(customerId)"] }
+}

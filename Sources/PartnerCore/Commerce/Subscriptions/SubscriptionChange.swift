@@ -1,0 +1,92 @@
+/// One entry of a subscription's history: who changed what, why, and when. Stored as its own
+/// record (lookup key `subscription:<id>`), numbered 1, 2, 3 ... per subscription; its id sorts
+/// in that order. The history is also the seat timeline invoices are computed from.
+public struct SubscriptionChange: StoredRecord, Equatable {
+    /// Stored kind `subscription_change`.
+    public static let kind = RecordKind("subscription_change")
+
+    /// What happened.
+    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Ordered (`Orders.Place`).
+        case created = "CREATED"
+        /// Seats changed (`Subscriptions.ChangeSeats`).
+        case seatsChanged = "SEATS_CHANGED"
+        /// Suspended.
+        case suspended = "SUSPENDED"
+        /// Activated again.
+        case activated = "ACTIVATED"
+        /// Cancelled.
+        case cancelled = "CANCELLED"
+    }
+
+    /// Id `sch_<subscriptionId>_<sequence zero-padded to 10>`.
+    public var id: String
+    /// The owning partner.
+    public var partnerId: String
+    /// The subscription changed.
+    public var subscriptionId: String
+    /// Its customer.
+    public var customerId: String
+    /// Position in the subscription's history, from 1.
+    public var sequence: Int64
+    /// What happened.
+    public var action: Action
+    /// Seats before (`nil` for `created`).
+    public var fromSeats: Int?
+    /// Seats after (the subscription keeps its seat count when cancelled; billing uses the action).
+    public var toSeats: Int
+    /// State before (`nil` for `created`).
+    public var stateBefore: SubscriptionState?
+    /// State after.
+    public var stateAfter: SubscriptionState
+    /// The agent who made the change.
+    public var agentId: String
+    /// The agent's roles at the time.
+    public var roles: [Role]
+    /// The request id, when known.
+    public var requestId: String?
+    /// Why: the caller's reason, or a default naming the operation.
+    public var reason: String
+    /// When.
+    public var time: Timestamp
+
+    /// Creates an entry.
+    public init(
+        partnerId: String, subscriptionId: String, customerId: String, sequence: Int64, action: Action,
+        fromSeats: Int?, toSeats: Int, stateBefore: SubscriptionState?, stateAfter: SubscriptionState,
+        caller: Caller, reason: String, time: Timestamp
+    ) {
+        let digits = String(sequence)
+        self.id = "sch_\(subscriptionId)_" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+        self.partnerId = partnerId
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.sequence = sequence
+        self.action = action
+        self.fromSeats = fromSeats
+        self.toSeats = toSeats
+        self.stateBefore = stateBefore
+        self.stateAfter = stateAfter
+        self.agentId = caller.agentId
+        self.roles = caller.roles.sorted()
+        self.requestId = caller.requestId
+        self.reason = reason
+        self.time = time
+    }
+
+    /// `subscription:<id>`.
+    public var lookupKeys: [String] { ["subscription:\(subscriptionId)"] }
+
+    /// The seat timeline of a history (in sequence order): each creation or seat change sets the
+    /// count; a cancellation sets 0. Suspension does not stop billing.
+    public static func timeline(_ history: [SubscriptionChange]) -> SeatTimeline {
+        SeatTimeline(
+            history.sorted { $0.sequence < $1.sequence }.compactMap { change in
+                switch change.action {
+                case .created, .seatsChanged: return SeatTimeline.Point(at: change.time, seats: change.toSeats)
+                case .cancelled: return SeatTimeline.Point(at: change.time, seats: 0)
+                case .suspended, .activated: return nil
+                }
+            })
+    }
+}

@@ -1,0 +1,157 @@
+/// `Subscriptions.*`: read, change seats, suspend, activate, cancel. Every change checks the
+/// optional etag (stale -> ABORTED), bumps the version, appends a history entry (who, what, why,
+/// when), is audited and emits `subscription.<verb>`. Changes run inside one serialized write
+/// transaction, so concurrent seat deltas either both apply or (with etags) one is ABORTED:
+/// never a lost update.
+public struct SubscriptionOperations: Sendable {
+    /// The environment.
+    public let context: DomainContext
+    /// The catalogue seat limits come from.
+    public let catalog: Catalog
+
+    /// Creates the operations.
+    public init(context: DomainContext, catalog: Catalog = .standard) {
+        self.context = context
+        self.catalog = catalog
+    }
+
+    /// `Subscriptions.Get`: the subscription and its history.
+    /// - Throws: PERMISSION_DENIED; NOT_FOUND `subscriptionId` (also another partner's).
+    public func get(_ subscriptionId: String, caller: Caller, in tx: any StoreReading) throws -> SubscriptionDetails {
+        try Policy.authorize(.subscriptionsGet, caller)
+        let subscription = try CommerceLookup.subscription(subscriptionId, of: caller.partnerId, in: tx)
+        let history = try CommerceLookup.history(of: subscription.id, partnerId: caller.partnerId, in: tx)
+        return SubscriptionDetails(subscription: subscription, history: history)
+    }
+
+    /// `Subscriptions.List`: the partner's subscriptions, oldest first, filtered.
+    /// - Throws: PERMISSION_DENIED; NOT_FOUND `customerId` when given and not the partner's;
+    ///   INVALID_ARGUMENT `pageSize` / `pageToken`.
+    public func list(_ filter: SubscriptionFilter = SubscriptionFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Subscription> {
+        try Policy.authorize(.subscriptionsList, caller)
+        var lookupKey: String?
+        if let customerId = filter.customerId, !customerId.isEmpty {
+            _ = try CommerceLookup.customer(customerId, of: caller.partnerId, in: tx)
+            lookupKey = "customer:\(customerId)"
+        }
+        return try Page.collect(
+            Subscription.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx,
+            filter: { filter.state == nil || $0.state == filter.state }, transform: { $0 })
+    }
+
+    /// `Subscriptions.ChangeSeats`: to an absolute count or by a delta. Setting the count it
+    /// already has changes nothing and returns the subscription as is.
+    ///
+    /// Rules, in order:
+    /// - PERMISSION_DENIED: sales agents only.
+    /// - NOT_FOUND `subscriptionId`; ABORTED `etag` when the given etag is stale.
+    /// - `seatChangeForm`: INVALID_ARGUMENT `seats` (both or neither) / `delta` (zero);
+    ///   INVALID_ARGUMENT `reason` too long.
+    /// - `subscriptionStateMachine`: FAILED_PRECONDITION `subscriptionId` unless ACTIVE.
+    /// - `ordersOnlyForActiveCustomers`: FAILED_PRECONDITION `customerId`.
+    /// - `seatRange`: INVALID_ARGUMENT below 1, OUT_OF_RANGE above the SKU maximum, on the field
+    ///   given (`seats` or `delta`).
+    /// - `annualCommitment` (after `annualRenewal`): FAILED_PRECONDITION on that field when an
+    ///   ANNUAL plan would go below its committed seats mid-term. Increases raise the commitment.
+    public func changeSeats(_ input: SeatChange, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+        try Policy.authorize(.subscriptionsChangeSeats, caller)
+        let before = try CommerceLookup.subscription(input.subscriptionId, of: caller.partnerId, in: tx)
+        try before.checkEtag(input.etag, kind: "subscription", id: before.id)
+        let (newSeats, field) = try CommerceRules.resolveSeatChange(current: before.seats, seats: input.seats, delta: input.delta)
+        let reason = try CommerceJournal.reasonText(input.reason)
+        try CommerceRules.requireState(before, in: [.active], to: "changed")
+        let customer = try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx)
+        try CommerceRules.requireActiveCustomer(customer)
+        let product = try product(of: before)
+        try CommerceRules.requireSeatsInRange(newSeats, for: product, field: field)
+
+        let now = context.now()
+        var after = before
+        CommerceRules.renewCommitmentIfDue(&after, now: now)
+        try CommerceRules.requireCommitmentKept(after, newSeats: newSeats, field: field)
+        guard newSeats != before.seats else { return before }
+        after.seats = newSeats
+        if let committed = after.committedSeats, newSeats > committed { after.committedSeats = newSeats }
+        after.advanceVersion()
+        after.updateTime = now
+        try tx.put(after)
+        let verb = newSeats > before.seats ? "added \(newSeats - before.seats)" : "removed \(before.seats - newSeats)"
+        try CommerceJournal.recordChange(
+            .seatsChanged, operation: .subscriptionsChangeSeats, before: before, after: after, reason: reason,
+            defaultReason: "\(verb) seats: \(before.seats) -> \(newSeats)", caller: caller, context: context, in: tx)
+        return after
+    }
+
+    /// `Subscriptions.Suspend`: ACTIVE -> SUSPENDED. Billing continues (the licences stay held).
+    /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless ACTIVE.
+    public func suspend(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+        try transition(
+            input, operation: .subscriptionsSuspend, from: [.active], to: .suspended, action: .suspended, verb: "suspended",
+            caller: caller, in: tx)
+    }
+
+    /// `Subscriptions.Activate`: SUSPENDED -> ACTIVE, for an ACTIVE customer.
+    /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED, or `customerId` unless
+    ///   the customer is ACTIVE.
+    public func activate(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+        try transition(
+            input, operation: .subscriptionsActivate, from: [.suspended], to: .active, action: .activated, verb: "activated",
+            caller: caller, in: tx)
+    }
+
+    /// `Subscriptions.Cancel`: ACTIVE or SUSPENDED -> CANCELLED, terminal. Billing ends after
+    /// the day of cancellation; the SKU can then be bought again.
+    /// - Throws: PERMISSION_DENIED (sales agents only); NOT_FOUND `subscriptionId`; ABORTED
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` when already CANCELLED or when a live add-on
+    ///   depends on it (`baseOutlivesAddOns`).
+    public func cancel(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+        try transition(
+            input, operation: .subscriptionsCancel, from: [.active, .suspended], to: .cancelled, action: .cancelled,
+            verb: "cancelled", caller: caller, in: tx)
+    }
+
+    private func transition(
+        _ input: SubscriptionTransition, operation: Operation, from allowed: Set<SubscriptionState>,
+        to target: SubscriptionState, action: SubscriptionChange.Action, verb: String, caller: Caller,
+        in tx: any StoreWriting
+    ) throws -> Subscription {
+        try Policy.authorize(operation, caller)
+        let before = try CommerceLookup.subscription(input.subscriptionId, of: caller.partnerId, in: tx)
+        try before.checkEtag(input.etag, kind: "subscription", id: before.id)
+        let reason = try CommerceJournal.reasonText(input.reason)
+        try CommerceRules.requireState(before, in: allowed, to: verb)
+        if target == .active {
+            try CommerceRules.requireActiveCustomer(try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx))
+        }
+        if target == .cancelled {
+            let live = try CommerceLookup.subscriptions(ofCustomer: before.customerId, partnerId: caller.partnerId, in: tx)
+                .filter { $0.state.isLive }
+            try CommerceRules.requireNoDependentAddOns(cancelling: before, live: live, catalog: catalog)
+        }
+        let now = context.now()
+        var after = before
+        after.state = target
+        if target == .cancelled { after.cancelTime = now }
+        after.advanceVersion()
+        after.updateTime = now
+        try tx.put(after)
+        try CommerceJournal.recordChange(
+            action, operation: operation, before: before, after: after, reason: reason,
+            defaultReason: "\(verb) by \(caller.agentId)", caller: caller, context: context, in: tx)
+        try CommerceJournal.refreshSubscriptionStatus(
+            customerId: after.customerId, partnerId: caller.partnerId, context: context, in: tx)
+        return after
+    }
+
+    /// The SKU of a subscription.
+    /// - Throws: FAILED_PRECONDITION `subscriptionId` when the SKU has left the catalogue.
+    private func product(of subscription: Subscription) throws -> Product {
+        guard let product = catalog.product(subscription.skuId) else {
+            throw DomainError.failedPrecondition(
+                "SKU \(subscription.skuId) of subscription \(subscription.id) is no longer in the catalogue", field: "subscriptionId")
+        }
+        return product
+    }
+}
