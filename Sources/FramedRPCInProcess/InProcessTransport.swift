@@ -1,0 +1,49 @@
+import FramedRPC
+
+/// A server transport and a client transport connected in memory, for tests.
+///
+/// Bytes still go through framing (`FrameDecoder`) and the full envelope code, and the
+/// backpressure semantics match a socket's: `bufferedBytes` counts bytes not yet delivered,
+/// `waitUntilWritable` waits for the low-water mark, `setReading(false)` stops delivery.
+///
+/// ```swift
+/// let transport = InProcessTransport()
+/// let server = RPCServer(services: [ConformanceService()])
+/// async let serving: Void = server.serve(on: transport.server)
+/// let client = RPCClient(transport: transport.client)
+/// let reply = try await client.unary("Conformance.Echo", params: ["message": "hi"] as JSONValue)
+/// ```
+public struct InProcessTransport: Sendable {
+    /// The transport's settings.
+    public struct Config: Sendable {
+        /// Largest frame payload either side accepts.
+        public var maxFrameBytes: Int = 4 << 20
+        /// `waitUntilWritable` returns once fewer bytes than this are queued.
+        public var lowWaterBytes: Int = 256 << 10
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The listening side: hand it to `RPCServer.serve(on:)`.
+    public let server: InProcessServerTransport
+    /// The connecting side: hand it to `RPCClient`.
+    public let client: InProcessClientTransport
+
+    /// Creates a connected pair.
+    public init(config: Config = Config()) {
+        server = InProcessServerTransport(config: config)
+        client = InProcessClientTransport(server: server)
+    }
+}
+
+/// The client half of an `InProcessTransport`.
+public struct InProcessClientTransport: RPCClientTransport {
+    /// The server half it connects to.
+    public let server: InProcessServerTransport
+
+    /// Opens a connection to `server`.
+    /// - Throws: `RPCError` UNAVAILABLE when the server is not serving.
+    public func connect(inbound: any RPCConnectionInbound) async throws -> any RPCConnectionOutbound {
+        try server.connect(inbound: inbound)
+    }
+}
