@@ -1,0 +1,76 @@
+import FramedRPC
+import FramedRPCTCP
+import Synchronization
+import Testing
+
+@Suite("TCP idle and slow-frame timeouts")
+struct TCPTimeoutTests {
+    static func config(idle: Duration? = nil, frame: Duration? = nil) -> TCPServerTransport.Config {
+        TCPServerTransport.Config(loopCount: 1, idleTimeout: idle, frameTimeout: frame)
+    }
+
+    @Test("a connection with no bytes either way and nothing in flight closes after the idle timeout")
+    func idleCloses() async throws {
+        let server = try await TestServer(config: Self.config(idle: .milliseconds(200)))
+        let socket = try RawSocket(port: server.port)
+        try socket.send(Frame.encode(Array("ping".utf8)))
+        #expect(try socket.readFrame() == Array("ping".utf8))
+        let started = RawSocket.now()
+        try socket.readUntilClosed(within: 10)
+        #expect(RawSocket.now() - started >= 0.15)
+        let inbound = try #require(await server.inbound(0))
+        #expect(await eventually { inbound.closeReasons.count == 1 })
+        #expect(inbound.closeReasons.first?.contains("idle for 200 ms") == true)
+        try await server.stop()
+    }
+
+    @Test("a call in flight keeps an idle connection open until the inbound side is idle")
+    func busyStaysOpen() async throws {
+        let server = try await TestServer(config: Self.config(idle: .milliseconds(100))) { outbound in
+            let inbound = TestInbound(mode: .echo, outbound: outbound)
+            inbound.idle.store(false, ordering: .relaxed)
+            return inbound
+        }
+        let socket = try RawSocket(port: server.port)
+        let inbound = try #require(await server.inbound(0))
+        // Well past the idle timeout the connection is still open (the inbound side is busy).
+        #expect(await eventually(within: 0.5) { !inbound.closeReasons.isEmpty } == false)
+        try socket.send(Frame.encode(Array("still open".utf8)))
+        #expect(try socket.readFrame() == Array("still open".utf8))
+        inbound.idle.store(true, ordering: .relaxed)
+        try socket.readUntilClosed(within: 10)
+        #expect(await eventually { inbound.closeReasons.count == 1 })
+        try await server.stop()
+    }
+
+    @Test("a frame that does not finish arriving within the frame timeout closes the connection")
+    func slowFrame() async throws {
+        let server = try await TestServer(config: Self.config(frame: .milliseconds(200)))
+        let socket = try RawSocket(port: server.port)
+        let frame = Frame.encode(Array("{\"slow\":true}".utf8))
+        try socket.send(Array(frame[0..<6]))
+        try socket.readUntilClosed(within: 10)
+        let inbound = try #require(await server.inbound(0))
+        #expect(await eventually { inbound.closeReasons.count == 1 })
+        #expect(inbound.closeReasons.first?.contains("frame not completed within 200 ms") == true)
+        #expect(inbound.frames.isEmpty)
+        try await server.stop()
+    }
+
+    @Test("complete frames keep the slow-frame clock from running")
+    func completeFramesDoNotTrip() async throws {
+        let server = try await TestServer(config: Self.config(frame: .milliseconds(150)))
+        let socket = try RawSocket(port: server.port)
+        let deadline = RawSocket.now() + 0.5
+        var count = 0
+        while RawSocket.now() < deadline {
+            let payload = Array("{\"n\":\(count)}".utf8)
+            try socket.send(Frame.encode(payload))
+            #expect(try socket.readFrame() == payload)
+            count += 1
+        }
+        let inbound = try #require(await server.inbound(0))
+        #expect(inbound.closeReasons.isEmpty)
+        try await server.stop()
+    }
+}
