@@ -164,6 +164,11 @@ public final class SQLiteRecordStore: RecordStore {
     /// The number of writes waiting for the writer's next batch.
     var pendingWriteCount: Int { writer.pendingCount }
 
+    /// Stops the reader threads alone, so a test can prove an answer came from the cache.
+    func stopReadersForTesting() async {
+        await readers.stop()
+    }
+
     /// The number of decoded records in the cache.
     var cachedRecordCount: Int { cache.count }
 

@@ -1,66 +1,61 @@
 import PartnerCore
 
 extension GroupCommitWriter {
-    /// Runs a batch of calls in as few transactions as possible (one, unless SQLite abandons a
-    /// transaction part-way after an I/O error; the rest then run in a new one).
+    /// Runs a batch of calls, normally in one transaction.
+    ///
+    /// SQLite may abandon a whole transaction when a statement fails with disk-full or an I/O
+    /// error (instead of rolling back only that statement). The body that hit the failure then
+    /// gets its error, and the bodies that ran before it in the lost transaction run again in a
+    /// new one, so one failing body never costs the others their write. Every lost transaction
+    /// finishes at least the body that broke it, so this ends.
     func runBatch(_ jobs: [any PendingWrite], tables: RecordTables) {
-        var next = 0
-        while next < jobs.count {
-            next = runTransaction(jobs, from: next, tables: tables)
+        var queue = jobs
+        while !queue.isEmpty {
+            queue = runTransaction(queue, tables: tables)
         }
     }
 
-    /// Runs calls from `start` in one transaction and answers the index of the first call it
-    /// did not handle.
-    private func runTransaction(_ jobs: [any PendingWrite], from start: Int, tables: RecordTables) -> Int {
+    /// Runs `jobs` in one transaction and answers those still to run: empty, or (after SQLite
+    /// abandoned the transaction) the bodies to run again followed by those not yet run.
+    private func runTransaction(_ jobs: [any PendingWrite], tables: RecordTables) -> [any PendingWrite] {
         let connection = tables.connection
         do {
             try connection.run("BEGIN IMMEDIATE")
         } catch {
             let failure = Self.unavailable(error, doing: "start a transaction")
-            for job in jobs[start...] { job.fail(failure) }
-            return jobs.count
+            for job in jobs { job.fail(failure) }
+            return []
         }
         var batch = StagedChanges()
-        var ran: [any PendingWrite] = []
-        var index = start
-        while index < jobs.count {
-            let job = jobs[index]
-            index += 1
-            ran.append(job)
+        for (index, job) in jobs.enumerated() {
+            let savepointError: (any Error)?
             do {
                 try connection.run("SAVEPOINT body")
-            } catch {
-                abandon(ran, after: error, tables: tables)
-                return index
-            }
-            let (succeeded, staged) = runBody(job, tables: tables, batch: batch)
-            do {
+                let (succeeded, staged) = runBody(job, tables: tables, batch: batch)
                 if succeeded {
                     try connection.run("RELEASE body")
                     batch.merge(staged)
-                } else {
+                } else if connection.isInTransaction {
                     try connection.run("ROLLBACK TO body")
                     try connection.run("RELEASE body")
                 }
+                savepointError = nil
             } catch {
-                abandon(ran, after: error, tables: tables)
-                return index
+                savepointError = error
             }
-            if !connection.isInTransaction {
-                // SQLite rolled the whole transaction back (disk full or I/O error while a body
-                // ran): the earlier bodies' changes are gone too.
-                let failure = StoreError(
-                    code: .unavailable,
-                    message: "SQLite rolled the transaction back after a disk-full or I/O error in a write "
-                        + "of the same batch; nothing of this write was kept"
+            if savepointError != nil || !connection.isInTransaction {
+                // SQLite ended the transaction (disk full or I/O error in this body): this body
+                // gets its error, the earlier ones run again, the later ones have not run yet.
+                if connection.isInTransaction { try? connection.run("ROLLBACK") }
+                job.failIfSucceeded(
+                    savepointError.map { Self.unavailable($0, doing: "finish the transaction") }
+                        ?? StoreError(code: .unavailable, message: "SQLite rolled the transaction back; nothing was kept")
                 )
-                abandon(ran, after: failure, tables: tables)
-                return index
+                return Array(jobs[..<index]) + Array(jobs[(index + 1)...])
             }
         }
-        commit(ran, batch: batch, tables: tables)
-        return index
+        commit(jobs, batch: batch, tables: tables)
+        return []
     }
 
     /// Runs one body in a fresh transaction view and answers whether it returned, with its
@@ -91,14 +86,6 @@ extension GroupCommitWriter {
         cache.endCommit(applying: batch)
         countCommit()
         for job in ran { job.complete() }
-    }
-
-    /// Rolls back what is left of the transaction; callers whose body returned get
-    /// `.unavailable` (their changes are gone), the others their own error.
-    private func abandon(_ ran: [any PendingWrite], after error: any Error, tables: RecordTables) {
-        if tables.connection.isInTransaction { try? tables.connection.run("ROLLBACK") }
-        let failure = Self.unavailable(error, doing: "finish the transaction")
-        for job in ran { job.failIfSucceeded(failure) }
     }
 
     /// `error` as `.unavailable` (kept as is when it already is).

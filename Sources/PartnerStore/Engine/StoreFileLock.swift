@@ -29,7 +29,7 @@ final class StoreFileLock: Sendable {
                 message: "\(reason): cannot create the lock file \(path) (\(String(cString: strerror(code))))"
             )
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(fd) else {
             let code = errno
             close(fd)
             let message = code == EWOULDBLOCK
@@ -39,6 +39,18 @@ final class StoreFileLock: Sendable {
             throw StoreError(code: .unavailable, message: message)
         }
         descriptor = Mutex(fd)
+    }
+
+    /// Takes the lock, retrying for a moment: a process forking a child (any `Process` launch)
+    /// lends the child its descriptors until the child's `exec`, so a lock just released may
+    /// look held for a few microseconds. A real holder keeps it far longer than the retries.
+    private static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<100 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 99 else { return false }
+            usleep(5_000)
+        }
+        return false
     }
 
     deinit {

@@ -1,0 +1,161 @@
+import Dispatch
+import Foundation
+import PartnerCore
+import Synchronization
+import Testing
+
+@testable import PartnerStore
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    /// Holds the writer inside a body until the test has queued what it wants in the next batch.
+    /// Returns once the writer thread is inside the holding body.
+    private func holdWriter(_ store: SQLiteRecordStore, gate: DispatchSemaphore) async throws -> Task<Void, any Error> {
+        let entered = Flag()
+        let task = Task {
+            try await store.write { tx in
+                entered.set()
+                try tx.put(Counter(id: "gate", value: 0))
+                _ = gate.wait(timeout: .now() + 20)
+            }
+        }
+        try await waitUntil(10, "writer inside the holding body") { entered.isSet }
+        return task
+    }
+
+    @Test("one failing body in a batch rolls back only itself; the others commit in the same transaction")
+    func savepointIsolation() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        let gate = DispatchSemaphore(value: 0)
+        let held = try await holdWriter(store, gate: gate)
+
+        var calls: [Task<String, any Error>] = []
+        func enqueue(_ body: @escaping @Sendable (any StoreWriting) throws -> String) async throws {
+            let expected = calls.count + 1
+            calls.append(Task { try await store.write(body) })
+            try await waitUntil(10, "call \(expected) queued") { store.pendingWriteCount == expected }
+        }
+        try await enqueue { tx in
+            try tx.put(Note(id: "a", partnerId: "p1", slug: "a", text: "from a"))
+            return "a"
+        }
+        try await enqueue { tx in
+            try tx.put(Note(id: "b", partnerId: "p1", slug: "b"))
+            throw IntendedFailure(tag: "b")
+        }
+        try await enqueue { tx in
+            try tx.put(Note(id: "c", partnerId: "p1", slug: "a"))  // clashes with a, same batch
+            return "c"
+        }
+        try await enqueue { tx in
+            let a = try tx.get(Note.self, id: "a")
+            let b = try tx.get(Note.self, id: "b")
+            try tx.put(Note(id: "d", partnerId: "p1", slug: "d", text: "saw \(a?.text ?? "nothing"), b \(b == nil ? "absent" : "present")"))
+            return "d"
+        }
+        try await enqueue { tx in
+            _ = try tx.nextSequence("batch")
+            return "e"
+        }
+        let commitsBefore = store.commitCount
+        gate.signal()
+        try await withTimeout(20, "gate write") { try await held.value }
+
+        var outcomes: [String] = []
+        for call in calls {
+            do {
+                outcomes.append(try await withTimeout(20, "batched write") { try await call.value })
+            } catch let error as IntendedFailure {
+                outcomes.append("failed \(error.tag)")
+            } catch let error as StoreError {
+                outcomes.append("store \(error.code) \(error.key ?? "")")
+            }
+        }
+        #expect(outcomes == ["a", "failed b", "store duplicateKey slug:a", "d", "e"])
+        // The holding body committed alone; the five queued calls shared exactly one commit.
+        #expect(store.commitCount == commitsBefore + 2)
+        #expect(try await store.read { try $0.get(Note.self, id: "b") } == nil)
+        #expect(try await store.read { try $0.get(Note.self, id: "c") } == nil)
+        #expect(try await store.read { try $0.get(Note.self, id: "d") }?.text == "saw from a, b absent")
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:a") }?.id == "a")
+        #expect(try await store.write { try $0.nextSequence("batch") } == 2)
+        await store.close()
+    }
+
+    @Test("200 concurrent writes complete with far fewer commits than writes")
+    func batchesConcurrentWrites() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        let before = store.commitCount
+        try await withTimeout(60, "200 writes") {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        try await store.write { try $0.put(Note(id: String(format: "n%03d", index), partnerId: "p1", slug: "s\(index)")) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let commits = store.commitCount - before
+        #expect(commits >= 1)
+        #expect(commits <= 100, "200 writes took \(commits) commits")
+        let stored = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000) }
+        #expect(stored.count == 200)
+        await store.close()
+    }
+
+    @Test("100 concurrent read-modify-write bodies on one record lose no update")
+    func noLostUpdate() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { try $0.put(Counter(id: "c", value: 0)) }
+        try await withTimeout(60, "100 increments") {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<100 {
+                    group.addTask {
+                        try await store.write { tx in
+                            guard var counter = try tx.get(Counter.self, id: "c") else { throw IntendedFailure(tag: "missing") }
+                            counter.value += 1
+                            try tx.put(counter)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        #expect(try await store.read { try $0.get(Counter.self, id: "c") }?.value == 100)
+        await store.close()
+        let reopened = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: 0))
+        #expect(try await reopened.read { try $0.get(Counter.self, id: "c") }?.value == 100)
+        await reopened.close()
+    }
+
+    @Test("close finishes the writes already queued")
+    func closeDrains() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        let gate = DispatchSemaphore(value: 0)
+        let held = try await holdWriter(store, gate: gate)
+        let queued = (0..<10).map { index in
+            Task { try await store.write { try $0.put(Note(id: "q\(index)", partnerId: "p1", slug: "q\(index)")) } }
+        }
+        try await waitUntil(10, "ten writes queued") { store.pendingWriteCount == 10 }
+        let closing = Task { await store.close() }
+        gate.signal()
+        try await withTimeout(20, "close") { await closing.value }
+        try await held.value
+        for call in queued { try await withTimeout(20, "queued write") { try await call.value } }
+        let reopened = try SQLiteRecordStore(path: folder.database)
+        #expect(try await reopened.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100) }.count == 10)
+        await reopened.close()
+    }
+}
+
+/// A flag set once, read from any thread.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+}
