@@ -25,7 +25,7 @@ enum CommerceJournal {
         var data = ["customerId": after.customerId, "sku": after.skuId, "seats": String(after.seats), "state": after.state.rawValue]
         if let fromSeats = before?.seats, fromSeats != after.seats { data["fromSeats"] = String(fromSeats) }
         try Events.emit(
-            "subscription.\(eventVerb(action))", resourceId: after.id, data: data, partnerId: after.partnerId,
+            "subscription.\(eventVerb(action))", resourceId: after.id, customerId: after.customerId, data: data, partnerId: after.partnerId,
             context: context, in: tx)
         return change
     }

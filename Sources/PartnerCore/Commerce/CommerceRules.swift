@@ -91,7 +91,7 @@ public enum CommerceRules {
     }
 
     /// Rule `annualCommitment`: during an ANNUAL term the seats may not go below the committed
-    /// number. Call `renewCommitmentIfDue` first so a finished term has rolled over.
+    /// number. Not applied to the change that renews a finished term (`annualRenewal`).
     /// - Throws: FAILED_PRECONDITION, field `field`, with the commitment and its end.
     public static func requireCommitmentKept(_ subscription: Subscription, newSeats: Int, field: String) throws(DomainError) {
         guard let committed = subscription.committedSeats, newSeats < committed else { return }
@@ -101,13 +101,17 @@ public enum CommerceRules {
             field: field)
     }
 
-    /// Rule `annualRenewal`: once an ANNUAL term has ended, the next change renews it for a year
-    /// (as many years as have passed) with the seats held at that moment as the new commitment.
-    public static func renewCommitmentIfDue(_ subscription: inout Subscription, now: Timestamp) {
-        guard var end = subscription.termEndTime, now >= end else { return }
+    /// Rule `annualRenewal`: an ANNUAL term that has ended renews for a year (as many years as
+    /// have passed). The renewal is recorded at the subscription's next seat change, and that
+    /// change chooses the renewed term's seats: it may go down, and its result becomes the new
+    /// commitment. Returns whether a renewal happened (the caller then sets the commitment).
+    @discardableResult
+    public static func renewCommitmentIfDue(_ subscription: inout Subscription, now: Timestamp) -> Bool {
+        guard var end = subscription.termEndTime, now >= end else { return false }
         while now >= end { end = Subscription.oneYear(after: end) }
         subscription.termEndTime = end
         subscription.committedSeats = subscription.seats
+        return true
     }
 
     /// Rule `subscriptionStateMachine`: Suspend needs ACTIVE, Activate needs SUSPENDED, seat

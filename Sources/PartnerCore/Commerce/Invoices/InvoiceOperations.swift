@@ -107,7 +107,8 @@ public struct InvoiceOperations: Sendable {
             "total": invoice.total.description,
         ]
         try Audit.record(.invoicesCloseBillingPeriod, target: invoice.id, after: facts, caller: caller, context: context, in: tx)
-        try Events.emit("invoice.issued", resourceId: invoice.id, data: facts, partnerId: caller.partnerId, context: context, in: tx)
+        try Events.emit(
+            "invoice.issued", resourceId: invoice.id, customerId: invoice.customerId, data: facts, partnerId: caller.partnerId, context: context, in: tx)
         if let customer {
             try Outbox.send(
                 to: [customer.primaryAdminEmail],

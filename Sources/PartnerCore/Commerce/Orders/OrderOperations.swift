@@ -61,7 +61,7 @@ public struct OrderOperations: Sendable {
             after: ["customerId": customer.id, "sku": product.skuId, "seats": String(input.seats), "subscriptionId": subscription.id],
             caller: caller, context: context, in: tx)
         try Events.emit(
-            "order.placed", resourceId: order.id,
+            "order.placed", resourceId: order.id, customerId: customer.id,
             data: ["customerId": customer.id, "sku": product.skuId, "seats": String(input.seats), "subscriptionId": subscription.id],
             partnerId: caller.partnerId, context: context, in: tx)
         try CommerceJournal.recordChange(

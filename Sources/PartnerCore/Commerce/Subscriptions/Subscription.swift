@@ -28,8 +28,8 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     public var seats: Int
     /// ANNUAL only: seats committed for the current term; `nil` for other plans.
     public var committedSeats: Int?
-    /// ANNUAL only: when the current term ends (the term renews for a year at the then-current
-    /// seat count at the first change after it); `nil` for other plans.
+    /// ANNUAL only: when the current term ends; `nil` for other plans. The renewal is recorded
+    /// at the first seat change after it (see `CommerceRules.renewCommitmentIfDue`).
     public var termEndTime: Timestamp?
     /// Life-cycle state.
     public var state: SubscriptionState

@@ -51,8 +51,9 @@ public struct SubscriptionOperations: Sendable {
     /// - `ordersOnlyForActiveCustomers`: FAILED_PRECONDITION `customerId`.
     /// - `seatRange`: INVALID_ARGUMENT below 1, OUT_OF_RANGE above the SKU maximum, on the field
     ///   given (`seats` or `delta`).
-    /// - `annualCommitment` (after `annualRenewal`): FAILED_PRECONDITION on that field when an
-    ///   ANNUAL plan would go below its committed seats mid-term. Increases raise the commitment.
+    /// - `annualCommitment`: FAILED_PRECONDITION on that field when an ANNUAL plan would go
+    ///   below its committed seats mid-term. Increases raise the commitment. The first change
+    ///   after a term ended renews it (`annualRenewal`) and sets the new commitment.
     public func changeSeats(_ input: SeatChange, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
         try Policy.authorize(.subscriptionsChangeSeats, caller)
         let before = try CommerceLookup.subscription(input.subscriptionId, of: caller.partnerId, in: tx)
@@ -67,11 +68,15 @@ public struct SubscriptionOperations: Sendable {
 
         let now = context.now()
         var after = before
-        CommerceRules.renewCommitmentIfDue(&after, now: now)
-        try CommerceRules.requireCommitmentKept(after, newSeats: newSeats, field: field)
+        let renewed = CommerceRules.renewCommitmentIfDue(&after, now: now)
+        if !renewed { try CommerceRules.requireCommitmentKept(after, newSeats: newSeats, field: field) }
         guard newSeats != before.seats else { return before }
         after.seats = newSeats
-        if let committed = after.committedSeats, newSeats > committed { after.committedSeats = newSeats }
+        if renewed {
+            after.committedSeats = newSeats
+        } else if let committed = after.committedSeats, newSeats > committed {
+            after.committedSeats = newSeats
+        }
         after.advanceVersion()
         after.updateTime = now
         try tx.put(after)
