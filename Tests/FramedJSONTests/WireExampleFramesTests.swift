@@ -116,10 +116,32 @@ struct WireExampleFramesTests {
         let declared = Int(frame[0]) << 24 | Int(frame[1]) << 16 | Int(frame[2]) << 8 | Int(frame[3])
         #expect(declared == payload.count)
         #expect(Array(frame.dropFirst(4)) == payload)
-        let header = frame.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
+        // The whole dump, ASCII column included, must be what the payload gives; on a mismatch
+        // the message carries the correct block to paste.
+        var expected = [UInt8(truncatingIfNeeded: payload.count >> 24), UInt8(truncatingIfNeeded: payload.count >> 16)]
+        expected += [UInt8(truncatingIfNeeded: payload.count >> 8), UInt8(truncatingIfNeeded: payload.count)]
+        expected += payload
+        let correct = Self.dump(expected)
+        #expect(example.hexLines == correct, "correct dump:\n\(correct.joined(separator: "\n"))")
+        let header = expected.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
         #expect(
             example.caption.contains(
-                "`\(header)` = \(payload.count) bytes of payload, \(frame.count) bytes on the wire"))
+                "`\(header)` = \(payload.count) bytes of payload, \(expected.count) bytes on the wire"))
+    }
+
+    /// `hexdump -C` layout: offset, 16 bytes in two groups of 8, then the printable bytes.
+    static func dump(_ bytes: [UInt8]) -> [String] {
+        stride(from: 0, to: bytes.count, by: 16).map { offset in
+            let chunk = bytes[offset..<min(offset + 16, bytes.count)]
+            func hex(_ part: ArraySlice<UInt8>) -> String {
+                part.map { String(format: "%02x", $0) }.joined(separator: " ")
+            }
+            func pad(_ text: String) -> String { text + String(repeating: " ", count: 23 - text.count) }
+            let left = pad(hex(chunk.prefix(8)))
+            let right = pad(hex(chunk.dropFirst(8)))
+            let ascii = String(chunk.map { $0 >= 0x20 && $0 < 0x7F ? Character(Unicode.Scalar($0)) : "." })
+            return String(format: "%08x", offset) + "  \(left)  \(right)  |\(ascii)|"
+        }
     }
 
     @Test("each JSON example is a well-formed message", arguments: try examples().filter { $0.language == "json" })
