@@ -1,1 +1,165 @@
-print("not yet")
+// partner-server: the PartnerConsole server on TCP, data in an embedded SQLite store.
+import Dispatch
+import FramedRPC
+import FramedRPCTCP
+import PartnerService
+import ToolSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+let usage = """
+    partner-server — the PartnerConsole backend (framed JSON-RPC over TCP, SQLite storage)
+
+    USAGE
+      partner-server [options]                       serve
+      partner-server create-partner --data DIR --name NAME
+                                                     add a partner; prints its first agent's token
+
+    OPTIONS
+      --listen HOST:PORT              address to listen on (default 127.0.0.1:7420; port 0 = any)
+      --data DIR                      data folder (default ./data); created on first start, with
+                                      DIR/bootstrap-token holding the default partner's token
+      --enable-conformance-service    serve Conformance.Echo / Conformance.Stream (WIRE.md)
+      --log-level LEVEL               debug | info | warning | error (default info)
+      --loops N                       event-loop threads (default: one per core)
+      --max-frame-bytes N             largest frame accepted (default 4194304)
+      --max-concurrent-calls N        running calls per connection before reading pauses (default 128)
+      --max-batch N                   largest JSON-RPC batch (default 100)
+      --idle-timeout SECONDS          close connections idle this long (default 300)
+      --frame-timeout SECONDS         a started frame must finish within this (default 30)
+      --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
+      --help                          this text
+
+    Logs are one logfmt line per event on standard error.
+    """
+
+func fail(_ message: String) -> Never {
+    let line = Array("partner-server: \(message)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+func run() async -> Int32 {
+    var args: CommandArguments
+    do {
+        args = try CommandArguments(Array(CommandLine.arguments.dropFirst()), flags: ["help", "enable-conformance-service"])
+    } catch {
+        fail("\(error)\n\(usage)")
+    }
+    if args.flag("help") {
+        print(usage)
+        return 0
+    }
+    let command = args.nextPositional()
+    do {
+        switch command {
+        case nil: return try await serve(&args)
+        case "create-partner": return try await createPartner(&args)
+        case let other?: fail("unknown command '\(other)'; see --help")
+        }
+    } catch let error as CommandLineError {
+        fail(error.message)
+    } catch {
+        fail("\(error)")
+    }
+}
+
+func createPartner(_ args: inout CommandArguments) async throws -> Int32 {
+    let data = args.value("data") ?? "./data"
+    let name = try args.required("name")
+    try args.finish()
+    let app = try await PartnerApplication.open(options: .init(dataDirectory: data))
+    let created = try await PartnerApplication.createPartner(name: name, store: app.store, context: app.context)
+    await app.close()
+    print("partner \(created.partnerId) agent \(created.agentId)")
+    print("token \(created.token)")
+    return 0
+}
+
+func serve(_ args: inout CommandArguments) async throws -> Int32 {
+    let (host, port) = try parseHostPort(args.value("listen") ?? "127.0.0.1:7420")
+    let data = args.value("data") ?? "./data"
+    let levelName = args.value("log-level") ?? "info"
+    guard let level = LogfmtLogger.Level(name: levelName) else {
+        throw CommandLineError("option --log-level must be debug, info, warning or error, got '\(levelName)'")
+    }
+    var config = RPCServerConfig()
+    config.maxFrameBytes = try args.integer("max-frame-bytes", default: config.maxFrameBytes, in: 1024...(64 << 20))
+    config.maxConcurrentCallsPerConnection = try args.integer(
+        "max-concurrent-calls", default: config.maxConcurrentCallsPerConnection, in: 1...100_000)
+    config.maxBatch = try args.integer("max-batch", default: config.maxBatch, in: 1...10_000)
+    config.idleTimeout = .milliseconds(Int64(try args.seconds("idle-timeout", default: 300) * 1000))
+    config.frameTimeout = .milliseconds(Int64(try args.seconds("frame-timeout", default: 30) * 1000))
+    config.drainGrace = .milliseconds(Int64(try args.seconds("drain-grace", default: 10) * 1000))
+    let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
+    let conformance = args.flag("enable-conformance-service")
+    try args.finish()
+
+    let logger = LogfmtLogger(minimumLevel: level)
+    var options = PartnerApplication.Options(dataDirectory: data)
+    options.enableConformanceService = conformance
+    options.serverConfig = config
+    options.onInternalError = { method, error in
+        logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
+    }
+    let app = try await PartnerApplication.open(options: options)
+    let transport = TCPServerTransport(
+        config: .init(
+            host: host, port: port, loopCount: loops, maxFrameBytes: config.maxFrameBytes,
+            idleTimeout: config.idleTimeout, frameTimeout: config.frameTimeout,
+            highWater: config.outboundHighWaterBytes, lowWater: config.outboundLowWaterBytes,
+            maxBufferedOutboundBytes: config.maxBufferedOutboundBytes))
+    let bound = try transport.listen()
+    logger.log(
+        .info, "server.listening",
+        [
+            "address": "\(bound.host):\(bound.port)", "data": data, "loops": "\(loops)",
+            "conformance": conformance ? "on" : "off",
+            "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
+        ])
+
+    let grace = config.drainGrace
+    let signals = ShutdownSignals { name in
+        logger.log(.info, "server.draining", ["signal": name, "grace": "\(grace)"])
+        app.server.beginGracefulShutdown()
+    }
+    defer { signals.cancel() }
+    do {
+        try await app.server.serve(on: transport)
+    } catch {
+        logger.log(.error, "server.failed", ["error": "\(error)"])
+        await app.close()
+        return 1
+    }
+    await app.close()
+    logger.log(.info, "server.stopped")
+    return 0
+}
+
+/// SIGTERM and SIGINT through Dispatch signal sources: the first one begins a graceful drain.
+/// The sources are created once and only cancelled afterwards, so sharing them is safe.
+final class ShutdownSignals: @unchecked Sendable {
+    private let sources: [any DispatchSourceSignal]
+
+    init(onSignal: @escaping @Sendable (String) -> Void) {
+        var sources: [any DispatchSourceSignal] = []
+        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { onSignal(name) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    func cancel() { for source in sources { source.cancel() } }
+}
+
+enum System {
+    static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+exit(await run())

@@ -1,0 +1,75 @@
+public import FramedJSON
+
+/// A reseller's customer (tenant).
+public struct Customer: Codable, Sendable, Hashable, JSONCodable {
+    /// Opaque id, "cus_...".
+    public var id: String
+    /// Legal name as created; renames do not change it.
+    public var organisationName: String
+    /// Friendly name shown in lists and billing.
+    public var displayName: String
+    /// Lower-case primary domain.
+    public var primaryDomain: String
+    /// DOMAIN or TEAM.
+    public var customerType: CustomerType
+    /// Present for education institutions.
+    public var education: EducationData?
+    /// Unique id that tells equal team names apart.
+    public var cloudIdentityId: String
+    /// Postal address.
+    public var postalAddress: PostalAddress
+    /// The super admin.
+    public var primaryAdminEmail: String
+    /// Receives password information; never in the primary domain.
+    public var alternateEmail: String?
+    /// Phone.
+    public var phoneNumber: String?
+    /// BCP 47.
+    public var languageCode: String
+    /// ISO 3166-1 alpha-2.
+    public var regionCode: String
+    /// IANA time zone.
+    public var timeZone: String
+    /// Reseller access to the admin console; only the customer grants it.
+    public var resellerAccess: Bool
+    /// Team customers start unverified.
+    public var domainVerified: Bool
+    /// INVITED, ACTIVE, SUSPENDED or DELETED.
+    public var state: CustomerState
+    /// Absent until the first order.
+    public var subscriptionStatus: String?
+    /// Present when the admin console differs.
+    public var adminConsoleMismatch: AdminConsoleMismatch?
+    /// Send back to update.
+    public var etag: String
+    /// RFC 3339.
+    public var createTime: String
+    /// RFC 3339.
+    public var updateTime: String
+
+    /// Creates the message.
+    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String, timeZone: String, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
+        self.id = id
+        self.organisationName = organisationName
+        self.displayName = displayName
+        self.primaryDomain = primaryDomain
+        self.customerType = customerType
+        self.education = education
+        self.cloudIdentityId = cloudIdentityId
+        self.postalAddress = postalAddress
+        self.primaryAdminEmail = primaryAdminEmail
+        self.alternateEmail = alternateEmail
+        self.phoneNumber = phoneNumber
+        self.languageCode = languageCode
+        self.regionCode = regionCode
+        self.timeZone = timeZone
+        self.resellerAccess = resellerAccess
+        self.domainVerified = domainVerified
+        self.state = state
+        self.subscriptionStatus = subscriptionStatus
+        self.adminConsoleMismatch = adminConsoleMismatch
+        self.etag = etag
+        self.createTime = createTime
+        self.updateTime = updateTime
+    }
+}

@@ -1,0 +1,13 @@
+public import FramedJSON
+
+/// A customer's lifecycle state.
+public enum CustomerState: String, Codable, Sendable, Hashable, CaseIterable, JSONCodable {
+    /// `INVITED`.
+    case invited = "INVITED"
+    /// `ACTIVE`.
+    case active = "ACTIVE"
+    /// `SUSPENDED`.
+    case suspended = "SUSPENDED"
+    /// `DELETED`.
+    case deleted = "DELETED"
+}

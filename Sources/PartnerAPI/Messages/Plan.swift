@@ -1,0 +1,11 @@
+public import FramedJSON
+
+/// A SKU's billing plan.
+public enum Plan: String, Codable, Sendable, Hashable, CaseIterable, JSONCodable {
+    /// `MONTHLY`.
+    case monthly = "MONTHLY"
+    /// `ANNUAL`.
+    case annual = "ANNUAL"
+    /// `FLEXIBLE`.
+    case flexible = "FLEXIBLE"
+}

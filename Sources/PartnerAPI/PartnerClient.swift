@@ -1,0 +1,78 @@
+public import FramedJSON
+public import FramedRPC
+
+/// The PartnerConsole client: one typed client per service over a single multiplexed
+/// connection.
+///
+/// ```swift
+/// let rpc = RPCClient(
+///     transport: TCPClientTransport(host: "127.0.0.1", port: 7420),
+///     config: RPCClientConfig(authorization: "Bearer \(token)"))
+/// let client = PartnerClient(rpc: rpc)
+/// let customer = try await client.customers.get(.init(customerId: "cus_..."))
+/// await rpc.close()
+/// ```
+public struct PartnerClient: Sendable {
+    /// The shared caller (runtime client and retry rule).
+    public let caller: PartnerCaller
+
+    /// A client over `rpc` with the default retry rule.
+    public init(rpc: RPCClient, retry: PartnerCaller.RetryPolicy = .init()) {
+        self.caller = PartnerCaller(rpc: rpc, retry: retry)
+    }
+
+    /// `Partners.*`
+    public var partners: Partners.Client { .init(caller: caller) }
+    /// `Agents.*`
+    public var agents: Agents.Client { .init(caller: caller) }
+    /// `Tokens.*`
+    public var tokens: Tokens.Client { .init(caller: caller) }
+    /// `Customers.*`
+    public var customers: Customers.Client { .init(caller: caller) }
+    /// `Invitations.*`
+    public var invitations: Invitations.Client { .init(caller: caller) }
+    /// `CompanyProfiles.*`
+    public var companyProfiles: CompanyProfiles.Client { .init(caller: caller) }
+    /// `BillingProfiles.*`
+    public var billingProfiles: BillingProfiles.Client { .init(caller: caller) }
+    /// `Users.*`
+    public var users: Users.Client { .init(caller: caller) }
+    /// `Contacts.*`
+    public var contacts: Contacts.Client { .init(caller: caller) }
+    /// `Catalog.*`
+    public var catalog: Catalog.Client { .init(caller: caller) }
+    /// `Orders.*`
+    public var orders: Orders.Client { .init(caller: caller) }
+    /// `Subscriptions.*`
+    public var subscriptions: Subscriptions.Client { .init(caller: caller) }
+    /// `Invoices.*`
+    public var invoices: Invoices.Client { .init(caller: caller) }
+    /// `Notifications.*`
+    public var notifications: Notifications.Client { .init(caller: caller) }
+    /// `Audit.*`
+    public var audit: Audit.Client { .init(caller: caller) }
+    /// `Events.*`
+    public var events: Events.Client { .init(caller: caller) }
+    /// `AdminConsoleSim.*` (present while the embedded simulator is the admin console)
+    public var adminConsoleSim: AdminConsoleSim.Client { .init(caller: caller) }
+
+    /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server).
+    /// - Throws: NOT_FOUND for an unknown service.
+    public func healthCheck(service: String = "", options: RPCCallOptions = .init()) async throws(RPCError) -> String {
+        let value = try await caller.rpc.unary("Health.Check", params: JSONValue.object(["service": .string(service)]), options: options)
+        guard let status = value["status"]?.stringValue else {
+            throw RPCError(code: .internalError, message: "Health.Check answered without a status")
+        }
+        return status
+    }
+
+    /// `rpc.discover`: the server's OpenRPC document.
+    public func discover(options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
+        try await caller.rpc.unary("rpc.discover", params: JSONValue.object([:]), options: options)
+    }
+
+    /// Calls any method with raw JSON params (what `partnerctl call` does).
+    public func call(_ method: String, params: JSONValue, options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
+        try await caller.rpc.unary(method, params: params, options: options)
+    }
+}

@@ -1,0 +1,63 @@
+public import FramedJSON
+public import FramedRPC
+
+/// How the hand-written server stubs register PartnerConsole methods: the descriptor comes from
+/// the schema (authentication need, roles as tags), params are checked against the schema and
+/// then decoded, so a bad param is always -32602 naming the field the schema names.
+extension RPCRouter {
+    /// Registers a unary method of `Protocol/partner.openrpc.json`.
+    public mutating func registerPartnerUnary<Request: JSONDecodable & Sendable, Response: JSONEncodable & Sendable>(
+        _ method: String, _ request: Request.Type,
+        handler: @escaping @Sendable (Request, RPCServerContext) async throws -> Response
+    ) {
+        registerUnary(PartnerMethodRegistration.descriptor(method, kind: .unary)) { rpcRequest, context in
+            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest)
+            return try await handler(params, context)
+        }
+    }
+
+    /// Registers a server-streaming method of `Protocol/partner.openrpc.json`.
+    public mutating func registerPartnerStreaming<Request: JSONDecodable & Sendable, Result: JSONEncodable & Sendable>(
+        _ method: String, _ request: Request.Type,
+        handler: @escaping @Sendable (Request, RPCServerContext, RPCStreamWriter) async throws -> Result
+    ) {
+        registerServerStreaming(PartnerMethodRegistration.descriptor(method, kind: .serverStreaming)) {
+            rpcRequest, context, writer in
+            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest)
+            return try await handler(params, context, writer)
+        }
+    }
+}
+
+/// Shared pieces of the server stubs.
+public enum PartnerMethodRegistration {
+    /// The descriptor of `method` as the schema defines it: public methods need no token; tags
+    /// carry the roles (`role:salesAgent`), `mutating` and `idempotent`.
+    public static func descriptor(_ method: String, kind: RPCMethodDescriptor.Kind) -> RPCMethodDescriptor {
+        guard let schema = PartnerSchema.methodsByName[method] else {
+            preconditionFailure("\(method) is not in Protocol/partner.openrpc.json")
+        }
+        var tags = Set(schema.roles.map { "role:\($0)" })
+        if schema.isMutating { tags.insert("mutating") }
+        if schema.isIdempotent { tags.insert("idempotent") }
+        return RPCMethodDescriptor(name: method, kind: kind, requiresAuthentication: !schema.isPublic, tags: tags)
+    }
+
+    /// Checks `request.params` against the method's params schema, then decodes them.
+    /// - Throws: INVALID_ARGUMENT (-32602) whose details list every violation
+    ///   (`[{"field": "postalAddress.postalCode", "reason": "is required"}]`) and whose message
+    ///   names the first.
+    public static func decodeParams<T: JSONDecodable>(_ type: T.Type, _ request: RPCRequest) throws(RPCError) -> T {
+        let violations = PartnerSchema.validateParams(request.params, method: request.method)
+        if let first = violations.first {
+            var error = RPCError.invalidParams(field: first.path, reason: first.reason)
+            error.details = violations.map { ["field": .string($0.path), "reason": .string($0.reason)] }
+            throw error
+        }
+        do {
+            return try T(json: request.params, path: "")
+        } catch {
+            throw RPCError.invalidParams(field: error.field, reason: error.reason)
+        }
+    }
+}

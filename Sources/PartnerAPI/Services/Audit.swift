@@ -1,0 +1,48 @@
+public import FramedJSON
+public import FramedRPC
+
+/// The audit log.
+///
+/// Mirrors the `Audit.*` methods of `Protocol/partner.openrpc.json`.
+public enum Audit {
+    /// Params of Audit.List.
+    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Items per page, 1 to 200; default 50.
+        public var pageSize: Int?
+        /// The previous page's nextPageToken.
+        public var pageToken: String?
+
+        /// Creates the message.
+        public init(pageSize: Int? = nil, pageToken: String? = nil) {
+            self.pageSize = pageSize
+            self.pageToken = pageToken
+        }
+    }
+
+    /// The method names this service answers.
+    public static let methodNames: [String] = ["Audit.List"]
+
+    /// The server side: implement these and register the service with an `RPCServer`.
+    public protocol ServiceProtocol: RPCService {
+        /// `Audit.List`: The audit log.
+        func list(_ request: Audit.ListRequest, context: RPCServerContext) async throws -> Page<AuditEntry>
+    }
+
+    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
+    public struct Client: Sendable {
+        let caller: PartnerCaller
+
+        /// `Audit.List`: The audit log.
+        /// - Throws: `RPCError` with the status the schema documents for `Audit.List`.
+        public func list(_ request: Audit.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<AuditEntry> {
+            try await caller.unary("Audit.List", request, options: options)
+        }
+    }
+}
+
+extension Audit.ServiceProtocol {
+    /// Registers every `Audit.*` method, params checked against the schema.
+    public func registerMethods(with router: inout RPCRouter) {
+        router.registerPartnerUnary("Audit.List", Audit.ListRequest.self) { try await self.list($0, context: $1) }
+    }
+}

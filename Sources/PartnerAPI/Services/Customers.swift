@@ -1,0 +1,275 @@
+public import FramedJSON
+public import FramedRPC
+
+/// Customers (tenants) of the partner.
+///
+/// Mirrors the `Customers.*` methods of `Protocol/partner.openrpc.json`.
+public enum Customers {
+    /// Params of Customers.CheckDomain.
+    public struct CheckDomainRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Domain to check.
+        public var domain: String
+
+        /// Creates the message.
+        public init(domain: String) {
+            self.domain = domain
+        }
+    }
+
+    /// Result of Customers.CheckDomain.
+    public struct CheckDomainResponse: Codable, Sendable, Hashable, JSONCodable {
+        /// A customer here already holds the domain.
+        public var existing: Bool
+        /// It is the caller's customer.
+        public var owned: Bool
+        /// An admin console account exists for the domain.
+        public var upstreamAccount: Bool?
+        /// Named only when owned.
+        public var customerId: String?
+
+        /// Creates the message.
+        public init(existing: Bool, owned: Bool, upstreamAccount: Bool? = nil, customerId: String? = nil) {
+            self.existing = existing
+            self.owned = owned
+            self.upstreamAccount = upstreamAccount
+            self.customerId = customerId
+        }
+    }
+
+    /// Params of Customers.Create.
+    public struct CreateRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Legal name.
+        public var organisationName: String
+        /// Friendly name; defaults to the legal name.
+        public var displayName: String?
+        /// Registered domain.
+        public var primaryDomain: String
+        /// DOMAIN or TEAM.
+        public var customerType: CustomerType
+        /// For schools and higher education.
+        public var education: EducationData?
+        /// Address.
+        public var postalAddress: PostalAddress
+        /// Super admin (inside the domain for DOMAIN customers).
+        public var primaryAdminEmail: String
+        /// Required for DOMAIN customers; never in the primary domain.
+        public var alternateEmail: String?
+        /// Phone.
+        public var phoneNumber: String?
+        /// BCP 47.
+        public var languageCode: String
+        /// ISO 3166-1; defaults to the address region.
+        public var regionCode: String?
+        /// IANA time zone.
+        public var timeZone: String
+
+        /// Creates the message.
+        public init(organisationName: String, displayName: String? = nil, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, postalAddress: PostalAddress, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String? = nil, timeZone: String) {
+            self.organisationName = organisationName
+            self.displayName = displayName
+            self.primaryDomain = primaryDomain
+            self.customerType = customerType
+            self.education = education
+            self.postalAddress = postalAddress
+            self.primaryAdminEmail = primaryAdminEmail
+            self.alternateEmail = alternateEmail
+            self.phoneNumber = phoneNumber
+            self.languageCode = languageCode
+            self.regionCode = regionCode
+            self.timeZone = timeZone
+        }
+    }
+
+    /// Params of Customers.Get and of every per-customer read.
+    public struct GetRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+
+        /// Creates the message.
+        public init(customerId: String) {
+            self.customerId = customerId
+        }
+    }
+
+    /// Params of Customers.List.
+    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Items per page, 1 to 200; default 50.
+        public var pageSize: Int?
+        /// The previous page's nextPageToken.
+        public var pageToken: String?
+        /// Matches names, domain, Cloud Identity id.
+        public var text: String?
+        /// Filter.
+        public var customerType: CustomerType?
+        /// Filter.
+        public var state: CustomerState?
+        /// Filter.
+        public var education: Bool?
+
+        /// Creates the message.
+        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil) {
+            self.pageSize = pageSize
+            self.pageToken = pageToken
+            self.text = text
+            self.customerType = customerType
+            self.state = state
+            self.education = education
+        }
+    }
+
+    /// Params of Customers.Update: only the fields named in `updateMask` change.
+    public struct UpdateRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+        /// Current etag.
+        public var etag: String
+        /// Fields to change.
+        public var updateMask: [String]
+        /// Friendly name.
+        public var displayName: String?
+        /// Address.
+        public var postalAddress: PostalAddress?
+        /// Admin email.
+        public var primaryAdminEmail: String?
+        /// Alternate email.
+        public var alternateEmail: String?
+        /// Phone.
+        public var phoneNumber: String?
+        /// Language.
+        public var languageCode: String?
+        /// Region.
+        public var regionCode: String?
+        /// Time zone.
+        public var timeZone: String?
+        /// Education data.
+        public var education: EducationData?
+
+        /// Creates the message.
+        public init(customerId: String, etag: String, updateMask: [String], displayName: String? = nil, postalAddress: PostalAddress? = nil, primaryAdminEmail: String? = nil, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil, education: EducationData? = nil) {
+            self.customerId = customerId
+            self.etag = etag
+            self.updateMask = updateMask
+            self.displayName = displayName
+            self.postalAddress = postalAddress
+            self.primaryAdminEmail = primaryAdminEmail
+            self.alternateEmail = alternateEmail
+            self.phoneNumber = phoneNumber
+            self.languageCode = languageCode
+            self.regionCode = regionCode
+            self.timeZone = timeZone
+            self.education = education
+        }
+    }
+
+    /// Params of Customers.SyncWithAdminConsole.
+    public struct SyncRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+        /// Current etag.
+        public var etag: String?
+        /// primaryDomain and/or alternateEmail; default all that differ.
+        public var fields: [String]?
+
+        /// Creates the message.
+        public init(customerId: String, etag: String? = nil, fields: [String]? = nil) {
+            self.customerId = customerId
+            self.etag = etag
+            self.fields = fields
+        }
+    }
+
+    /// Params of Customers.Delete.
+    public struct DeleteRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+        /// Current etag.
+        public var etag: String?
+
+        /// Creates the message.
+        public init(customerId: String, etag: String? = nil) {
+            self.customerId = customerId
+            self.etag = etag
+        }
+    }
+
+    /// The method names this service answers.
+    public static let methodNames: [String] = ["Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update", "Customers.SyncWithAdminConsole", "Customers.Delete"]
+
+    /// The server side: implement these and register the service with an `RPCServer`.
+    public protocol ServiceProtocol: RPCService {
+        /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
+        func checkDomain(_ request: Customers.CheckDomainRequest, context: RPCServerContext) async throws -> Customers.CheckDomainResponse
+        /// `Customers.Create`: Creates a domain or team customer.
+        func create(_ request: Customers.CreateRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.Get`: One customer, with any admin console mismatch.
+        func get(_ request: Customers.GetRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.List`: Customers, filtered and paged.
+        func list(_ request: Customers.ListRequest, context: RPCServerContext) async throws -> Page<Customer>
+        /// `Customers.Update`: Changes the fields named in the update mask.
+        func update(_ request: Customers.UpdateRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
+        func syncWithAdminConsole(_ request: Customers.SyncRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.Delete`: Deletes a customer without live subscriptions.
+        func delete(_ request: Customers.DeleteRequest, context: RPCServerContext) async throws -> Customer
+    }
+
+    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
+    public struct Client: Sendable {
+        let caller: PartnerCaller
+
+        /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.CheckDomain`.
+        public func checkDomain(_ request: Customers.CheckDomainRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customers.CheckDomainResponse {
+            try await caller.unary("Customers.CheckDomain", request, options: options)
+        }
+
+        /// `Customers.Create`: Creates a domain or team customer.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Create`.
+        public func create(_ request: Customers.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Create", request, options: options)
+        }
+
+        /// `Customers.Get`: One customer, with any admin console mismatch.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Get`.
+        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Get", request, options: options)
+        }
+
+        /// `Customers.List`: Customers, filtered and paged.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.List`.
+        public func list(_ request: Customers.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Customer> {
+            try await caller.unary("Customers.List", request, options: options)
+        }
+
+        /// `Customers.Update`: Changes the fields named in the update mask.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Update`.
+        public func update(_ request: Customers.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Update", request, options: options)
+        }
+
+        /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.SyncWithAdminConsole`.
+        public func syncWithAdminConsole(_ request: Customers.SyncRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.SyncWithAdminConsole", request, options: options)
+        }
+
+        /// `Customers.Delete`: Deletes a customer without live subscriptions.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Delete`.
+        public func delete(_ request: Customers.DeleteRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Delete", request, options: options)
+        }
+    }
+}
+
+extension Customers.ServiceProtocol {
+    /// Registers every `Customers.*` method, params checked against the schema.
+    public func registerMethods(with router: inout RPCRouter) {
+        router.registerPartnerUnary("Customers.CheckDomain", Customers.CheckDomainRequest.self) { try await self.checkDomain($0, context: $1) }
+        router.registerPartnerUnary("Customers.Create", Customers.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.registerPartnerUnary("Customers.Get", Customers.GetRequest.self) { try await self.get($0, context: $1) }
+        router.registerPartnerUnary("Customers.List", Customers.ListRequest.self) { try await self.list($0, context: $1) }
+        router.registerPartnerUnary("Customers.Update", Customers.UpdateRequest.self) { try await self.update($0, context: $1) }
+        router.registerPartnerUnary("Customers.SyncWithAdminConsole", Customers.SyncRequest.self) { try await self.syncWithAdminConsole($0, context: $1) }
+        router.registerPartnerUnary("Customers.Delete", Customers.DeleteRequest.self) { try await self.delete($0, context: $1) }
+    }
+}

@@ -1,0 +1,157 @@
+import FramedJSON
+import FramedRPC
+import PartnerAPI
+import PartnerCore
+import PartnerStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A whole PartnerConsole server minus its transport: the SQLite store in a data folder, the
+/// domain context, every service of `Protocol/partner.openrpc.json`, the interceptors, and the
+/// runtime server that a transport (`TCPServerTransport`, or the in-process one in tests)
+/// serves.
+///
+/// ```swift
+/// let app = try await PartnerApplication.open(options: .init(dataDirectory: "./data"))
+/// let transport = TCPServerTransport(config: .init(host: "127.0.0.1", port: 7420))
+/// try await app.server.serve(on: transport)
+/// await app.close()
+/// ```
+public final class PartnerApplication: Sendable {
+    /// What to open and how.
+    public struct Options: Sendable {
+        /// The folder holding `partner.sqlite` and `bootstrap-token`; created when missing.
+        public var dataDirectory: String
+        /// Serve `Conformance.Echo` / `Conformance.Stream` (WIRE.md), off by default.
+        public var enableConformanceService = false
+        /// Runtime limits and timings.
+        public var serverConfig = RPCServerConfig()
+        /// The domain's clock (tests pass a fixed one).
+        public var clock: any DomainClock = SystemClock()
+        /// Called for every INTERNAL error with the method name, for logs.
+        public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
+
+        /// Options for `dataDirectory`, everything else default.
+        public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
+    }
+
+    /// The durable store.
+    public let store: SQLiteRecordStore
+    /// Clock, ids and the admin console port the services use.
+    public let context: DomainContext
+    /// The runtime server with every service registered.
+    public let server: RPCServer
+    /// The data folder.
+    public let dataDirectory: String
+
+    private init(store: SQLiteRecordStore, context: DomainContext, server: RPCServer, dataDirectory: String) {
+        self.store = store
+        self.context = context
+        self.server = server
+        self.dataDirectory = dataDirectory
+    }
+
+    /// Opens (creating when needed) the data folder and builds the server. On a folder with no
+    /// partner yet, creates the default partner with one agent holding both roles and writes
+    /// its token to `<data>/bootstrap-token` (mode 0600).
+    /// - Throws: `StoreError` when the store cannot be opened (another process holds it, newer
+    ///   schema, unwritable folder).
+    public static func open(options: Options) async throws -> PartnerApplication {
+        try makeDirectory(options.dataDirectory)
+        let store = try await SQLiteRecordStore.open(path: SQLiteRecordStore.path(inDataFolder: options.dataDirectory))
+        let context = makeContext(clock: options.clock)
+        try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
+        let backend = PartnerBackend(store: store, context: context)
+        var services: [any RPCService] = partnerServices(backend: backend)
+        services.append(DiscoveryService(document: PartnerSchema.document))
+        if options.enableConformanceService { services.append(ConformanceService()) }
+        let interceptors: [any RPCServerInterceptor] = [
+            ErrorMappingInterceptor(onInternalError: options.onInternalError),
+            AuthenticationInterceptor(store: store, authenticator: Authenticator(context: context)),
+        ]
+        let server = RPCServer(services: services, interceptors: interceptors, config: options.serverConfig)
+        return PartnerApplication(store: store, context: context, server: server, dataDirectory: options.dataDirectory)
+    }
+
+    /// Every PartnerConsole service over `backend`.
+    public static func partnerServices(backend: PartnerBackend) -> [any RPCService] {
+        [
+            PartnersService(backend: backend), AgentsService(backend: backend), TokensService(backend: backend),
+        ]
+    }
+
+    /// The domain context: the simulated admin console, the commerce side's subscription check.
+    public static func makeContext(clock: any DomainClock) -> DomainContext {
+        DomainContext.simulated(clock: clock)
+    }
+
+    /// Closes the store after pending writes finish.
+    public func close() async {
+        await store.close()
+    }
+
+    /// Creates another partner with one agent holding both roles.
+    /// - Returns: the partner id and the agent's token (shown once).
+    public static func createPartner(
+        name: String, store: any RecordStore, context: DomainContext
+    ) async throws -> (partnerId: String, agentId: String, token: String) {
+        let operations = PartnerOperations(context: context)
+        return try await store.write { tx in
+            let created = try operations.createPartner(name: name, in: tx)
+            return (created.partner.id, created.agent.id, created.token)
+        }
+    }
+
+    /// The path of the bootstrap token file in `dataDirectory`.
+    public static func bootstrapTokenPath(_ dataDirectory: String) -> String { dataDirectory + "/bootstrap-token" }
+
+    static func bootstrapIfEmpty(store: any RecordStore, context: DomainContext, dataDirectory: String) async throws {
+        let operations = PartnerOperations(context: context)
+        let token: String? = try await store.write { tx in
+            guard try tx.get(BootstrapMarker.self, id: BootstrapMarker.singletonId) == nil else { return nil }
+            let created = try operations.createPartner(name: "Default partner", in: tx)
+            try tx.put(BootstrapMarker(partnerId: created.partner.id, agentId: created.agent.id))
+            return created.token
+        }
+        if let token { try writeSecretFile(bootstrapTokenPath(dataDirectory), contents: token + "\n") }
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o700) != 0 && errno != EEXIST {
+            throw StoreError(code: .unavailable, message: "cannot create data folder \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes `contents` to `path` with mode 0600, replacing it atomically.
+    static func writeSecretFile(_ path: String, contents: String) throws {
+        let temporary = path + ".tmp"
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError(code: .unavailable, message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        let bytes = Array(contents.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        fchmod(fd, 0o600)
+        fsync(fd)
+        Glibc.close(fd)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
+            throw StoreError(code: .unavailable, message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// Marks that the default partner of a data folder was created, so it happens once.
+struct BootstrapMarker: StoredRecord {
+    static let kind = RecordKind("bootstrap")
+    static let singletonId = "default"
+    var id = BootstrapMarker.singletonId
+    var partnerId: String
+    var agentId: String
+
+    init(partnerId: String, agentId: String) {
+        self.partnerId = partnerId
+        self.agentId = agentId
+    }
+}

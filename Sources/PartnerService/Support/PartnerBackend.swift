@@ -1,0 +1,90 @@
+import FramedJSON
+import FramedRPC
+import PartnerCore
+
+/// What every service implementation shares: the store, the domain's operations, and the two
+/// ways to run a call — a read against a snapshot, or a durable write that honours
+/// `meta.idempotencyKey`.
+public struct PartnerBackend: Sendable {
+    /// The durable store.
+    public let store: any RecordStore
+    /// Clock, ids, admin console port.
+    public let context: DomainContext
+
+    /// Creates the backend.
+    public init(store: any RecordStore, context: DomainContext) {
+        self.store = store
+        self.context = context
+    }
+
+    /// Runs `body` for the authenticated caller against a committed snapshot.
+    /// - Throws: UNAUTHENTICATED without a caller; whatever `body` throws.
+    public func read<T: Sendable>(
+        _ call: RPCServerContext, _ body: @escaping @Sendable (Caller, any StoreReading) throws -> T
+    ) async throws -> T {
+        let caller = try call.caller()
+        return try await store.read { tx in try body(caller, tx) }
+    }
+
+    /// Runs `body` for the authenticated caller in one durable transaction; the answer is on
+    /// disk before this returns. With `meta.idempotencyKey`, the first answer is stored in the
+    /// same transaction, and a replay of the same method with the same params returns it
+    /// without running `body` again (24 h, across restarts); the same key with other params is
+    /// INVALID_ARGUMENT naming `meta.idempotencyKey`.
+    public func write<T: JSONCodable & Sendable>(
+        _ call: RPCServerContext, request: some JSONEncodable & Sendable,
+        _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
+    ) async throws -> T {
+        let caller = try call.caller()
+        guard let key = call.metadata.idempotencyKey else {
+            return try await store.write { tx in try body(caller, tx) }
+        }
+        let method = call.descriptor.name
+        let digest = Self.digest(request.jsonBytes())
+        let now = context.now()
+        let entryId = IdempotencyEntry.id(agentId: caller.agentId, key: key)
+        let outcome = try await store.write { tx -> IdempotentOutcome<T> in
+            if let entry = try tx.get(IdempotencyEntry.self, id: entryId),
+                now.millisecondsSinceEpoch - entry.createTime.millisecondsSinceEpoch < IdempotencyEntry.lifetimeMs
+            {
+                guard entry.method == method, entry.paramsDigest == digest else {
+                    throw DomainError(
+                        .invalidArgument,
+                        "idempotency key was first used with \(entry.method == method ? "other params" : entry.method); use a new key",
+                        field: "meta.idempotencyKey")
+                }
+                return .replayed(entry.result)
+            }
+            let result = try body(caller, tx)
+            let text = String(decoding: result.jsonBytes(), as: UTF8.self)
+            try tx.put(
+                IdempotencyEntry(
+                    id: entryId, partnerId: caller.partnerId, method: method, paramsDigest: digest, result: text,
+                    createTime: now))
+            return .fresh(result)
+        }
+        switch outcome {
+        case .fresh(let result):
+            return result
+        case .replayed(let text):
+            return try T.decode(from: Array(text.utf8), maxDepth: 128)
+        }
+    }
+
+    /// As `write`, for token-based public methods that carry no agent.
+    public func writeWithoutCaller<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
+        try await store.write { tx in try body(tx) }
+    }
+
+    /// SHA-256 (hex) of the decoded request re-encoded: field order is fixed by the message, so
+    /// the same params always give the same digest whatever order the client sent them in.
+    static func digest(_ encodedRequest: [UInt8]) -> String {
+        Hex.encode(SHA256.hash(encodedRequest))
+    }
+}
+
+/// What an idempotent write produced: a new answer, or the stored text of the first one.
+enum IdempotentOutcome<T: Sendable>: Sendable {
+    case fresh(T)
+    case replayed(String)
+}
