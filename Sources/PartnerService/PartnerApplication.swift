@@ -77,9 +77,8 @@ public final class PartnerApplication: Sendable {
 
     /// Every PartnerConsole service over `backend`.
     public static func partnerServices(backend: PartnerBackend) -> [any RPCService] {
-        [
-            PartnersService(backend: backend), AgentsService(backend: backend), TokensService(backend: backend),
-        ]
+        [PartnersService(backend: backend), AgentsService(backend: backend), TokensService(backend: backend)]
+            + customerServices(backend: backend) + commerceServices(backend: backend)
     }
 
     /// The domain context: the simulated admin console, the commerce side's subscription check.
