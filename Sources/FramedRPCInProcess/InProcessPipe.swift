@@ -104,8 +104,8 @@ final class InProcessPipe: Sendable {
     private func next(needChunk: Bool) async -> Next? {
         while true {
             let result: Next?? = state.withLock { s in
-                if s.aborted || (s.finished && s.head == s.chunks.count) { return .some(.end(s.endReason)) }
-                if !needChunk && s.reading { return .some(nil) }
+                if s.aborted || (needChunk && s.finished && s.head == s.chunks.count) { return .some(.end(s.endReason)) }
+                if !needChunk && (s.reading || s.finished) { return .some(nil) }
                 if needChunk && s.reading && s.head < s.chunks.count {
                     let chunk = s.chunks[s.head]
                     s.chunks[s.head] = []
@@ -121,7 +121,7 @@ final class InProcessPipe: Sendable {
             if let result { return result }
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { s -> Bool in
-                    let ready = s.aborted || (s.finished && s.head == s.chunks.count)
+                    let ready = s.aborted || (needChunk ? (s.finished && s.head == s.chunks.count) : s.finished)
                         || (s.reading && (!needChunk || s.head < s.chunks.count))
                     if ready { return true }
                     s.readerWaiter = continuation
