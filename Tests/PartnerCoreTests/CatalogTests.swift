@@ -37,7 +37,9 @@ struct CatalogTests {
 
     static let eligibilityTable: [EligibilityCase] = [
         .init(sku: "ws-business-starter-flex", team: false, education: false, verified: true, expected: nil),
-        .init(sku: "ws-business-starter-flex", team: true, education: false, verified: false, expected: .teamDomainNotVerified),
+        .init(
+            sku: "ws-business-starter-flex", team: true, education: false, verified: false,
+            expected: .teamDomainNotVerified),
         .init(sku: "ws-business-starter-flex", team: true, education: false, verified: true, expected: nil),
         .init(sku: "ess-starter", team: true, education: false, verified: false, expected: nil),
         .init(sku: "ess-enterprise-flex", team: true, education: false, verified: false, expected: nil),
@@ -46,20 +48,24 @@ struct CatalogTests {
         .init(sku: "edu-standard-annual", team: false, education: false, verified: true, expected: .educationOnly),
         .init(sku: "edu-standard-annual", team: false, education: true, verified: true, expected: nil),
         .init(sku: "edu-tlu-flex", team: false, education: false, verified: true, expected: .educationOnly),
-        .init(sku: "gemini-business-flex", team: true, education: false, verified: false, expected: .teamDomainNotVerified),
+        .init(
+            sku: "gemini-business-flex", team: true, education: false, verified: false, expected: .teamDomainNotVerified
+        ),
     ]
 
     @Test("eligibility: customer type, team domain verification, education only", arguments: eligibilityTable)
     func eligibility(_ row: EligibilityCase) throws {
         let product = try #require(catalog.product(row.sku))
-        let profile = PurchaserProfile(isTeamCustomer: row.team, isEducation: row.education, domainVerified: row.verified)
+        let profile = PurchaserProfile(
+            isTeamCustomer: row.team, isEducation: row.education, domainVerified: row.verified)
         #expect(catalog.ineligibility(of: product, for: profile) == row.expected)
         #expect(catalog.products(eligibleFor: profile).contains(product) == (row.expected == nil))
     }
 
     @Test("an unverified team customer is offered Essentials products only")
     func unverifiedTeamSeesEssentialsOnly() {
-        let offered = catalog.products(eligibleFor: PurchaserProfile(isTeamCustomer: true, isEducation: false, domainVerified: false))
+        let offered = catalog.products(
+            eligibleFor: PurchaserProfile(isTeamCustomer: true, isEducation: false, domainVerified: false))
         #expect(!offered.isEmpty)
         #expect(offered.allSatisfy { catalog.family($0.familyId)?.essentials == true })
     }
@@ -92,7 +98,10 @@ struct CatalogTests {
             ("sku | s | nofamily | S | FLEXIBLE | 1 USD | 1 | DOMAIN | ANY | -", "unknown family"),
             ("family | f | F | no\nfamily | f | G | no", "defined twice"),
             ("family | f | F | no\nsku | a | f | A | FLEXIBLE | 1 USD | 1 | DOMAIN | ANY | missing", "not a base SKU"),
-            ("family | f | F | no\nsku | a | f | A | FLEXIBLE | 1 USD | 1 | DOMAIN | ANY | family:g", "unknown family g"),
+            (
+                "family | f | F | no\nsku | a | f | A | FLEXIBLE | 1 USD | 1 | DOMAIN | ANY | family:g",
+                "unknown family g"
+            ),
         ])
     func inconsistentTable(_ text: String, _ reason: String) {
         #expect {

@@ -4,7 +4,10 @@ import Testing
 
 @Suite("Concurrent seat changes through a RecordStore: no lost update")
 struct CommerceConcurrencyTests {
-    enum Outcome: Sendable { case applied(seats: Int), aborted }
+    enum Outcome: Sendable {
+        case applied(seats: Int)
+        case aborted
+    }
 
     /// One attempt: read the subscription (its etag), then change seats by +1 with that etag in
     /// a separate write transaction — the classic read-modify-write race.
@@ -16,7 +19,8 @@ struct CommerceConcurrencyTests {
         }
         do {
             let after = try await world.store.write { tx in
-                try subscriptions.changeSeats(SeatChange(subscriptionId: subscriptionId, delta: 1, etag: etag), caller: caller, in: tx)
+                try subscriptions.changeSeats(
+                    SeatChange(subscriptionId: subscriptionId, delta: 1, etag: etag), caller: caller, in: tx)
             }
             return .applied(seats: after.seats)
         } catch let error as DomainError where error.code == .aborted {
@@ -63,7 +67,9 @@ struct CommerceConcurrencyTests {
                     var tries = 0
                     while true {
                         tries += 1
-                        if case .applied = try await Self.attempt(world, subscriptionId: subscription.id) { return tries }
+                        if case .applied = try await Self.attempt(world, subscriptionId: subscription.id) {
+                            return tries
+                        }
                         guard ContinuousClock.now < deadline else { throw CancellationError() }
                         await Task.yield()
                     }
@@ -91,7 +97,8 @@ struct CommerceConcurrencyTests {
                 group.addTask {
                     _ = try await world.store.write { tx in
                         try subscriptions.changeSeats(
-                            SeatChange(subscriptionId: subscription.id, delta: index.isMultiple(of: 2) ? 3 : -1), caller: caller, in: tx)
+                            SeatChange(subscriptionId: subscription.id, delta: index.isMultiple(of: 2) ? 3 : -1),
+                            caller: caller, in: tx)
                     }
                 }
             }

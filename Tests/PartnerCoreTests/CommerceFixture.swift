@@ -41,8 +41,10 @@ struct CommerceFixture {
             primaryDomain: "\(id.lowercased().replacingUnderscores).example", customerType: type,
             education: education ? EducationData(instituteType: .university) : nil, cloudIdentityId: "C\(id)",
             postalAddress: PostalAddress(regionCode: "IT", postalCode: "00100"),
-            primaryAdminEmail: "admin@\(id.lowercased().replacingUnderscores).example", alternateEmail: "alt@elsewhere.example",
-            phoneNumber: nil, languageCode: "it-IT", regionCode: "IT", timeZone: "Europe/Rome", state: state, time: clock.now())
+            primaryAdminEmail: "admin@\(id.lowercased().replacingUnderscores).example",
+            alternateEmail: "alt@elsewhere.example",
+            phoneNumber: nil, languageCode: "it-IT", regionCode: "IT", timeZone: "Europe/Rome", state: state,
+            time: clock.now())
         if let verified { customer.domainVerified = verified }
         try store.writeNow { tx in try tx.put(customer) }
         return customer
@@ -58,7 +60,10 @@ struct CommerceFixture {
 
     /// Changes seats as the sales agent.
     @discardableResult
-    func change(_ subscription: Subscription, seats: Int? = nil, delta: Int? = nil, etag: String? = nil, reason: String? = nil, as caller: Caller? = nil) throws -> Subscription {
+    func change(
+        _ subscription: Subscription, seats: Int? = nil, delta: Int? = nil, etag: String? = nil, reason: String? = nil,
+        as caller: Caller? = nil
+    ) throws -> Subscription {
         try store.writeNow { tx in
             try subscriptions.changeSeats(
                 SeatChange(subscriptionId: subscription.id, seats: seats, delta: delta, etag: etag, reason: reason),

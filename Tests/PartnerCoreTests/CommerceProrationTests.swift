@@ -69,7 +69,9 @@ struct CommerceProrationTests {
         // 3 seats bought April 16 14:30: days 16-30 = 15 days x 3 = 45 seat-days;
         // 840 x 45 / 30 = 1260 exactly (12.60 USD).
         let april = BillingMonth(year: 2026, month: 4)!
-        let timeline = SeatTimeline([.init(at: Timestamp(year: 2026, month: 4, day: 16, hour: 14, minute: 30), seats: 3)])
+        let timeline = SeatTimeline([
+            .init(at: Timestamp(year: 2026, month: 4, day: 16, hour: 14, minute: 30), seats: 3)
+        ])
         #expect(timeline.seatDays(in: april) == 45)
         let days = try #require(timeline.billedDays(in: april))
         #expect(days.first == Timestamp(year: 2026, month: 4, day: 16))
@@ -90,7 +92,9 @@ struct CommerceProrationTests {
         #expect(timeline.seatDays(in: february) == 40)
         #expect(timeline.seatDays(in: march) == 0)
         #expect(timeline.billedDays(in: march) == nil)
-        #expect(try Proration.charge(unitPrice: Money(minorUnits: 700, currency: .usd), seatDays: 40, daysInMonth: 28).minorUnits == 1000)
+        #expect(
+            try Proration.charge(unitPrice: Money(minorUnits: 700, currency: .usd), seatDays: 40, daysInMonth: 28)
+                .minorUnits == 1000)
     }
 
     @Test("leap February has 29 days")
@@ -113,7 +117,8 @@ struct CommerceProrationTests {
             (0, 310, 31, 0),  // free SKU
         ])
     func halfUp(_ price: Int64, _ seatDays: Int64, _ days: Int, _ expected: Int64) throws {
-        let charge = try Proration.charge(unitPrice: Money(minorUnits: price, currency: .usd), seatDays: seatDays, daysInMonth: days)
+        let charge = try Proration.charge(
+            unitPrice: Money(minorUnits: price, currency: .usd), seatDays: seatDays, daysInMonth: days)
         #expect(charge.minorUnits == expected)
     }
 
@@ -123,7 +128,8 @@ struct CommerceProrationTests {
             try Proration.charge(unitPrice: Money(minorUnits: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
         }
         do {
-            _ = try Proration.charge(unitPrice: Money(minorUnits: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
+            _ = try Proration.charge(
+                unitPrice: Money(minorUnits: .max / 2, currency: .usd), seatDays: 3, daysInMonth: 31)
         } catch let error as DomainError {
             #expect(error.code == .outOfRange)
             #expect(error.field == "amount")

@@ -43,14 +43,17 @@ struct InvoiceClosingTests {
             let standard = try world.buy(b, "ws-business-standard-flex", seats: 4)
             world.clock.set(Timestamp(year: 2026, month: 3, day: 28, hour: 18))
             _ = try world.store.writeNow { tx in
-                try world.subscriptions.cancel(SubscriptionTransition(subscriptionId: standard.id), caller: world.sales, in: tx)
+                try world.subscriptions.cancel(
+                    SubscriptionTransition(subscriptionId: standard.id), caller: world.sales, in: tx)
             }
             world.clock.set(Timestamp(year: 2026, month: 4, day: 2, hour: 9))
             try world.buy(d, "ws-business-starter-flex", seats: 2)
         }
 
         func close(_ month: String, as caller: Caller? = nil) throws -> BillingPeriodClosing {
-            try world.store.writeNow { tx in try world.invoices.closeBillingPeriod(month, caller: caller ?? world.admin, in: tx) }
+            try world.store.writeNow { tx in
+                try world.invoices.closeBillingPeriod(month, caller: caller ?? world.admin, in: tx)
+            }
         }
     }
 
@@ -112,7 +115,9 @@ struct InvoiceClosingTests {
         #expect(april.invoices.map(\.number.description) == ["INV-202604-00001", "INV-202604-00002"])
     }
 
-    @Test("rule closeEndedMonthsOnly: a month that has not ended is FAILED_PRECONDITION billingMonth; a malformed month INVALID_ARGUMENT")
+    @Test(
+        "rule closeEndedMonthsOnly: a month that has not ended is FAILED_PRECONDITION billingMonth; a malformed month INVALID_ARGUMENT"
+    )
     func closeOnlyEndedMonths() throws {
         let march = try March()
         march.world.clock.set(Timestamp(year: 2026, month: 3, day: 31, hour: 23, minute: 59))
@@ -145,12 +150,19 @@ struct InvoiceClosingTests {
             try world.store.readNow { tx in try world.invoices.get(theirs.invoices[0].id, caller: world.sales, in: tx) }
         }
         expectDomainError(.notFound, field: "invoiceId") {
-            try world.store.readNow { tx in try world.invoices.download(ours.invoices[0].id, format: "PDF", caller: world.otherBoth, in: tx) }
+            try world.store.readNow { tx in
+                try world.invoices.download(ours.invoices[0].id, format: "PDF", caller: world.otherBoth, in: tx)
+            }
         }
         expectDomainError(.notFound, field: "customerId") {
-            try world.store.readNow { tx in try world.invoices.list(InvoiceFilter(customerId: march.a.id), page: PageRequest(), caller: world.otherBoth, in: tx) }
+            try world.store.readNow { tx in
+                try world.invoices.list(
+                    InvoiceFilter(customerId: march.a.id), page: PageRequest(), caller: world.otherBoth, in: tx)
+            }
         }
-        let listed = try world.store.readNow { tx in try world.invoices.list(page: PageRequest(), caller: world.otherBoth, in: tx) }
+        let listed = try world.store.readNow { tx in
+            try world.invoices.list(page: PageRequest(), caller: world.otherBoth, in: tx)
+        }
         #expect(listed.items.map(\.id) == theirs.invoices.map(\.id))
     }
 
@@ -161,21 +173,36 @@ struct InvoiceClosingTests {
         let closedMarch = try march.close("2026-03")
         world.clock.set(Timestamp(year: 2026, month: 5, day: 1))
         _ = try march.close("2026-04")
-        let all = try world.store.readNow { tx in try world.invoices.list(page: PageRequest(), caller: world.sales, in: tx) }
+        let all = try world.store.readNow { tx in
+            try world.invoices.list(page: PageRequest(), caller: world.sales, in: tx)
+        }
         #expect(all.items.count == 4)
-        let ofA = try world.store.readNow { tx in try world.invoices.list(InvoiceFilter(customerId: march.a.id), page: PageRequest(), caller: world.sales, in: tx) }
+        let ofA = try world.store.readNow { tx in
+            try world.invoices.list(
+                InvoiceFilter(customerId: march.a.id), page: PageRequest(), caller: world.sales, in: tx)
+        }
         #expect(ofA.items.map(\.billingMonth.description) == ["2026-03", "2026-04"])
         let ofAInMarch = try world.store.readNow { tx in
-            try world.invoices.list(InvoiceFilter(customerId: march.a.id, billingMonth: "2026-03"), page: PageRequest(), caller: world.sales, in: tx)
+            try world.invoices.list(
+                InvoiceFilter(customerId: march.a.id, billingMonth: "2026-03"), page: PageRequest(),
+                caller: world.sales, in: tx)
         }
         #expect(ofAInMarch.items == [closedMarch.invoices[0]])
-        let inMarch = try world.store.readNow { tx in try world.invoices.list(InvoiceFilter(billingMonth: "2026-03"), page: PageRequest(pageSize: 1), caller: world.sales, in: tx) }
+        let inMarch = try world.store.readNow { tx in
+            try world.invoices.list(
+                InvoiceFilter(billingMonth: "2026-03"), page: PageRequest(pageSize: 1), caller: world.sales, in: tx)
+        }
         #expect(inMarch.items.count == 1)
         #expect(inMarch.nextPageToken != nil)
-        let got = try world.store.readNow { tx in try world.invoices.get(closedMarch.invoices[1].id, caller: world.admin, in: tx) }
+        let got = try world.store.readNow { tx in
+            try world.invoices.get(closedMarch.invoices[1].id, caller: world.admin, in: tx)
+        }
         #expect(got == closedMarch.invoices[1])
         expectDomainError(.invalidArgument, field: "billingMonth") {
-            try world.store.readNow { tx in try world.invoices.list(InvoiceFilter(billingMonth: "03/2026"), page: PageRequest(), caller: world.sales, in: tx) }
+            try world.store.readNow { tx in
+                try world.invoices.list(
+                    InvoiceFilter(billingMonth: "03/2026"), page: PageRequest(), caller: world.sales, in: tx)
+            }
         }
     }
 
@@ -184,15 +211,22 @@ struct InvoiceClosingTests {
         let march = try March()
         let world = march.world
         let invoice = try march.close("2026-03").invoices[0]
-        let pdf = try world.store.readNow { tx in try world.invoices.download(invoice.id, format: "PDF", caller: world.sales, in: tx) }
-        let csv = try world.store.readNow { tx in try world.invoices.download(invoice.id, format: "csv", caller: world.admin, in: tx) }
+        let pdf = try world.store.readNow { tx in
+            try world.invoices.download(invoice.id, format: "PDF", caller: world.sales, in: tx)
+        }
+        let csv = try world.store.readNow { tx in
+            try world.invoices.download(invoice.id, format: "csv", caller: world.admin, in: tx)
+        }
         #expect(pdf.fileName == "INV-202603-00001.pdf")
         #expect(pdf.contentType == "application/pdf")
         #expect(csv.fileName == "INV-202603-00001.csv")
         #expect(csv.contentType == "text/csv; charset=utf-8")
         let rows = try CSVReader.parse(String(decoding: csv.bytes, as: UTF8.self))
         let amount = try #require(InvoiceCSV.header.firstIndex(of: "amount"))
-        #expect(rows.dropFirst().prefix(invoice.lines.count).map { InvoiceRenderingTests.minorUnits($0[amount]) } == [8265, 1115])
+        #expect(
+            rows.dropFirst().prefix(invoice.lines.count).map { InvoiceRenderingTests.minorUnits($0[amount]) } == [
+                8265, 1115,
+            ])
         #expect(InvoiceRenderingTests.minorUnits(rows[rows.count - 1][amount]) == 9380)
         try InvoiceRenderingTests.checkXref(pdf.bytes)
         if let text = try InvoiceRenderingTests.pdfToText(pdf.bytes) {
@@ -202,7 +236,9 @@ struct InvoiceClosingTests {
             #expect(text.contains("INV-202603-00001"))
         }
         expectDomainError(.invalidArgument, field: "format") {
-            try world.store.readNow { tx in try world.invoices.download(invoice.id, format: "XML", caller: world.sales, in: tx) }
+            try world.store.readNow { tx in
+                try world.invoices.download(invoice.id, format: "XML", caller: world.sales, in: tx)
+            }
         }
     }
 }

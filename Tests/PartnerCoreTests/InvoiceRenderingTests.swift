@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Invoice PDF and CSV renderings")
 struct InvoiceRenderingTests {
-    static func sampleInvoice(lineCount: Int = 3, customerName: String = "Café \"Bianchi\", (Roma) \\ S.r.l.") throws -> Invoice {
+    static func sampleInvoice(lineCount: Int = 3, customerName: String = "Café \"Bianchi\", (Roma) \\ S.r.l.") throws
+        -> Invoice
+    {
         let month = BillingMonth(year: 2026, month: 3)!
         var lines: [InvoiceLine] = []
         for index in 0..<lineCount {
@@ -14,7 +16,9 @@ struct InvoiceRenderingTests {
             lines.append(
                 InvoiceLine(
                     subscriptionId: "sub_\(index)", skuId: "ws-business-starter-flex",
-                    description: index == 1 ? "A very long description, with a comma and \"quotes\" that will not fit in its column at all" : "Business Starter (Flexible)",
+                    description: index == 1
+                        ? "A very long description, with a comma and \"quotes\" that will not fit in its column at all"
+                        : "Business Starter (Flexible)",
                     plan: .flexible, unitPrice: price, seatDays: seatDays, daysInMonth: 31,
                     firstDay: month.start, lastDay: month.end.adding(days: -1),
                     amount: try Proration.charge(unitPrice: price, seatDays: seatDays, daysInMonth: 31)))
@@ -130,7 +134,8 @@ struct InvoiceRenderingTests {
     /// pdftotext -layout output (after qpdf --check when qpdf exists), or `nil` when poppler-utils
     /// is not installed (the check is then skipped with a message).
     static func pdfToText(_ bytes: [UInt8]) throws -> String? {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("invoice-pdf-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "invoice-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let pdf = directory.appendingPathComponent("invoice.pdf")

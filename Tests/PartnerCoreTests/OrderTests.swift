@@ -46,11 +46,15 @@ struct OrderTests {
         #expect(try world.reload(customer).version == after.version, "an unchanged summary leaves the customer alone")
     }
 
-    @Test("rule ordersOnlyForActiveCustomers: FAILED_PRECONDITION customerId", arguments: [CustomerState.invited, .suspended])
+    @Test(
+        "rule ordersOnlyForActiveCustomers: FAILED_PRECONDITION customerId",
+        arguments: [CustomerState.invited, .suspended])
     func onlyActiveCustomers(_ state: CustomerState) throws {
         let world = CommerceFixture()
         let customer = try world.customer(state: state)
-        expectDomainError(.failedPrecondition, field: "customerId") { try world.buy(customer, "ws-business-starter-flex", seats: 1) }
+        expectDomainError(.failedPrecondition, field: "customerId") {
+            try world.buy(customer, "ws-business-starter-flex", seats: 1)
+        }
     }
 
     @Test("a deleted, unknown or other partner's customer is NOT_FOUND customerId")
@@ -58,11 +62,16 @@ struct OrderTests {
         let world = CommerceFixture()
         let deleted = try world.customer(state: .deleted)
         let foreign = try world.customer(partnerId: "par_b")
-        expectDomainError(.notFound, field: "customerId") { try world.buy(deleted, "ws-business-starter-flex", seats: 1) }
-        expectDomainError(.notFound, field: "customerId") { try world.buy(foreign, "ws-business-starter-flex", seats: 1) }
+        expectDomainError(.notFound, field: "customerId") {
+            try world.buy(deleted, "ws-business-starter-flex", seats: 1)
+        }
+        expectDomainError(.notFound, field: "customerId") {
+            try world.buy(foreign, "ws-business-starter-flex", seats: 1)
+        }
         expectDomainError(.notFound, field: "customerId") {
             try world.store.writeNow { tx in
-                try world.orders.place(NewOrder(customerId: "cus_nope", sku: "ci-free", seats: 1), caller: world.sales, in: tx)
+                try world.orders.place(
+                    NewOrder(customerId: "cus_nope", sku: "ci-free", seats: 1), caller: world.sales, in: tx)
             }
         }
     }
@@ -79,9 +88,12 @@ struct OrderTests {
         let world = CommerceFixture()
         let customer = try world.customer()
         let first = try world.buy(customer, "ws-business-starter-flex", seats: 2)
-        expectDomainError(.alreadyExists, field: "sku") { try world.buy(customer, "ws-business-starter-flex", seats: 3) }
+        expectDomainError(.alreadyExists, field: "sku") {
+            try world.buy(customer, "ws-business-starter-flex", seats: 3)
+        }
         _ = try world.store.writeNow { tx in
-            try world.subscriptions.cancel(SubscriptionTransition(subscriptionId: first.id), caller: world.sales, in: tx)
+            try world.subscriptions.cancel(
+                SubscriptionTransition(subscriptionId: first.id), caller: world.sales, in: tx)
         }
         let again = try world.buy(customer, "ws-business-starter-flex", seats: 3)
         #expect(again.id != first.id)
@@ -92,15 +104,19 @@ struct OrderTests {
         let world = CommerceFixture()
         let customer = try world.customer()
         try world.buy(customer, "ws-business-starter-flex", seats: 2)
-        expectDomainError(.invalidArgument, field: "sku") { try world.buy(customer, "ws-business-standard-annual", seats: 2) }
+        expectDomainError(.invalidArgument, field: "sku") {
+            try world.buy(customer, "ws-business-standard-annual", seats: 2)
+        }
         // Another family is fine.
         try world.buy(customer, "ci-premium-flex", seats: 2)
     }
 
-    @Test("rule addOnNeedsBase: an add-on without its base is FAILED_PRECONDITION sku", arguments: [
-        ("gemini-business-flex", "ws-business-standard-flex"),  // base named by SKU
-        ("storage-10tb-monthly", "ws-enterprise-standard-flex"),  // base named by family
-    ])
+    @Test(
+        "rule addOnNeedsBase: an add-on without its base is FAILED_PRECONDITION sku",
+        arguments: [
+            ("gemini-business-flex", "ws-business-standard-flex"),  // base named by SKU
+            ("storage-10tb-monthly", "ws-enterprise-standard-flex"),  // base named by family
+        ])
     func addOnNeedsBase(_ addOn: String, _ base: String) throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -117,7 +133,9 @@ struct OrderTests {
         _ = try world.store.writeNow { tx in
             try world.subscriptions.cancel(SubscriptionTransition(subscriptionId: base.id), caller: world.sales, in: tx)
         }
-        expectDomainError(.failedPrecondition, field: "sku") { try world.buy(customer, "gemini-business-flex", seats: 1) }
+        expectDomainError(.failedPrecondition, field: "sku") {
+            try world.buy(customer, "gemini-business-flex", seats: 1)
+        }
     }
 
     struct EligibilityRow: Sendable, CustomTestStringConvertible {
@@ -126,19 +144,25 @@ struct OrderTests {
         var verified: Bool?
         var sku: String
         var allowed: Bool
-        var testDescription: String { "\(type.rawValue)\(education ? "+edu" : "")\(verified == false ? " unverified" : "") buys \(sku): \(allowed ? "OK" : "FAILED_PRECONDITION")" }
+        var testDescription: String {
+            "\(type.rawValue)\(education ? "+edu" : "")\(verified == false ? " unverified" : "") buys \(sku): \(allowed ? "OK" : "FAILED_PRECONDITION")"
+        }
     }
 
-    @Test("rule eligibleProductsOnly: team customers Essentials-only until verified; education SKUs for education customers", arguments: [
-        EligibilityRow(type: .team, education: false, verified: false, sku: "ws-business-starter-flex", allowed: false),
-        EligibilityRow(type: .team, education: false, verified: false, sku: "ess-enterprise-flex", allowed: true),
-        EligibilityRow(type: .team, education: false, verified: false, sku: "ess-starter", allowed: true),
-        EligibilityRow(type: .team, education: false, verified: true, sku: "ws-business-starter-flex", allowed: true),
-        EligibilityRow(type: .domain, education: false, verified: nil, sku: "ess-starter", allowed: false),
-        EligibilityRow(type: .domain, education: false, verified: nil, sku: "edu-standard-annual", allowed: false),
-        EligibilityRow(type: .domain, education: true, verified: nil, sku: "edu-standard-annual", allowed: true),
-        EligibilityRow(type: .team, education: false, verified: true, sku: "ci-premium-flex", allowed: false),
-    ])
+    @Test(
+        "rule eligibleProductsOnly: team customers Essentials-only until verified; education SKUs for education customers",
+        arguments: [
+            EligibilityRow(
+                type: .team, education: false, verified: false, sku: "ws-business-starter-flex", allowed: false),
+            EligibilityRow(type: .team, education: false, verified: false, sku: "ess-enterprise-flex", allowed: true),
+            EligibilityRow(type: .team, education: false, verified: false, sku: "ess-starter", allowed: true),
+            EligibilityRow(
+                type: .team, education: false, verified: true, sku: "ws-business-starter-flex", allowed: true),
+            EligibilityRow(type: .domain, education: false, verified: nil, sku: "ess-starter", allowed: false),
+            EligibilityRow(type: .domain, education: false, verified: nil, sku: "edu-standard-annual", allowed: false),
+            EligibilityRow(type: .domain, education: true, verified: nil, sku: "edu-standard-annual", allowed: true),
+            EligibilityRow(type: .team, education: false, verified: true, sku: "ci-premium-flex", allowed: false),
+        ])
     func eligibility(_ row: EligibilityRow) throws {
         let world = CommerceFixture()
         let customer = try world.customer(type: row.type, education: row.education, verified: row.verified)
@@ -153,14 +177,20 @@ struct OrderTests {
     func orderSeatRange() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
-        expectDomainError(.invalidArgument, field: "seats") { try world.buy(customer, "ws-business-starter-flex", seats: 0) }
-        expectDomainError(.outOfRange, field: "seats") { try world.buy(customer, "ws-business-starter-flex", seats: 301) }
+        expectDomainError(.invalidArgument, field: "seats") {
+            try world.buy(customer, "ws-business-starter-flex", seats: 0)
+        }
+        expectDomainError(.outOfRange, field: "seats") {
+            try world.buy(customer, "ws-business-starter-flex", seats: 301)
+        }
         #expect(try world.buy(customer, "ws-business-starter-flex", seats: 300).seats == 300)
     }
 
-    @Test("only sales agents place orders; a role-less agent cannot even list", arguments: [
-        ("admin", false), ("both", true), ("nobody", false),
-    ])
+    @Test(
+        "only sales agents place orders; a role-less agent cannot even list",
+        arguments: [
+            ("admin", false), ("both", true), ("nobody", false),
+        ])
     func placeNeedsSales(_ who: String, _ allowed: Bool) throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -168,7 +198,9 @@ struct OrderTests {
         if allowed {
             try world.buy(customer, "ci-free", seats: 1, as: caller)
         } else {
-            expectDomainError(.permissionDenied, field: nil) { try world.buy(customer, "ci-free", seats: 1, as: caller) }
+            expectDomainError(.permissionDenied, field: nil) {
+                try world.buy(customer, "ci-free", seats: 1, as: caller)
+            }
         }
         if who == "nobody" {
             expectDomainError(.permissionDenied, field: nil) {
@@ -187,7 +219,9 @@ struct OrderTests {
         try world.buy(a, "ci-premium-flex", seats: 1)
         try world.buy(b, "ws-business-starter-flex", seats: 1)
         try world.buy(foreign, "ws-business-starter-flex", seats: 1, as: world.otherSales)
-        let first = try world.store.readNow { tx in try world.orders.list(page: PageRequest(pageSize: 2), caller: world.admin, in: tx) }
+        let first = try world.store.readNow { tx in
+            try world.orders.list(page: PageRequest(pageSize: 2), caller: world.admin, in: tx)
+        }
         #expect(first.items.count == 2)
         let token = try #require(first.nextPageToken)
         let second = try world.store.readNow { tx in
@@ -196,14 +230,19 @@ struct OrderTests {
         #expect(second.items.count == 1)
         #expect(second.nextPageToken == nil)
         #expect((first.items + second.items).map(\.id) == (first.items + second.items).map(\.id).sorted())
-        let ofA = try world.store.readNow { tx in try world.orders.list(customerId: a.id, page: PageRequest(), caller: world.sales, in: tx) }
+        let ofA = try world.store.readNow { tx in
+            try world.orders.list(customerId: a.id, page: PageRequest(), caller: world.sales, in: tx)
+        }
         #expect(ofA.items.map(\.customerId) == [a.id, a.id])
         expectDomainError(.notFound, field: "customerId") {
-            try world.store.readNow { tx in try world.orders.list(customerId: foreign.id, page: PageRequest(), caller: world.sales, in: tx) }
+            try world.store.readNow { tx in
+                try world.orders.list(customerId: foreign.id, page: PageRequest(), caller: world.sales, in: tx)
+            }
         }
     }
 
-    @Test("Catalog.ListProducts lists everything, or what one customer may buy; another partner's customer is NOT_FOUND")
+    @Test(
+        "Catalog.ListProducts lists everything, or what one customer may buy; another partner's customer is NOT_FOUND")
     func listProducts() throws {
         let world = CommerceFixture()
         let team = try world.customer(type: .team, verified: false)
@@ -211,12 +250,16 @@ struct OrderTests {
         let all = try world.store.readNow { tx in try world.products.listProducts(caller: world.admin, in: tx) }
         #expect(all.products == world.catalog.products)
         #expect(all.families == world.catalog.families)
-        let forTeam = try world.store.readNow { tx in try world.products.listProducts(customerId: team.id, caller: world.sales, in: tx) }
+        let forTeam = try world.store.readNow { tx in
+            try world.products.listProducts(customerId: team.id, caller: world.sales, in: tx)
+        }
         #expect(!forTeam.products.isEmpty)
         #expect(forTeam.products.allSatisfy { $0.familyId == "essentials" })
         #expect(forTeam.families.map(\.id) == ["essentials"])
         expectDomainError(.notFound, field: "customerId") {
-            try world.store.readNow { tx in try world.products.listProducts(customerId: foreign.id, caller: world.sales, in: tx) }
+            try world.store.readNow { tx in
+                try world.products.listProducts(customerId: foreign.id, caller: world.sales, in: tx)
+            }
         }
         expectDomainError(.permissionDenied, field: nil) {
             try world.store.readNow { tx in try world.products.listProducts(caller: world.nobody, in: tx) }
@@ -228,8 +271,14 @@ struct OrderTests {
         let world = CommerceFixture()
         let customer = try world.customer()
         try world.buy(customer, "ws-business-starter-flex", seats: 1)
-        let before = (world.store.count(Order.self), world.store.count(Subscription.self), world.store.count(AuditEntry.self))
-        expectDomainError(.alreadyExists, field: "sku") { try world.buy(customer, "ws-business-starter-flex", seats: 1) }
-        #expect((world.store.count(Order.self), world.store.count(Subscription.self), world.store.count(AuditEntry.self)) == before)
+        let before = (
+            world.store.count(Order.self), world.store.count(Subscription.self), world.store.count(AuditEntry.self)
+        )
+        expectDomainError(.alreadyExists, field: "sku") {
+            try world.buy(customer, "ws-business-starter-flex", seats: 1)
+        }
+        #expect(
+            (world.store.count(Order.self), world.store.count(Subscription.self), world.store.count(AuditEntry.self))
+                == before)
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Subscriptions: seats, state machine, history")
 struct SubscriptionTests {
-    @Test("ChangeSeats to an absolute count and by a delta; each change is in the history with who, what, why and when, audited and evented")
+    @Test(
+        "ChangeSeats to an absolute count and by a delta; each change is in the history with who, what, why and when, audited and evented"
+    )
     func changeSeats() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -31,7 +33,8 @@ struct SubscriptionTests {
         #expect(audit[1].before == "seats=10")
         #expect(audit[1].after == "seats=15")
         let events = try world.events(of: subscription.id)
-        #expect(events.map(\.type) == ["subscription.created", "subscription.seats_changed", "subscription.seats_changed"])
+        #expect(
+            events.map(\.type) == ["subscription.created", "subscription.seats_changed", "subscription.seats_changed"])
         #expect(events[2].data["fromSeats"] == "15")
         #expect(events[2].data["seats"] == "7")
     }
@@ -45,24 +48,28 @@ struct SubscriptionTests {
         #expect(try world.history(subscription).count == 1)
     }
 
-    @Test("rule seatChangeForm: exactly one of seats or a non-zero delta", arguments: [
-        (Int?.some(3), Int?.some(1), "seats"),
-        (nil, nil, "seats"),
-        (nil, 0, "delta"),
-    ])
+    @Test(
+        "rule seatChangeForm: exactly one of seats or a non-zero delta",
+        arguments: [
+            (Int?.some(3), Int?.some(1), "seats"),
+            (nil, nil, "seats"),
+            (nil, 0, "delta"),
+        ])
     func seatChangeForm(_ seats: Int?, _ delta: Int?, _ field: String) throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-flex", seats: 4)
         expectDomainError(.invalidArgument, field: field) { try world.change(subscription, seats: seats, delta: delta) }
     }
 
-    @Test("rule seatRange: the result must be 1...maximum, naming the field given", arguments: [
-        (Int?.some(0), Int?.none, DomainError.Code.invalidArgument, "seats"),
-        (nil, -4, .invalidArgument, "delta"),
-        (nil, -10, .invalidArgument, "delta"),
-        (301, nil, .outOfRange, "seats"),
-        (nil, 297, .outOfRange, "delta"),
-    ])
+    @Test(
+        "rule seatRange: the result must be 1...maximum, naming the field given",
+        arguments: [
+            (Int?.some(0), Int?.none, DomainError.Code.invalidArgument, "seats"),
+            (nil, -4, .invalidArgument, "delta"),
+            (nil, -10, .invalidArgument, "delta"),
+            (301, nil, .outOfRange, "seats"),
+            (nil, 297, .outOfRange, "delta"),
+        ])
     func seatRange(_ seats: Int?, _ delta: Int?, _ code: DomainError.Code, _ field: String) throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-flex", seats: 4)
@@ -71,7 +78,9 @@ struct SubscriptionTests {
         #expect(try world.change(subscription, seats: 1).seats == 1)
     }
 
-    @Test("rule annualCommitment: an annual plan cannot go below its committed seats mid-term; increases raise the commitment")
+    @Test(
+        "rule annualCommitment: an annual plan cannot go below its committed seats mid-term; increases raise the commitment"
+    )
     func annualCommitment() throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)
@@ -88,7 +97,9 @@ struct SubscriptionTests {
         #expect(try world.change(flexible, seats: 1).seats == 1)
     }
 
-    @Test("rule annualRenewal: the first change after the term ended renews it and sets the new commitment, even downwards")
+    @Test(
+        "rule annualRenewal: the first change after the term ended renews it and sets the new commitment, even downwards"
+    )
     func annualRenewal() throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)
@@ -109,7 +120,9 @@ struct SubscriptionTests {
 
     @Test("Subscription.oneYear maps February 29 to February 28")
     func leapDayTerm() {
-        #expect(Subscription.oneYear(after: Timestamp(year: 2028, month: 2, day: 29, hour: 5)) == Timestamp(year: 2029, month: 2, day: 28, hour: 5))
+        #expect(
+            Subscription.oneYear(after: Timestamp(year: 2028, month: 2, day: 29, hour: 5))
+                == Timestamp(year: 2029, month: 2, day: 28, hour: 5))
     }
 
     @Test("a stale etag is ABORTED etag; the current one is accepted", arguments: ["ChangeSeats", "Suspend", "Cancel"])
@@ -122,7 +135,8 @@ struct SubscriptionTests {
             try world.store.writeNow { tx in
                 switch operation {
                 case "ChangeSeats":
-                    return try world.subscriptions.changeSeats(SeatChange(subscriptionId: subscription.id, delta: 1, etag: etag), caller: world.both, in: tx)
+                    return try world.subscriptions.changeSeats(
+                        SeatChange(subscriptionId: subscription.id, delta: 1, etag: etag), caller: world.both, in: tx)
                 case "Suspend":
                     return try world.subscriptions.suspend(transition(etag), caller: world.both, in: tx)
                 default:
@@ -137,24 +151,35 @@ struct SubscriptionTests {
 
     enum Step: String, Sendable, CaseIterable { case suspend, activate, cancel, changeSeats }
 
-    @Test("rule subscriptionStateMachine: suspend only ACTIVE, activate only SUSPENDED, seats only ACTIVE, CANCELLED is terminal", arguments: [
-        (SubscriptionState.active, Step.suspend, true), (.active, .activate, false), (.active, .cancel, true), (.active, .changeSeats, true),
-        (.suspended, .suspend, false), (.suspended, .activate, true), (.suspended, .cancel, true), (.suspended, .changeSeats, false),
-        (.cancelled, .suspend, false), (.cancelled, .activate, false), (.cancelled, .cancel, false), (.cancelled, .changeSeats, false),
-    ])
+    @Test(
+        "rule subscriptionStateMachine: suspend only ACTIVE, activate only SUSPENDED, seats only ACTIVE, CANCELLED is terminal",
+        arguments: [
+            (SubscriptionState.active, Step.suspend, true), (.active, .activate, false), (.active, .cancel, true),
+            (.active, .changeSeats, true),
+            (.suspended, .suspend, false), (.suspended, .activate, true), (.suspended, .cancel, true),
+            (.suspended, .changeSeats, false),
+            (.cancelled, .suspend, false), (.cancelled, .activate, false), (.cancelled, .cancel, false),
+            (.cancelled, .changeSeats, false),
+        ])
     func stateMachine(_ from: SubscriptionState, _ step: Step, _ allowed: Bool) throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-flex", seats: 4)
         let id = SubscriptionTransition(subscriptionId: subscription.id)
-        if from == .suspended { _ = try world.store.writeNow { tx in try world.subscriptions.suspend(id, caller: world.admin, in: tx) } }
-        if from == .cancelled { _ = try world.store.writeNow { tx in try world.subscriptions.cancel(id, caller: world.sales, in: tx) } }
+        if from == .suspended {
+            _ = try world.store.writeNow { tx in try world.subscriptions.suspend(id, caller: world.admin, in: tx) }
+        }
+        if from == .cancelled {
+            _ = try world.store.writeNow { tx in try world.subscriptions.cancel(id, caller: world.sales, in: tx) }
+        }
         let run = {
             try world.store.writeNow { tx -> Subscription in
                 switch step {
                 case .suspend: return try world.subscriptions.suspend(id, caller: world.both, in: tx)
                 case .activate: return try world.subscriptions.activate(id, caller: world.both, in: tx)
                 case .cancel: return try world.subscriptions.cancel(id, caller: world.both, in: tx)
-                case .changeSeats: return try world.subscriptions.changeSeats(SeatChange(subscriptionId: subscription.id, delta: 1), caller: world.both, in: tx)
+                case .changeSeats:
+                    return try world.subscriptions.changeSeats(
+                        SeatChange(subscriptionId: subscription.id, delta: 1), caller: world.both, in: tx)
                 }
             }
         }
@@ -168,9 +193,12 @@ struct SubscriptionTests {
         }
     }
 
-    @Test("roles: suspend and activate need an admin agent; change seats and cancel a sales agent", arguments: [
-        (Step.suspend, Role.salesAgent), (.activate, .salesAgent), (.cancel, .adminAgent), (.changeSeats, .adminAgent),
-    ])
+    @Test(
+        "roles: suspend and activate need an admin agent; change seats and cancel a sales agent",
+        arguments: [
+            (Step.suspend, Role.salesAgent), (.activate, .salesAgent), (.cancel, .adminAgent),
+            (.changeSeats, .adminAgent),
+        ])
     func roles(_ step: Step, _ wrongRole: Role) throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-flex", seats: 4)
@@ -182,7 +210,9 @@ struct SubscriptionTests {
                 case .suspend: return try world.subscriptions.suspend(id, caller: caller, in: tx)
                 case .activate: return try world.subscriptions.activate(id, caller: caller, in: tx)
                 case .cancel: return try world.subscriptions.cancel(id, caller: caller, in: tx)
-                case .changeSeats: return try world.subscriptions.changeSeats(SeatChange(subscriptionId: subscription.id, delta: 1), caller: caller, in: tx)
+                case .changeSeats:
+                    return try world.subscriptions.changeSeats(
+                        SeatChange(subscriptionId: subscription.id, delta: 1), caller: caller, in: tx)
                 }
             }
         }
@@ -193,12 +223,18 @@ struct SubscriptionTests {
         let world = CommerceFixture()
         var customer = try world.customer()
         let subscription = try world.buy(customer, "ws-business-starter-flex", seats: 4)
-        _ = try world.store.writeNow { tx in try world.subscriptions.suspend(SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx) }
+        _ = try world.store.writeNow { tx in
+            try world.subscriptions.suspend(
+                SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
+        }
         customer = try world.reload(customer)
         customer.state = .suspended
         try world.store.writeNow { tx in try tx.put(customer) }
         expectDomainError(.failedPrecondition, field: "customerId") {
-            try world.store.writeNow { tx in try world.subscriptions.activate(SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx) }
+            try world.store.writeNow { tx in
+                try world.subscriptions.activate(
+                    SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
+            }
         }
     }
 
@@ -209,7 +245,10 @@ struct SubscriptionTests {
         let base = try world.buy(customer, "ws-business-standard-flex", seats: 5)
         let addOn = try world.buy(customer, "gemini-business-flex", seats: 2)
         let cancel = { (s: Subscription) in
-            try world.store.writeNow { tx in try world.subscriptions.cancel(SubscriptionTransition(subscriptionId: s.id), caller: world.sales, in: tx) }
+            try world.store.writeNow { tx in
+                try world.subscriptions.cancel(
+                    SubscriptionTransition(subscriptionId: s.id), caller: world.sales, in: tx)
+            }
         }
         expectDomainError(.failedPrecondition, field: "subscriptionId") { try cancel(base) }
         #expect(try cancel(addOn).state == .cancelled)
@@ -235,7 +274,11 @@ struct SubscriptionTests {
     func liveness() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
-        let check = { try world.store.readNow { tx in try SubscriptionLiveness().hasLiveSubscriptions(partnerId: "par_a", customerId: customer.id, in: tx) } }
+        let check = {
+            try world.store.readNow { tx in
+                try SubscriptionLiveness().hasLiveSubscriptions(partnerId: "par_a", customerId: customer.id, in: tx)
+            }
+        }
         #expect(try check() == false)
         let subscription = try world.buy(customer, "ws-business-starter-flex", seats: 4)
         #expect(try check() == true)
@@ -244,7 +287,10 @@ struct SubscriptionTests {
         #expect(try check() == true)
         _ = try world.store.writeNow { tx in try world.subscriptions.cancel(id, caller: world.sales, in: tx) }
         #expect(try check() == false)
-        #expect(try world.store.readNow { tx in try SubscriptionLiveness().hasLiveSubscriptions(partnerId: "par_b", customerId: customer.id, in: tx) } == false)
+        #expect(
+            try world.store.readNow { tx in
+                try SubscriptionLiveness().hasLiveSubscriptions(partnerId: "par_b", customerId: customer.id, in: tx)
+            } == false)
     }
 
     @Test("Get returns the history; List filters by customer and state; reasons over 500 characters are refused")
@@ -255,14 +301,24 @@ struct SubscriptionTests {
         let s1 = try world.buy(a, "ws-business-starter-flex", seats: 1)
         try world.buy(a, "ci-premium-flex", seats: 1)
         try world.buy(b, "ws-business-starter-flex", seats: 1)
-        _ = try world.store.writeNow { tx in try world.subscriptions.suspend(SubscriptionTransition(subscriptionId: s1.id), caller: world.admin, in: tx) }
+        _ = try world.store.writeNow { tx in
+            try world.subscriptions.suspend(SubscriptionTransition(subscriptionId: s1.id), caller: world.admin, in: tx)
+        }
         let details = try world.store.readNow { tx in try world.subscriptions.get(s1.id, caller: world.admin, in: tx) }
         #expect(details.subscription.state == .suspended)
         #expect(details.history.map(\.action) == [.created, .suspended])
-        let ofA = try world.store.readNow { tx in try world.subscriptions.list(SubscriptionFilter(customerId: a.id), page: PageRequest(), caller: world.sales, in: tx) }
+        let ofA = try world.store.readNow { tx in
+            try world.subscriptions.list(
+                SubscriptionFilter(customerId: a.id), page: PageRequest(), caller: world.sales, in: tx)
+        }
         #expect(ofA.items.count == 2)
-        let suspended = try world.store.readNow { tx in try world.subscriptions.list(SubscriptionFilter(state: .suspended), page: PageRequest(), caller: world.sales, in: tx) }
+        let suspended = try world.store.readNow { tx in
+            try world.subscriptions.list(
+                SubscriptionFilter(state: .suspended), page: PageRequest(), caller: world.sales, in: tx)
+        }
         #expect(suspended.items.map(\.id) == [s1.id])
-        expectDomainError(.invalidArgument, field: "reason") { try world.change(s1, delta: 1, reason: String(repeating: "x", count: 501)) }
+        expectDomainError(.invalidArgument, field: "reason") {
+            try world.change(s1, delta: 1, reason: String(repeating: "x", count: 501))
+        }
     }
 }

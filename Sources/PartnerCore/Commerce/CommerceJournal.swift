@@ -22,17 +22,23 @@ enum CommerceJournal {
         try Audit.record(
             operation, target: after.id, before: diff?.before, after: diff?.after ?? new, caller: caller,
             context: context, in: tx)
-        var data = ["customerId": after.customerId, "sku": after.skuId, "seats": String(after.seats), "state": after.state.rawValue]
+        var data = [
+            "customerId": after.customerId, "sku": after.skuId, "seats": String(after.seats),
+            "state": after.state.rawValue,
+        ]
         if let fromSeats = before?.seats, fromSeats != after.seats { data["fromSeats"] = String(fromSeats) }
         try Events.emit(
-            "subscription.\(eventVerb(action))", resourceId: after.id, customerId: after.customerId, data: data, partnerId: after.partnerId,
+            "subscription.\(eventVerb(action))", resourceId: after.id, customerId: after.customerId, data: data,
+            partnerId: after.partnerId,
             context: context, in: tx)
         return change
     }
 
     /// Recomputes the customer's subscription status summary and stores the customer when it
     /// changed (a new version then).
-    static func refreshSubscriptionStatus(customerId: String, partnerId: String, context: DomainContext, in tx: any StoreWriting) throws {
+    static func refreshSubscriptionStatus(
+        customerId: String, partnerId: String, context: DomainContext, in tx: any StoreWriting
+    ) throws {
         guard var customer = try tx.get(Customer.self, id: customerId), customer.partnerId == partnerId else { return }
         let status = CommerceRules.subscriptionStatus(
             of: try CommerceLookup.subscriptions(ofCustomer: customerId, partnerId: partnerId, in: tx))

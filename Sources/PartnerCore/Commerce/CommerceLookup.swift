@@ -4,9 +4,7 @@ enum CommerceLookup {
     /// The customer `id` of `partnerId`; deleted customers are not found.
     static func customer(_ id: String, of partnerId: String, in tx: any StoreReading) throws -> Customer {
         guard !id.isEmpty else { throw DomainError.required("customerId") }
-        guard let customer = try tx.get(Customer.self, id: id), customer.partnerId == partnerId, customer.state != .deleted
-        else { throw DomainError.notFound("customer", id, field: "customerId") }
-        return customer
+        return try CustomerOperations.fetch(id, partnerId: partnerId, in: tx)
     }
 
     /// The subscription `id` of `partnerId`.
@@ -35,12 +33,19 @@ enum CommerceLookup {
     }
 
     /// Every subscription of the customer, oldest first.
-    static func subscriptions(ofCustomer customerId: String, partnerId: String, in tx: any StoreReading) throws -> [Subscription] {
-        try tx.list(Subscription.self, partnerId: partnerId, lookupKey: "customer:\(customerId)", after: nil, limit: .max)
+    static func subscriptions(ofCustomer customerId: String, partnerId: String, in tx: any StoreReading) throws
+        -> [Subscription]
+    {
+        try tx.list(
+            Subscription.self, partnerId: partnerId, lookupKey: "customer:\(customerId)", after: nil, limit: .max)
     }
 
     /// A subscription's history in order.
-    static func history(of subscriptionId: String, partnerId: String, in tx: any StoreReading) throws -> [SubscriptionChange] {
-        try tx.list(SubscriptionChange.self, partnerId: partnerId, lookupKey: "subscription:\(subscriptionId)", after: nil, limit: .max)
+    static func history(of subscriptionId: String, partnerId: String, in tx: any StoreReading) throws
+        -> [SubscriptionChange]
+    {
+        try tx.list(
+            SubscriptionChange.self, partnerId: partnerId, lookupKey: "subscription:\(subscriptionId)", after: nil,
+            limit: .max)
     }
 }

@@ -16,7 +16,9 @@ public enum CommerceRules {
     /// whose domain is not verified may buy Essentials products only; education-only SKUs need an
     /// education customer (see `Catalog.ineligibility(of:for:)`).
     /// - Throws: FAILED_PRECONDITION, field `sku`.
-    public static func requireEligible(_ product: Product, for customer: Customer, in catalog: Catalog) throws(DomainError) {
+    public static func requireEligible(_ product: Product, for customer: Customer, in catalog: Catalog)
+        throws(DomainError)
+    {
         if let reason = catalog.ineligibility(of: product, for: purchaser(customer)) {
             throw DomainError.failedPrecondition(reason.message(skuId: product.skuId), field: "sku")
         }
@@ -27,7 +29,8 @@ public enum CommerceRules {
     public static func requireNotSubscribed(to product: Product, live: [Subscription]) throws(DomainError) {
         if let existing = live.first(where: { $0.skuId == product.skuId }) {
             throw DomainError.alreadyExists(
-                field: "sku", "the customer already has subscription \(existing.id) for \(product.skuId); change its seats instead")
+                field: "sku",
+                "the customer already has subscription \(existing.id) for \(product.skuId); change its seats instead")
         }
     }
 
@@ -37,7 +40,9 @@ public enum CommerceRules {
         if let existing = live.first(where: { $0.familyId == product.familyId && $0.skuId != product.skuId }) {
             throw DomainError.invalid(
                 field: "sku",
-                reason: "the customer already holds \(existing.skuId) of family \(product.familyId) (subscription \(existing.id)); a customer holds one SKU per family")
+                reason:
+                    "the customer already holds \(existing.skuId) of family \(product.familyId) (subscription \(existing.id)); a customer holds one SKU per family"
+            )
         }
     }
 
@@ -62,7 +67,9 @@ public enum CommerceRules {
     ///   the maximum, with the limit and the requested count.
     public static func requireSeatsInRange(_ seats: Int, for product: Product, field: String) throws(DomainError) {
         guard seats >= 1 else {
-            throw DomainError.invalid(field: field, reason: "would leave \(seats) seats; a subscription needs at least 1 (cancel it to end it)")
+            throw DomainError.invalid(
+                field: field,
+                reason: "would leave \(seats) seats; a subscription needs at least 1 (cancel it to end it)")
         }
         guard seats <= product.maxSeats else {
             throw DomainError.outOfRange(
@@ -74,14 +81,18 @@ public enum CommerceRules {
     /// non-zero `delta`; returns the resulting count and the field it came from.
     /// - Throws: INVALID_ARGUMENT, field `seats` (both or neither given) or `delta` (zero, or
     ///   the sum overflows).
-    public static func resolveSeatChange(current: Int, seats: Int?, delta: Int?) throws(DomainError) -> (seats: Int, field: String) {
+    public static func resolveSeatChange(current: Int, seats: Int?, delta: Int?) throws(DomainError) -> (
+        seats: Int, field: String
+    ) {
         switch (seats, delta) {
         case (let absolute?, nil):
             return (absolute, "seats")
         case (nil, let delta?):
             guard delta != 0 else { throw DomainError.invalid(field: "delta", reason: "must not be 0") }
             let (sum, overflow) = current.addingReportingOverflow(delta)
-            guard !overflow else { throw DomainError.invalid(field: "delta", reason: "\(delta) is out of any seat range") }
+            guard !overflow else {
+                throw DomainError.invalid(field: "delta", reason: "\(delta) is out of any seat range")
+            }
             return (sum, "delta")
         case (.some, .some):
             throw DomainError.invalid(field: "seats", reason: "give either seats (absolute) or delta, not both")
@@ -93,7 +104,9 @@ public enum CommerceRules {
     /// Rule `annualCommitment`: during an ANNUAL term the seats may not go below the committed
     /// number. Not applied to the change that renews a finished term (`annualRenewal`).
     /// - Throws: FAILED_PRECONDITION, field `field`, with the commitment and its end.
-    public static func requireCommitmentKept(_ subscription: Subscription, newSeats: Int, field: String) throws(DomainError) {
+    public static func requireCommitmentKept(_ subscription: Subscription, newSeats: Int, field: String)
+        throws(DomainError)
+    {
         guard let committed = subscription.committedSeats, newSeats < committed else { return }
         let end = subscription.termEndTime.map { " until \($0.rfc3339)" } ?? ""
         throw DomainError.failedPrecondition(
@@ -117,7 +130,9 @@ public enum CommerceRules {
     /// Rule `subscriptionStateMachine`: Suspend needs ACTIVE, Activate needs SUSPENDED, seat
     /// changes need ACTIVE, Cancel needs a live subscription; CANCELLED is terminal.
     /// - Throws: FAILED_PRECONDITION, field `subscriptionId`, naming the state.
-    public static func requireState(_ subscription: Subscription, in allowed: Set<SubscriptionState>, to action: String) throws(DomainError) {
+    public static func requireState(_ subscription: Subscription, in allowed: Set<SubscriptionState>, to action: String)
+        throws(DomainError)
+    {
         guard allowed.contains(subscription.state) else {
             let wanted = allowed.map(\.rawValue).sorted().joined(separator: " or ")
             throw DomainError.failedPrecondition(
@@ -136,7 +151,8 @@ public enum CommerceRules {
         for addOn in others {
             guard let product = catalog.product(addOn.skuId), product.isAddOn else { continue }
             let satisfiedByOthers = others.contains { held in
-                held.id != addOn.id && product.requiresAnyOf.contains { $0.isSatisfied(bySkuId: held.skuId, familyId: held.familyId) }
+                held.id != addOn.id
+                    && product.requiresAnyOf.contains { $0.isSatisfied(bySkuId: held.skuId, familyId: held.familyId) }
             }
             if !satisfiedByOthers {
                 throw DomainError.failedPrecondition(
@@ -151,7 +167,8 @@ public enum CommerceRules {
     public static func requireEnded(_ month: BillingMonth, now: Timestamp) throws(DomainError) {
         guard month.end <= now else {
             throw DomainError.failedPrecondition(
-                "billing month \(month) ends at \(month.end.rfc3339); it cannot be closed before then", field: "billingMonth")
+                "billing month \(month) ends at \(month.end.rfc3339); it cannot be closed before then",
+                field: "billingMonth")
         }
     }
 

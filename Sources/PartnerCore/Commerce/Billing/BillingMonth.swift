@@ -42,12 +42,14 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// The following month.
     public var next: BillingMonth {
-        month == 12 ? BillingMonth(uncheckedYear: year + 1, month: 1) : BillingMonth(uncheckedYear: year, month: month + 1)
+        month == 12
+            ? BillingMonth(uncheckedYear: year + 1, month: 1) : BillingMonth(uncheckedYear: year, month: month + 1)
     }
 
     /// The preceding month.
     public var previous: BillingMonth {
-        month == 1 ? BillingMonth(uncheckedYear: year - 1, month: 12) : BillingMonth(uncheckedYear: year, month: month - 1)
+        month == 1
+            ? BillingMonth(uncheckedYear: year - 1, month: 12) : BillingMonth(uncheckedYear: year, month: month - 1)
     }
 
     private init(uncheckedYear: Int, month: Int) {

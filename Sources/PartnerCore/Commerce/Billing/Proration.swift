@@ -13,14 +13,19 @@ public enum Proration {
     /// - Throws: OUT_OF_RANGE (field `amount`) when the amount does not fit in 64 bits;
     ///   INVALID_ARGUMENT for negative seat-days, a negative price or a month of no days.
     public static func charge(unitPrice: Money, seatDays: Int64, daysInMonth: Int) throws -> Money {
-        guard daysInMonth > 0 else { throw DomainError.invalid(field: "daysInMonth", reason: "must be positive, got \(daysInMonth)") }
-        guard seatDays >= 0 else { throw DomainError.invalid(field: "seatDays", reason: "must not be negative, got \(seatDays)") }
+        guard daysInMonth > 0 else {
+            throw DomainError.invalid(field: "daysInMonth", reason: "must be positive, got \(daysInMonth)")
+        }
+        guard seatDays >= 0 else {
+            throw DomainError.invalid(field: "seatDays", reason: "must not be negative, got \(seatDays)")
+        }
         guard unitPrice.minorUnits >= 0 else {
             throw DomainError.invalid(field: "unitPrice", reason: "must not be negative, got \(unitPrice.minorUnits)")
         }
         let (product, overflow) = unitPrice.minorUnits.multipliedReportingOverflow(by: seatDays)
         guard !overflow else {
-            throw DomainError.outOfRange(field: "amount", "the charge of \(seatDays) seat-days at \(unitPrice) does not fit in 64 bits")
+            throw DomainError.outOfRange(
+                field: "amount", "the charge of \(seatDays) seat-days at \(unitPrice) does not fit in 64 bits")
         }
         let days = Int64(daysInMonth)
         let (quotient, remainder) = product.quotientAndRemainder(dividingBy: days)

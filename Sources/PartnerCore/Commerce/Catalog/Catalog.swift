@@ -28,10 +28,13 @@ public struct Catalog: Sendable, Hashable {
                 throw CatalogTableError(line: 0, message: "SKU \(product.skuId) is defined twice")
             }
             guard familyIndex[product.familyId] != nil else {
-                throw CatalogTableError(line: 0, message: "SKU \(product.skuId) names unknown family \(product.familyId)")
+                throw CatalogTableError(
+                    line: 0, message: "SKU \(product.skuId) names unknown family \(product.familyId)")
             }
             guard product.maxSeats >= 1 else {
-                throw CatalogTableError(line: 0, message: "SKU \(product.skuId) has seat maximum \(product.maxSeats); it must be at least 1")
+                throw CatalogTableError(
+                    line: 0, message: "SKU \(product.skuId) has seat maximum \(product.maxSeats); it must be at least 1"
+                )
             }
             guard product.unitPrice.minorUnits >= 0 else {
                 throw CatalogTableError(line: 0, message: "SKU \(product.skuId) has a negative price")
@@ -45,11 +48,13 @@ public struct Catalog: Sendable, Hashable {
                 switch requirement {
                 case .sku(let id):
                     guard let base = productIndex[id], !products[base].isAddOn else {
-                        throw CatalogTableError(line: 0, message: "add-on \(product.skuId) requires \(id), which is not a base SKU")
+                        throw CatalogTableError(
+                            line: 0, message: "add-on \(product.skuId) requires \(id), which is not a base SKU")
                     }
                 case .family(let id):
                     guard familyIndex[id] != nil else {
-                        throw CatalogTableError(line: 0, message: "add-on \(product.skuId) requires unknown family \(id)")
+                        throw CatalogTableError(
+                            line: 0, message: "add-on \(product.skuId) requires unknown family \(id)")
                     }
                     guard id != product.familyId else {
                         throw CatalogTableError(line: 0, message: "add-on \(product.skuId) requires its own family")
@@ -81,7 +86,8 @@ public struct Catalog: Sendable, Hashable {
     ///    SKUs of an Essentials family.
     /// 3. `educationOnly`: an education-only SKU needs an education customer.
     public func ineligibility(of product: Product, for profile: PurchaserProfile) -> Ineligibility? {
-        let typeAllowed = profile.isTeamCustomer ? product.eligibility.teamCustomers : product.eligibility.domainCustomers
+        let typeAllowed =
+            profile.isTeamCustomer ? product.eligibility.teamCustomers : product.eligibility.domainCustomers
         guard typeAllowed else { return .customerTypeNotEligible }
         if profile.isTeamCustomer, !profile.domainVerified, family(product.familyId)?.essentials != true {
             return .teamDomainNotVerified

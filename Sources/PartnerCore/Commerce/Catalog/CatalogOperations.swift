@@ -14,7 +14,9 @@ public struct CatalogOperations: Sendable {
     /// domain-verified, education only); add-on bases are checked when ordering.
     /// - Throws: PERMISSION_DENIED (no role); NOT_FOUND `customerId` when given and not the
     ///   partner's (or deleted).
-    public func listProducts(customerId: String? = nil, caller: Caller, in tx: any StoreReading) throws -> CatalogListing {
+    public func listProducts(customerId: String? = nil, caller: Caller, in tx: any StoreReading) throws
+        -> CatalogListing
+    {
         try Policy.authorize(.catalogListProducts, caller)
         var products = catalog.products
         if let customerId, !customerId.isEmpty {

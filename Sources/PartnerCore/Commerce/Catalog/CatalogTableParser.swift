@@ -28,7 +28,8 @@ public enum CatalogTableParser {
             case "sku":
                 products.append(try product(fields, line: lineNumber))
             default:
-                throw CatalogTableError(line: lineNumber, message: "unknown record type '\(fields[0])' (expected family or sku)")
+                throw CatalogTableError(
+                    line: lineNumber, message: "unknown record type '\(fields[0])' (expected family or sku)")
             }
         }
         return try Catalog(families: families, products: products)

@@ -16,7 +16,8 @@ public enum Ineligibility: Sendable, Hashable {
         case .educationOnly:
             return "SKU \(skuId) is sold to education institutions only"
         case .teamDomainNotVerified:
-            return "team customers can buy Essentials products only until their domain is verified; \(skuId) is not an Essentials product"
+            return
+                "team customers can buy Essentials products only until their domain is verified; \(skuId) is not an Essentials product"
         }
     }
 }

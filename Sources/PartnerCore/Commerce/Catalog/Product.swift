@@ -37,6 +37,7 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// The customer types that may buy it (wire field `customerTypes`), DOMAIN first.
     public var customerTypes: [CustomerType] {
-        (eligibility.domainCustomers ? [CustomerType.domain] : []) + (eligibility.teamCustomers ? [CustomerType.team] : [])
+        (eligibility.domainCustomers ? [CustomerType.domain] : [])
+            + (eligibility.teamCustomers ? [CustomerType.team] : [])
     }
 }

@@ -38,7 +38,9 @@ public struct Invoice: StoredRecord, Equatable {
         var sum = Money.zero(currency)
         for line in lines {
             guard line.amount.currency == currency else {
-                throw DomainError.invalid(field: "lines", reason: "line for \(line.subscriptionId) is in \(line.amount.currency), invoice in \(currency)")
+                throw DomainError.invalid(
+                    field: "lines",
+                    reason: "line for \(line.subscriptionId) is in \(line.amount.currency), invoice in \(currency)")
             }
             guard let next = sum.adding(line.amount) else {
                 throw DomainError.outOfRange(field: "subtotal", "the invoice subtotal does not fit in 64 bits")
@@ -60,7 +62,9 @@ public struct Invoice: StoredRecord, Equatable {
 
     /// The key that makes closing a period idempotent: one invoice per partner, customer,
     /// month and currency.
-    public static func periodKey(partnerId: String, customerId: String, month: BillingMonth, currency: CurrencyCode) -> String {
+    public static func periodKey(partnerId: String, customerId: String, month: BillingMonth, currency: CurrencyCode)
+        -> String
+    {
         "period:\(partnerId):\(customerId):\(month):\(currency)"
     }
 

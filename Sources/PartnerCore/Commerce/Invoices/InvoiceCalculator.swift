@@ -13,11 +13,14 @@ public enum InvoiceCalculator {
 
     /// The line billing `subscription` for `month`, or `nil` when it held no seat that month.
     /// - Throws: OUT_OF_RANGE `amount` when the charge overflows (see `Proration`).
-    public static func line(for subscription: Subscription, history: [SubscriptionChange], month: BillingMonth) throws -> InvoiceLine? {
+    public static func line(for subscription: Subscription, history: [SubscriptionChange], month: BillingMonth) throws
+        -> InvoiceLine?
+    {
         let timeline = SubscriptionChange.timeline(history)
         let seatDays = timeline.seatDays(in: month)
         guard seatDays > 0, let days = timeline.billedDays(in: month) else { return nil }
-        let amount = try Proration.charge(unitPrice: subscription.unitPrice, seatDays: seatDays, daysInMonth: month.dayCount)
+        let amount = try Proration.charge(
+            unitPrice: subscription.unitPrice, seatDays: seatDays, daysInMonth: month.dayCount)
         return InvoiceLine(
             subscriptionId: subscription.id, skuId: subscription.skuId, description: subscription.productName,
             plan: subscription.plan, unitPrice: subscription.unitPrice, seatDays: seatDays, daysInMonth: month.dayCount,

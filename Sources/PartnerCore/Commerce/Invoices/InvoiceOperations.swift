@@ -17,7 +17,9 @@ public struct InvoiceOperations: Sendable {
     /// - Throws: PERMISSION_DENIED (admin agents only); INVALID_ARGUMENT `billingMonth` when not
     ///   "YYYY-MM"; FAILED_PRECONDITION `billingMonth` before the month has ended
     ///   (`closeEndedMonthsOnly`).
-    public func closeBillingPeriod(_ billingMonth: String, caller: Caller, in tx: any StoreWriting) throws -> BillingPeriodClosing {
+    public func closeBillingPeriod(_ billingMonth: String, caller: Caller, in tx: any StoreWriting) throws
+        -> BillingPeriodClosing
+    {
         try Policy.authorize(.invoicesCloseBillingPeriod, caller)
         let month = try Self.month(billingMonth)
         let now = context.now()
@@ -26,7 +28,8 @@ public struct InvoiceOperations: Sendable {
         var billed: [(customerId: String, line: InvoiceLine)] = []
         var cursor: String?
         while true {
-            let batch = try tx.list(Subscription.self, partnerId: caller.partnerId, lookupKey: nil, after: cursor, limit: 500)
+            let batch = try tx.list(
+                Subscription.self, partnerId: caller.partnerId, lookupKey: nil, after: cursor, limit: 500)
             for subscription in batch where InvoiceCalculator.mayBill(subscription, in: month) {
                 let history = try CommerceLookup.history(of: subscription.id, partnerId: caller.partnerId, in: tx)
                 if let line = try InvoiceCalculator.line(for: subscription, history: history, month: month) {
@@ -40,7 +43,8 @@ public struct InvoiceOperations: Sendable {
         var invoices: [Invoice] = []
         var issued = 0
         for group in InvoiceCalculator.group(billed) {
-            let key = Invoice.periodKey(partnerId: caller.partnerId, customerId: group.customerId, month: month, currency: group.currency)
+            let key = Invoice.periodKey(
+                partnerId: caller.partnerId, customerId: group.customerId, month: month, currency: group.currency)
             if let existing = try tx.find(Invoice.self, uniqueKey: key) {
                 invoices.append(existing)
                 continue
@@ -48,20 +52,24 @@ public struct InvoiceOperations: Sendable {
             invoices.append(try issue(group, month: month, caller: caller, now: now, in: tx))
             issued += 1
         }
-        return BillingPeriodClosing(billingMonth: month, invoices: invoices.sorted { $0.number < $1.number }, issuedCount: issued)
+        return BillingPeriodClosing(
+            billingMonth: month, invoices: invoices.sorted { $0.number < $1.number }, issuedCount: issued)
     }
 
     /// `Invoices.List`: the partner's invoices, oldest first, optionally of one customer and/or
     /// one month.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND `customerId` when given and not the partner's;
     ///   INVALID_ARGUMENT `billingMonth`, `pageSize`, `pageToken`.
-    public func list(_ filter: InvoiceFilter = InvoiceFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Invoice> {
+    public func list(
+        _ filter: InvoiceFilter = InvoiceFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading
+    ) throws -> Page<Invoice> {
         try Policy.authorize(.invoicesList, caller)
         let month = try filter.billingMonth.flatMap { $0.isEmpty ? nil : $0 }.map(Self.month)
         var lookupKey = month.map { "month:\($0)" }
         if let customerId = filter.customerId, !customerId.isEmpty {
             // Invoices outlive their customer: a deleted customer's invoices stay listable.
-            guard let customer = try tx.get(Customer.self, id: customerId), customer.partnerId == caller.partnerId else {
+            guard let customer = try tx.get(Customer.self, id: customerId), customer.partnerId == caller.partnerId
+            else {
                 throw DomainError.notFound("customer", customerId, field: "customerId")
             }
             lookupKey = "customer:\(customerId)"
@@ -80,7 +88,9 @@ public struct InvoiceOperations: Sendable {
 
     /// `Invoices.Download`: the invoice rendered as `format` ("PDF" or "CSV").
     /// - Throws: PERMISSION_DENIED; NOT_FOUND `invoiceId`; INVALID_ARGUMENT `format`.
-    public func download(_ invoiceId: String, format: String, caller: Caller, in tx: any StoreReading) throws -> InvoiceDocument {
+    public func download(_ invoiceId: String, format: String, caller: Caller, in tx: any StoreReading) throws
+        -> InvoiceDocument
+    {
         try Policy.authorize(.invoicesDownload, caller)
         guard let parsed = InvoiceFormat(rawValue: format.uppercased()) else {
             throw DomainError.invalid(field: "format", reason: "is \(format); it must be PDF or CSV")
@@ -106,9 +116,11 @@ public struct InvoiceOperations: Sendable {
             "customerId": invoice.customerId, "number": invoice.number.description, "billingMonth": month.description,
             "total": invoice.total.description,
         ]
-        try Audit.record(.invoicesCloseBillingPeriod, target: invoice.id, after: facts, caller: caller, context: context, in: tx)
+        try Audit.record(
+            .invoicesCloseBillingPeriod, target: invoice.id, after: facts, caller: caller, context: context, in: tx)
         try Events.emit(
-            "invoice.issued", resourceId: invoice.id, customerId: invoice.customerId, data: facts, partnerId: caller.partnerId, context: context, in: tx)
+            "invoice.issued", resourceId: invoice.id, customerId: invoice.customerId, data: facts,
+            partnerId: caller.partnerId, context: context, in: tx)
         if let customer {
             try Outbox.send(
                 to: [customer.primaryAdminEmail],
@@ -117,7 +129,8 @@ public struct InvoiceOperations: Sendable {
                     Invoice \(invoice.number) for \(customer.displayName), billing month \(month), is available.
                     Total due: \(invoice.total).
                     """,
-                kind: .notice, related: [invoice.id, customer.id], partnerId: caller.partnerId, context: context, in: tx)
+                kind: .notice, related: [invoice.id, customer.id], partnerId: caller.partnerId, context: context, in: tx
+            )
         }
         return invoice
     }

@@ -36,7 +36,8 @@ public enum InvoicePDF {
             texts.append(.init(x: 50, y: 40, "\(invoice.number) - Page \(index + 1) of \(pageCount)", size: 8))
             pages.append(texts)
         }
-        return PDFTextDocument(title: "Invoice \(invoice.number)", creationDate: invoice.createTime, pages: pages).render()
+        return PDFTextDocument(title: "Invoice \(invoice.number)", creationDate: invoice.createTime, pages: pages)
+            .render()
     }
 
     /// Splits the lines into page-sized chunks; always at least one (possibly empty) chunk.
@@ -64,7 +65,10 @@ public enum InvoicePDF {
         let fields: [(String, String)] = [
             ("Customer", PDFTextDocument.fitting(invoice.customerName, maxWidth: 380, size: 10)),
             ("Customer id", invoice.customerId),
-            ("Billing period", "\(invoice.billingMonth) (\(day(invoice.billingMonth.start)) to \(day(invoice.billingMonth.end.adding(days: -1))))"),
+            (
+                "Billing period",
+                "\(invoice.billingMonth) (\(day(invoice.billingMonth.start)) to \(day(invoice.billingMonth.end.adding(days: -1))))"
+            ),
             ("Issued", day(invoice.createTime)),
             ("Currency", invoice.currency.code),
         ]
@@ -74,7 +78,11 @@ public enum InvoicePDF {
             texts.append(.init(x: 150, y: y, value, size: 10))
             y -= 15
         }
-        texts.append(.init(x: 50, y: y - 5, "Charges are per seat per month, prorated by seat-days; each line is rounded half up to a minor unit.", size: 8))
+        texts.append(
+            .init(
+                x: 50, y: y - 5,
+                "Charges are per seat per month, prorated by seat-days; each line is rounded half up to a minor unit.",
+                size: 8))
         return y - 35
     }
 
@@ -89,7 +97,10 @@ public enum InvoicePDF {
 
     private static func row(_ line: InvoiceLine, y: Int, into texts: inout [PDFTextDocument.Text]) {
         texts.append(.init(x: 50, y: y, PDFTextDocument.fitting(line.description, maxWidth: 170, size: 9), size: 9))
-        texts.append(.init(x: 50, y: y - 10, PDFTextDocument.fitting("\(line.skuId) / \(line.subscriptionId)", maxWidth: 170, size: 7), size: 7))
+        texts.append(
+            .init(
+                x: 50, y: y - 10,
+                PDFTextDocument.fitting("\(line.skuId) / \(line.subscriptionId)", maxWidth: 170, size: 7), size: 7))
         texts.append(.init(x: 225, y: y, "\(day(line.firstDay)) to \(day(line.lastDay))", size: 9))
         texts.append(.init(x: 340, y: y, line.plan.rawValue, size: 9))
         right(line.unitPrice.formattedAmount, edge: 440, y: y, size: 9, into: &texts)
@@ -108,7 +119,8 @@ public enum InvoicePDF {
         _ string: String, edge: Int, y: Int, font: PDFTextDocument.Font = .regular, size: Int,
         into texts: inout [PDFTextDocument.Text]
     ) {
-        texts.append(.init(x: edge - PDFTextDocument.width(of: string, size: size), y: y, string, font: font, size: size))
+        texts.append(
+            .init(x: edge - PDFTextDocument.width(of: string, size: size), y: y, string, font: font, size: size))
     }
 
     private static func day(_ time: Timestamp) -> String { String(time.rfc3339.prefix(10)) }

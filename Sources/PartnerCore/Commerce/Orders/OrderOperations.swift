@@ -53,35 +53,46 @@ public struct OrderOperations: Sendable {
             try tx.put(subscription)
         } catch let error as StoreError where error.code == .duplicateKey {
             // The rules above already refuse this; the unique key is the store's second guard.
-            throw DomainError.invalid(field: "sku", reason: "the customer already holds a SKU of family \(product.familyId)")
+            throw DomainError.invalid(
+                field: "sku", reason: "the customer already holds a SKU of family \(product.familyId)")
         }
         try tx.put(order)
         try Audit.record(
             .ordersPlace, target: order.id,
-            after: ["customerId": customer.id, "sku": product.skuId, "seats": String(input.seats), "subscriptionId": subscription.id],
+            after: [
+                "customerId": customer.id, "sku": product.skuId, "seats": String(input.seats),
+                "subscriptionId": subscription.id,
+            ],
             caller: caller, context: context, in: tx)
         try Events.emit(
             "order.placed", resourceId: order.id, customerId: customer.id,
-            data: ["customerId": customer.id, "sku": product.skuId, "seats": String(input.seats), "subscriptionId": subscription.id],
+            data: [
+                "customerId": customer.id, "sku": product.skuId, "seats": String(input.seats),
+                "subscriptionId": subscription.id,
+            ],
             partnerId: caller.partnerId, context: context, in: tx)
         try CommerceJournal.recordChange(
             .created, operation: .ordersPlace, before: nil, after: subscription, reason: reason,
             defaultReason: "ordered \(input.seats) seats of \(product.skuId) (order \(order.id))", caller: caller,
             context: context, in: tx)
-        try CommerceJournal.refreshSubscriptionStatus(customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
+        try CommerceJournal.refreshSubscriptionStatus(
+            customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
         return PlacedOrder(order: order, subscription: subscription)
     }
 
     /// `Orders.List`: the partner's orders, oldest first, optionally of one customer.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND `customerId` when given and not the partner's;
     ///   INVALID_ARGUMENT `pageSize` / `pageToken`.
-    public func list(customerId: String? = nil, page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Order> {
+    public func list(customerId: String? = nil, page: PageRequest, caller: Caller, in tx: any StoreReading) throws
+        -> Page<Order>
+    {
         try Policy.authorize(.ordersList, caller)
         var lookupKey: String?
         if let customerId, !customerId.isEmpty {
             _ = try CommerceLookup.customer(customerId, of: caller.partnerId, in: tx)
             lookupKey = "customer:\(customerId)"
         }
-        return try Page.collect(Order.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx, transform: { $0 })
+        return try Page.collect(
+            Order.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx, transform: { $0 })
     }
 }

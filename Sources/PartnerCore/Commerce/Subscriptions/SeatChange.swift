@@ -13,7 +13,9 @@ public struct SeatChange: Sendable, Hashable, Codable {
     public var reason: String?
 
     /// Creates a seat change.
-    public init(subscriptionId: String, seats: Int? = nil, delta: Int? = nil, etag: String? = nil, reason: String? = nil) {
+    public init(
+        subscriptionId: String, seats: Int? = nil, delta: Int? = nil, etag: String? = nil, reason: String? = nil
+    ) {
         self.subscriptionId = subscriptionId
         self.seats = seats
         self.delta = delta

@@ -11,6 +11,8 @@ public struct SubscriptionLiveness: LiveSubscriptionChecking {
     /// Whether customer `customerId` of `partnerId` holds an ACTIVE or SUSPENDED subscription,
     /// read inside the caller's transaction.
     public func hasLiveSubscriptions(partnerId: String, customerId: String, in tx: any StoreReading) throws -> Bool {
-        try CommerceLookup.subscriptions(ofCustomer: customerId, partnerId: partnerId, in: tx).contains { $0.state.isLive }
+        try CommerceLookup.subscriptions(ofCustomer: customerId, partnerId: partnerId, in: tx).contains {
+            $0.state.isLive
+        }
     }
 }

@@ -27,7 +27,9 @@ public struct SubscriptionOperations: Sendable {
     /// `Subscriptions.List`: the partner's subscriptions, oldest first, filtered.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND `customerId` when given and not the partner's;
     ///   INVALID_ARGUMENT `pageSize` / `pageToken`.
-    public func list(_ filter: SubscriptionFilter = SubscriptionFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Subscription> {
+    public func list(
+        _ filter: SubscriptionFilter = SubscriptionFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading
+    ) throws -> Page<Subscription> {
         try Policy.authorize(.subscriptionsList, caller)
         var lookupKey: String?
         if let customerId = filter.customerId, !customerId.isEmpty {
@@ -58,7 +60,8 @@ public struct SubscriptionOperations: Sendable {
         try Policy.authorize(.subscriptionsChangeSeats, caller)
         let before = try CommerceLookup.subscription(input.subscriptionId, of: caller.partnerId, in: tx)
         try before.checkEtag(input.etag, kind: "subscription", id: before.id)
-        let (newSeats, field) = try CommerceRules.resolveSeatChange(current: before.seats, seats: input.seats, delta: input.delta)
+        let (newSeats, field) = try CommerceRules.resolveSeatChange(
+            current: before.seats, seats: input.seats, delta: input.delta)
         let reason = try CommerceJournal.reasonText(input.reason)
         try CommerceRules.requireState(before, in: [.active], to: "changed")
         let customer = try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx)
@@ -90,9 +93,11 @@ public struct SubscriptionOperations: Sendable {
     /// `Subscriptions.Suspend`: ACTIVE -> SUSPENDED. Billing continues (the licences stay held).
     /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
     ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless ACTIVE.
-    public func suspend(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+    public func suspend(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription
+    {
         try transition(
-            input, operation: .subscriptionsSuspend, from: [.active], to: .suspended, action: .suspended, verb: "suspended",
+            input, operation: .subscriptionsSuspend, from: [.active], to: .suspended, action: .suspended,
+            verb: "suspended",
             caller: caller, in: tx)
     }
 
@@ -100,9 +105,12 @@ public struct SubscriptionOperations: Sendable {
     /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
     ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED, or `customerId` unless
     ///   the customer is ACTIVE.
-    public func activate(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+    public func activate(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws
+        -> Subscription
+    {
         try transition(
-            input, operation: .subscriptionsActivate, from: [.suspended], to: .active, action: .activated, verb: "activated",
+            input, operation: .subscriptionsActivate, from: [.suspended], to: .active, action: .activated,
+            verb: "activated",
             caller: caller, in: tx)
     }
 
@@ -111,7 +119,8 @@ public struct SubscriptionOperations: Sendable {
     /// - Throws: PERMISSION_DENIED (sales agents only); NOT_FOUND `subscriptionId`; ABORTED
     ///   `etag`; FAILED_PRECONDITION `subscriptionId` when already CANCELLED or when a live add-on
     ///   depends on it (`baseOutlivesAddOns`).
-    public func cancel(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
+    public func cancel(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription
+    {
         try transition(
             input, operation: .subscriptionsCancel, from: [.active, .suspended], to: .cancelled, action: .cancelled,
             verb: "cancelled", caller: caller, in: tx)
@@ -128,11 +137,14 @@ public struct SubscriptionOperations: Sendable {
         let reason = try CommerceJournal.reasonText(input.reason)
         try CommerceRules.requireState(before, in: allowed, to: verb)
         if target == .active {
-            try CommerceRules.requireActiveCustomer(try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx))
+            try CommerceRules.requireActiveCustomer(
+                try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx))
         }
         if target == .cancelled {
-            let live = try CommerceLookup.subscriptions(ofCustomer: before.customerId, partnerId: caller.partnerId, in: tx)
-                .filter { $0.state.isLive }
+            let live = try CommerceLookup.subscriptions(
+                ofCustomer: before.customerId, partnerId: caller.partnerId, in: tx
+            )
+            .filter { $0.state.isLive }
             try CommerceRules.requireNoDependentAddOns(cancelling: before, live: live, catalog: catalog)
         }
         let now = context.now()
@@ -155,7 +167,8 @@ public struct SubscriptionOperations: Sendable {
     private func product(of subscription: Subscription) throws -> Product {
         guard let product = catalog.product(subscription.skuId) else {
             throw DomainError.failedPrecondition(
-                "SKU \(subscription.skuId) of subscription \(subscription.id) is no longer in the catalogue", field: "subscriptionId")
+                "SKU \(subscription.skuId) of subscription \(subscription.id) is no longer in the catalogue",
+                field: "subscriptionId")
         }
         return product
     }
