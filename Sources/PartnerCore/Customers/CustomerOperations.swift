@@ -43,8 +43,7 @@ public struct CustomerOperations: Sendable {
     ///   the admin console account runs Nonprofits or the legacy free edition.
     public func create(_ input: NewCustomer, caller: Caller, in tx: any StoreWriting) throws -> Customer {
         try Policy.authorize(.customersCreate, caller)
-        let customer = try validated(input, partnerId: caller.partnerId, in: tx)
-        try insert(customer, in: tx)
+        let customer = try insert(try validated(input, partnerId: caller.partnerId, in: tx), in: tx)
         _ = try context.adminConsole.provision(customer, in: tx)
         let partnerName = try tx.get(Partner.self, id: caller.partnerId)?.name ?? "your reseller"
         let recipients = [customer.primaryAdminEmail] + (customer.alternateEmail.map { [$0] } ?? [])
@@ -113,15 +112,15 @@ public struct CustomerOperations: Sendable {
             time: context.now())
     }
 
-    /// Stores a new customer with a fresh, unique Cloud Identity id.
+    /// Stores a new customer with a fresh, unique Cloud Identity id and returns it as stored.
     /// - Throws: ALREADY_EXISTS field `primaryDomain` when the domain was taken meanwhile.
-    func insert(_ customer: Customer, in tx: any StoreWriting) throws {
+    func insert(_ customer: Customer, in tx: any StoreWriting) throws -> Customer {
         var customer = customer
         for _ in 0..<8 {
             customer.cloudIdentityId = Self.newCloudIdentityId()
             do {
                 try tx.put(customer)
-                return
+                return customer
             } catch let error as StoreError where error.code == .duplicateKey {
                 if error.key?.hasPrefix("domain:") == true {
                     throw DomainError.alreadyExists(field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")

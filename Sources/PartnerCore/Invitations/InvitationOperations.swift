@@ -34,8 +34,7 @@ public struct InvitationOperations: Sendable {
             displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil, cloudIdentityId: "",
             postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil, languageCode: "en",
             regionCode: region, timeZone: "UTC", state: .invited, time: context.now())
-        try customers.insert(customer, in: tx)
-        let stored = try CustomerOperations.fetch(customer.id, partnerId: caller.partnerId, in: tx)
+        let stored = try customers.insert(customer, in: tx)
         _ = try context.adminConsole.provision(stored, in: tx)
         let invitation = try issue(to: stored, name: name, caller: caller, in: tx)
         try Audit.record(.invitationsSend, target: stored.id, after: ["state": "INVITED", "email": email, "invitationId": invitation.id],
