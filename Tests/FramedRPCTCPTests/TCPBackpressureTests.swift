@@ -22,7 +22,7 @@ struct TCPBackpressureTests {
         while sent < stream.count {
             let n = socket.sendNonBlocking(stream[sent...])
             sent += n
-            if n == 0 && !socket.waitWritable(milliseconds: 300) {
+            if n == 0, await socket.waitWritable(milliseconds: 300) == false {
                 pushedBack = true
                 break
             }
@@ -33,7 +33,7 @@ struct TCPBackpressureTests {
 
         inbound.outbound?.setReading(true)
         let rest = stream[sent...]
-        let sender = Task.detached { try socket.send(Array(rest)) }
+        let sender = Task.detached { try await socket.send(Array(rest)) }
         #expect(await eventually(within: 30) { inbound.frameCount.load(ordering: .relaxed) == total })
         try await sender.value
         #expect(inbound.frameErrors.isEmpty)
@@ -48,7 +48,7 @@ struct TCPBackpressureTests {
         config.lowWater = 256 << 10
         let server = try await TestServer(config: config)
         let stuck = try RawSocket(port: server.port, receiveBuffer: 16 << 10)
-        try stuck.send(Frame.encode(Array("start".utf8)))
+        try await stuck.send(Frame.encode(Array("start".utf8)))
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.frameCount.load(ordering: .relaxed) == 1 })
         let outbound = try #require(inbound.outbound)
@@ -71,8 +71,8 @@ struct TCPBackpressureTests {
         }
         // Meanwhile another connection is served normally.
         let other = try RawSocket(port: server.port)
-        try other.send(Frame.encode(Array("hello".utf8)))
-        #expect(try other.readFrame() == Array("hello".utf8))
+        try await other.send(Frame.encode(Array("hello".utf8)))
+        #expect(try await other.readFrame() == Array("hello".utf8))
         #expect(resumed.load(ordering: .relaxed) == 0, "waitUntilWritable returned while the peer reads nothing")
 
         // Past maxBufferedOutboundBytes the connection is closed.
@@ -86,8 +86,8 @@ struct TCPBackpressureTests {
         #expect(await waiter.value == false)
         #expect(await eventually { outbound.bufferedBytes == 0 })
 
-        try other.send(Frame.encode(Array("still here".utf8)))
-        #expect(try other.readFrame() == Array("still here".utf8))
+        try await other.send(Frame.encode(Array("still here".utf8)))
+        #expect(try await other.readFrame() == Array("still here".utf8))
         try await server.stop()
     }
 
@@ -95,7 +95,7 @@ struct TCPBackpressureTests {
     func manyWriters() async throws {
         let server = try await TestServer { outbound in TestInbound(mode: .record, outbound: outbound) }
         let socket = try RawSocket(port: server.port)
-        try socket.send(Frame.encode(Array("go".utf8)))
+        try await socket.send(Frame.encode(Array("go".utf8)))
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.frameCount.load(ordering: .relaxed) == 1 })
         let outbound = try #require(inbound.outbound)
@@ -114,7 +114,7 @@ struct TCPBackpressureTests {
 
         var next = [Int](repeating: 0, count: writers)
         for _ in 0..<(writers * perWriter) {
-            let frame = try socket.readFrame()
+            let frame = try await socket.readFrame()
             let writer = Int(frame[0])
             let sequence = Int(frame[1]) << 8 | Int(frame[2])
             #expect(sequence == next[writer])

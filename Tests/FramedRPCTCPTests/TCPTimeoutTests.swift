@@ -13,11 +13,12 @@ struct TCPTimeoutTests {
     func idleCloses() async throws {
         let server = try await TestServer(config: Self.config(idle: .milliseconds(200)))
         let socket = try RawSocket(port: server.port)
-        try socket.send(Frame.encode(Array("ping".utf8)))
-        #expect(try socket.readFrame() == Array("ping".utf8))
         let started = RawSocket.now()
-        try socket.readUntilClosed(within: 10)
-        #expect(RawSocket.now() - started >= 0.15)
+        try await socket.send(Frame.encode(Array("ping".utf8)))
+        #expect(try await socket.readFrame() == Array("ping".utf8))
+        try await socket.readUntilClosed(within: 10)
+        // The last bytes moved after `started`, so the close cannot come sooner than 200 ms.
+        #expect(RawSocket.now() - started >= 0.2)
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.closeReasons.first?.contains("idle for 200 ms") == true)
@@ -35,10 +36,10 @@ struct TCPTimeoutTests {
         let inbound = try #require(await server.inbound(0))
         // Well past the idle timeout the connection is still open (the inbound side is busy).
         #expect(await eventually(within: 0.5) { !inbound.closeReasons.isEmpty } == false)
-        try socket.send(Frame.encode(Array("still open".utf8)))
-        #expect(try socket.readFrame() == Array("still open".utf8))
+        try await socket.send(Frame.encode(Array("still open".utf8)))
+        #expect(try await socket.readFrame() == Array("still open".utf8))
         inbound.idle.store(true, ordering: .relaxed)
-        try socket.readUntilClosed(within: 10)
+        try await socket.readUntilClosed(within: 10)
         #expect(await eventually { inbound.closeReasons.count == 1 })
         try await server.stop()
     }
@@ -48,8 +49,8 @@ struct TCPTimeoutTests {
         let server = try await TestServer(config: Self.config(frame: .milliseconds(200)))
         let socket = try RawSocket(port: server.port)
         let frame = Frame.encode(Array("{\"slow\":true}".utf8))
-        try socket.send(Array(frame[0..<6]))
-        try socket.readUntilClosed(within: 10)
+        try await socket.send(Array(frame[0..<6]))
+        try await socket.readUntilClosed(within: 10)
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.closeReasons.first?.contains("frame not completed within 200 ms") == true)
@@ -65,8 +66,8 @@ struct TCPTimeoutTests {
         var count = 0
         while RawSocket.now() < deadline {
             let payload = Array("{\"n\":\(count)}".utf8)
-            try socket.send(Frame.encode(payload))
-            #expect(try socket.readFrame() == payload)
+            try await socket.send(Frame.encode(payload))
+            #expect(try await socket.readFrame() == payload)
             count += 1
         }
         let inbound = try #require(await server.inbound(0))

@@ -93,6 +93,9 @@ public struct TCPClientTransport: RPCClientTransport {
         func unavailable(_ reason: String) -> RPCError {
             RPCError(code: .unavailable, message: "cannot connect to \(target): \(reason)")
         }
+        if Task.isCancelled {
+            throw RPCError(code: .cancelled, message: "cannot connect to \(target): the connecting task was cancelled")
+        }
         let address: SocketAddress
         do {
             address = try SocketAddress.resolve(host: config.host, port: config.port, passive: false)

@@ -16,6 +16,7 @@ final class TCPConnectAttempt: EventLoopSelectable, @unchecked Sendable {
     private var continuation: CheckedContinuation<TCPConnection, any Error>?
     private var registered = false
     private var timer: UInt64?
+    private var cancelled = false
 
     init(
         fd: Int32, inProgress: Bool, loop: EventLoop, target: String, limits: TCPConnectionLimits,
@@ -33,6 +34,10 @@ final class TCPConnectAttempt: EventLoopSelectable, @unchecked Sendable {
     /// Begins waiting for the connect to finish. Loop thread only.
     func start(_ continuation: CheckedContinuation<TCPConnection, any Error>) {
         self.continuation = continuation
+        if cancelled {
+            fail(code: .cancelled, "the connecting task was cancelled")
+            return
+        }
         guard inProgress else {
             succeed()
             return
@@ -52,6 +57,7 @@ final class TCPConnectAttempt: EventLoopSelectable, @unchecked Sendable {
 
     /// The connecting task was cancelled. Loop thread only.
     func cancel() {
+        cancelled = true
         fail(code: .cancelled, "the connecting task was cancelled")
     }
 

@@ -1,8 +1,11 @@
 import CEpoll
 import FramedRPC
+import Foundation
 import Glibc
 
-/// A plain blocking TCP client socket for byte-exact tests. Every read takes a deadline.
+/// A plain TCP client socket for byte-exact tests. Every read takes a deadline. The blocking
+/// system calls run on a thread of their own, never on the Swift concurrency pool, so tests
+/// running side by side cannot starve each other.
 final class RawSocket: @unchecked Sendable {
     let fd: Int32
 
@@ -36,7 +39,7 @@ final class RawSocket: @unchecked Sendable {
     deinit { Glibc.close(fd) }
 
     /// Sends all of `bytes` (blocking).
-    func send(_ bytes: [UInt8]) throws {
+    func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { cepoll_send(fd, $0.baseAddress! + offset, bytes.count - offset) }
@@ -46,8 +49,13 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Sends `bytes` one byte per system call.
-    func sendByteByByte(_ bytes: [UInt8]) throws {
-        for byte in bytes { try send([byte]) }
+    func sendByteByByte(_ bytes: [UInt8]) async throws {
+        try await offPool { for byte in bytes { try self.sendBlocking([byte]) } }
+    }
+
+    /// Sends all of `bytes`.
+    func send(_ bytes: [UInt8]) async throws {
+        try await offPool { try self.sendBlocking(bytes) }
     }
 
     /// Sends without blocking; returns bytes accepted (0 when the socket buffer is full).
@@ -59,13 +67,21 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Waits up to `milliseconds` for the socket to accept more bytes.
-    func waitWritable(milliseconds: Int32) -> Bool {
+    func waitWritable(milliseconds: Int32) async -> Bool {
+        (try? await offPool { self.waitWritableBlocking(milliseconds: milliseconds) }) ?? false
+    }
+
+    private func waitWritableBlocking(milliseconds: Int32) -> Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
         return poll(&entry, 1, milliseconds) > 0
     }
 
     /// Reads exactly `count` bytes before `deadline`.
-    func read(exactly count: Int, within seconds: Double = 10) throws -> [UInt8] {
+    func read(exactly count: Int, within seconds: Double = 10) async throws -> [UInt8] {
+        try await offPool { try self.readBlocking(exactly: count, within: seconds) }
+    }
+
+    private func readBlocking(exactly count: Int, within seconds: Double) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
         var filled = 0
         let deadline = Self.now() + seconds
@@ -80,16 +96,22 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Reads one frame and returns its payload.
-    func readFrame(within seconds: Double = 10) throws -> [UInt8] {
-        let header = try read(exactly: 4, within: seconds)
-        let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-        return try read(exactly: length, within: seconds)
+    func readFrame(within seconds: Double = 10) async throws -> [UInt8] {
+        try await offPool {
+            let header = try self.readBlocking(exactly: 4, within: seconds)
+            let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
+            return try self.readBlocking(exactly: length, within: seconds)
+        }
     }
 
     /// Waits for the server to close: reads (discarding) until end of stream or reset.
     /// Returns the bytes that arrived before the end.
     @discardableResult
-    func readUntilClosed(within seconds: Double = 10) throws -> [UInt8] {
+    func readUntilClosed(within seconds: Double = 10) async throws -> [UInt8] {
+        try await offPool { try self.readUntilClosedBlocking(within: seconds) }
+    }
+
+    private func readUntilClosedBlocking(within seconds: Double) throws -> [UInt8] {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         let deadline = Self.now() + seconds
@@ -114,6 +136,13 @@ final class RawSocket: @unchecked Sendable {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let rc = poll(&entry, 1, Int32(max(1, min(left * 1000, 1000))))
             if rc > 0 { return }
+        }
+    }
+
+    /// Runs `body` on a new thread and waits for it without holding a pool thread.
+    private func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 
