@@ -83,7 +83,7 @@ public final class PartnerApplication: Sendable {
 
     /// The domain context: the simulated admin console, the commerce side's subscription check.
     public static func makeContext(clock: any DomainClock) -> DomainContext {
-        DomainContext.simulated(clock: clock)
+        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness())
     }
 
     /// Closes the store after pending writes finish.

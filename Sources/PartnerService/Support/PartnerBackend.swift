@@ -10,11 +10,15 @@ public struct PartnerBackend: Sendable {
     public let store: any RecordStore
     /// Clock, ids, admin console port.
     public let context: DomainContext
+    /// Signalled after every successful commit made through this backend; `Events.Watch`
+    /// waits on it.
+    public let feed: EventFeed
 
     /// Creates the backend.
-    public init(store: any RecordStore, context: DomainContext) {
+    public init(store: any RecordStore, context: DomainContext, feed: EventFeed = EventFeed()) {
         self.store = store
         self.context = context
+        self.feed = feed
     }
 
     /// Runs `body` for the authenticated caller against a committed snapshot.
@@ -30,14 +34,16 @@ public struct PartnerBackend: Sendable {
     /// disk before this returns. With `meta.idempotencyKey`, the first answer is stored in the
     /// same transaction, and a replay of the same method with the same params returns it
     /// without running `body` again (24 h, across restarts); the same key with other params is
-    /// INVALID_ARGUMENT naming `meta.idempotencyKey`.
+    /// INVALID_ARGUMENT naming `meta.idempotencyKey`. After the commit, `feed` is signalled.
     public func write<T: JSONCodable & Sendable>(
         _ call: RPCServerContext, request: some JSONEncodable & Sendable,
         _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
     ) async throws -> T {
         let caller = try call.caller()
         guard let key = call.metadata.idempotencyKey else {
-            return try await store.write { tx in try body(caller, tx) }
+            let result = try await store.write { tx in try body(caller, tx) }
+            feed.notify()
+            return result
         }
         let method = call.descriptor.name
         let digest = Self.digest(request.jsonBytes())
@@ -63,6 +69,7 @@ public struct PartnerBackend: Sendable {
                     createTime: now))
             return .fresh(result)
         }
+        feed.notify()
         switch outcome {
         case .fresh(let result):
             return result
@@ -73,7 +80,9 @@ public struct PartnerBackend: Sendable {
 
     /// As `write`, for token-based public methods that carry no agent.
     public func writeWithoutCaller<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
-        try await store.write { tx in try body(tx) }
+        let result = try await store.write { tx in try body(tx) }
+        feed.notify()
+        return result
     }
 
     /// SHA-256 (hex) of the decoded request re-encoded: field order is fixed by the message, so
