@@ -56,7 +56,7 @@ schemas = {
         "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1),
         "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "warning": s()}),
     "Customer": obj(
-        ["id", "organisationName", "displayName", "primaryDomain", "customerType", "cloudIdentityId", "postalAddress",
+        ["id", "organisationName", "displayName", "primaryDomain", "customerType", "cloudIdentityId",
          "primaryAdminEmail", "languageCode", "regionCode", "timeZone", "resellerAccess", "domainVerified", "state",
          "etag", "createTime", "updateTime"], {
         "id": ID, "organisationName": NAME, "displayName": NAME, "primaryDomain": s(1, 253), "customerType": ref("CustomerType"),

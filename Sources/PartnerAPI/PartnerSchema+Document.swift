@@ -5594,7 +5594,6 @@ extension PartnerSchema {
           "id",
           "languageCode",
           "organisationName",
-          "postalAddress",
           "primaryAdminEmail",
           "primaryDomain",
           "regionCode",

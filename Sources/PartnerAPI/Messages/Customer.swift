@@ -16,8 +16,8 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     public var education: EducationData?
     /// Unique id that tells equal team names apart.
     public var cloudIdentityId: String
-    /// Postal address.
-    public var postalAddress: PostalAddress
+    /// Postal address; absent for an invited customer until an update supplies it.
+    public var postalAddress: PostalAddress?
     /// The super admin.
     public var primaryAdminEmail: String
     /// Receives password information; never in the primary domain.
@@ -48,7 +48,7 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String, timeZone: String, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress? = nil, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String, timeZone: String, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
         self.id = id
         self.organisationName = organisationName
         self.displayName = displayName
