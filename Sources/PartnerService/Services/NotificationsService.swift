@@ -1,0 +1,19 @@
+import FramedRPC
+import PartnerAPI
+import PartnerCore
+
+/// `Notifications.List`: the outbox — every message the system would have emailed.
+struct NotificationsService: Notifications.ServiceProtocol {
+    let backend: PartnerBackend
+    var operations: JournalOperations { JournalOperations(context: backend.context) }
+
+    func list(
+        _ request: Notifications.ListRequest, context: RPCServerContext
+    ) async throws -> PartnerAPI.Page<PartnerAPI.Notification> {
+        let operations = operations
+        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
+        return try await backend.read(context) { caller, tx in
+            WireMapping.page(try operations.notifications(page: page, caller: caller, in: tx), PartnerAPI.Notification.init)
+        }
+    }
+}
