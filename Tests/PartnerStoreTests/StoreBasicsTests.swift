@@ -227,3 +227,45 @@ final class EscapedWriter: @unchecked Sendable {
     init(_ transaction: any StoreWriting) { self.transaction = transaction }
     func put() throws { try transaction.put(Note(id: "late", partnerId: "p1", slug: "late")) }
 }
+
+@Suite("Stored keys")
+struct StoredKeysTests {
+    @Test("keys survive their text form whatever they contain", arguments: [
+        StoredKeys(unique: [], lookup: []),
+        StoredKeys(unique: ["domain:acme.io"], lookup: ["customer:cus_1", "tag:a"]),
+        StoredKeys(unique: ["u3:x", "", "l1:y"], lookup: ["12:34", "ünïcödé:✓", "line\nbreak"]),
+    ])
+    func roundTrip(keys: StoredKeys) {
+        #expect(StoredKeys(encoded: keys.encoded) == keys)
+    }
+
+    @Test("repeated keys are kept once")
+    func repeats() {
+        let keys = StoredKeys(unique: ["a", "a", "b"], lookup: ["x", "x"])
+        #expect(keys.unique == ["a", "b"])
+        #expect(keys.lookup == ["x"])
+    }
+
+    @Test("malformed text is refused", arguments: ["u", "u5:ab", "x1:a", "u-1:", "u1a"])
+    func malformed(text: String) {
+        #expect(StoredKeys(encoded: text) == nil)
+    }
+
+    @Test("moving a record to another partner moves its lookup keys; unchanged keys stay put")
+    func partnerChange() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", tags: ["a", "b"])) }
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", text: "edited", tags: ["a", "b"])) }
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }.map(\.text) == ["edited"])
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p2", slug: "s", tags: ["b", "c"])) }
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }.isEmpty)
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5) }.isEmpty)
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:b", after: nil, limit: 5) }.map(\.id) == ["n1"])
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:c", after: nil, limit: 5) }.map(\.id) == ["n1"])
+        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:a", after: nil, limit: 5) }.isEmpty)
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:s") }?.partnerId == "p2")
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+    }
+}

@@ -2,11 +2,11 @@ import Foundation
 import PartnerCore
 
 /// The record tables on one connection: every query the store runs, through that connection's
-/// cached prepared statements, and the JSON coding of bodies. Used only on the connection's
-/// thread.
+/// prepared statements, and the JSON coding of bodies. Used only on the connection's thread.
 final class RecordTables {
     /// The connection the queries run on.
     let connection: SQLiteConnection
+    private var statements: [SQLiteStatement?] = Array(repeating: nil, count: Query.allCases.count)
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
@@ -19,7 +19,7 @@ final class RecordTables {
     /// The record of `type` with `id`, decoded, or nil.
     /// - Throws: `StoreError(.corrupt)` when the body does not decode.
     func get<R: StoredRecord>(_ type: R.Type, id: String) throws -> R? {
-        let body = try connection.withStatement("SELECT body FROM records WHERE kind = ?1 AND id = ?2") { statement in
+        let body = try with(.body) { statement in
             try statement.bind(R.kind.name, at: 1)
             try statement.bind(id, at: 2)
             return try statement.step() ? statement.data(0) : nil
@@ -29,7 +29,7 @@ final class RecordTables {
 
     /// The id of the record of `kind` holding unique key `key`, or nil.
     func id(kind: String, uniqueKey key: String) throws -> String? {
-        try connection.withStatement("SELECT id FROM unique_keys WHERE kind = ?1 AND key = ?2") { statement in
+        try with(.uniqueKeyHolder) { statement in
             try statement.bind(kind, at: 1)
             try statement.bind(key, at: 2)
             return try statement.step() ? statement.text(0) : nil
@@ -42,24 +42,14 @@ final class RecordTables {
         _ type: R.Type, partnerId: String, lookupKey: String?, after: String?, limit: Int
     ) throws -> [R] {
         guard limit > 0 else { return [] }
-        let sql: String
+        let query: Query
         switch (lookupKey != nil, after != nil) {
-        case (false, false):
-            sql = "SELECT id, body FROM records WHERE kind = ?1 AND partner_id = ?2 ORDER BY id LIMIT ?3"
-        case (false, true):
-            sql = "SELECT id, body FROM records WHERE kind = ?1 AND partner_id = ?2 AND id > ?4 ORDER BY id LIMIT ?3"
-        case (true, false):
-            sql = """
-                SELECT r.id, r.body FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
-                WHERE l.kind = ?1 AND l.partner_id = ?2 AND l.key = ?5 ORDER BY l.id LIMIT ?3
-                """
-        case (true, true):
-            sql = """
-                SELECT r.id, r.body FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
-                WHERE l.kind = ?1 AND l.partner_id = ?2 AND l.key = ?5 AND l.id > ?4 ORDER BY l.id LIMIT ?3
-                """
+        case (false, false): query = .listByPartner
+        case (false, true): query = .listByPartnerAfter
+        case (true, false): query = .listByLookupKey
+        case (true, true): query = .listByLookupKeyAfter
         }
-        let rows = try connection.withStatement(sql) { statement -> [(String, Data)] in
+        let rows = try with(query) { statement -> [(String, Data)] in
             try statement.bind(R.kind.name, at: 1)
             try statement.bind(partnerId, at: 2)
             try statement.bind(Int64(limit), at: 3)
@@ -74,37 +64,43 @@ final class RecordTables {
 
     // MARK: Writing (inside the writer's transaction)
 
-    /// Inserts or replaces the record and recomputes its unique and lookup keys.
-    /// - Throws: `StoreError.duplicateKey` naming the first unique key another record of the
-    ///   kind holds (checked before anything is changed).
+    /// Inserts or replaces the record and brings its unique and lookup keys up to date,
+    /// touching only the keys that changed.
+    /// - Throws: `StoreError.duplicateKey` naming the first new unique key another record of
+    ///   the kind holds, checked before anything is changed.
     func put<R: StoredRecord>(_ record: R) throws {
         let kind = R.kind.name
-        let uniqueKeys = Array(Set(record.uniqueKeys)).sorted()
-        for key in uniqueKeys {
+        let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
+        let old = try storedKeys(kind: kind, id: record.id)
+        let oldUnique = Set(old?.keys.unique ?? [])
+        let addedUnique = keys.unique.filter { !oldUnique.contains($0) }
+        for key in addedUnique {
             if let holder = try id(kind: kind, uniqueKey: key), holder != record.id {
                 throw StoreError.duplicateKey(key)
             }
         }
         let body = try encoder.encode(record)
-        try connection.withStatement(
-            """
-            INSERT INTO records (kind, id, partner_id, body) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT (kind, id) DO UPDATE SET partner_id = excluded.partner_id, body = excluded.body
-            """
-        ) { statement in
+        try with(.upsert) { statement in
             try statement.bind(kind, at: 1)
             try statement.bind(record.id, at: 2)
             try statement.bind(record.partnerId, at: 3)
             try statement.bind(body, at: 4)
+            try statement.bind(keys.encoded, at: 5)
             try statement.run()
         }
-        try removeKeys(kind: kind, id: record.id)
-        for key in uniqueKeys {
-            // The explicit check above names the key; the conflict clause is the backstop that
-            // still names it should the table hold a key the check did not see.
-            try connection.withStatement(
-                "INSERT INTO unique_keys (kind, key, id) VALUES (?1, ?2, ?3) ON CONFLICT (kind, key) DO NOTHING"
-            ) { statement in
+        let newUnique = Set(keys.unique)
+        for key in oldUnique where !newUnique.contains(key) {
+            try with(.deleteUniqueKey) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(key, at: 2)
+                try statement.bind(record.id, at: 3)
+                try statement.run()
+            }
+        }
+        for key in addedUnique {
+            // The check above names the key; the conflict clause is the backstop that still
+            // names it should the table hold a key the check did not see.
+            try with(.insertUniqueKey) { statement in
                 try statement.bind(kind, at: 1)
                 try statement.bind(key, at: 2)
                 try statement.bind(record.id, at: 3)
@@ -112,10 +108,20 @@ final class RecordTables {
             }
             if connection.changes == 0 { throw StoreError.duplicateKey(key) }
         }
-        for key in Set(record.lookupKeys) {
-            try connection.withStatement(
-                "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES (?1, ?2, ?3, ?4)"
-            ) { statement in
+        // Lookup keys are stored with the partner: when it changed, every key moves.
+        let keptLookup = old?.partnerId == record.partnerId ? Set(old?.keys.lookup ?? []) : []
+        let newLookup = Set(keys.lookup)
+        for key in old?.keys.lookup ?? [] where !(keptLookup.contains(key) && newLookup.contains(key)) {
+            try with(.deleteLookupKey) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(old?.partnerId ?? "", at: 2)
+                try statement.bind(key, at: 3)
+                try statement.bind(record.id, at: 4)
+                try statement.run()
+            }
+        }
+        for key in keys.lookup where !keptLookup.contains(key) {
+            try with(.insertLookupKey) { statement in
                 try statement.bind(kind, at: 1)
                 try statement.bind(record.partnerId, at: 2)
                 try statement.bind(key, at: 3)
@@ -125,9 +131,23 @@ final class RecordTables {
         }
     }
 
-    /// Removes the record and its keys; a missing record is not an error.
+    /// The owner and keys stored with the record, or nil when there is no such record.
+    private func storedKeys(kind: String, id: String) throws -> (partnerId: String, keys: StoredKeys)? {
+        try with(.storedKeys) { statement in
+            try statement.bind(kind, at: 1)
+            try statement.bind(id, at: 2)
+            guard try statement.step() else { return nil }
+            let text = statement.text(1)
+            guard let keys = StoredKeys(encoded: text) else {
+                throw StoreError(code: .corrupt, message: "stored keys of record \(kind)/\(id) are malformed: \(text)")
+            }
+            return (statement.text(0), keys)
+        }
+    }
+
+    /// Removes the record and (by cascade) its keys; a missing record is not an error.
     func delete(kind: String, id: String) throws {
-        try connection.withStatement("DELETE FROM records WHERE kind = ?1 AND id = ?2") { statement in
+        try with(.delete) { statement in
             try statement.bind(kind, at: 1)
             try statement.bind(id, at: 2)
             try statement.run()
@@ -136,12 +156,7 @@ final class RecordTables {
 
     /// The next value of the named counter (1 for a new one).
     func nextSequence(_ name: String) throws -> Int64 {
-        try connection.withStatement(
-            """
-            INSERT INTO sequences (name, value) VALUES (?1, 1)
-            ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value
-            """
-        ) { statement in
+        try with(.nextSequence) { statement in
             try statement.bind(name, at: 1)
             guard try statement.step() else {
                 throw StoreError(code: .unavailable, message: "sequence \(name) answered no value")
@@ -154,17 +169,18 @@ final class RecordTables {
 
     // MARK: Helpers
 
-    private func removeKeys(kind: String, id: String) throws {
-        for sql in [
-            "DELETE FROM unique_keys WHERE kind = ?1 AND id = ?2",
-            "DELETE FROM lookup_keys WHERE kind = ?1 AND id = ?2",
-        ] {
-            try connection.withStatement(sql) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(id, at: 2)
-                try statement.run()
-            }
+    /// Runs `body` with the prepared statement of `query` (prepared on first use), then
+    /// resets it.
+    private func with<T>(_ query: Query, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let statement: SQLiteStatement
+        if let prepared = statements[query.rawValue] {
+            statement = prepared
+        } else {
+            statement = try connection.statement(query.sql)
+            statements[query.rawValue] = statement
         }
+        defer { statement.reset() }
+        return try body(statement)
     }
 
     private func decode<R: StoredRecord>(_ type: R.Type, id: String, from body: Data) throws -> R {

@@ -111,6 +111,12 @@ final class SQLiteConnection: @unchecked Sendable {
         return database
     }
 
+    /// The cached prepared statement for `sql`, prepared on first use. The connection owns it
+    /// (finalizes it on close); callers reset it after each use.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        try prepared(sql)
+    }
+
     private func prepared(_ sql: String) throws -> SQLiteStatement {
         if let statement = statements[sql] { return statement }
         let database = try open()

@@ -12,6 +12,7 @@ public enum Migrations {
                     id TEXT NOT NULL,
                     partner_id TEXT NOT NULL,
                     body BLOB NOT NULL,
+                    keys TEXT NOT NULL,
                     PRIMARY KEY (kind, id)
                 );
                 CREATE INDEX records_by_partner ON records (kind, partner_id, id);
