@@ -20,8 +20,11 @@ struct CoreFixture {
         let domain = domain
         let first = try store.writeNow { tx in try domain.partners.createPartner(name: "Acme Reseller", in: tx) }
         let second = try store.writeNow { tx in try domain.partners.createPartner(name: "Other Reseller", in: tx) }
-        a = Caller(partnerId: first.partner.id, agentId: first.agent.id, roles: [.salesAgent, .adminAgent], requestId: "req-a")
-        b = Caller(partnerId: second.partner.id, agentId: second.agent.id, roles: [.salesAgent, .adminAgent], requestId: "req-b")
+        a = Caller(
+            partnerId: first.partner.id, agentId: first.agent.id, roles: [.salesAgent, .adminAgent], requestId: "req-a")
+        b = Caller(
+            partnerId: second.partner.id, agentId: second.agent.id, roles: [.salesAgent, .adminAgent],
+            requestId: "req-b")
         tokenA = first.token
     }
 
@@ -35,7 +38,8 @@ struct CoreFixture {
     ) -> NewCustomer {
         NewCustomer(
             organisationName: name, primaryDomain: domain, customerType: type,
-            postalAddress: PostalAddress(regionCode: "IT", postalCode: "00184", locality: "Roma", addressLines: ["Via Nazionale 1"]),
+            postalAddress: PostalAddress(
+                regionCode: "IT", postalCode: "00184", locality: "Roma", addressLines: ["Via Nazionale 1"]),
             primaryAdminEmail: "admin@\(domain)", alternateEmail: alternate, phoneNumber: "+39 06 1234 5678",
             languageCode: "it-IT", timeZone: "Europe/Rome")
     }
@@ -55,19 +59,25 @@ struct CoreFixture {
 
     /// The partner's outbox, oldest first.
     func outbox(_ caller: Caller? = nil) throws -> [OutboxMessage] {
-        let domain = domain, caller = caller ?? a
-        return try read { tx in try domain.journal.notifications(page: PageRequest(pageSize: 200), caller: caller, in: tx).items }
+        let domain = domain
+        let caller = caller ?? a
+        return try read { tx in
+            try domain.journal.notifications(page: PageRequest(pageSize: 200), caller: caller, in: tx).items
+        }
     }
 
     /// The partner's audit log, oldest first.
     func auditLog(_ caller: Caller? = nil) throws -> [AuditEntry] {
-        let domain = domain, caller = caller ?? a
-        return try read { tx in try domain.journal.audit(page: PageRequest(pageSize: 200), caller: caller, in: tx).items }
+        let domain = domain
+        let caller = caller ?? a
+        return try read { tx in try domain.journal.audit(page: PageRequest(pageSize: 200), caller: caller, in: tx).items
+        }
     }
 
     /// The partner's events, in order.
     func events(_ caller: Caller? = nil) throws -> [DomainEvent] {
-        let domain = domain, caller = caller ?? a
+        let domain = domain
+        let caller = caller ?? a
         return try read { tx in try domain.journal.events(afterSequence: 0, limit: 1000, caller: caller, in: tx) }
     }
 

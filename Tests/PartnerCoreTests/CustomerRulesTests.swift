@@ -51,31 +51,45 @@ struct CustomerRulesTests {
     @Test("teamCustomersMayShareNameAndDomain, told apart by Cloud Identity id")
     func teamCustomersTellApartByCloudIdentityId() throws {
         let f = try CoreFixture()
-        let one = try f.createCustomer(CoreFixture.newCustomer("team.example", type: .team, name: "Design Team", alternate: nil))
-        let two = try f.createCustomer(CoreFixture.newCustomer("team.example", type: .team, name: "Design Team", alternate: nil))
+        let one = try f.createCustomer(
+            CoreFixture.newCustomer("team.example", type: .team, name: "Design Team", alternate: nil))
+        let two = try f.createCustomer(
+            CoreFixture.newCustomer("team.example", type: .team, name: "Design Team", alternate: nil))
         #expect(one.displayName == two.displayName)
         #expect(one.cloudIdentityId != two.cloudIdentityId)
         #expect(one.cloudIdentityId.hasPrefix("C0") && one.cloudIdentityId.count == 9)
         #expect(!one.domainVerified)
-        let domain = f.domain, a = f.a
-        let listed = try f.read { tx in try domain.customers.list(CustomerFilter(text: "design"), page: PageRequest(), caller: a, in: tx) }
+        let domain = f.domain
+        let a = f.a
+        let listed = try f.read { tx in
+            try domain.customers.list(CustomerFilter(text: "design"), page: PageRequest(), caller: a, in: tx)
+        }
         #expect(Set(listed.items.map(\.cloudIdentityId)) == [one.cloudIdentityId, two.cloudIdentityId])
     }
 
-    @Test("requireResellableEdition: Nonprofits and legacy free editions are refused",
-          arguments: [UpstreamEdition.nonprofits, .legacyFree])
+    @Test(
+        "requireResellableEdition: Nonprofits and legacy free editions are refused",
+        arguments: [UpstreamEdition.nonprofits, .legacyFree])
     func requireResellableEdition(edition: UpstreamEdition) throws {
         let f = try CoreFixture()
-        let domain = f.domain, a = f.a
-        _ = try f.write { tx in try domain.adminConsoleSim.registerAccount(domain: "charity.org", edition: edition, caller: a, in: tx) }
-        expectRefusal(.failedPrecondition, field: "primaryDomain") { try f.createCustomer(CoreFixture.newCustomer("charity.org")) }
+        let domain = f.domain
+        let a = f.a
+        _ = try f.write { tx in
+            try domain.adminConsoleSim.registerAccount(domain: "charity.org", edition: edition, caller: a, in: tx)
+        }
+        expectRefusal(.failedPrecondition, field: "primaryDomain") {
+            try f.createCustomer(CoreFixture.newCustomer("charity.org"))
+        }
     }
 
     @Test("an existing business account upstream is taken over by the new customer")
     func resellableUpstreamAccountIsLinked() throws {
         let f = try CoreFixture()
-        let domain = f.domain, a = f.a
-        let account = try f.write { tx in try domain.adminConsoleSim.registerAccount(domain: "biz.example", edition: .business, caller: a, in: tx) }
+        let domain = f.domain
+        let a = f.a
+        let account = try f.write { tx in
+            try domain.adminConsoleSim.registerAccount(domain: "biz.example", edition: .business, caller: a, in: tx)
+        }
         let customer = try f.createCustomer(CoreFixture.newCustomer("biz.example"))
         let linked = try f.read { tx in try domain.context.adminConsole.account(customerId: customer.id, in: tx) }
         #expect(linked?.id == account.id)
@@ -91,8 +105,9 @@ struct CustomerRulesTests {
         #expect(team.alternateEmail == nil)
     }
 
-    @Test("alternateEmailOutsidePrimaryDomain: not the domain, not a subdomain",
-          arguments: ["boss@example.com", "boss@EXAMPLE.com", "boss@mail.example.com"])
+    @Test(
+        "alternateEmailOutsidePrimaryDomain: not the domain, not a subdomain",
+        arguments: ["boss@example.com", "boss@EXAMPLE.com", "boss@mail.example.com"])
     func alternateEmailOutsidePrimaryDomain(alternate: String) throws {
         let f = try CoreFixture()
         expectRefusal(.invalidArgument, field: "alternateEmail") {

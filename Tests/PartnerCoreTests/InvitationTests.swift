@@ -5,10 +5,13 @@ import Testing
 @Suite("Invitations")
 struct InvitationTests {
     private func send(_ f: CoreFixture, domain name: String = "invited.example") throws -> SentInvitation {
-        let domain = f.domain, a = f.a
+        let domain = f.domain
+        let a = f.a
         return try f.write { tx in
             try domain.invitations.send(
-                NewInvitation(name: "Maria Rossi", email: "maria@\(name)", domain: name, organisationName: "Invited S.r.l.", regionCode: "IT"),
+                NewInvitation(
+                    name: "Maria Rossi", email: "maria@\(name)", domain: name, organisationName: "Invited S.r.l.",
+                    regionCode: "IT"),
                 caller: a, in: tx)
         }
     }
@@ -30,10 +33,13 @@ struct InvitationTests {
     @Test("the invitee's email must be inside the invited domain")
     func emailInsideDomain() throws {
         let f = try CoreFixture()
-        let domain = f.domain, a = f.a
+        let domain = f.domain
+        let a = f.a
         expectRefusal(.invalidArgument, field: "email") {
             try f.write { tx in
-                try domain.invitations.send(NewInvitation(name: "M", email: "m@gmail.com", domain: "x.example", organisationName: "X"), caller: a, in: tx)
+                try domain.invitations.send(
+                    NewInvitation(name: "M", email: "m@gmail.com", domain: "x.example", organisationName: "X"),
+                    caller: a, in: tx)
             }
         }
     }
@@ -46,8 +52,12 @@ struct InvitationTests {
         let token = try f.lastToken(.invitation)
         let active = try f.write { tx in try domain.invitations.accept(token: token, in: tx) }
         #expect(active.id == sent.customer.id && active.state == .active)
-        expectRefusal(.failedPrecondition, field: "token") { try f.write { tx in try domain.invitations.accept(token: token, in: tx) } }
-        expectRefusal(.notFound, field: "token") { try f.write { tx in try domain.invitations.accept(token: "made-up", in: tx) } }
+        expectRefusal(.failedPrecondition, field: "token") {
+            try f.write { tx in try domain.invitations.accept(token: token, in: tx) }
+        }
+        expectRefusal(.notFound, field: "token") {
+            try f.write { tx in try domain.invitations.accept(token: "made-up", in: tx) }
+        }
         #expect(try f.auditLog().last?.method == "Invitations.Accept")
         #expect(try f.events().last?.type == "customer.activated")
     }
@@ -59,19 +69,24 @@ struct InvitationTests {
         _ = try send(f)
         let token = try f.lastToken(.invitation)
         f.clock.advance(days: 7)
-        expectRefusal(.failedPrecondition, field: "token") { try f.write { tx in try domain.invitations.accept(token: token, in: tx) } }
+        expectRefusal(.failedPrecondition, field: "token") {
+            try f.write { tx in try domain.invitations.accept(token: token, in: tx) }
+        }
     }
 
     @Test("resend issues a new token and kills the old one")
     func resend() throws {
         let f = try CoreFixture()
-        let domain = f.domain, a = f.a
+        let domain = f.domain
+        let a = f.a
         let sent = try send(f)
         let old = try f.lastToken(.invitation)
         let fresh = try f.write { tx in try domain.invitations.resend(customerId: sent.customer.id, caller: a, in: tx) }
         let new = try f.lastToken(.invitation)
         #expect(new != old && fresh.id != sent.invitation.id)
-        expectRefusal(.failedPrecondition, field: "token") { try f.write { tx in try domain.invitations.accept(token: old, in: tx) } }
+        expectRefusal(.failedPrecondition, field: "token") {
+            try f.write { tx in try domain.invitations.accept(token: old, in: tx) }
+        }
         #expect(try f.write { tx in try domain.invitations.accept(token: new, in: tx) }.state == .active)
         expectRefusal(.failedPrecondition, field: "customerId") {
             try f.write { tx in try domain.invitations.resend(customerId: sent.customer.id, caller: a, in: tx) }
@@ -81,12 +96,16 @@ struct InvitationTests {
     @Test("revoke kills the pending token; the customer stays INVITED")
     func revoke() throws {
         let f = try CoreFixture()
-        let domain = f.domain, a = f.a
+        let domain = f.domain
+        let a = f.a
         let sent = try send(f)
         let token = try f.lastToken(.invitation)
-        let revoked = try f.write { tx in try domain.invitations.revoke(customerId: sent.customer.id, caller: a, in: tx) }
+        let revoked = try f.write { tx in try domain.invitations.revoke(customerId: sent.customer.id, caller: a, in: tx)
+        }
         #expect(revoked.state == .revoked)
-        expectRefusal(.failedPrecondition, field: "token") { try f.write { tx in try domain.invitations.accept(token: token, in: tx) } }
+        expectRefusal(.failedPrecondition, field: "token") {
+            try f.write { tx in try domain.invitations.accept(token: token, in: tx) }
+        }
         #expect(try f.read { tx in try domain.customers.get(sent.customer.id, caller: a, in: tx) }.state == .invited)
         expectRefusal(.failedPrecondition, field: "customerId") {
             try f.write { tx in try domain.invitations.revoke(customerId: sent.customer.id, caller: a, in: tx) }
@@ -113,8 +132,9 @@ struct InvitationTests {
         let domain = f.domain
         expectRefusal(.permissionDenied, field: nil) {
             try f.write { tx in
-                try domain.invitations.send(NewInvitation(name: "M", email: "m@x.example", domain: "x.example", organisationName: "X"),
-                                            caller: f.a([.adminAgent]), in: tx)
+                try domain.invitations.send(
+                    NewInvitation(name: "M", email: "m@x.example", domain: "x.example", organisationName: "X"),
+                    caller: f.a([.adminAgent]), in: tx)
             }
         }
     }

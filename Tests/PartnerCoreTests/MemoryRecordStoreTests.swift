@@ -61,9 +61,16 @@ struct MemoryRecordStoreTests {
             try tx.put(Note(id: "n0", partnerId: "q", slug: "s0", tag: "big"))
         }
         try store.readNow { tx throws in
-            #expect(try tx.list(Note.self, partnerId: "p", lookupKey: nil, after: nil, limit: 10).map(\.id) == ["n1", "n3", "n5", "n7", "n9"])
-            #expect(try tx.list(Note.self, partnerId: "p", lookupKey: nil, after: "n3", limit: 2).map(\.id) == ["n5", "n7"])
-            #expect(try tx.list(Note.self, partnerId: "p", lookupKey: "tag:big", after: nil, limit: 10).map(\.id) == ["n5", "n7", "n9"])
+            #expect(
+                try tx.list(Note.self, partnerId: "p", lookupKey: nil, after: nil, limit: 10).map(\.id) == [
+                    "n1", "n3", "n5", "n7", "n9",
+                ])
+            #expect(
+                try tx.list(Note.self, partnerId: "p", lookupKey: nil, after: "n3", limit: 2).map(\.id) == ["n5", "n7"])
+            #expect(
+                try tx.list(Note.self, partnerId: "p", lookupKey: "tag:big", after: nil, limit: 10).map(\.id) == [
+                    "n5", "n7", "n9",
+                ])
             #expect(try tx.list(Note.self, partnerId: "q", lookupKey: nil, after: nil, limit: 10).map(\.id) == ["n0"])
             #expect(try tx.list(Note.self, partnerId: "p", lookupKey: nil, after: nil, limit: 0).isEmpty)
         }
@@ -72,7 +79,9 @@ struct MemoryRecordStoreTests {
     @Test("sequences count 1, 2, 3 per name")
     func sequences() throws {
         let store = MemoryRecordStore()
-        let values = try store.writeNow { tx in [try tx.nextSequence("a"), try tx.nextSequence("a"), try tx.nextSequence("b")] }
+        let values = try store.writeNow { tx in
+            [try tx.nextSequence("a"), try tx.nextSequence("a"), try tx.nextSequence("b")]
+        }
         #expect(values == [1, 2, 1])
     }
 

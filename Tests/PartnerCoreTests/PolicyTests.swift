@@ -22,8 +22,9 @@ private let roleSets: [Set<Role>] = [[.salesAgent], [.adminAgent], [.salesAgent,
 
 @Suite("Policy")
 struct PolicyTests {
-    @Test("every operation x every role set follows the table",
-          arguments: Operation.allCases, roleSets)
+    @Test(
+        "every operation x every role set follows the table",
+        arguments: Operation.allCases, roleSets)
     func table(operation: Operation, roles: Set<Role>) {
         let caller = Caller(partnerId: "ptn_1", agentId: "agt_1", roles: roles)
         let expected: Bool

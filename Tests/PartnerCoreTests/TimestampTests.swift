@@ -4,13 +4,15 @@ import Testing
 
 @Suite("Timestamp")
 struct TimestampTests {
-    @Test("formats RFC 3339 UTC with milliseconds", arguments: [
-        (Int64(0), "1970-01-01T00:00:00.000Z"),
-        (Int64(951_782_400_000), "2000-02-29T00:00:00.000Z"),
-        (Int64(1_772_355_600_123), "2026-03-01T09:00:00.123Z"),
-        (Int64(-1), "1969-12-31T23:59:59.999Z"),
-        (Int64(253_402_300_799_999), "9999-12-31T23:59:59.999Z"),
-    ])
+    @Test(
+        "formats RFC 3339 UTC with milliseconds",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00.000Z"),
+            (Int64(951_782_400_000), "2000-02-29T00:00:00.000Z"),
+            (Int64(1_772_355_600_123), "2026-03-01T09:00:00.123Z"),
+            (Int64(-1), "1969-12-31T23:59:59.999Z"),
+            (Int64(253_402_300_799_999), "9999-12-31T23:59:59.999Z"),
+        ])
     func formats(millis: Int64, text: String) {
         #expect(Timestamp(millisecondsSinceEpoch: millis).rfc3339 == text)
         #expect(Timestamp(rfc3339: text)?.millisecondsSinceEpoch == millis)
@@ -27,11 +29,13 @@ struct TimestampTests {
         #expect(Timestamp(rfc3339: "2026-03-01T12:00:00.123456789Z") == base.adding(milliseconds: 123))
     }
 
-    @Test("refuses malformed or impossible date-times", arguments: [
-        "", "2026-03-01", "2026-03-01T12:00:00", "2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z",
-        "2026-04-31T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T12:60:00Z", "2026-03-01T12:00:00.Z",
-        "2026-03-01T12:00:00+0200", "2026-03-01T12:00:00Z ", "26-03-01T12:00:00Z",
-    ])
+    @Test(
+        "refuses malformed or impossible date-times",
+        arguments: [
+            "", "2026-03-01", "2026-03-01T12:00:00", "2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z",
+            "2026-04-31T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T12:60:00Z", "2026-03-01T12:00:00.Z",
+            "2026-03-01T12:00:00+0200", "2026-03-01T12:00:00Z ", "26-03-01T12:00:00Z",
+        ])
     func refusesMalformed(text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
     }
@@ -69,7 +73,8 @@ struct TimestampTests {
         #expect(t.startOfMonth == Timestamp(year: 2026, month: 12, day: 1))
         #expect(t.startOfNextMonth == Timestamp(year: 2027, month: 1, day: 1))
         #expect(t.startOfDay == Timestamp(year: 2026, month: 12, day: 31))
-        #expect(Timestamp.startOfMonth(year: 2026, month: 2).adding(days: 28) == Timestamp(year: 2026, month: 3, day: 1))
+        #expect(
+            Timestamp.startOfMonth(year: 2026, month: 2).adding(days: 28) == Timestamp(year: 2026, month: 3, day: 1))
         let before = Timestamp(millisecondsSinceEpoch: -1)
         #expect((before.year, before.month, before.day) == (1969, 12, 31))
     }

@@ -75,9 +75,9 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     public var isMutating: Bool {
         switch self {
         case .partnersGetProfile, .agentsList, .tokensList, .customersCheckDomain, .customersGet,
-             .customersList, .companyProfilesGet, .billingProfilesGet, .usersList, .contactsList,
-             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList, .invoicesList,
-             .invoicesGet, .invoicesDownload, .notificationsList, .auditList, .eventsWatch:
+            .customersList, .companyProfilesGet, .billingProfilesGet, .usersList, .contactsList,
+            .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList, .invoicesList,
+            .invoicesGet, .invoicesDownload, .notificationsList, .auditList, .eventsWatch:
             false
         default:
             true

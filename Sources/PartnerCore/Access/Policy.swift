@@ -20,23 +20,23 @@ public enum Policy {
         switch operation {
         // Sales
         case .customersCreate, .invitationsSend, .invitationsResend, .invitationsRevoke,
-             .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel:
+            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel:
             sales
         // Admin
         case .customersSyncWithAdminConsole, .customersDelete,
-             .subscriptionsSuspend, .subscriptionsActivate,
-             .agentsCreate, .agentsList, .agentsUpdate, .tokensCreate, .tokensList, .tokensRevoke,
-             .partnersUpdateProfile, .auditList, .invoicesCloseBillingPeriod,
-             .adminConsoleSimRegisterAccount, .adminConsoleSimChangeDomain,
-             .adminConsoleSimChangeAlternateEmail, .adminConsoleSimGrantResellerAccess,
-             .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
+            .subscriptionsSuspend, .subscriptionsActivate,
+            .agentsCreate, .agentsList, .agentsUpdate, .tokensCreate, .tokensList, .tokensRevoke,
+            .partnersUpdateProfile, .auditList, .invoicesCloseBillingPeriod,
+            .adminConsoleSimRegisterAccount, .adminConsoleSimChangeDomain,
+            .adminConsoleSimChangeAlternateEmail, .adminConsoleSimGrantResellerAccess,
+            .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
             admin
         // Both: reads, account/company/billing updates, users and contacts
         case .partnersGetProfile, .customersCheckDomain, .customersGet, .customersList,
-             .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
-             .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete,
-             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
-             .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:
+            .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
+            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete,
+            .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
+            .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:
             anyAgent
         }
     }

@@ -14,14 +14,20 @@ public struct AdminConsoleSimOperations: Sendable {
     /// does (e.g. on the Nonprofits edition, to see `Customers.Create` refuse it).
     /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT field `domain`; ALREADY_EXISTS field
     ///   `domain` when an account holds it.
-    public func registerAccount(domain: String, edition: UpstreamEdition, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
+    public func registerAccount(domain: String, edition: UpstreamEdition, caller: Caller, in tx: any StoreWriting)
+        throws -> UpstreamAccount
+    {
         try Policy.authorize(.adminConsoleSimRegisterAccount, caller)
         let domain = try FieldRules.registeredDomain(domain, field: "domain")
         let account = UpstreamAccount(
-            id: context.ids.next("upa"), partnerId: caller.partnerId, customerId: nil, domain: domain, domainVerified: true,
-            edition: edition, organisationName: domain, primaryAdminEmail: "admin@\(domain)", alternateEmail: nil, time: context.now())
+            id: context.ids.next("upa"), partnerId: caller.partnerId, customerId: nil, domain: domain,
+            domainVerified: true,
+            edition: edition, organisationName: domain, primaryAdminEmail: "admin@\(domain)", alternateEmail: nil,
+            time: context.now())
         try put(account, field: "domain", in: tx)
-        try record(.adminConsoleSimRegisterAccount, account, after: ["domain": domain, "edition": edition.rawValue], caller: caller, in: tx)
+        try record(
+            .adminConsoleSimRegisterAccount, account, after: ["domain": domain, "edition": edition.rawValue],
+            caller: caller, in: tx)
         return account
     }
 
@@ -29,24 +35,32 @@ public struct AdminConsoleSimOperations: Sendable {
     /// super admin's address moves with it).
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `customerId`; INVALID_ARGUMENT field
     ///   `domain`; ALREADY_EXISTS field `domain`.
-    public func changeDomain(customerId: String, domain: String, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
+    public func changeDomain(customerId: String, domain: String, caller: Caller, in tx: any StoreWriting) throws
+        -> UpstreamAccount
+    {
         try Policy.authorize(.adminConsoleSimChangeDomain, caller)
         var account = try linkedAccount(customerId, caller: caller, in: tx)
         let domain = try FieldRules.registeredDomain(domain, field: "domain")
         let old = account.domain
         account.domain = domain
-        if FieldRules.domain(ofEmail: account.primaryAdminEmail) == old, let at = account.primaryAdminEmail.lastIndex(of: "@") {
+        if FieldRules.domain(ofEmail: account.primaryAdminEmail) == old,
+            let at = account.primaryAdminEmail.lastIndex(of: "@")
+        {
             account.primaryAdminEmail = account.primaryAdminEmail[..<at] + "@" + domain
         }
         try change(&account, field: "domain", in: tx)
-        try record(.adminConsoleSimChangeDomain, account, before: ["domain": old], after: ["domain": domain], caller: caller, in: tx)
+        try record(
+            .adminConsoleSimChangeDomain, account, before: ["domain": old], after: ["domain": domain], caller: caller,
+            in: tx)
         return account
     }
 
     /// `AdminConsoleSim.ChangeAlternateEmail`.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND; INVALID_ARGUMENT field `alternateEmail` (bad,
     ///   or inside the account's domain).
-    public func changeAlternateEmail(customerId: String, alternateEmail: String, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
+    public func changeAlternateEmail(
+        customerId: String, alternateEmail: String, caller: Caller, in tx: any StoreWriting
+    ) throws -> UpstreamAccount {
         try Policy.authorize(.adminConsoleSimChangeAlternateEmail, caller)
         var account = try linkedAccount(customerId, caller: caller, in: tx)
         let email = try FieldRules.email(alternateEmail, field: "alternateEmail")
@@ -54,21 +68,29 @@ public struct AdminConsoleSimOperations: Sendable {
         let old = account.alternateEmail ?? ""
         account.alternateEmail = email
         try change(&account, field: "alternateEmail", in: tx)
-        try record(.adminConsoleSimChangeAlternateEmail, account, before: ["alternateEmail": old], after: ["alternateEmail": email], caller: caller, in: tx)
+        try record(
+            .adminConsoleSimChangeAlternateEmail, account, before: ["alternateEmail": old],
+            after: ["alternateEmail": email], caller: caller, in: tx)
         return account
     }
 
     /// `AdminConsoleSim.GrantResellerAccess`: the customer lets the reseller into its admin
     /// console; the customer's `resellerAccess` turns on.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND.
-    public func grantResellerAccess(customerId: String, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
-        try setResellerAccess(true, customerId: customerId, operation: .adminConsoleSimGrantResellerAccess, caller: caller, in: tx)
+    public func grantResellerAccess(customerId: String, caller: Caller, in tx: any StoreWriting) throws
+        -> UpstreamAccount
+    {
+        try setResellerAccess(
+            true, customerId: customerId, operation: .adminConsoleSimGrantResellerAccess, caller: caller, in: tx)
     }
 
     /// `AdminConsoleSim.RevokeResellerAccess`: the customer withdraws reseller access.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND.
-    public func revokeResellerAccess(customerId: String, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
-        try setResellerAccess(false, customerId: customerId, operation: .adminConsoleSimRevokeResellerAccess, caller: caller, in: tx)
+    public func revokeResellerAccess(customerId: String, caller: Caller, in tx: any StoreWriting) throws
+        -> UpstreamAccount
+    {
+        try setResellerAccess(
+            false, customerId: customerId, operation: .adminConsoleSimRevokeResellerAccess, caller: caller, in: tx)
     }
 
     /// `AdminConsoleSim.VerifyDomain`: a team customer verifies its domain; from then on it
@@ -86,11 +108,15 @@ public struct AdminConsoleSimOperations: Sendable {
         customer.advanceVersion()
         customer.updateTime = context.now()
         try tx.put(customer)
-        try record(.adminConsoleSimVerifyDomain, account, before: ["domainVerified": "false"], after: ["domainVerified": "true"], caller: caller, in: tx)
+        try record(
+            .adminConsoleSimVerifyDomain, account, before: ["domainVerified": "false"],
+            after: ["domainVerified": "true"], caller: caller, in: tx)
         return account
     }
 
-    private func setResellerAccess(_ on: Bool, customerId: String, operation: Operation, caller: Caller, in tx: any StoreWriting) throws -> UpstreamAccount {
+    private func setResellerAccess(
+        _ on: Bool, customerId: String, operation: Operation, caller: Caller, in tx: any StoreWriting
+    ) throws -> UpstreamAccount {
         try Policy.authorize(operation, caller)
         var account = try linkedAccount(customerId, caller: caller, in: tx)
         var customer = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
@@ -103,11 +129,14 @@ public struct AdminConsoleSimOperations: Sendable {
             customer.updateTime = context.now()
             try tx.put(customer)
         }
-        try record(operation, account, before: ["resellerAccess": String(before)], after: ["resellerAccess": String(on)], caller: caller, in: tx)
+        try record(
+            operation, account, before: ["resellerAccess": String(before)], after: ["resellerAccess": String(on)],
+            caller: caller, in: tx)
         return account
     }
 
-    private func linkedAccount(_ customerId: String, caller: Caller, in tx: any StoreReading) throws -> UpstreamAccount {
+    private func linkedAccount(_ customerId: String, caller: Caller, in tx: any StoreReading) throws -> UpstreamAccount
+    {
         let customer = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
         guard let account = try tx.find(UpstreamAccount.self, uniqueKey: "customer:\(customer.id)") else {
             throw DomainError.notFound("admin console account of customer", customerId, field: "customerId")
@@ -123,7 +152,8 @@ public struct AdminConsoleSimOperations: Sendable {
 
     private func put(_ account: UpstreamAccount, field: String, in tx: any StoreWriting) throws {
         do { try tx.put(account) } catch let error as StoreError where error.code == .duplicateKey {
-            throw DomainError.alreadyExists(field: field, "domain \(account.domain) is already held by another admin console account")
+            throw DomainError.alreadyExists(
+                field: field, "domain \(account.domain) is already held by another admin console account")
         }
     }
 
@@ -131,8 +161,11 @@ public struct AdminConsoleSimOperations: Sendable {
         _ operation: Operation, _ account: UpstreamAccount, before: [String: String]? = nil, after: [String: String],
         caller: Caller, in tx: any StoreWriting
     ) throws {
-        try Audit.record(operation, target: account.customerId ?? account.id, before: before, after: after, caller: caller, context: context, in: tx)
-        try Events.emit("upstream_account.changed", resourceId: account.id, customerId: account.customerId, data: after,
-                        partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            operation, target: account.customerId ?? account.id, before: before, after: after, caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            "upstream_account.changed", resourceId: account.id, customerId: account.customerId, data: after,
+            partnerId: caller.partnerId, context: context, in: tx)
     }
 }

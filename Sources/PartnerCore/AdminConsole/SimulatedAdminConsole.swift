@@ -48,7 +48,8 @@ public struct SimulatedAdminConsole: AdminConsole {
         do {
             try tx.put(account)
         } catch let error as StoreError where error.code == .duplicateKey {
-            throw DomainError.alreadyExists(field: "primaryDomain", "domain \(customer.primaryDomain) is already taken upstream")
+            throw DomainError.alreadyExists(
+                field: "primaryDomain", "domain \(customer.primaryDomain) is already taken upstream")
         }
         return account
     }

@@ -28,7 +28,9 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
                 guard try filter(record) else { continue }
                 items.append(try transform(record))
                 if items.count == size {
-                    let more = try !tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1).isEmpty
+                    let more = try !tx.list(
+                        type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1
+                    ).isEmpty
                     return Page(items: items, nextPageToken: more ? PageRequest.token(after: record.id) : nil)
                 }
             }

@@ -22,7 +22,8 @@ public struct PageRequest: Sendable, Hashable, Codable {
     public func size() throws(DomainError) -> Int {
         guard let pageSize else { return Self.defaultPageSize }
         guard (1...Self.maxPageSize).contains(pageSize) else {
-            throw DomainError.invalid(field: "pageSize", reason: "is \(pageSize); it must be between 1 and \(Self.maxPageSize)")
+            throw DomainError.invalid(
+                field: "pageSize", reason: "is \(pageSize); it must be between 1 and \(Self.maxPageSize)")
         }
         return pageSize
     }
@@ -32,7 +33,7 @@ public struct PageRequest: Sendable, Hashable, Codable {
     public func afterId() throws(DomainError) -> String? {
         guard let pageToken, !pageToken.isEmpty else { return nil }
         guard let bytes = Base64URL.decode(pageToken), let text = String(validating: bytes, as: UTF8.self),
-              text.hasPrefix("after:"), text.count > 6
+            text.hasPrefix("after:"), text.count > 6
         else { throw DomainError.invalid(field: "pageToken", reason: "is not a page token this service issued") }
         return String(text.dropFirst(6))
     }

@@ -69,7 +69,8 @@ extension Timestamp {
     }
 
     /// Midnight UTC starting the given civil day.
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0)
+    {
         let days = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
         let ms = Int64(((hour * 60 + minute) * 60 + second) * 1000 + millisecond)
         self.init(millisecondsSinceEpoch: days * Timestamp.millisecondsPerDay + ms)

@@ -43,11 +43,11 @@ extension Timestamp {
             return true
         }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
-              expect(84, 116), let hour = digits(2), expect(58), let minute = digits(2), expect(58),
-              let second = digits(2)
+            expect(84, 116), let hour = digits(2), expect(58), let minute = digits(2), expect(58),
+            let second = digits(2)
         else { return nil }
         guard Timestamp.isValidDate(year: year, month: month, day: day),
-              hour < 24, minute < 60, second <= 60
+            hour < 24, minute < 60, second <= 60
         else { return nil }
         var millis = 0
         if i < b.count, b[i] == 46 {  // "."
@@ -72,7 +72,8 @@ extension Timestamp {
             return nil
         }
         guard i == b.count else { return nil }
-        let base = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millis)
+        let base = Timestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millis)
         self = base.adding(milliseconds: -Int64(offsetMinutes) * 60_000)
     }
 

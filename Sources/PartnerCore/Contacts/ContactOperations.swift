@@ -16,18 +16,25 @@ public struct ContactOperations: Sendable {
     ///   user already backs a contact.
     public func create(_ input: NewContact, caller: Caller, in tx: any StoreWriting) throws -> Contact {
         try Policy.authorize(.contactsCreate, caller)
-        if let customerId = input.customerId { _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx) }
+        if let customerId = input.customerId {
+            _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
+        }
         try ContactRules.contactHasType(input.types)
-        var first = input.firstName, last = input.lastName, email = input.businessEmail
+        var first = input.firstName
+        var last = input.lastName
+        var email = input.businessEmail
         if let userId = input.userId {
-            let user = try UserOperations.fetch(userId, partnerId: caller.partnerId, customerId: input.customerId, in: tx)
+            let user = try UserOperations.fetch(
+                userId, partnerId: caller.partnerId, customerId: input.customerId, in: tx)
             first = first ?? user.firstName
             last = last ?? user.lastName
             email = email ?? user.email
         }
-        let required = try ContactRules.contactNameAndEmailRequired(firstName: first, lastName: last, businessEmail: email)
+        let required = try ContactRules.contactNameAndEmailRequired(
+            firstName: first, lastName: last, businessEmail: email)
         let contact = Contact(
-            id: context.ids.next("con"), partnerId: caller.partnerId, customerId: input.customerId, userId: input.userId,
+            id: context.ids.next("con"), partnerId: caller.partnerId, customerId: input.customerId,
+            userId: input.userId,
             firstName: required.firstName, lastName: required.lastName, businessEmail: required.businessEmail,
             businessPhone: try FieldRules.phone(input.businessPhone, field: "businessPhone"),
             jobTitle: try FieldRules.optionalText(input.jobTitle, field: "jobTitle", maxLength: 100),
@@ -35,18 +42,24 @@ public struct ContactOperations: Sendable {
         do { try tx.put(contact) } catch let error as StoreError where error.code == .duplicateKey {
             throw DomainError.alreadyExists(field: "userId", "user \(input.userId ?? "") already backs a contact")
         }
-        try Audit.record(.contactsCreate, target: contact.id, after: summary(contact), caller: caller, context: context, in: tx)
-        try Events.emit("contact.created", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .contactsCreate, target: contact.id, after: summary(contact), caller: caller, context: context, in: tx)
+        try Events.emit(
+            "contact.created", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId,
+            context: context, in: tx)
         return contact
     }
 
     /// `Contacts.List`: the partner's contacts (no `customerId`) or one customer's.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `customerId`; INVALID_ARGUMENT paging.
-    public func list(customerId: String?, page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Contact> {
+    public func list(customerId: String?, page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<
+        Contact
+    > {
         try Policy.authorize(.contactsList, caller)
         if let customerId { _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx) }
-        return try Page.collect(Contact.self, partnerId: caller.partnerId, lookupKey: customerId.map { "customer:\($0)" } ?? "partner",
-                                request: page, in: tx, transform: { $0 })
+        return try Page.collect(
+            Contact.self, partnerId: caller.partnerId, lookupKey: customerId.map { "customer:\($0)" } ?? "partner",
+            request: page, in: tx, transform: { $0 })
     }
 
     /// `Contacts.Update`. For a user-linked contact a new business email is not applied: it
@@ -61,8 +74,12 @@ public struct ContactOperations: Sendable {
         let before = summary(contact)
         if let first = input.firstName { contact.firstName = try FieldRules.requireText(first, field: "firstName") }
         if let last = input.lastName { contact.lastName = try FieldRules.requireText(last, field: "lastName") }
-        if let phone = input.businessPhone { contact.businessPhone = try FieldRules.phone(phone, field: "businessPhone") }
-        if let title = input.jobTitle { contact.jobTitle = try FieldRules.optionalText(title, field: "jobTitle", maxLength: 100) }
+        if let phone = input.businessPhone {
+            contact.businessPhone = try FieldRules.phone(phone, field: "businessPhone")
+        }
+        if let title = input.jobTitle {
+            contact.jobTitle = try FieldRules.optionalText(title, field: "jobTitle", maxLength: 100)
+        }
         if let types = input.types {
             try ContactRules.contactHasType(types)
             contact.types = types.sorted()
@@ -82,8 +99,12 @@ public struct ContactOperations: Sendable {
         contact.updateTime = context.now()
         try tx.put(contact)
         let change = Audit.diff(before, summary(contact))
-        try Audit.record(.contactsUpdate, target: contact.id, before: change.before, after: change.after, caller: caller, context: context, in: tx)
-        try Events.emit("contact.updated", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .contactsUpdate, target: contact.id, before: change.before, after: change.after, caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            "contact.updated", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId,
+            context: context, in: tx)
         return contact
     }
 
@@ -95,8 +116,11 @@ public struct ContactOperations: Sendable {
         let contact = try fetch(contactId, caller: caller, in: tx)
         try supersedePendingChanges(of: contact.id, partnerId: caller.partnerId, in: tx)
         try tx.delete(Contact.self, id: contact.id)
-        try Audit.record(.contactsDelete, target: contact.id, before: summary(contact), caller: caller, context: context, in: tx)
-        try Events.emit("contact.deleted", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .contactsDelete, target: contact.id, before: summary(contact), caller: caller, context: context, in: tx)
+        try Events.emit(
+            "contact.deleted", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId,
+            context: context, in: tx)
         return contact
     }
 
@@ -112,14 +136,15 @@ public struct ContactOperations: Sendable {
         let now = context.now()
         switch change.state {
         case .confirmed: throw DomainError.failedPrecondition("this email change was already confirmed", field: "token")
-        case .superseded: throw DomainError.failedPrecondition("this email change was replaced or withdrawn", field: "token")
+        case .superseded:
+            throw DomainError.failedPrecondition("this email change was replaced or withdrawn", field: "token")
         case .pending: break
         }
         guard now < change.expireTime else {
             throw DomainError.failedPrecondition("this confirmation expired at \(change.expireTime)", field: "token")
         }
         guard var contact = try tx.get(Contact.self, id: change.contactId), contact.partnerId == change.partnerId,
-              contact.pendingEmail == change.newEmail
+            contact.pendingEmail == change.newEmail
         else { throw DomainError.failedPrecondition("the contact no longer awaits this email change", field: "token") }
         let old = contact.businessEmail
         contact.businessEmail = change.newEmail
@@ -130,7 +155,8 @@ public struct ContactOperations: Sendable {
         if let userId = contact.userId, var user = try tx.get(User.self, id: userId) {
             user.email = change.newEmail
             do { try tx.put(user) } catch let error as StoreError where error.code == .duplicateKey {
-                throw DomainError.alreadyExists(field: "businessEmail", "another user already has email \(change.newEmail)")
+                throw DomainError.alreadyExists(
+                    field: "businessEmail", "another user already has email \(change.newEmail)")
             }
         }
         change.state = .confirmed
@@ -138,17 +164,22 @@ public struct ContactOperations: Sendable {
         try Audit.recordUnattended(
             method: "Contacts.ConfirmEmail", target: contact.id, partnerId: contact.partnerId, actor: "contact",
             before: ["businessEmail": old], after: ["businessEmail": contact.businessEmail], context: context, in: tx)
-        try Events.emit("contact.email_confirmed", resourceId: contact.id, customerId: contact.customerId, partnerId: contact.partnerId, context: context, in: tx)
+        try Events.emit(
+            "contact.email_confirmed", resourceId: contact.id, customerId: contact.customerId,
+            partnerId: contact.partnerId, context: context, in: tx)
         return contact
     }
 
-    private func requestEmailChange(_ contact: inout Contact, to email: String, caller: Caller, in tx: any StoreWriting) throws {
+    private func requestEmailChange(_ contact: inout Contact, to email: String, caller: Caller, in tx: any StoreWriting)
+        throws
+    {
         try supersedePendingChanges(of: contact.id, partnerId: caller.partnerId, in: tx)
         let token = IDGenerator.randomToken(bytes: Self.tokenBytes)
         let now = context.now()
         let change = EmailChange(
             id: context.ids.next("ecg"), partnerId: caller.partnerId, contactId: contact.id, newEmail: email,
-            tokenHash: SHA256.hex(token), expireTime: now.adding(milliseconds: context.verificationLifetimeMs), createTime: now)
+            tokenHash: SHA256.hex(token), expireTime: now.adding(milliseconds: context.verificationLifetimeMs),
+            createTime: now)
         try tx.put(change)
         contact.pendingEmail = email
         try Outbox.send(
@@ -163,11 +194,13 @@ public struct ContactOperations: Sendable {
 
                 Until you confirm, messages keep going to \(contact.businessEmail).
                 """,
-            kind: .emailVerification, related: [contact.id, change.id], partnerId: caller.partnerId, context: context, in: tx)
+            kind: .emailVerification, related: [contact.id, change.id], partnerId: caller.partnerId, context: context,
+            in: tx)
     }
 
     private func supersedePendingChanges(of contactId: String, partnerId: String, in tx: any StoreWriting) throws {
-        for var change in try tx.list(EmailChange.self, partnerId: partnerId, lookupKey: "contact:\(contactId)", after: nil, limit: .max)
+        for var change in try tx.list(
+            EmailChange.self, partnerId: partnerId, lookupKey: "contact:\(contactId)", after: nil, limit: .max)
         where change.state == .pending {
             change.state = .superseded
             try tx.put(change)
@@ -187,9 +220,11 @@ public struct ContactOperations: Sendable {
     }
 
     private func summary(_ c: Contact) -> [String: String] {
-        ["firstName": c.firstName, "lastName": c.lastName, "businessEmail": c.businessEmail,
-         "businessPhone": c.businessPhone ?? "", "jobTitle": c.jobTitle ?? "",
-         "types": c.types.map(\.rawValue).joined(separator: ","), "pendingEmail": c.pendingEmail ?? "",
-         "userId": c.userId ?? ""]
+        [
+            "firstName": c.firstName, "lastName": c.lastName, "businessEmail": c.businessEmail,
+            "businessPhone": c.businessPhone ?? "", "jobTitle": c.jobTitle ?? "",
+            "types": c.types.map(\.rawValue).joined(separator: ","), "pendingEmail": c.pendingEmail ?? "",
+            "userId": c.userId ?? "",
+        ]
     }
 }

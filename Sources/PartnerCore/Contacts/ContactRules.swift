@@ -14,8 +14,10 @@ public enum ContactRules {
     public static func contactNameAndEmailRequired(
         firstName: String?, lastName: String?, businessEmail: String?
     ) throws(DomainError) -> (firstName: String, lastName: String, businessEmail: String) {
-        (try FieldRules.requireText(firstName, field: "firstName"),
-         try FieldRules.requireText(lastName, field: "lastName"),
-         try FieldRules.email(businessEmail, field: "businessEmail"))
+        (
+            try FieldRules.requireText(firstName, field: "firstName"),
+            try FieldRules.requireText(lastName, field: "lastName"),
+            try FieldRules.email(businessEmail, field: "businessEmail")
+        )
     }
 }

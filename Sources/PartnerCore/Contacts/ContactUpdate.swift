@@ -21,7 +21,8 @@ public struct ContactUpdate: Sendable, Hashable, Codable {
     /// Creates the input.
     public init(
         contactId: String, etag: String? = nil, firstName: String? = nil, lastName: String? = nil,
-        businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil, types: Set<ContactType>? = nil
+        businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil,
+        types: Set<ContactType>? = nil
     ) {
         self.contactId = contactId
         self.etag = etag

@@ -32,7 +32,10 @@ public struct EmailChange: StoredRecord, Hashable {
     public var createTime: Timestamp
 
     /// Creates a pending change.
-    public init(id: String, partnerId: String, contactId: String, newEmail: String, tokenHash: String, expireTime: Timestamp, createTime: Timestamp) {
+    public init(
+        id: String, partnerId: String, contactId: String, newEmail: String, tokenHash: String, expireTime: Timestamp,
+        createTime: Timestamp
+    ) {
         self.id = id
         self.partnerId = partnerId
         self.contactId = contactId

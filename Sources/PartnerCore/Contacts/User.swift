@@ -22,7 +22,10 @@ public struct User: StoredRecord, Hashable {
     public var createTime: Timestamp
 
     /// Creates a user.
-    public init(id: String, partnerId: String, customerId: String?, firstName: String, lastName: String, email: String, createTime: Timestamp) {
+    public init(
+        id: String, partnerId: String, customerId: String?, firstName: String, lastName: String, email: String,
+        createTime: Timestamp
+    ) {
         self.id = id
         self.partnerId = partnerId
         self.customerId = customerId

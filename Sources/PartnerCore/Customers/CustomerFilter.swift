@@ -11,7 +11,9 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
     public var education: Bool?
 
     /// Creates a filter.
-    public init(text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil) {
+    public init(
+        text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil
+    ) {
         self.text = text
         self.customerType = customerType
         self.state = state
@@ -25,8 +27,10 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
         if let state, customer.state != state { return false }
         if let education, customer.isEducation != education { return false }
         if let text = text?.lowercased(), !text.isEmpty {
-            let haystack = [customer.displayName, customer.organisationName, customer.primaryDomain,
-                            customer.cloudIdentityId, customer.primaryAdminEmail].map { $0.lowercased() }
+            let haystack = [
+                customer.displayName, customer.organisationName, customer.primaryDomain,
+                customer.cloudIdentityId, customer.primaryAdminEmail,
+            ].map { $0.lowercased() }
             return haystack.contains { $0.contains(text) }
         }
         return true

@@ -1,7 +1,9 @@
 /// Changing customers: update (mask + etag), sync with the admin console, delete.
 extension CustomerOperations {
     /// Company-profile fields: visible, never changed by `Customers.Update`.
-    public static let readOnlyFields: Set<String> = ["organisationName", "primaryDomain", "customerType", "cloudIdentityId", "id"]
+    public static let readOnlyFields: Set<String> = [
+        "organisationName", "primaryDomain", "customerType", "cloudIdentityId", "id",
+    ]
 
     /// `Customers.Update`: account details, friendly name, contact info. A rename changes
     /// only `displayName`; the legal name stays in the company profile.
@@ -40,7 +42,8 @@ extension CustomerOperations {
         try CustomerRules.checkContactEmails(
             admin: customer.primaryAdminEmail, alternate: customer.alternateEmail, domain: customer.primaryDomain,
             type: customer.customerType, state: customer.state)
-        return try commit(customer, before: before, operation: .customersUpdate, event: "customer.updated", caller: caller, in: tx)
+        return try commit(
+            customer, before: before, operation: .customersUpdate, event: "customer.updated", caller: caller, in: tx)
     }
 
     /// `Customers.SyncWithAdminConsole`: copies the chosen fields (default: every differing
@@ -57,7 +60,8 @@ extension CustomerOperations {
         var customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
         try customer.checkEtag(etag, kind: "customer", id: customer.id)
         guard let upstream = try context.adminConsole.account(customerId: customer.id, in: tx) else {
-            throw DomainError.failedPrecondition("customer \(customer.id) has no admin console account", field: "customerId")
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) has no admin console account", field: "customerId")
         }
         let differing = AdminConsoleMismatch.between(customer, upstream)?.fields ?? []
         let chosen = differing.filter { fields?.contains($0) ?? true }
@@ -67,7 +71,8 @@ extension CustomerOperations {
             let old = customer.primaryDomain
             customer.primaryDomain = upstream.domain
             if FieldRules.domain(ofEmail: customer.primaryAdminEmail) == old,
-               let at = customer.primaryAdminEmail.lastIndex(of: "@") {
+                let at = customer.primaryAdminEmail.lastIndex(of: "@")
+            {
                 customer.primaryAdminEmail = customer.primaryAdminEmail[..<at] + "@" + upstream.domain
             }
             try CustomerRules.domainUniqueAmongDomainCustomers(
@@ -77,7 +82,9 @@ extension CustomerOperations {
         try CustomerRules.checkContactEmails(
             admin: customer.primaryAdminEmail, alternate: customer.alternateEmail, domain: customer.primaryDomain,
             type: customer.customerType, state: customer.state)
-        return try commit(customer, before: before, operation: .customersSyncWithAdminConsole, event: "customer.synced", caller: caller, in: tx)
+        return try commit(
+            customer, before: before, operation: .customersSyncWithAdminConsole, event: "customer.synced",
+            caller: caller, in: tx)
     }
 
     /// `Customers.Delete`: refused while the customer has live subscriptions; afterwards the
@@ -85,22 +92,27 @@ extension CustomerOperations {
     /// unlinked.
     /// - Throws: PERMISSION_DENIED (admin agents); NOT_FOUND; ABORTED on a stale etag;
     ///   FAILED_PRECONDITION field `customerId` while live subscriptions exist.
-    public func delete(_ customerId: String, etag: String? = nil, caller: Caller, in tx: any StoreWriting) throws -> Customer {
+    public func delete(_ customerId: String, etag: String? = nil, caller: Caller, in tx: any StoreWriting) throws
+        -> Customer
+    {
         try Policy.authorize(.customersDelete, caller)
         var customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
         try customer.checkEtag(etag, kind: "customer", id: customer.id)
-        let live = try context.liveSubscriptions.hasLiveSubscriptions(partnerId: caller.partnerId, customerId: customer.id, in: tx)
+        let live = try context.liveSubscriptions.hasLiveSubscriptions(
+            partnerId: caller.partnerId, customerId: customer.id, in: tx)
         try CustomerRules.deleteNeedsNoLiveSubscriptions(live, customerId: customer.id)
         let before = Self.summary(customer)
         customer.state = .deleted
         try context.adminConsole.release(customerId: customer.id, in: tx)
-        for invitation in try tx.list(Invitation.self, partnerId: caller.partnerId, lookupKey: "customer:\(customer.id)", after: nil, limit: .max)
+        for invitation in try tx.list(
+            Invitation.self, partnerId: caller.partnerId, lookupKey: "customer:\(customer.id)", after: nil, limit: .max)
         where invitation.state == .pending {
             var closed = invitation
             closed.state = .revoked
             try tx.put(closed)
         }
-        return try commit(customer, before: before, operation: .customersDelete, event: "customer.deleted", caller: caller, in: tx)
+        return try commit(
+            customer, before: before, operation: .customersDelete, event: "customer.deleted", caller: caller, in: tx)
     }
 
     /// Stores a changed customer with the next version, audits the changed fields and emits
@@ -114,11 +126,16 @@ extension CustomerOperations {
         customer.advanceVersion()
         customer.updateTime = context.now()
         do { try tx.put(customer) } catch let error as StoreError where error.code == .duplicateKey {
-            throw DomainError.alreadyExists(field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")
+            throw DomainError.alreadyExists(
+                field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")
         }
         let change = Audit.diff(before, Self.summary(customer))
-        try Audit.record(operation, target: customer.id, before: change.before, after: change.after, caller: caller, context: context, in: tx)
-        try Events.emit(event, resourceId: customer.id, customerId: customer.id, data: change.after, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            operation, target: customer.id, before: change.before, after: change.after, caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            event, resourceId: customer.id, customerId: customer.id, data: change.after, partnerId: caller.partnerId,
+            context: context, in: tx)
         return customer
     }
 
@@ -131,10 +148,13 @@ extension CustomerOperations {
                 (.displayName, input.displayName != nil), (.postalAddress, input.postalAddress != nil),
                 (.primaryAdminEmail, input.primaryAdminEmail != nil), (.alternateEmail, input.alternateEmail != nil),
                 (.phoneNumber, input.phoneNumber != nil), (.languageCode, input.languageCode != nil),
-                (.regionCode, input.regionCode != nil), (.timeZone, input.timeZone != nil), (.education, input.education != nil),
+                (.regionCode, input.regionCode != nil), (.timeZone, input.timeZone != nil),
+                (.education, input.education != nil),
             ]
             let fields = given.filter(\.1).map(\.0)
-            guard !fields.isEmpty else { throw DomainError.invalid(field: "updateMask", reason: "names no field to change") }
+            guard !fields.isEmpty else {
+                throw DomainError.invalid(field: "updateMask", reason: "names no field to change")
+            }
             return fields
         }
         var fields: [CustomerUpdate.Field] = []
@@ -143,7 +163,8 @@ extension CustomerOperations {
                 throw DomainError.invalid(field: "updateMask", reason: "\(name) is read-only (company profile)")
             }
             guard let field = CustomerUpdate.Field(rawValue: name) else {
-                throw DomainError.invalid(field: "updateMask", reason: "\(name) is not a field of a customer that can be updated")
+                throw DomainError.invalid(
+                    field: "updateMask", reason: "\(name) is not a field of a customer that can be updated")
             }
             if !fields.contains(field) { fields.append(field) }
         }

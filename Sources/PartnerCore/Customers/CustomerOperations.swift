@@ -13,7 +13,7 @@ public struct CustomerOperations: Sendable {
     /// - Throws: NOT_FOUND field `customerId` when missing, deleted or another partner's.
     public static func fetch(_ id: String, partnerId: String, in tx: any StoreReading) throws -> Customer {
         guard let customer = try tx.get(Customer.self, id: id), customer.partnerId == partnerId,
-              customer.state != .deleted
+            customer.state != .deleted
         else { throw DomainError.notFound("customer", id, field: "customerId") }
         return customer
     }
@@ -26,8 +26,10 @@ public struct CustomerOperations: Sendable {
         try Policy.authorize(.customersCheckDomain, caller)
         let domain = try FieldRules.registeredDomain(domain, field: "domain")
         let global = try tx.find(Customer.self, uniqueKey: "domain:\(domain)")
-        let own = try tx.list(Customer.self, partnerId: caller.partnerId, lookupKey: "domain:\(domain)", after: nil, limit: 200)
-            .first { $0.state != .deleted }
+        let own = try tx.list(
+            Customer.self, partnerId: caller.partnerId, lookupKey: "domain:\(domain)", after: nil, limit: 200
+        )
+        .first { $0.state != .deleted }
         let ownedId = global?.partnerId == caller.partnerId ? global?.id : own?.id
         let upstream = try context.adminConsole.account(domain: domain, in: tx)
         return DomainAvailability(
@@ -60,8 +62,12 @@ public struct CustomerOperations: Sendable {
                 Password information and notifications are also sent to the alternate address.
                 """,
             kind: .credentials, related: [customer.id], partnerId: caller.partnerId, context: context, in: tx)
-        try Audit.record(.customersCreate, target: customer.id, after: Self.summary(customer), caller: caller, context: context, in: tx)
-        try Events.emit("customer.created", resourceId: customer.id, customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .customersCreate, target: customer.id, after: Self.summary(customer), caller: caller, context: context,
+            in: tx)
+        try Events.emit(
+            "customer.created", resourceId: customer.id, customerId: customer.id, partnerId: caller.partnerId,
+            context: context, in: tx)
         return customer
     }
 
@@ -80,10 +86,13 @@ public struct CustomerOperations: Sendable {
     /// `Customers.List`: the partner's live customers, oldest first, filtered. Each carries its
     /// Cloud Identity id so that team customers of the same name can be told apart.
     /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT `pageSize` / `pageToken`.
-    public func list(_ filter: CustomerFilter = CustomerFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Customer> {
+    public func list(
+        _ filter: CustomerFilter = CustomerFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading
+    ) throws -> Page<Customer> {
         try Policy.authorize(.customersList, caller)
-        return try Page.collect(Customer.self, partnerId: caller.partnerId, request: page, in: tx,
-                                filter: filter.matches, transform: { $0 })
+        return try Page.collect(
+            Customer.self, partnerId: caller.partnerId, request: page, in: tx,
+            filter: filter.matches, transform: { $0 })
     }
 
     /// Checks and normalises a new customer's fields (no store writes).
@@ -95,7 +104,8 @@ public struct CustomerOperations: Sendable {
         let admin = try FieldRules.email(input.primaryAdminEmail, field: "primaryAdminEmail")
         let alternate = try input.alternateEmail.flatMap { try FieldRules.optionalText($0, field: "alternateEmail") }
             .map { email throws in try FieldRules.email(email, field: "alternateEmail") }
-        try CustomerRules.checkContactEmails(admin: admin, alternate: alternate, domain: domain, type: input.customerType, state: .active)
+        try CustomerRules.checkContactEmails(
+            admin: admin, alternate: alternate, domain: domain, type: input.customerType, state: .active)
         let phone = try FieldRules.phone(input.phoneNumber, field: "phoneNumber")
         let language = try FieldRules.languageTag(input.languageCode, field: "languageCode")
         let region = try FieldRules.regionCode(input.regionCode ?? address.regionCode, field: "regionCode")
@@ -123,7 +133,8 @@ public struct CustomerOperations: Sendable {
                 return customer
             } catch let error as StoreError where error.code == .duplicateKey {
                 if error.key?.hasPrefix("domain:") == true {
-                    throw DomainError.alreadyExists(field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")
+                    throw DomainError.alreadyExists(
+                        field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")
                 }
             }
         }
@@ -139,11 +150,14 @@ public struct CustomerOperations: Sendable {
 
     /// The audited view of a customer.
     static func summary(_ c: Customer) -> [String: String] {
-        ["displayName": c.displayName, "organisationName": c.organisationName, "primaryDomain": c.primaryDomain,
-         "customerType": c.customerType.rawValue, "education": c.education?.instituteType.rawValue ?? "",
-         "postalAddress": c.postalAddress.map(AddressRules.summary) ?? "", "primaryAdminEmail": c.primaryAdminEmail,
-         "alternateEmail": c.alternateEmail ?? "", "phoneNumber": c.phoneNumber ?? "", "languageCode": c.languageCode,
-         "regionCode": c.regionCode, "timeZone": c.timeZone, "state": c.state.rawValue,
-         "resellerAccess": String(c.resellerAccess)]
+        [
+            "displayName": c.displayName, "organisationName": c.organisationName, "primaryDomain": c.primaryDomain,
+            "customerType": c.customerType.rawValue, "education": c.education?.instituteType.rawValue ?? "",
+            "postalAddress": c.postalAddress.map(AddressRules.summary) ?? "", "primaryAdminEmail": c.primaryAdminEmail,
+            "alternateEmail": c.alternateEmail ?? "", "phoneNumber": c.phoneNumber ?? "",
+            "languageCode": c.languageCode,
+            "regionCode": c.regionCode, "timeZone": c.timeZone, "state": c.state.rawValue,
+            "resellerAccess": String(c.resellerAccess),
+        ]
     }
 }

@@ -27,14 +27,17 @@ public enum CustomerRules {
     ) throws {
         guard type == .domain else { return }
         if let holder = try tx.find(Customer.self, uniqueKey: "domain:\(domain)"), holder.id != customerId {
-            throw DomainError.alreadyExists(field: "primaryDomain", "domain \(domain) is already held by a domain customer")
+            throw DomainError.alreadyExists(
+                field: "primaryDomain", "domain \(domain) is already held by a domain customer")
         }
     }
 
     /// Rule `adminEmailInsidePrimaryDomain`: a DOMAIN customer's primary admin email is an
     /// address of its primary domain (or a subdomain).
     /// - Throws: INVALID_ARGUMENT field `primaryAdminEmail`.
-    public static func adminEmailInsidePrimaryDomain(_ email: String, domain: String, type: CustomerType) throws(DomainError) {
+    public static func adminEmailInsidePrimaryDomain(_ email: String, domain: String, type: CustomerType)
+        throws(DomainError)
+    {
         guard type == .domain else { return }
         guard FieldRules.isWithin(FieldRules.domain(ofEmail: email), domain: domain) else {
             throw DomainError.invalid(
@@ -45,7 +48,9 @@ public enum CustomerRules {
     /// Rule `alternateEmailRequiredForDomainCustomers`: DOMAIN customers need an alternate
     /// email (password information goes there); TEAM customers may omit it.
     /// - Throws: INVALID_ARGUMENT field `alternateEmail`.
-    public static func alternateEmailRequiredForDomainCustomers(_ email: String?, type: CustomerType) throws(DomainError) {
+    public static func alternateEmailRequiredForDomainCustomers(_ email: String?, type: CustomerType)
+        throws(DomainError)
+    {
         guard type == .domain, email == nil else { return }
         throw DomainError.invalid(field: "alternateEmail", reason: "is required for domain customers")
     }

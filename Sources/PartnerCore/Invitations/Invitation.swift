@@ -38,7 +38,10 @@ public struct Invitation: StoredRecord, Hashable {
     public var acceptTime: Timestamp?
 
     /// Creates a pending invitation.
-    public init(id: String, partnerId: String, customerId: String, name: String, email: String, tokenHash: String, expireTime: Timestamp, createTime: Timestamp) {
+    public init(
+        id: String, partnerId: String, customerId: String, name: String, email: String, tokenHash: String,
+        expireTime: Timestamp, createTime: Timestamp
+    ) {
         self.id = id
         self.partnerId = partnerId
         self.customerId = customerId

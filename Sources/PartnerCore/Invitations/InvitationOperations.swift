@@ -31,15 +31,20 @@ public struct InvitationOperations: Sendable {
         let customers = CustomerOperations(context: context)
         let customer = Customer(
             id: context.ids.next("cus"), partnerId: caller.partnerId, organisationName: organisation,
-            displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil, cloudIdentityId: "",
+            displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil,
+            cloudIdentityId: "",
             postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil, languageCode: "en",
             regionCode: region, timeZone: "UTC", state: .invited, time: context.now())
         let stored = try customers.insert(customer, in: tx)
         _ = try context.adminConsole.provision(stored, in: tx)
         let invitation = try issue(to: stored, name: name, caller: caller, in: tx)
-        try Audit.record(.invitationsSend, target: stored.id, after: ["state": "INVITED", "email": email, "invitationId": invitation.id],
-                         caller: caller, context: context, in: tx)
-        try Events.emit("customer.invited", resourceId: stored.id, customerId: stored.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .invitationsSend, target: stored.id,
+            after: ["state": "INVITED", "email": email, "invitationId": invitation.id],
+            caller: caller, context: context, in: tx)
+        try Events.emit(
+            "customer.invited", resourceId: stored.id, customerId: stored.id, partnerId: caller.partnerId,
+            context: context, in: tx)
         return SentInvitation(customer: stored, invitation: invitation)
     }
 
@@ -56,8 +61,12 @@ public struct InvitationOperations: Sendable {
         }
         let name = previous.last?.name ?? customer.displayName
         let invitation = try issue(to: customer, name: name, caller: caller, in: tx)
-        try Audit.record(.invitationsResend, target: customer.id, after: ["invitationId": invitation.id], caller: caller, context: context, in: tx)
-        try Events.emit("invitation.resent", resourceId: invitation.id, customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .invitationsResend, target: customer.id, after: ["invitationId": invitation.id], caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            "invitation.resent", resourceId: invitation.id, customerId: customer.id, partnerId: caller.partnerId,
+            context: context, in: tx)
         return invitation
     }
 
@@ -69,16 +78,22 @@ public struct InvitationOperations: Sendable {
         try Policy.authorize(.invitationsRevoke, caller)
         let customer = try invitedCustomer(customerId, caller: caller, in: tx)
         let now = context.now()
-        guard var invitation = try invitations(of: customer.id, partnerId: caller.partnerId, in: tx)
-            .last(where: { $0.state(at: now) == .pending })
+        guard
+            var invitation = try invitations(of: customer.id, partnerId: caller.partnerId, in: tx)
+                .last(where: { $0.state(at: now) == .pending })
         else {
-            throw DomainError.failedPrecondition("customer \(customer.id) has no pending invitation", field: "customerId")
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) has no pending invitation", field: "customerId")
         }
         invitation.state = .revoked
         try tx.put(invitation)
-        try Audit.record(.invitationsRevoke, target: customer.id, before: ["invitation": "PENDING"], after: ["invitation": "REVOKED"],
-                         caller: caller, context: context, in: tx)
-        try Events.emit("invitation.revoked", resourceId: invitation.id, customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .invitationsRevoke, target: customer.id, before: ["invitation": "PENDING"],
+            after: ["invitation": "REVOKED"],
+            caller: caller, context: context, in: tx)
+        try Events.emit(
+            "invitation.revoked", resourceId: invitation.id, customerId: customer.id, partnerId: caller.partnerId,
+            context: context, in: tx)
         return invitation
     }
 
@@ -95,12 +110,16 @@ public struct InvitationOperations: Sendable {
         switch invitation.state(at: now) {
         case .pending: break
         case .accepted: throw DomainError.failedPrecondition("this invitation was already accepted", field: "token")
-        case .revoked: throw DomainError.failedPrecondition("this invitation was revoked or replaced by a newer one", field: "token")
-        case .expired: throw DomainError.failedPrecondition("this invitation expired at \(invitation.expireTime)", field: "token")
+        case .revoked:
+            throw DomainError.failedPrecondition(
+                "this invitation was revoked or replaced by a newer one", field: "token")
+        case .expired:
+            throw DomainError.failedPrecondition("this invitation expired at \(invitation.expireTime)", field: "token")
         }
         var customer = try CustomerOperations.fetch(invitation.customerId, partnerId: invitation.partnerId, in: tx)
         guard customer.state == .invited else {
-            throw DomainError.failedPrecondition("customer \(customer.id) is \(customer.state.rawValue), not INVITED", field: "token")
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) is \(customer.state.rawValue), not INVITED", field: "token")
         }
         invitation.state = .accepted
         invitation.acceptTime = now
@@ -112,12 +131,16 @@ public struct InvitationOperations: Sendable {
         try Audit.recordUnattended(
             method: "Invitations.Accept", target: customer.id, partnerId: customer.partnerId, actor: "customer",
             before: ["state": "INVITED"], after: ["state": "ACTIVE"], context: context, in: tx)
-        try Events.emit("customer.activated", resourceId: customer.id, customerId: customer.id, partnerId: customer.partnerId, context: context, in: tx)
+        try Events.emit(
+            "customer.activated", resourceId: customer.id, customerId: customer.id, partnerId: customer.partnerId,
+            context: context, in: tx)
         return customer
     }
 
     /// Makes a pending invitation and queues its email; returns the invitation.
-    private func issue(to customer: Customer, name: String, caller: Caller, in tx: any StoreWriting) throws -> Invitation {
+    private func issue(to customer: Customer, name: String, caller: Caller, in tx: any StoreWriting) throws
+        -> Invitation
+    {
         let token = IDGenerator.randomToken(bytes: Self.tokenBytes)
         let now = context.now()
         let invitation = Invitation(
@@ -138,14 +161,16 @@ public struct InvitationOperations: Sendable {
 
                 The code works once. If you did not expect this message, ignore it.
                 """,
-            kind: .invitation, related: [customer.id, invitation.id], partnerId: caller.partnerId, context: context, in: tx)
+            kind: .invitation, related: [customer.id, invitation.id], partnerId: caller.partnerId, context: context,
+            in: tx)
         return invitation
     }
 
     private func invitedCustomer(_ id: String, caller: Caller, in tx: any StoreReading) throws -> Customer {
         let customer = try CustomerOperations.fetch(id, partnerId: caller.partnerId, in: tx)
         guard customer.state == .invited else {
-            throw DomainError.failedPrecondition("customer \(customer.id) is \(customer.state.rawValue), not INVITED", field: "customerId")
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) is \(customer.state.rawValue), not INVITED", field: "customerId")
         }
         return customer
     }

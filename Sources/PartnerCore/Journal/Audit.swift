@@ -50,7 +50,8 @@ public enum Audit {
     ) throws -> AuditEntry {
         let entry = AuditEntry(
             id: context.ids.next("aud"), partnerId: partnerId, agentId: agentId, roles: roles, method: method,
-            target: target, before: before.map(render), after: after.map(render), time: context.now(), requestId: requestId, outcome: outcome)
+            target: target, before: before.map(render), after: after.map(render), time: context.now(),
+            requestId: requestId, outcome: outcome)
         try tx.put(entry)
         return entry
     }
@@ -61,7 +62,9 @@ public enum Audit {
     }
 
     /// The fields whose values differ between two summaries, as (before, after) maps.
-    public static func diff(_ old: [String: String], _ new: [String: String]) -> (before: [String: String], after: [String: String]) {
+    public static func diff(_ old: [String: String], _ new: [String: String]) -> (
+        before: [String: String], after: [String: String]
+    ) {
         var before: [String: String] = [:]
         var after: [String: String] = [:]
         for key in Set(old.keys).union(new.keys) where old[key] != new[key] {

@@ -23,7 +23,10 @@ public struct DomainEvent: StoredRecord, Equatable {
     public var time: Timestamp
 
     /// Creates an event.
-    public init(partnerId: String, sequence: Int64, type: String, resourceId: String, customerId: String? = nil, data: [String: String], time: Timestamp) {
+    public init(
+        partnerId: String, sequence: Int64, type: String, resourceId: String, customerId: String? = nil,
+        data: [String: String], time: Timestamp
+    ) {
         self.id = DomainEvent.id(partnerId: partnerId, sequence: sequence)
         self.partnerId = partnerId
         self.sequence = sequence

@@ -13,7 +13,8 @@ public enum Events {
     ) throws -> DomainEvent {
         let sequence = try tx.nextSequence("events:\(partnerId)")
         let event = DomainEvent(
-            partnerId: partnerId, sequence: sequence, type: type, resourceId: resourceId, customerId: customerId, data: data, time: context.now())
+            partnerId: partnerId, sequence: sequence, type: type, resourceId: resourceId, customerId: customerId,
+            data: data, time: context.now())
         try tx.put(event)
         return event
     }

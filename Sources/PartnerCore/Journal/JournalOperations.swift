@@ -9,18 +9,24 @@ public struct JournalOperations: Sendable {
 
     /// `Notifications.List`: every message the system would have emailed, oldest first.
     /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT paging.
-    public func notifications(page: PageRequest, relatedTo: String? = nil, caller: Caller, in tx: any StoreReading) throws -> Page<OutboxMessage> {
+    public func notifications(page: PageRequest, relatedTo: String? = nil, caller: Caller, in tx: any StoreReading)
+        throws -> Page<OutboxMessage>
+    {
         try Policy.authorize(.notificationsList, caller)
-        return try Page.collect(OutboxMessage.self, partnerId: caller.partnerId, lookupKey: relatedTo.map { "related:\($0)" },
-                                request: page, in: tx, transform: { $0 })
+        return try Page.collect(
+            OutboxMessage.self, partnerId: caller.partnerId, lookupKey: relatedTo.map { "related:\($0)" },
+            request: page, in: tx, transform: { $0 })
     }
 
     /// `Audit.List`: the partner's audit log, oldest first, optionally for one target.
     /// - Throws: PERMISSION_DENIED (admin agents); INVALID_ARGUMENT paging.
-    public func audit(page: PageRequest, target: String? = nil, caller: Caller, in tx: any StoreReading) throws -> Page<AuditEntry> {
+    public func audit(page: PageRequest, target: String? = nil, caller: Caller, in tx: any StoreReading) throws -> Page<
+        AuditEntry
+    > {
         try Policy.authorize(.auditList, caller)
-        return try Page.collect(AuditEntry.self, partnerId: caller.partnerId, lookupKey: target.map { "target:\($0)" },
-                                request: page, in: tx, transform: { $0 })
+        return try Page.collect(
+            AuditEntry.self, partnerId: caller.partnerId, lookupKey: target.map { "target:\($0)" },
+            request: page, in: tx, transform: { $0 })
     }
 
     /// The partner's events with sequence greater than `afterSequence`, in order, at most
@@ -28,14 +34,21 @@ public struct JournalOperations: Sendable {
     /// last sequence it delivered; optionally only events of one customer.
     /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT field `afterSequence` (negative) or
     ///   `limit`.
-    public func events(afterSequence: Int64, limit: Int = 100, customerId: String? = nil, caller: Caller, in tx: any StoreReading) throws -> [DomainEvent] {
+    public func events(
+        afterSequence: Int64, limit: Int = 100, customerId: String? = nil, caller: Caller, in tx: any StoreReading
+    ) throws -> [DomainEvent] {
         try Policy.authorize(.eventsWatch, caller)
-        guard afterSequence >= 0 else { throw DomainError.invalid(field: "afterSequence", reason: "is \(afterSequence); it must be 0 or more") }
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", reason: "is \(limit); it must be between 1 and 1000") }
+        guard afterSequence >= 0 else {
+            throw DomainError.invalid(field: "afterSequence", reason: "is \(afterSequence); it must be 0 or more")
+        }
+        guard (1...1000).contains(limit) else {
+            throw DomainError.invalid(field: "limit", reason: "is \(limit); it must be between 1 and 1000")
+        }
         var after = afterSequence == 0 ? nil : DomainEvent.id(partnerId: caller.partnerId, sequence: afterSequence)
         var found: [DomainEvent] = []
         while found.count < limit {
-            let batch = try tx.list(DomainEvent.self, partnerId: caller.partnerId, lookupKey: nil, after: after, limit: limit)
+            let batch = try tx.list(
+                DomainEvent.self, partnerId: caller.partnerId, lookupKey: nil, after: after, limit: limit)
             found += batch.filter { customerId == nil || $0.customerId == customerId }.prefix(limit - found.count)
             guard batch.count == limit, let last = batch.last else { break }
             after = last.id

@@ -14,12 +14,14 @@ public struct AgentOperations: Sendable {
         let name = try FieldRules.requireText(input.displayName, field: "displayName")
         let email = try FieldRules.email(input.email, field: "email")
         try Self.requireRoles(input.roles)
-        let agent = Agent(id: context.ids.next("agt"), partnerId: caller.partnerId, displayName: name, email: email,
-                          roles: input.roles, time: context.now())
+        let agent = Agent(
+            id: context.ids.next("agt"), partnerId: caller.partnerId, displayName: name, email: email,
+            roles: input.roles, time: context.now())
         do { try tx.put(agent) } catch let error as StoreError where error.code == .duplicateKey {
             throw DomainError.alreadyExists(field: "email", "an agent with email \(email) already exists")
         }
-        try Audit.record(.agentsCreate, target: agent.id, after: summary(agent), caller: caller, context: context, in: tx)
+        try Audit.record(
+            .agentsCreate, target: agent.id, after: summary(agent), caller: caller, context: context, in: tx)
         try Events.emit("agent.created", resourceId: agent.id, partnerId: caller.partnerId, context: context, in: tx)
         return agent
     }
@@ -50,14 +52,17 @@ public struct AgentOperations: Sendable {
             let admins = try tx.list(Agent.self, partnerId: caller.partnerId, lookupKey: nil, after: nil, limit: .max)
                 .filter { $0.id != agent.id && !$0.disabled && $0.roles.contains(.adminAgent) }
             guard !admins.isEmpty else {
-                throw DomainError.failedPrecondition("the partner would be left without an enabled admin agent", field: "roles")
+                throw DomainError.failedPrecondition(
+                    "the partner would be left without an enabled admin agent", field: "roles")
             }
         }
         agent.advanceVersion()
         agent.updateTime = context.now()
         try tx.put(agent)
         let change = Audit.diff(before, summary(agent))
-        try Audit.record(.agentsUpdate, target: agent.id, before: change.before, after: change.after, caller: caller, context: context, in: tx)
+        try Audit.record(
+            .agentsUpdate, target: agent.id, before: change.before, after: change.after, caller: caller,
+            context: context, in: tx)
         try Events.emit("agent.updated", resourceId: agent.id, partnerId: caller.partnerId, context: context, in: tx)
         return agent
     }
@@ -79,7 +84,9 @@ public struct AgentOperations: Sendable {
     }
 
     private func summary(_ a: Agent) -> [String: String] {
-        ["displayName": a.displayName, "email": a.email, "roles": a.roles.map(\.rawValue).joined(separator: ","),
-         "disabled": String(a.disabled)]
+        [
+            "displayName": a.displayName, "email": a.email, "roles": a.roles.map(\.rawValue).joined(separator: ","),
+            "disabled": String(a.disabled),
+        ]
     }
 }

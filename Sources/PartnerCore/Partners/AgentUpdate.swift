@@ -12,7 +12,9 @@ public struct AgentUpdate: Sendable, Hashable, Codable {
     public var etag: String?
 
     /// Creates the input.
-    public init(agentId: String, displayName: String? = nil, roles: Set<Role>? = nil, disabled: Bool? = nil, etag: String? = nil) {
+    public init(
+        agentId: String, displayName: String? = nil, roles: Set<Role>? = nil, disabled: Bool? = nil, etag: String? = nil
+    ) {
         self.agentId = agentId
         self.displayName = displayName
         self.roles = roles

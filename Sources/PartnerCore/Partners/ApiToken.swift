@@ -41,7 +41,8 @@ public struct ApiToken: StoredRecord, Equatable {
 
     /// The view without the hash.
     public var info: ApiTokenInfo {
-        ApiTokenInfo(id: id, agentId: agentId, label: label, createTime: createTime,
-                     expireTime: expireTime, revokeTime: revokeTime)
+        ApiTokenInfo(
+            id: id, agentId: agentId, label: label, createTime: createTime,
+            expireTime: expireTime, revokeTime: revokeTime)
     }
 }

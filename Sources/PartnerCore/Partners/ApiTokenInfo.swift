@@ -16,7 +16,10 @@ public struct ApiTokenInfo: Sendable, Hashable, Codable {
     public var revokeTime: Timestamp?
 
     /// Creates the view.
-    public init(id: String, agentId: String, label: String, createTime: Timestamp, expireTime: Timestamp?, revokeTime: Timestamp?) {
+    public init(
+        id: String, agentId: String, label: String, createTime: Timestamp, expireTime: Timestamp?,
+        revokeTime: Timestamp?
+    ) {
         self.id = id
         self.agentId = agentId
         self.label = label

@@ -13,7 +13,9 @@ public struct Authenticator: Sendable {
     ///   - requestId: copied into the caller for audit.
     /// - Throws: UNAUTHENTICATED when the token is malformed, unknown, wrong, revoked, expired,
     ///   or its agent is disabled or gone. The message does not say which.
-    public func authenticate(bearer token: String, requestId: String? = nil, in tx: any StoreReading) throws(DomainError) -> Caller {
+    public func authenticate(bearer token: String, requestId: String? = nil, in tx: any StoreReading)
+        throws(DomainError) -> Caller
+    {
         let refused = DomainError.unauthenticated("the token is not valid (unknown, revoked or expired)")
         var text = Substring(token)
         if text.hasPrefix("Bearer ") { text = text.dropFirst(7) }

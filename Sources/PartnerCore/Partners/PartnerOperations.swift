@@ -44,7 +44,8 @@ public struct PartnerOperations: Sendable {
     /// `Partners.UpdateProfile`: changes the given fields.
     /// - Throws: PERMISSION_DENIED (admin only); INVALID_ARGUMENT on a bad field; ABORTED on a
     ///   stale etag.
-    public func updateProfile(_ update: PartnerProfileUpdate, caller: Caller, in tx: any StoreWriting) throws -> Partner {
+    public func updateProfile(_ update: PartnerProfileUpdate, caller: Caller, in tx: any StoreWriting) throws -> Partner
+    {
         try Policy.authorize(.partnersUpdateProfile, caller)
         guard var partner = try tx.get(Partner.self, id: caller.partnerId) else {
             throw DomainError.notFound("partner", caller.partnerId)
@@ -52,20 +53,26 @@ public struct PartnerOperations: Sendable {
         try partner.checkEtag(update.etag, kind: "partner", id: partner.id)
         let before = summary(partner)
         if let name = update.name { partner.name = try FieldRules.requireText(name, field: "name") }
-        if let website = update.websiteUrl { partner.websiteUrl = try FieldRules.optionalText(website, field: "websiteUrl", maxLength: 300) }
+        if let website = update.websiteUrl {
+            partner.websiteUrl = try FieldRules.optionalText(website, field: "websiteUrl", maxLength: 300)
+        }
         if let phone = update.phoneNumber { partner.phoneNumber = try FieldRules.phone(phone, field: "phoneNumber") }
         if let email = update.supportEmail { partner.supportEmail = try FieldRules.email(email, field: "supportEmail") }
         partner.advanceVersion()
         partner.updateTime = context.now()
         try tx.put(partner)
         let change = Audit.diff(before, summary(partner))
-        try Audit.record(.partnersUpdateProfile, target: partner.id, before: change.before, after: change.after, caller: caller, context: context, in: tx)
+        try Audit.record(
+            .partnersUpdateProfile, target: partner.id, before: change.before, after: change.after, caller: caller,
+            context: context, in: tx)
         try Events.emit("partner.updated", resourceId: partner.id, partnerId: partner.id, context: context, in: tx)
         return partner
     }
 
     private func summary(_ p: Partner) -> [String: String] {
-        ["name": p.name, "websiteUrl": p.websiteUrl ?? "", "phoneNumber": p.phoneNumber ?? "",
-         "supportEmail": p.supportEmail ?? ""]
+        [
+            "name": p.name, "websiteUrl": p.websiteUrl ?? "", "phoneNumber": p.phoneNumber ?? "",
+            "supportEmail": p.supportEmail ?? "",
+        ]
     }
 }

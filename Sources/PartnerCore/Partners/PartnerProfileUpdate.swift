@@ -12,7 +12,10 @@ public struct PartnerProfileUpdate: Sendable, Hashable, Codable {
     public var etag: String?
 
     /// Creates the input.
-    public init(name: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil, supportEmail: String? = nil, etag: String? = nil) {
+    public init(
+        name: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil, supportEmail: String? = nil,
+        etag: String? = nil
+    ) {
         self.name = name
         self.websiteUrl = websiteUrl
         self.phoneNumber = phoneNumber

@@ -20,22 +20,29 @@ public struct TokenOperations: Sendable {
         let agent = try AgentOperations.agent(input.agentId ?? caller.agentId, of: caller.partnerId, in: tx)
         let name = try FieldRules.optionalText(input.label, field: "label", maxLength: 100) ?? ""
         if let ttl = input.ttlSeconds, !(Self.minTTLSeconds...Self.maxTTLSeconds).contains(ttl) {
-            throw DomainError.invalid(field: "ttlSeconds", reason: "is \(ttl); it must be between \(Self.minTTLSeconds) and \(Self.maxTTLSeconds)")
+            throw DomainError.invalid(
+                field: "ttlSeconds",
+                reason: "is \(ttl); it must be between \(Self.minTTLSeconds) and \(Self.maxTTLSeconds)")
         }
         let issued = try issue(for: agent, label: name, ttlSeconds: input.ttlSeconds, in: tx)
-        try Audit.record(.tokensCreate, target: issued.token.id, after: ["agentId": agent.id, "label": name],
-                         caller: caller, context: context, in: tx)
-        try Events.emit("token.created", resourceId: issued.token.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .tokensCreate, target: issued.token.id, after: ["agentId": agent.id, "label": name],
+            caller: caller, context: context, in: tx)
+        try Events.emit(
+            "token.created", resourceId: issued.token.id, partnerId: caller.partnerId, context: context, in: tx)
         return issued
     }
 
     /// `Tokens.List`: tokens of one agent (or all agents when `agentId` is nil), never secrets.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `agentId`; INVALID_ARGUMENT on paging.
-    public func list(agentId: String?, page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<ApiTokenInfo> {
+    public func list(agentId: String?, page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<
+        ApiTokenInfo
+    > {
         try Policy.authorize(.tokensList, caller)
         if let agentId { _ = try AgentOperations.agent(agentId, of: caller.partnerId, in: tx) }
-        return try Page.collect(ApiToken.self, partnerId: caller.partnerId, lookupKey: agentId.map { "agent:\($0)" },
-                                request: page, in: tx, transform: { $0.info })
+        return try Page.collect(
+            ApiToken.self, partnerId: caller.partnerId, lookupKey: agentId.map { "agent:\($0)" },
+            request: page, in: tx, transform: { $0.info })
     }
 
     /// `Tokens.Revoke`: the token stops authenticating from the next call on. Revoking twice
@@ -49,8 +56,9 @@ public struct TokenOperations: Sendable {
         guard token.revokeTime == nil else { return token.info }
         token.revokeTime = context.now()
         try tx.put(token)
-        try Audit.record(.tokensRevoke, target: token.id, before: ["revoked": "false"], after: ["revoked": "true"],
-                         caller: caller, context: context, in: tx)
+        try Audit.record(
+            .tokensRevoke, target: token.id, before: ["revoked": "false"], after: ["revoked": "true"],
+            caller: caller, context: context, in: tx)
         try Events.emit("token.revoked", resourceId: token.id, partnerId: caller.partnerId, context: context, in: tx)
         return token.info
     }

@@ -10,7 +10,10 @@ public struct BillingProfileUpdate: Sendable, Hashable, Codable {
     public var billingContact: BillingContact?
 
     /// Creates the input.
-    public init(customerId: String, etag: String? = nil, billingAddress: PostalAddress? = nil, billingContact: BillingContact? = nil) {
+    public init(
+        customerId: String, etag: String? = nil, billingAddress: PostalAddress? = nil,
+        billingContact: BillingContact? = nil
+    ) {
         self.customerId = customerId
         self.etag = etag
         self.billingAddress = billingAddress

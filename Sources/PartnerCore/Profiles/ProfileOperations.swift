@@ -26,7 +26,9 @@ public struct ProfileOperations: Sendable {
     /// - Throws: PERMISSION_DENIED; NOT_FOUND; ABORTED field `etag`; INVALID_ARGUMENT
     ///   (`billingAddress.*`, `billingContact.name`, `billingContact.email`,
     ///   `billingContact.phoneNumber`, or nothing to change).
-    public func updateBilling(_ input: BillingProfileUpdate, caller: Caller, in tx: any StoreWriting) throws -> BillingProfile {
+    public func updateBilling(_ input: BillingProfileUpdate, caller: Caller, in tx: any StoreWriting) throws
+        -> BillingProfile
+    {
         try Policy.authorize(.billingProfilesUpdate, caller)
         let customer = try CustomerOperations.fetch(input.customerId, partnerId: caller.partnerId, in: tx)
         var profile = try current(of: customer, in: tx)
@@ -48,8 +50,12 @@ public struct ProfileOperations: Sendable {
         profile.updateTime = context.now()
         try tx.put(profile)
         let change = Audit.diff(before, summary(profile))
-        try Audit.record(.billingProfilesUpdate, target: customer.id, before: change.before, after: change.after, caller: caller, context: context, in: tx)
-        try Events.emit("billing_profile.updated", resourceId: profile.id, customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
+        try Audit.record(
+            .billingProfilesUpdate, target: customer.id, before: change.before, after: change.after, caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            "billing_profile.updated", resourceId: profile.id, customerId: customer.id, partnerId: caller.partnerId,
+            context: context, in: tx)
         return profile
     }
 
@@ -60,7 +66,11 @@ public struct ProfileOperations: Sendable {
     }
 
     private func summary(_ p: BillingProfile) -> [String: String] {
-        ["billingAddress": p.billingAddress.map(AddressRules.summary) ?? "",
-         "billingContact": p.billingContact.map { "\($0.name) <\($0.email)>" + ($0.phoneNumber.map { " \($0)" } ?? "") } ?? ""]
+        [
+            "billingAddress": p.billingAddress.map(AddressRules.summary) ?? "",
+            "billingContact": p.billingContact.map {
+                "\($0.name) <\($0.email)>" + ($0.phoneNumber.map { " \($0)" } ?? "")
+            } ?? "",
+        ]
     }
 }

@@ -17,11 +17,13 @@ public enum AddressRules {
             if let kept = try FieldRules.optionalText(line, field: "\(field).addressLines") { lines.append(kept) }
         }
         guard lines.count <= maxLines else {
-            throw DomainError.invalid(field: "\(field).addressLines", reason: "has \(lines.count) lines; the limit is \(maxLines)")
+            throw DomainError.invalid(
+                field: "\(field).addressLines", reason: "has \(lines.count) lines; the limit is \(maxLines)")
         }
         return PostalAddress(
             regionCode: region, postalCode: postal,
-            administrativeArea: try FieldRules.optionalText(address.administrativeArea, field: "\(field).administrativeArea"),
+            administrativeArea: try FieldRules.optionalText(
+                address.administrativeArea, field: "\(field).administrativeArea"),
             locality: try FieldRules.optionalText(address.locality, field: "\(field).locality"),
             addressLines: lines,
             organizationName: try FieldRules.optionalText(address.organizationName, field: "\(field).organizationName"))
@@ -29,7 +31,10 @@ public enum AddressRules {
 
     /// One line for audit summaries: "lines, postal locality, REGION".
     public static func summary(_ a: PostalAddress) -> String {
-        (a.addressLines + [[a.postalCode, a.locality ?? ""].filter { !$0.isEmpty }.joined(separator: " "), a.administrativeArea ?? "", a.regionCode])
-            .filter { !$0.isEmpty }.joined(separator: ", ")
+        (a.addressLines + [
+            [a.postalCode, a.locality ?? ""].filter { !$0.isEmpty }.joined(separator: " "), a.administrativeArea ?? "",
+            a.regionCode,
+        ])
+        .filter { !$0.isEmpty }.joined(separator: ", ")
     }
 }

@@ -6,17 +6,22 @@ public enum FieldRules {
     public static let maxNameLength = 200
 
     /// `value` trimmed of spaces; INVALID_ARGUMENT when empty or longer than `maxLength`.
-    public static func requireText(_ value: String?, field: String, maxLength: Int = maxNameLength) throws(DomainError) -> String {
+    public static func requireText(_ value: String?, field: String, maxLength: Int = maxNameLength) throws(DomainError)
+        -> String
+    {
         let trimmed = trim(value ?? "")
         guard !trimmed.isEmpty else { throw DomainError.required(field) }
         guard trimmed.count <= maxLength else {
-            throw DomainError.invalid(field: field, reason: "is \(trimmed.count) characters long; the limit is \(maxLength)")
+            throw DomainError.invalid(
+                field: field, reason: "is \(trimmed.count) characters long; the limit is \(maxLength)")
         }
         return trimmed
     }
 
     /// `value` trimmed, or `nil` when absent or empty; INVALID_ARGUMENT when too long.
-    public static func optionalText(_ value: String?, field: String, maxLength: Int = maxNameLength) throws(DomainError) -> String? {
+    public static func optionalText(_ value: String?, field: String, maxLength: Int = maxNameLength) throws(DomainError)
+        -> String?
+    {
         let trimmed = trim(value ?? "")
         if trimmed.isEmpty { return nil }
         return try requireText(trimmed, field: field, maxLength: maxLength)
@@ -30,7 +35,8 @@ public enum FieldRules {
         let domain = trim(value ?? "").lowercased()
         guard !domain.isEmpty else { throw DomainError.required(field) }
         guard !domain.hasPrefix("www.") else {
-            throw DomainError.invalid(field: field, reason: "\(domain) starts with www.; give the registered domain without it")
+            throw DomainError.invalid(
+                field: field, reason: "\(domain) starts with www.; give the registered domain without it")
         }
         try domainSyntax(domain, field: field)
         return domain
@@ -43,15 +49,18 @@ public enum FieldRules {
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else {
-            throw DomainError.invalid(field: field, reason: "\(domain) is not a registered domain (it needs a name and a top-level domain)")
+            throw DomainError.invalid(
+                field: field, reason: "\(domain) is not a registered domain (it needs a name and a top-level domain)")
         }
         for label in labels {
             let bytes = Array(label.utf8)
             guard !bytes.isEmpty, bytes.count <= 63 else {
-                throw DomainError.invalid(field: field, reason: "\(domain) has an empty label or one longer than 63 characters")
+                throw DomainError.invalid(
+                    field: field, reason: "\(domain) has an empty label or one longer than 63 characters")
             }
             guard bytes.allSatisfy({ isLowerAlnum($0) || $0 == 45 }), bytes.first != 45, bytes.last != 45 else {
-                throw DomainError.invalid(field: field, reason: "\(domain) may hold only letters, digits and inner hyphens")
+                throw DomainError.invalid(
+                    field: field, reason: "\(domain) may hold only letters, digits and inner hyphens")
             }
         }
         let tld = labels[labels.count - 1]
@@ -70,12 +79,14 @@ public enum FieldRules {
             throw DomainError.invalid(field: field, reason: "is \(text.utf8.count) characters long; the limit is 254")
         }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw DomainError.invalid(field: field, reason: "\(text) is not an email address") }
+        guard parts.count == 2 else {
+            throw DomainError.invalid(field: field, reason: "\(text) is not an email address")
+        }
         let local = Array(parts[0].utf8)
         let allowed = Set("!#$%&'*+/=?^_`{|}~.-".utf8)
         guard !local.isEmpty, local.count <= 64, local.first != 46, local.last != 46,
-              local.allSatisfy({ isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || allowed.contains($0) }),
-              !parts[0].contains("..")
+            local.allSatisfy({ isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || allowed.contains($0) }),
+            !parts[0].contains("..")
         else { throw DomainError.invalid(field: field, reason: "\(text) has an invalid local part") }
         let domain = parts[1].lowercased()
         try domainSyntax(domain, field: field)
@@ -100,8 +111,10 @@ public enum FieldRules {
         if text.isEmpty { return nil }
         let compact = text.filter { !" .-()".contains($0) }
         let digits = compact.dropFirst()
-        guard compact.first == "+", (7...15).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw DomainError.invalid(field: field, reason: "\(text) is not an international phone number like +39 06 1234 5678")
+        guard compact.first == "+", (7...15).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber })
+        else {
+            throw DomainError.invalid(
+                field: field, reason: "\(text) is not an international phone number like +39 06 1234 5678")
         }
         return compact
     }
@@ -135,10 +148,13 @@ public enum FieldRules {
         let zone = trim(value ?? "")
         guard !zone.isEmpty else { throw DomainError.required(field) }
         if zone == "UTC" { return zone }
-        let areas: Set<Substring> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia",
-                                     "Europe", "Indian", "Pacific", "Etc"]
+        let areas: Set<Substring> = [
+            "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia",
+            "Europe", "Indian", "Pacific", "Etc",
+        ]
         let parts = zone.split(separator: "/", omittingEmptySubsequences: false)
-        let wellFormed = parts.count >= 2 && parts.count <= 3 && areas.contains(parts[0])
+        let wellFormed =
+            parts.count >= 2 && parts.count <= 3 && areas.contains(parts[0])
             && parts.dropFirst().allSatisfy { part in
                 !part.isEmpty && part.count <= 30 && part.first!.isLetter
                     && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_+-".contains($0)) }

@@ -1,7 +1,8 @@
 /// The assigned ISO 3166-1 alpha-2 codes (249).
 public enum ISO3166 {
     /// Every assigned alpha-2 code, upper-case.
-    public static let alpha2: Set<String> = Set("""
+    public static let alpha2: Set<String> = Set(
+        """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS \
         BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE \
         EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM \

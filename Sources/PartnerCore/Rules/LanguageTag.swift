@@ -4,7 +4,9 @@ public enum LanguageTag {
     /// Whether `tag` is a well-formed BCP 47 tag. Case-insensitive.
     public static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy(isAlnum) }) else { return false }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy(isAlnum) }) else {
+            return false
+        }
         var i = 0
         if isSingleton(parts[0], "x") { return privateUse(parts, from: 1) }
         // language: 2-3 alpha (+ up to 3 extlang of 3 alpha), or 4-8 alpha
@@ -12,10 +14,16 @@ public enum LanguageTag {
         i = 1
         if parts[0].count <= 3 {
             var extlangs = 0
-            while i < parts.count, extlangs < 3, parts[i].count == 3, parts[i].allSatisfy(isAlpha) { i += 1; extlangs += 1 }
+            while i < parts.count, extlangs < 3, parts[i].count == 3, parts[i].allSatisfy(isAlpha) {
+                i += 1
+                extlangs += 1
+            }
         }
         if i < parts.count, parts[i].count == 4, parts[i].allSatisfy(isAlpha) { i += 1 }  // script
-        if i < parts.count, (parts[i].count == 2 && parts[i].allSatisfy(isAlpha)) || (parts[i].count == 3 && parts[i].allSatisfy(isDigit)) {
+        if i < parts.count,
+            (parts[i].count == 2 && parts[i].allSatisfy(isAlpha))
+                || (parts[i].count == 3 && parts[i].allSatisfy(isDigit))
+        {
             i += 1  // region
         }
         while i < parts.count, isVariant(parts[i]) { i += 1 }
@@ -25,7 +33,10 @@ public enum LanguageTag {
             guard seen.insert(singleton).inserted else { return false }
             i += 1
             var count = 0
-            while i < parts.count, parts[i].count >= 2 { i += 1; count += 1 }
+            while i < parts.count, parts[i].count >= 2 {
+                i += 1
+                count += 1
+            }
             guard count > 0 else { return false }
         }
         if i < parts.count, isSingleton(parts[i], "x") { return privateUse(parts, from: i + 1) }
