@@ -4,8 +4,24 @@
 public struct CustomerUpdate: Sendable, Hashable, Codable {
     /// A field `Customers.Update` may change.
     public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
-        case displayName, postalAddress, primaryAdminEmail, alternateEmail, phoneNumber, languageCode, regionCode,
-            timeZone, education
+        /// The friendly name.
+        case displayName
+        /// The postal address.
+        case postalAddress
+        /// The super admin's email.
+        case primaryAdminEmail
+        /// The alternate email.
+        case alternateEmail
+        /// The phone.
+        case phoneNumber
+        /// The language.
+        case languageCode
+        /// The settings region.
+        case regionCode
+        /// The time zone.
+        case timeZone
+        /// The education data.
+        case education
     }
 
     /// The customer.
