@@ -77,10 +77,21 @@ struct TCPLifecycleTests {
 
     @Test("a client connect to a closed port fails with UNAVAILABLE naming host and port")
     func connectRefused() async throws {
-        let listener = TCPServerTransport(config: .init(host: "127.0.0.1", port: 0, loopCount: 1))
-        let port = try listener.listen().port
-        listener.stopListening()
-        try await withTimeout(10) { try await listener.serve { _, _ in TestInbound(mode: .record) } }
+        // A socket bound to a port without listening holds the port: nothing else can take it,
+        // and a connect there is refused.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                try #require(bind(holder, $0, length) == 0)
+                try #require(getsockname(holder, $0, &length) == 0)
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let transport = TCPClientTransport(host: "127.0.0.1", port: port, connectTimeout: .seconds(5))
         let error = try await #require(throws: RPCError.self) {
             _ = try await transport.connect(inbound: TestInbound(mode: .record))

@@ -21,6 +21,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     let queuedBytes = Atomic<Int>(0)
     let closedForWrites = Atomic<Bool>(false)
     private let waiterIDs = Atomic<UInt64>(0)
+    private let remoteWrites = Mutex<[[UInt8]]>([])
 
     // Loop-thread state.
     let fd: Int32
@@ -99,9 +100,29 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
         queuedBytes.wrappingAdd(frames.count, ordering: .relaxed)
         if loop.inEventLoop {
             append(frames)
-        } else if !loop.execute({ self.append(frames) }) {
-            queuedBytes.wrappingSubtract(frames.count, ordering: .relaxed)
+            return
         }
+        // From another thread: frames gather in a list and one queued closure moves them all,
+        // so a burst of writes costs one hand-off and at most one wakeup.
+        let first = remoteWrites.withLock { list -> Bool in
+            list.append(frames)
+            return list.count == 1
+        }
+        if first && !loop.execute({ self.takeRemoteWrites() }) {
+            let dropped = remoteWrites.withLock { list in
+                defer { list = [] }
+                return list.reduce(0) { $0 + $1.count }
+            }
+            queuedBytes.wrappingSubtract(dropped, ordering: .relaxed)
+        }
+    }
+
+    private func takeRemoteWrites() {
+        let frames = remoteWrites.withLock { list in
+            defer { list = [] }
+            return list
+        }
+        for chunk in frames { append(chunk) }
     }
 
     /// Bytes written and not yet handed to the kernel.

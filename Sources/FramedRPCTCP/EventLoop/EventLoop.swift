@@ -299,6 +299,8 @@ public final class EventLoop: @unchecked Sendable {
             local = []
             for work in batch { run(work) }
         }
+        // pthread_t values are reused after join: a later thread must not pass for this loop.
+        threadID.store(0, ordering: .releasing)
         for waiter in waiters { waiter.resume() }
     }
 

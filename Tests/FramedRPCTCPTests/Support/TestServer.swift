@@ -20,6 +20,7 @@ final class TestServer: Sendable {
         config.port = 0
         let transport = TCPServerTransport(config: config)
         self.transport = transport
+        port = try transport.listen().port
         let inbounds = self.inbounds
         serveTask = Task {
             try await transport.serve { outbound, _ in
@@ -28,7 +29,8 @@ final class TestServer: Sendable {
                 return inbound
             }
         }
-        port = try await withTimeout(10) { try await transport.boundAddress().port }
+        let bound = try await withTimeout(10) { try await transport.boundAddress().port }
+        precondition(bound == port)
     }
 
     /// The inbound of the `index`-th accepted connection, once it exists.
