@@ -60,7 +60,7 @@ schemas = {
          "primaryAdminEmail", "languageCode", "regionCode", "timeZone", "resellerAccess", "domainVerified", "state",
          "etag", "createTime", "updateTime"], {
         "id": ID, "organisationName": NAME, "displayName": NAME, "primaryDomain": s(1, 253), "customerType": ref("CustomerType"),
-        "education": ref("EducationData"), "cloudIdentityId": s(), "postalAddress": ref("PostalAddress"),
+        "education": ref("EducationData"), "cloudIdentityId": s(), "postalAddress": {**ref("PostalAddress"), "description": "Absent while an invited customer has not given it."},
         "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35),
         "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "resellerAccess": B, "domainVerified": B,
         "state": ref("CustomerState"), "subscriptionStatus": s(desc="Absent until the first order."),

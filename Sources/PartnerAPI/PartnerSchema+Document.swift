@@ -5633,7 +5633,8 @@ extension PartnerSchema {
             "type": "string"
           },
           "postalAddress": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "Absent while an invited customer has not given it."
           },
           "primaryAdminEmail": {
             "$ref": "#/components/schemas/Email"
