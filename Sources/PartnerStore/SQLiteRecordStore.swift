@@ -18,6 +18,11 @@ import Synchronization
 /// - Failures of the disk (full, read-only, I/O) surface as `StoreError(.unavailable)` with a
 ///   message naming the cause; SQLite's rollback leaves the file valid.
 ///
+/// Bodies must have no effects outside the transaction they are given: a read body the cache
+/// cannot answer runs again on a reader thread, and when SQLite abandons a batch's transaction
+/// (disk full or I/O error in one body) the other bodies of the batch run again in a new one.
+/// Only the last run's changes and result count.
+///
 /// ```swift
 /// let store = try await SQLiteRecordStore.open(path: "data/partner.sqlite")
 /// let number = try await store.write { tx in

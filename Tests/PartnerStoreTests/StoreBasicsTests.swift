@@ -196,6 +196,24 @@ struct StoreBasicsTests {
         await second.close()
     }
 
+    @Test("a store dropped without close stops its threads and releases its lock")
+    func droppedStoreReleasesLock() async throws {
+        let folder = try TemporaryFolder()
+        do {
+            let dropped = try SQLiteRecordStore(path: folder.database)
+            try await dropped.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s")) }
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        var reopened: SQLiteRecordStore?
+        while reopened == nil, ContinuousClock.now < deadline {
+            reopened = try? SQLiteRecordStore(path: folder.database)
+            if reopened == nil { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        let store = try #require(reopened, "lock still held 10 s after the store was dropped")
+        #expect(try await store.read { try $0.get(Note.self, id: "n1") }?.slug == "s")
+        await store.close()
+    }
+
     @Test("calls after close are refused as unavailable; close twice is harmless")
     func closedStore() async throws {
         let folder = try TemporaryFolder()
