@@ -26,7 +26,8 @@ struct AdminConsoleSimService: AdminConsoleSim.ServiceProtocol {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.UpstreamAccount(
-                try operations.changeDomain(customerId: request.customerId, domain: request.domain, caller: caller, in: tx))
+                try operations.changeDomain(
+                    customerId: request.customerId, domain: request.domain, caller: caller, in: tx))
         }
     }
 
@@ -46,7 +47,8 @@ struct AdminConsoleSimService: AdminConsoleSim.ServiceProtocol {
     ) async throws -> PartnerAPI.UpstreamAccount {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.UpstreamAccount(try operations.grantResellerAccess(customerId: request.customerId, caller: caller, in: tx))
+            PartnerAPI.UpstreamAccount(
+                try operations.grantResellerAccess(customerId: request.customerId, caller: caller, in: tx))
         }
     }
 
@@ -55,7 +57,8 @@ struct AdminConsoleSimService: AdminConsoleSim.ServiceProtocol {
     ) async throws -> PartnerAPI.UpstreamAccount {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.UpstreamAccount(try operations.revokeResellerAccess(customerId: request.customerId, caller: caller, in: tx))
+            PartnerAPI.UpstreamAccount(
+                try operations.revokeResellerAccess(customerId: request.customerId, caller: caller, in: tx))
         }
     }
 
@@ -64,7 +67,8 @@ struct AdminConsoleSimService: AdminConsoleSim.ServiceProtocol {
     ) async throws -> PartnerAPI.UpstreamAccount {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.UpstreamAccount(try operations.verifyDomain(customerId: request.customerId, caller: caller, in: tx))
+            PartnerAPI.UpstreamAccount(
+                try operations.verifyDomain(customerId: request.customerId, caller: caller, in: tx))
         }
     }
 }

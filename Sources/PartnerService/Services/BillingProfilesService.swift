@@ -14,7 +14,9 @@ struct BillingProfilesService: BillingProfiles.ServiceProtocol {
         }
     }
 
-    func update(_ request: BillingProfiles.UpdateRequest, context: RPCServerContext) async throws -> PartnerAPI.BillingProfile {
+    func update(_ request: BillingProfiles.UpdateRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.BillingProfile
+    {
         let operations = operations
         let input = BillingProfileUpdate(
             customerId: request.customerId, etag: request.etag,

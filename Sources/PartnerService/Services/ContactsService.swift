@@ -19,7 +19,9 @@ struct ContactsService: Contacts.ServiceProtocol {
         }
     }
 
-    func list(_ request: Contacts.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.Contact> {
+    func list(_ request: Contacts.ListRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Page<PartnerAPI.Contact>
+    {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in
@@ -50,7 +52,9 @@ struct ContactsService: Contacts.ServiceProtocol {
     }
 
     /// Public: the one-time token from the verification email is the credential.
-    func confirmEmail(_ request: Contacts.ConfirmEmailRequest, context: RPCServerContext) async throws -> PartnerAPI.Contact {
+    func confirmEmail(_ request: Contacts.ConfirmEmailRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Contact
+    {
         let operations = operations
         return try await backend.writeWithoutCaller { tx in
             PartnerAPI.Contact(try operations.confirmEmail(token: request.token, in: tx))

@@ -23,8 +23,10 @@ struct CustomersService: Customers.ServiceProtocol {
             organisationName: request.organisationName, displayName: request.displayName,
             primaryDomain: request.primaryDomain, customerType: PartnerCore.CustomerType(request.customerType),
             education: request.education.map(PartnerCore.EducationData.init),
-            postalAddress: PartnerCore.PostalAddress(request.postalAddress), primaryAdminEmail: request.primaryAdminEmail,
-            alternateEmail: request.alternateEmail, phoneNumber: request.phoneNumber, languageCode: request.languageCode,
+            postalAddress: PartnerCore.PostalAddress(request.postalAddress),
+            primaryAdminEmail: request.primaryAdminEmail,
+            alternateEmail: request.alternateEmail, phoneNumber: request.phoneNumber,
+            languageCode: request.languageCode,
             regionCode: request.regionCode, timeZone: request.timeZone)
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Customer(try operations.create(input, caller: caller, in: tx))
@@ -66,7 +68,9 @@ struct CustomersService: Customers.ServiceProtocol {
         }
     }
 
-    func syncWithAdminConsole(_ request: Customers.SyncRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer {
+    func syncWithAdminConsole(_ request: Customers.SyncRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Customer
+    {
         let operations = operations
         let fields = try WireMapping.syncFields(request.fields)
         return try await backend.write(context, request: request) { caller, tx in

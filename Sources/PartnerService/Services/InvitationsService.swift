@@ -12,7 +12,8 @@ struct InvitationsService: Invitations.ServiceProtocol {
         let operations = operations
         let clock = backend.context.clock
         let input = NewInvitation(
-            name: request.name, email: request.email, domain: request.domain, organisationName: request.organisationName,
+            name: request.name, email: request.email, domain: request.domain,
+            organisationName: request.organisationName,
             regionCode: request.regionCode)
         return try await backend.write(context, request: request) { caller, tx in
             let sent = try operations.send(input, caller: caller, in: tx)
@@ -22,19 +23,23 @@ struct InvitationsService: Invitations.ServiceProtocol {
         }
     }
 
-    func resend(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> PartnerAPI.Invitation {
+    func resend(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> PartnerAPI.Invitation
+    {
         let operations = operations
         let clock = backend.context.clock
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Invitation(try operations.resend(customerId: request.customerId, caller: caller, in: tx), now: clock.now())
+            PartnerAPI.Invitation(
+                try operations.resend(customerId: request.customerId, caller: caller, in: tx), now: clock.now())
         }
     }
 
-    func revoke(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> PartnerAPI.Invitation {
+    func revoke(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> PartnerAPI.Invitation
+    {
         let operations = operations
         let clock = backend.context.clock
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Invitation(try operations.revoke(customerId: request.customerId, caller: caller, in: tx), now: clock.now())
+            PartnerAPI.Invitation(
+                try operations.revoke(customerId: request.customerId, caller: caller, in: tx), now: clock.now())
         }
     }
 

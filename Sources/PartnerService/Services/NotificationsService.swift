@@ -13,7 +13,8 @@ struct NotificationsService: Notifications.ServiceProtocol {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.notifications(page: page, caller: caller, in: tx), PartnerAPI.Notification.init)
+            WireMapping.page(
+                try operations.notifications(page: page, caller: caller, in: tx), PartnerAPI.Notification.init)
         }
     }
 }

@@ -6,7 +6,8 @@ import PartnerCore
 extension PartnerAPI.User {
     init(_ user: PartnerCore.User) {
         self.init(
-            id: user.id, customerId: user.customerId, firstName: user.firstName, lastName: user.lastName, email: user.email,
+            id: user.id, customerId: user.customerId, firstName: user.firstName, lastName: user.lastName,
+            email: user.email,
             contactTypes: WireMapping.contactTypes(user.contactTypes), createTime: WireMapping.time(user.createTime))
     }
 }
@@ -16,7 +17,8 @@ extension PartnerAPI.Contact {
         self.init(
             id: contact.id, customerId: contact.customerId, userId: contact.userId, firstName: contact.firstName,
             lastName: contact.lastName, businessEmail: contact.businessEmail, businessPhone: contact.businessPhone,
-            jobTitle: contact.jobTitle, types: WireMapping.contactTypes(contact.types), pendingEmail: contact.pendingEmail,
+            jobTitle: contact.jobTitle, types: WireMapping.contactTypes(contact.types),
+            pendingEmail: contact.pendingEmail,
             etag: contact.etag, createTime: WireMapping.time(contact.createTime),
             updateTime: WireMapping.time(contact.updateTime))
     }

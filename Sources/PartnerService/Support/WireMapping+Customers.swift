@@ -12,7 +12,8 @@ extension PartnerAPI.Customer {
             postalAddress: customer.postalAddress.map(PartnerAPI.PostalAddress.init),
             primaryAdminEmail: customer.primaryAdminEmail, alternateEmail: customer.alternateEmail,
             phoneNumber: customer.phoneNumber, languageCode: customer.languageCode, regionCode: customer.regionCode,
-            timeZone: customer.timeZone, resellerAccess: customer.resellerAccess, domainVerified: customer.domainVerified,
+            timeZone: customer.timeZone, resellerAccess: customer.resellerAccess,
+            domainVerified: customer.domainVerified,
             state: PartnerAPI.CustomerState(customer.state), subscriptionStatus: customer.subscriptionStatus,
             adminConsoleMismatch: customer.adminConsoleMismatch.map(PartnerAPI.AdminConsoleMismatch.init),
             etag: customer.etag, createTime: WireMapping.time(customer.createTime),
@@ -78,7 +79,8 @@ extension PartnerAPI.PostalAddress {
     /// Empty street lines are left out rather than sent as `[]`.
     init(_ address: PartnerCore.PostalAddress) {
         self.init(
-            regionCode: address.regionCode, postalCode: address.postalCode, administrativeArea: address.administrativeArea,
+            regionCode: address.regionCode, postalCode: address.postalCode,
+            administrativeArea: address.administrativeArea,
             locality: address.locality, addressLines: address.addressLines.isEmpty ? nil : address.addressLines,
             organizationName: address.organizationName)
     }
@@ -87,7 +89,8 @@ extension PartnerAPI.PostalAddress {
 extension PartnerCore.PostalAddress {
     init(_ address: PartnerAPI.PostalAddress) {
         self.init(
-            regionCode: address.regionCode, postalCode: address.postalCode, administrativeArea: address.administrativeArea,
+            regionCode: address.regionCode, postalCode: address.postalCode,
+            administrativeArea: address.administrativeArea,
             locality: address.locality, addressLines: address.addressLines ?? [],
             organizationName: address.organizationName)
     }

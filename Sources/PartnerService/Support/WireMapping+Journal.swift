@@ -6,7 +6,8 @@ import PartnerCore
 extension PartnerAPI.Notification {
     init(_ message: OutboxMessage) {
         self.init(
-            id: message.id, kind: message.messageKind.rawValue, recipients: message.recipients, subject: message.subject,
+            id: message.id, kind: message.messageKind.rawValue, recipients: message.recipients,
+            subject: message.subject,
             text: message.text, relatedIds: message.relatedIds.isEmpty ? nil : message.relatedIds,
             createTime: WireMapping.time(message.createTime))
     }
