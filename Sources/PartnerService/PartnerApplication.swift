@@ -72,6 +72,7 @@ public final class PartnerApplication: Sendable {
             AuthenticationInterceptor(store: store, authenticator: Authenticator(context: context)),
         ]
         let server = RPCServer(services: services, interceptors: interceptors, config: options.serverConfig)
+        backend.feed.endWatches(onDrainOf: server.health)
         return PartnerApplication(store: store, context: context, server: server, dataDirectory: options.dataDirectory)
     }
 

@@ -1,7 +1,10 @@
+import FramedRPC
 import Synchronization
 
 /// Wakes `Events.Watch` calls when a write commits, so a watcher reads the store again only
-/// when something may have changed — no polling.
+/// when something may have changed — no polling. Knows the server's health registry too, so
+/// open watches end normally when the server starts draining instead of holding the drain
+/// for its whole grace period.
 ///
 /// The feed does not carry events: it counts commits (`generation`). A watcher notes the
 /// generation *before* it reads, reads every event after its last sequence, and then waits for
@@ -16,6 +19,7 @@ import Synchronization
 /// ```
 public final class EventFeed: Sendable {
     private let state = Mutex(State())
+    private let drainSource = Mutex<RPCHealth?>(nil)
 
     /// Creates a feed at generation 0 with no waiters.
     public init() {}
@@ -25,6 +29,15 @@ public final class EventFeed: Sendable {
 
     /// The number of tasks waiting now (for tests and metrics).
     public var waiterCount: Int { state.withLock { $0.waiters.count } }
+
+    /// Ends open and future watches when `health` starts draining (its watch streams end).
+    /// Call once, after the server is built.
+    public func endWatches(onDrainOf health: RPCHealth) {
+        drainSource.withLock { $0 = health }
+    }
+
+    /// The registry whose drain ends watches, when one was given.
+    public var drainingHealth: RPCHealth? { drainSource.withLock { $0 } }
 
     /// Signals that a write committed: advances the generation and wakes every waiter.
     /// Call it after the commit is durable, never inside the transaction.
