@@ -46,7 +46,8 @@ let package = Package(
             name: "partner-server",
             dependencies: ["PartnerService", "FramedRPCTCP", "ToolSupport"]
         ),
-        .executableTarget(name: "partnerctl", dependencies: ["PartnerAPI", "FramedRPCTCP", "ToolSupport"]),
+        .executableTarget(
+            name: "partnerctl", dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "ToolSupport"]),
         .executableTarget(
             name: "partner-conformance",
             dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI", "ToolSupport"]
@@ -64,7 +65,10 @@ let package = Package(
         .testTarget(name: "PartnerStoreTests", dependencies: ["PartnerStore", "PartnerCore"]),
         .testTarget(
             name: "PartnerServiceTests",
-            dependencies: ["PartnerService", "PartnerAPI", "FramedRPCTCP", "FramedRPCInProcess"]
+            dependencies: [
+                "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC", "FramedRPCTCP",
+                "FramedRPCInProcess",
+            ]
         ),
     ]
 )

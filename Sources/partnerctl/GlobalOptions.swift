@@ -1,0 +1,63 @@
+import Foundation
+import ToolSupport
+
+/// The options every `partnerctl` command accepts.
+struct GlobalOptions: Sendable {
+    /// The server's address.
+    var host: String
+    /// The server's port.
+    var port: Int
+    /// The bearer token, when one was found.
+    var token: String?
+    /// Where the token came from, for the hint on UNAUTHENTICATED.
+    var tokenSource: String
+    /// The call's time limit; `nil` waits as long as the server takes.
+    var timeout: Duration?
+    /// True when `--timeout` was given (streams run without a limit otherwise).
+    var timeoutGiven: Bool
+    /// Print results as compact JSON, as the server sent them.
+    var json: Bool
+    /// Sent as `meta.idempotencyKey` with the command's call.
+    var idempotencyKey: String?
+    /// Print only this field of the result (`id`, `subscription.id`, `items[0].id`).
+    var field: String?
+
+    /// The default server address.
+    static let defaultTarget = "127.0.0.1:7420"
+    /// The token file of a server started in the current folder.
+    static let bootstrapTokenFile = "./data/bootstrap-token"
+    /// The time limit when `--timeout` is not given.
+    static let defaultTimeoutSeconds = 30.0
+
+    /// Reads the global options from `args` and the environment.
+    /// - Throws: `CommandLineError` for a malformed target, timeout or key.
+    static func read(_ args: inout CommandArguments, environment: [String: String]) throws(CommandLineError) -> GlobalOptions {
+        let targetText = args.value("target") ?? environment["PARTNER_TARGET"] ?? defaultTarget
+        let target = try parseHostPort(targetText)
+        let timeoutGiven = args.options["timeout"] != nil
+        let seconds = try args.seconds("timeout", default: defaultTimeoutSeconds)
+        let key = args.value("idempotency-key")
+        if let key, key.isEmpty || key.count > 128 || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            throw CommandLineError("option --idempotency-key must be 1 to 128 printable ASCII characters without spaces")
+        }
+        var token: String?
+        var source = "none (pass --token, set PARTNER_TOKEN, or run where \(bootstrapTokenFile) exists)"
+        if let given = args.value("token") {
+            token = given
+            source = "--token"
+        } else if let fromEnvironment = environment["PARTNER_TOKEN"], !fromEnvironment.isEmpty {
+            token = fromEnvironment
+            source = "PARTNER_TOKEN"
+        } else if let text = try? String(contentsOfFile: bootstrapTokenFile, encoding: .utf8) {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty {
+                token = trimmed
+                source = bootstrapTokenFile
+            }
+        }
+        return GlobalOptions(
+            host: target.host, port: target.port, token: token, tokenSource: source,
+            timeout: seconds == 0 ? nil : .milliseconds(Int64(seconds * 1000)), timeoutGiven: timeoutGiven, json: args.flag("json"),
+            idempotencyKey: key, field: args.value("field"))
+    }
+}

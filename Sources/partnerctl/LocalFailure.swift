@@ -1,0 +1,7 @@
+/// A failure on this side that is not a usage mistake (a file that cannot be written, an
+/// answer that cannot be decoded): printed as `error: message`, exit code 1.
+struct LocalFailure: Error, Sendable {
+    /// What went wrong.
+    var message: String
+    init(_ message: String) { self.message = message }
+}
