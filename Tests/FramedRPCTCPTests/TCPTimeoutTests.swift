@@ -74,4 +74,28 @@ struct TCPTimeoutTests {
         #expect(inbound.closeReasons.isEmpty)
         try await server.stop()
     }
+
+    @Test("a steady stream whose writes end mid-frame does not trip the slow-frame timeout")
+    func steadyStreamCutMidFrame() async throws {
+        let server = try await TestServer(config: Self.config(frame: .milliseconds(150))) { outbound in
+            TestInbound(mode: .record, outbound: outbound)
+        }
+        let socket = try RawSocket(port: server.port)
+        let frame = Frame.encode(Array("{\"tick\":true}".utf8))
+        let half = frame.count / 2
+        // Each write finishes the previous frame and starts the next: the server's buffer is
+        // never empty, but no single frame takes longer than one pause to arrive.
+        try await socket.send(Array(frame[..<half]))
+        var sent = 0
+        let deadline = RawSocket.now() + 0.6
+        while RawSocket.now() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            try await socket.send(Array(frame[half...]) + Array(frame[..<half]))
+            sent += 1
+        }
+        let inbound = try #require(await server.inbound(0))
+        #expect(await eventually { inbound.frameCount.load(ordering: .relaxed) == sent })
+        #expect(inbound.closeReasons.isEmpty)
+        try await server.stop()
+    }
 }

@@ -69,6 +69,7 @@ extension TCPConnection: EventLoopSelectable {
     /// enabled. A framing error is reported once; reading then stops for good.
     func deliverFrames() {
         deliveryScheduled = false
+        var delivered = false
         while wantsReading, let inbound {
             let frame: [UInt8]?
             do {
@@ -81,9 +82,10 @@ extension TCPConnection: EventLoopSelectable {
                 return
             }
             guard let frame else { break }
+            delivered = true
             inbound.receive(frame: frame)
         }
-        updatePartialFrameClock()
+        updatePartialFrameClock(frameCompleted: delivered)
     }
 
     /// Delivers buffered frames later in this turn (after reading was re-enabled).
@@ -94,8 +96,10 @@ extension TCPConnection: EventLoopSelectable {
     }
 
     /// Starts or stops the slow-frame clock, and gives back decoder memory once it is empty
-    /// after a burst, so that idle connections hold no large buffers.
-    private func updatePartialFrameClock() {
+    /// after a burst, so that idle connections hold no large buffers. The clock times the
+    /// frame now arriving: when a frame completed, the bytes left over start a new one, so a
+    /// steady stream whose reads end mid-frame never trips it.
+    private func updatePartialFrameClock(frameCompleted: Bool) {
         guard state == .open else { return }
         if decoder.bufferedBytes == 0 {
             partialFrameSince = nil
@@ -103,7 +107,7 @@ extension TCPConnection: EventLoopSelectable {
                 decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
                 decoderBytesSinceReset = 0
             }
-        } else if partialFrameSince == nil && readingEnabled {
+        } else if readingEnabled && (partialFrameSince == nil || frameCompleted) {
             partialFrameSince = loop.now
             armCheck()
         }
