@@ -77,7 +77,7 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Reads exactly `count` bytes before `deadline`.
-    func read(exactly count: Int, within seconds: Double = 10) async throws -> [UInt8] {
+    func read(exactly count: Int, within seconds: Double = 30) async throws -> [UInt8] {
         try await offPool { try self.readBlocking(exactly: count, within: seconds) }
     }
 
@@ -96,7 +96,7 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Reads one frame and returns its payload.
-    func readFrame(within seconds: Double = 10) async throws -> [UInt8] {
+    func readFrame(within seconds: Double = 30) async throws -> [UInt8] {
         try await offPool {
             let header = try self.readBlocking(exactly: 4, within: seconds)
             let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
@@ -107,7 +107,7 @@ final class RawSocket: @unchecked Sendable {
     /// Waits for the server to close: reads (discarding) until end of stream or reset.
     /// Returns the bytes that arrived before the end.
     @discardableResult
-    func readUntilClosed(within seconds: Double = 10) async throws -> [UInt8] {
+    func readUntilClosed(within seconds: Double = 30) async throws -> [UInt8] {
         try await offPool { try self.readUntilClosedBlocking(within: seconds) }
     }
 
@@ -136,6 +136,39 @@ final class RawSocket: @unchecked Sendable {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let rc = poll(&entry, 1, Int32(max(1, min(left * 1000, 1000))))
             if rc > 0 { return }
+        }
+    }
+
+    /// Sends the first half of `frame`, then every `interval` seconds for `duration` seconds
+    /// the second half plus the next first half, so that a frame is always partly sent; then
+    /// the last second half.
+    /// Returns the frames completed, the longest pause between writes, and a send failure.
+    func paceHalfFrames(_ frame: [UInt8], every interval: Double, for duration: Double) async throws
+        -> (completed: Int, longestGap: Double, failure: String?)
+    {
+        try await offPool {
+            let half = frame.count / 2
+            let step = Array(frame[half...]) + Array(frame[..<half])
+            var completed = 0
+            var longestGap = 0.0
+            do {
+                try self.sendBlocking(Array(frame[..<half]))
+                var last = Self.now()
+                let deadline = last + duration
+                while Self.now() < deadline {
+                    usleep(useconds_t(interval * 1e6))
+                    try self.sendBlocking(step)
+                    let now = Self.now()
+                    longestGap = max(longestGap, now - last)
+                    last = now
+                    completed += 1
+                }
+                try self.sendBlocking(Array(frame[half...]))
+                completed += 1
+            } catch {
+                return (completed, max(longestGap, Self.now()), "\(error)")
+            }
+            return (completed, longestGap, nil)
         }
     }
 

@@ -29,12 +29,12 @@ final class TestServer: Sendable {
                 return inbound
             }
         }
-        let bound = try await withTimeout(10) { try await transport.boundAddress().port }
+        let bound = try await withTimeout(30) { try await transport.boundAddress().port }
         precondition(bound == port)
     }
 
     /// The inbound of the `index`-th accepted connection, once it exists.
-    func inbound(_ index: Int, within seconds: Double = 10) async -> TestInbound? {
+    func inbound(_ index: Int, within seconds: Double = 30) async -> TestInbound? {
         _ = await eventually(within: seconds) { inbounds.withLock { $0.count > index } }
         return inbounds.withLock { $0.count > index ? $0[index] : nil }
     }
@@ -44,6 +44,6 @@ final class TestServer: Sendable {
         transport.stopListening()
         transport.closeAllConnections()
         let task = serveTask
-        try await withTimeout(10) { try await task.value }
+        try await withTimeout(30) { try await task.value }
     }
 }

@@ -2,7 +2,7 @@ import CEpoll
 
 /// Polls `condition` (backing off from 1 to 25 ms) until it holds or `seconds` pass; returns
 /// whether it held.
-func eventually(within seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
+func eventually(within seconds: Double = 30, _ condition: () -> Bool) async -> Bool {
     let deadline = cepoll_monotonic_ns() + UInt64(seconds * 1e9)
     var pause = 1
     while cepoll_monotonic_ns() < deadline {
