@@ -54,6 +54,32 @@ struct TCPLifecycleTests {
         #expect(server.transport.connectionCount == 0)
     }
 
+    @Test("cancelling the task running serve stops listening and closes every connection")
+    func cancelServe() async throws {
+        let transport = TCPServerTransport(config: .init(loopCount: 2))
+        let port = try transport.listen().port
+        let inbounds = Locked<[TestInbound]>([])
+        let serving = Task {
+            try await transport.serve { outbound, _ in
+                let inbound = TestInbound(mode: .echo, outbound: outbound)
+                inbounds.withLock { $0.append(inbound) }
+                return inbound
+            }
+        }
+        let sockets = try (0..<3).map { _ in try RawSocket(port: port) }
+        for socket in sockets {
+            try await socket.send(Frame.encode(Array("hi".utf8)))
+            #expect(try await socket.readFrame() == Array("hi".utf8))
+        }
+        serving.cancel()
+        for socket in sockets {
+            #expect(try await socket.readUntilClosed().isEmpty)
+        }
+        try await withTimeout(30) { try await serving.value }
+        #expect(inbounds.value.map(\.closeReasons.count) == [1, 1, 1])
+        #expect((try? RawSocket(port: port)) == nil)
+    }
+
     @Test("close() flushes queued frames before the connection ends")
     func closeFlushes() async throws {
         let server = try await TestServer { outbound in

@@ -151,7 +151,10 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     }
 
     /// Stops (`false`) or resumes (`true`) reading. While stopped no frame is delivered and
-    /// the socket is not read, so TCP pushes back on the peer.
+    /// the socket is not read, so TCP pushes back on the peer. On the loop thread (inside
+    /// `receive(frame:)` or a handler running on `preferredExecutor`) it takes effect before
+    /// the next frame; from another thread, at the loop's next turn, so frames already being
+    /// delivered in the current turn may still arrive.
     public func setReading(_ enabled: Bool) {
         if loop.inEventLoop {
             applyReading(enabled)

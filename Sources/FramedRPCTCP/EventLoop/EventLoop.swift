@@ -333,6 +333,11 @@ public final class EventLoop: @unchecked Sendable {
         join()
     }
 
+    /// Asks the loop to stop and returns at once (its thread exits by itself, unjoined).
+    func stopWithoutWaiting() {
+        _ = requestStop()
+    }
+
     /// Asks the loop to stop; true when it had already stopped.
     private func requestStop() -> Bool {
         let (stopped, wake) = remote.withLock { queue -> (Bool, Bool) in

@@ -45,6 +45,15 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
         self.providedGroup = group
     }
 
+    deinit {
+        // A transport dropped without serving still owns the loops `listen()` started.
+        state.withLock { state in
+            if providedGroup == nil, !state.serveFinished, let group = state.group {
+                for loop in group.loops { loop.stopWithoutWaiting() }
+            }
+        }
+    }
+
     /// Binds and listens now (idempotent), so the address is known before `serve` starts.
     /// Connections wait in the backlog until `serve` runs.
     /// - Returns: the bound address; `port` is the real one when the config asked for 0.
