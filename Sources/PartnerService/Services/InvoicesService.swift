@@ -1,18 +1,21 @@
+import FramedRPC
+import PartnerAPI
+import PartnerCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import FramedRPC
-import PartnerAPI
-import PartnerCore
 
 /// `Invoices.*`: closing a billing month, listing, reading and downloading invoices.
 struct InvoicesService: Invoices.ServiceProtocol {
     let backend: PartnerBackend
     var operations: InvoiceOperations { PartnerDomain(context: backend.context).invoices }
 
-    func list(_ request: Invoices.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.Invoice> {
+    func list(_ request: Invoices.ListRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Page<PartnerAPI.Invoice>
+    {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         let filter = InvoiceFilter(customerId: request.customerId)

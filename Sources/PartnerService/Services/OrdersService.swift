@@ -17,7 +17,9 @@ struct OrdersService: Orders.ServiceProtocol {
         }
     }
 
-    func list(_ request: Orders.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.Order> {
+    func list(_ request: Orders.ListRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Page<PartnerAPI.Order>
+    {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in

@@ -77,7 +77,8 @@ extension PartnerAPI.Order {
     init(_ order: PartnerCore.Order) {
         self.init(
             id: order.id, customerId: order.customerId, sku: order.skuId, seats: order.seats,
-            subscriptionId: order.subscriptionId, agentId: order.agentId, createTime: WireMapping.time(order.createTime))
+            subscriptionId: order.subscriptionId, agentId: order.agentId, createTime: WireMapping.time(order.createTime)
+        )
     }
 }
 
@@ -96,7 +97,8 @@ extension PartnerAPI.Subscription {
             id: subscription.id, customerId: subscription.customerId, sku: subscription.skuId,
             family: subscription.familyId, plan: WireMapping.plan(subscription.plan), seats: subscription.seats,
             committedSeats: subscription.committedSeats, state: WireMapping.subscriptionState(subscription.state),
-            termEndTime: WireMapping.time(subscription.termEndTime), cancelTime: WireMapping.time(subscription.cancelTime),
+            termEndTime: WireMapping.time(subscription.termEndTime),
+            cancelTime: WireMapping.time(subscription.cancelTime),
             history: history.map { $0.sorted { $0.sequence < $1.sequence }.map(PartnerAPI.SubscriptionChange.init) },
             etag: subscription.etag, createTime: WireMapping.time(subscription.createTime),
             updateTime: WireMapping.time(subscription.updateTime))
