@@ -199,6 +199,32 @@ extension WireTests {
             }
         }
 
+        @Test("§5.1, §5.3: an unexpected server failure is INTERNAL with error.code -32603 and a generic message")
+        func internalError() async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                try await socket.send(frame: #"{"jsonrpc":"2.0","id":1,"method":"WireTest.Fail"}"#)
+                let payload = try await socket.readFrame()
+                let answer = try WireSocket.parse(payload)
+                #expect(
+                    answer == [
+                        "jsonrpc": "2.0", "id": 1,
+                        "error": [
+                            "code": -32603, "message": "internal error",
+                            "data": ["status": "INTERNAL", "details": []],
+                        ],
+                    ])
+                #expect(!String(decoding: payload, as: UTF8.self).contains("SQLITE"), "no internal detail on the wire")
+                for status in [#""INTERNAL""#, "13"] {
+                    try await socket.send(
+                        frame: #"{"jsonrpc":"2.0","id":2,"method":"Conformance.Echo","params":{"status":\#(status)}}"#)
+                    let echoed = try await socket.readJSON()
+                    #expect(echoed.wireErrorCode == -32603, "status \(status)")
+                    #expect(echoed.wireStatus == "INTERNAL")
+                }
+            }
+        }
+
         @Test("§4: meta above maxMetaKeys or maxMetaBytes is RESOURCE_EXHAUSTED naming the limit and the size")
         func metaLimits() async throws {
             try await withWireServer { s in

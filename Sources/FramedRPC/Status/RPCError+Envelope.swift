@@ -35,7 +35,7 @@ extension RPCError {
         case let e as any RPCErrorConvertible: self = e.rpcError
         case let e as JSONDecodingError: self = .invalidParams(field: e.field, reason: e.reason)
         case is CancellationError: self = RPCError(code: .cancelled, message: "the call was cancelled", cause: error)
-        default: self = RPCError(code: .internalError, message: "internal server error", cause: error)
+        default: self = RPCError(code: .internalError, message: "internal error", cause: error)
         }
     }
 

@@ -34,8 +34,12 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
-    /// The number placed in the JSON-RPC `error.code` member.
-    public var wireCode: Int { jsonRPCCode ?? code.rawValue }
+    /// The number placed in the JSON-RPC `error.code` member: `jsonRPCCode` when set, -32603
+    /// (JSON-RPC's "Internal error") for INTERNAL, otherwise the gRPC number (WIRE.md §5.3).
+    public var wireCode: Int {
+        if let jsonRPCCode { return jsonRPCCode }
+        return code == .internalError ? -32603 : code.rawValue
+    }
 
     /// "NOT_FOUND: customer cus_1 not found".
     public var description: String { "\(code): \(message)" }
