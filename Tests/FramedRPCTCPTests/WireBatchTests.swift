@@ -64,6 +64,28 @@ extension WireTests {
             }
         }
 
+        @Test(
+            "§6: invalid members are not notifications: each gets its own -32600 with id null (JSON-RPC 2.0 §7)",
+            arguments: [
+                (#"[{"foo":"boo"}]"#, 1), ("[1]", 1), ("[1,2,3]", 3), (#"[[{"jsonrpc":"2.0","method":"$/ping"}]]"#, 1),
+                (#"[{"jsonrpc":"2.0","method":"$/ping","extra":1},{"jsonrpc":"2.0"},"x"]"#, 3),
+                (#"[{"jsonrpc":"2.0","method":"$/ping"},{"jsonrpc":"1.0","method":"$/ping"}]"#, 1),
+            ])
+        func invalidMembers(_ batch: String, _ errors: Int) async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                try await socket.send(frame: batch)
+                let response = try await socket.readJSON()
+                let members = try #require(response.arrayValue, "a batch is answered with an array, got \(response)")
+                #expect(members.count == errors)
+                for member in members {
+                    #expect(member.hasNullID)
+                    #expect(member.wireErrorCode == -32600)
+                    #expect(member.wireStatus == "INVALID_ARGUMENT")
+                }
+            }
+        }
+
         @Test("§6: a batch of only valid notifications gets no answer at all")
         func onlyNotifications() async throws {
             try await withWireServer { s in

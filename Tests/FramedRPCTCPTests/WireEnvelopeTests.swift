@@ -256,6 +256,14 @@ struct InvalidRequest: Sendable, CustomTestStringConvertible {
     var testDescription: String { payload }
 
     static let all: [InvalidRequest] = [
+        InvalidRequest(payload: #"{"foo":"boo"}"#, id: .null),
+        InvalidRequest(payload: #"{"jsonrpc":"2.0","params":{}}"#, id: .null, field: "method"),
+        InvalidRequest(payload: #"{"jsonrpc":"2.0","method":7}"#, id: .null, field: "method"),
+        InvalidRequest(payload: #"{"method":"Health.Check"}"#, id: .null, field: "jsonrpc"),
+        InvalidRequest(payload: #"{"jsonrpc":"2.0","method":"Health.Check","extra":1}"#, id: .null, field: "extra"),
+        InvalidRequest(payload: #"{"jsonrpc":"2.0","method":"Health.Check","params":"x"}"#, id: .null, field: "params"),
+        InvalidRequest(
+            payload: #"{"jsonrpc":"2.0","method":"$/cancel","params":{"id":1},"x":0}"#, id: .null, field: "x"),
         InvalidRequest(payload: #""a string""#, id: .null),
         InvalidRequest(payload: "42", id: .null),
         InvalidRequest(payload: #"{"method":"Health.Check","id":4}"#, id: 4, field: "jsonrpc"),

@@ -153,7 +153,7 @@ struct EnvelopeRuleTests {
         let peer = try await h.rawPeer()
         peer.send(#"{"jsonrpc":"2.0","method":"Conformance.Echo","params":{"status":"NOT_FOUND"}}"#)
         peer.send(#"{"jsonrpc":"2.0","method":"No.Such"}"#)
-        peer.send(#"{"jsonrpc":"1.0","method":"Test.Add"}"#)
+        peer.send(#"{"jsonrpc":"2.0","method":"Test.Add","meta":{"timeoutMs":-1}}"#)
         peer.send(#"{"jsonrpc":"2.0","method":"Test.Add","params":[1]}"#)
         peer.send(#"{"jsonrpc":"2.0","method":"$/ping"}"#)
         peer.send(#"{"jsonrpc":"2.0","method":"Conformance.Echo","id":1,"params":{"delayMs":100}}"#)

@@ -54,21 +54,24 @@ struct RPCEnvelopeDecoder: Sendable {
             default: if unknown == nil { unknown = member.key }
             }
         }
-        // The id the answer echoes; nil = notification (no answer at all).
-        let answerID: RPCID? = badID ? .null : id
         if badID {
             return .invalid(id: .null, error: .invalidRequest("id must be a string, an integer or null", field: "id"))
         }
+        // An object that fails the envelope checks is not a notification, "id" or not: it is
+        // answered, with id null when it has none (WIRE.md §3.4 #3, JSON-RPC 2.0 §7).
+        let envelopeID: RPCID = id ?? .null
         guard case .string("2.0") = jsonrpc else {
-            return .invalid(id: answerID, error: .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))
+            return .invalid(id: envelopeID, error: .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))
         }
         guard case .string(let name) = method else {
             let reason = method == nil ? "method is required" : "method must be a string"
-            return .invalid(id: answerID, error: .invalidRequest(reason, field: "method"))
+            return .invalid(id: envelopeID, error: .invalidRequest(reason, field: "method"))
         }
         if let unknown {
-            return .invalid(id: answerID, error: .invalidRequest("unknown member \"\(unknown)\"", field: unknown))
+            return .invalid(id: envelopeID, error: .invalidRequest("unknown member \"\(unknown)\"", field: unknown))
         }
+        // From here on a message without an id is a notification: later failures go unanswered.
+        let answerID: RPCID? = id
         let paramsValue: JSONValue
         switch params {
         case nil: paramsValue = .object(JSONObject())
@@ -77,7 +80,7 @@ struct RPCEnvelopeDecoder: Sendable {
             return .invalid(id: answerID, error: .invalidParams(field: "params", reason: "must be an object"))
         case let other?:
             return .invalid(
-                id: answerID, error: .invalidRequest("params must be an object, got \(other.typeName)", field: "params"))
+                id: envelopeID, error: .invalidRequest("params must be an object, got \(other.typeName)", field: "params"))
         }
         if name.utf8.first == UInt8(ascii: "$") {
             return decodeControl(name, id: id, params: paramsValue)
