@@ -27,14 +27,14 @@ enum BenchReport {
               server RSS    \(rss) MB now, \(peak) MB peak
             """
         for (key, value) in extra { summary += "\n  \(key.padding(13)) \(value)" }
-        Swift.print(summary)
+        emit(summary)
         var line =
             "RESULT scenario=\(scenario) calls_per_s=\(fixed(m.callsPerSecond, 0)) p50_us=\(p50) p99_us=\(p99) "
             + "p999_us=\(p999) errors=\(m.stats.errors) server_cpu_us_per_call=\(cpu) server_rss_mb=\(rss) "
             + "server_peak_rss_mb=\(peak) client_cpu_us_per_call=\(clientCPU) connections=\(connections) "
             + "in_flight=\(inFlight) seconds=\(fixed(m.seconds, 1)) load1=\(loadAverage())"
         for (key, value) in extra { line += " \(key)=\(value)" }
-        Swift.print(line)
+        emit(line)
     }
 
     /// Nanoseconds as whole microseconds, rounded up.

@@ -166,10 +166,10 @@ struct BenchRunner {
         if seed > 0 {
             data = try await BenchData.seed(count: seed, client: client, runTag: runTag)
             let seconds = Double(monotonicNanoseconds() - started) / 1e9
-            print("seeded \(seed) customers with one subscription each in \(BenchReport.fixed(seconds, 1)) s")
+            emit("seeded \(seed) customers with one subscription each in \(BenchReport.fixed(seconds, 1)) s")
         } else {
             data = try await BenchData.discover(client: client)
-            print("found \(data.customerIds.count) customers and \(data.subscriptionIds.count) subscriptions")
+            emit("found \(data.customerIds.count) customers and \(data.subscriptionIds.count) subscriptions")
         }
         await rpc.close()
         return data

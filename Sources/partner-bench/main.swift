@@ -18,7 +18,7 @@ func main() async -> Int32 {
         options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     } catch {
         if error.message == BenchOptions.usage {
-            print(error.message)
+            emit(error.message)
             return 0
         }
         fail(error.message)
@@ -37,7 +37,7 @@ func main() async -> Int32 {
             let server = try SpawnedServer.start(executable: path, extraArguments: options.serverArguments)
             spawned = server
             (host, port, pid) = (server.host, server.port, server.pid)
-            print("spawned \(path) pid \(server.pid) on \(host):\(port), data in \(server.folder)")
+            emit("spawned \(path) pid \(server.pid) on \(host):\(port), data in \(server.folder)")
         } catch {
             fail(error.message)
         }
@@ -54,17 +54,17 @@ func main() async -> Int32 {
     do {
         let errors = try await runner.run()
         if errors > 0 {
-            print("FAILED: \(errors) call(s) failed")
+            emit("FAILED: \(errors) call(s) failed")
             if options.quick { status = 1 }
         } else if options.quick {
-            print("OK: every call succeeded")
+            emit("OK: every call succeeded")
         }
     } catch {
-        print("FAILED: \(error)")
+        emit("FAILED: \(error)")
         status = 1
     }
     if let spawned {
-        if !spawned.isRunning { print("FAILED: the server exited during the run; see \(spawned.folder)/server.log"); status = 1 }
+        if !spawned.isRunning { emit("FAILED: the server exited during the run; see \(spawned.folder)/server.log"); status = 1 }
         spawned.stop()
     }
     await group.shutdown()
