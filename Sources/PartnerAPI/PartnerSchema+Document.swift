@@ -6553,5 +6553,6 @@ extension PartnerSchema {
     }
   }
 }
+
 """#
 }
