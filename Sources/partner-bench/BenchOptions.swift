@@ -44,7 +44,7 @@ struct BenchOptions: Sendable {
                    growth, while one echo connection measures latency beside them
 
         OPTIONS
-          --connections C        connections (default 1; write 4; idle 10000; noread 4 non-reading)
+          --connections C        connections (default 1; write 4; idle 10000; noread: non-reading ones, 1)
           --in-flight K          calls in flight per connection (default 32)
           --duration S           measured seconds (default 10; --quick 1.5)
           --warmup S             unmeasured seconds first (default 2; --quick 0.5)
@@ -58,7 +58,7 @@ struct BenchOptions: Sendable {
           --item-bytes N         stream item padding (default 100)
           --idempotency-keys on|off   write with a fresh idempotency key per call (default off)
           --client-loops N       client event-loop threads (default 1)
-          --hold S               idle/noread: seconds to hold before measuring (default 3)
+          --hold S               idle: seconds to hold the connections before measuring (default 3)
           --quick                short run; exit status 1 if any call failed
 
         OUTPUT
@@ -129,7 +129,7 @@ struct BenchOptions: Sendable {
         switch scenario {
         case .write: return quick ? 2 : 4
         case .idle: return quick ? 200 : 10_000
-        case .noread: return quick ? 1 : 4
+        case .noread: return 1
         default: return 1
         }
     }
