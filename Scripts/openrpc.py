@@ -142,7 +142,7 @@ methods = [
     ("Agents.List", A, False, True, False, ([], {**PAGE}), page_of("Agents", "Agent"), []),
     ("Agents.Update", A, True, False, False, (["agentId", "etag"], {"agentId": ID, **ETAG, "displayName": NAME, "roles": arr(ref("Role"), 1, 2, True), "disabled": B}), ref("Agent"), ["NOT_FOUND", "ABORTED"]),
     ("Tokens.Create", A, True, False, False, (["agentId"], {"agentId": ID, "label": s(0, 100), "ttlSeconds": i(60, 31_536_000)}), obj(["token", "secret"], {"token": ref("ApiToken"), "secret": s(desc="Shown once; only its hash is stored.")}), ["NOT_FOUND"]),
-    ("Tokens.List", A, False, True, False, ([], {**PAGE, "agentId": ID}), page_of("Tokens", "ApiToken"), []),
+    ("Tokens.List", A, False, True, False, ([], {**PAGE, "agentId": ID}), page_of("Tokens", "ApiToken"), ["NOT_FOUND"]),
     ("Tokens.Revoke", A, True, True, False, (["tokenId"], {"tokenId": ID}), ref("ApiToken"), ["NOT_FOUND"]),
     ("Customers.CheckDomain", BOTH, False, True, False, (["domain"], {"domain": s(1, 253)}), obj(["existing", "owned"], {"existing": B, "owned": B, "upstreamAccount": B, "customerId": ID}), []),
     ("Customers.Create", S, True, False, False, (["organisationName", "primaryDomain", "customerType", "postalAddress", "primaryAdminEmail", "languageCode", "timeZone"], NEW_CUSTOMER), ref("Customer"), ["ALREADY_EXISTS", "FAILED_PRECONDITION"]),

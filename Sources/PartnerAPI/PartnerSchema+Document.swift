@@ -861,6 +861,13 @@ extension PartnerSchema {
           "data": {
             "status": "PERMISSION_DENIED"
           }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
         }
       ],
       "x-roles": [
