@@ -166,6 +166,71 @@ extension WireTests {
             }
         }
 
+        @Test(
+            "§2.2, §15: a response above maxFrameBytes is not sent; the call fails RESOURCE_EXHAUSTED naming the limit and the size"
+        )
+        func oversizeResponse() async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                let message = String(repeating: "m", count: 3 << 20)
+                try await socket.send(
+                    frame:
+                        #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"message":"\#(message)","responseBytes":3145728}}"#
+                )
+                let answer = try await socket.readJSON(within: .seconds(20))
+                let size =
+                    #"{"jsonrpc":"2.0","id":1,"result":{"message":"","meta":{},"padding":""}}"#.utf8.count + (3 << 20)
+                    + 3_145_728
+                #expect(answer["id"] == 1)
+                #expect(answer.wireErrorCode == 8)
+                #expect(answer.wireStatus == "RESOURCE_EXHAUSTED")
+                #expect(answer.wireMessage == "response of \(size) bytes exceeds the limit of 4194304 bytes")
+                try await socket.send(frame: #"{"jsonrpc":"2.0","id":2,"method":"$/ping"}"#)
+                #expect(try await socket.readJSON()["id"] == 2, "the connection stays usable")
+            }
+        }
+
+        @Test(
+            "§6: when a batch's response array would pass maxFrameBytes, each successful member is answered RESOURCE_EXHAUSTED"
+        )
+        func oversizeBatchResponse() async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                try await socket.send(
+                    frame: #"[{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"responseBytes":3145728}},"#
+                        + #"{"jsonrpc":"2.0","id":2,"method":"Conformance.Echo","params":{"responseBytes":3145728}},"#
+                        + #"{"jsonrpc":"2.0","id":3,"method":"Nope.Nothing"},{"jsonrpc":"2.0","id":4,"method":"$/ping"}]"#
+                )
+                let frame = try await socket.readFrame(within: .seconds(20))
+                #expect(frame.count <= 4_194_304)
+                let members = try #require(try WireSocket.parse(frame).arrayValue)
+                #expect(members.count == 4)
+                for id: JSONValue in [1, 2, 4] {
+                    let member = members.first { $0["id"] == id }
+                    #expect(member?.wireErrorCode == 8, "member \(id)")
+                    #expect(member?.wireMessage?.hasSuffix("bytes exceeds the limit of 4194304 bytes") == true)
+                }
+                #expect(members.first { $0["id"] == 3 }?.wireErrorCode == -32601, "errors stay as they were")
+            }
+        }
+
+        @Test("§2.2, §10: a stream item above maxFrameBytes is not sent; the stream ends RESOURCE_EXHAUSTED")
+        func oversizeItem() async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                try await socket.send(
+                    frame: #"{"jsonrpc":"2.0","id":1,"method":"WireTest.BigItem","params":{"bytes":4194304}}"#)
+                let answer = try await socket.readJSON(within: .seconds(20))
+                #expect(answer.notificationMethod == nil, "no oversize $/item frame")
+                #expect(answer["id"] == 1)
+                #expect(answer.wireErrorCode == 8)
+                let size =
+                    #"{"jsonrpc":"2.0","method":"$/item","params":{"id":1,"item":{"padding":""}}}"#.utf8.count
+                    + 4_194_304
+                #expect(answer.wireMessage == "item of \(size) bytes exceeds the limit of 4194304 bytes")
+            }
+        }
+
         @Test("§11.1: $/ping as a request is answered {}")
         func ping() async throws {
             try await withWireServer { s in

@@ -8,9 +8,17 @@ extension RPCServerConnection {
         var deadline: ContinuousClock.Instant?
     }
 
+    /// One encoded answer: a whole frame, or a batch member's response object.
+    struct EncodedAnswer: Sendable {
+        var bytes: [UInt8]
+        /// The id of a successful answer (`result`), nil for an error. A batch whose response
+        /// array would pass `maxFrameBytes` answers these members RESOURCE_EXHAUSTED instead.
+        var resultID: RPCID?
+    }
+
     /// A batch's answers collected so far.
     struct BatchSeed {
-        var parts: [[UInt8]]
+        var parts: [EncodedAnswer]
         var expected: Int
     }
 
@@ -50,7 +58,7 @@ extension RPCServerConnection {
     }
 
     struct BatchState {
-        var parts: [[UInt8]]
+        var parts: [EncodedAnswer]
         var remaining: Int
     }
 
@@ -69,6 +77,7 @@ extension RPCServerConnection {
         let drainRetryAfterMs: Int64
         let defaultWindow: Int
         let maxCredit: Int
+        let maxFrameBytes: Int
         var calls: [UInt64: CallEntry] = [:]
         var inFlight: [RPCID: UInt64] = [:]
         var batches: [UInt64: BatchState] = [:]
@@ -85,6 +94,7 @@ extension RPCServerConnection {
             self.drainRetryAfterMs = config.drainRetryAfterMs
             self.defaultWindow = config.defaultStreamWindow
             self.maxCredit = config.maxOutstandingCredit
+            self.maxFrameBytes = config.maxFrameBytes
         }
 
         var isIdle: Bool { calls.isEmpty && parked.isEmpty }
@@ -148,13 +158,13 @@ extension RPCServerConnection {
         }
 
         /// Adds one answer to a batch; returns the whole batch frame when it was the last.
-        mutating func addBatchPart(_ batch: UInt64, _ part: [UInt8]) -> [UInt8]? {
+        mutating func addBatchPart(_ batch: UInt64, _ part: EncodedAnswer) -> [UInt8]? {
             guard var state = batches[batch] else { return nil }
             state.parts.append(part)
             state.remaining -= 1
             if state.remaining <= 0 {
                 batches[batch] = nil
-                return RPCEnvelopeEncoder.batchFrame(state.parts)
+                return RPCServerConnection.batchFrame(state.parts, maxFrameBytes: maxFrameBytes)
             }
             batches[batch] = state
             return nil
@@ -182,7 +192,7 @@ extension RPCServerConnection {
         }
 
         /// A handler exited with `response` (encoded for its place: a frame, or a batch part).
-        mutating func handlerExited(_ key: UInt64, response: [UInt8]?) -> Actions {
+        mutating func handlerExited(_ key: UInt64, response: EncodedAnswer?) -> Actions {
             var actions = Actions()
             guard let entry = calls.removeValue(forKey: key) else { return actions }
             running -= 1
@@ -192,7 +202,7 @@ extension RPCServerConnection {
                 if let batch = entry.batch {
                     actions.write = addBatchPart(batch, response)
                 } else {
-                    actions.write = response
+                    actions.write = response.bytes
                     actions.finishStream = entry.stream
                 }
             }

@@ -29,7 +29,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     func receive(frame payload: [UInt8]) {
         switch core.decoder.decode(payload) {
         case .failure(let error):
-            outbound.write(RPCEnvelopeEncoder.errorFrame(id: .null, error: error))
+            outbound.write(bounded(RPCEnvelopeEncoder.errorFrame(id: .null, error: error), id: .null))
         case .single(let message):
             receiveSingle(message)
         case .batch(let messages):
@@ -60,7 +60,10 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         switch message {
         case .call(let call):
             guard let method = core.methods[call.method] else {
-                if let id = call.id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: .methodNotFound(call.method))) }
+                if let id = call.id {
+                    let frame = RPCEnvelopeEncoder.errorFrame(id: id, error: .methodNotFound(call.method))
+                    outbound.write(bounded(frame, id: id))
+                }
                 return
             }
             if method.descriptor.kind == .serverStreaming && call.id == nil { return }
@@ -74,7 +77,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             }
             admit([Prepared(call: call, method: method, deadline: deadline)], seed: nil)
         case .invalid(let id, let error):
-            if let id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: error)) }
+            if let id { outbound.write(bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)) }
         case .cancel(let target, let answerID):
             cancel(target)
             if let answerID { outbound.write(RPCEnvelopeEncoder.responseFrame(id: answerID, result: RPCEmptyResult())) }
@@ -89,18 +92,18 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     }
 
     private func receiveBatch(_ messages: [RPCInboundMessage]) {
-        var parts: [[UInt8]] = []
+        var parts: [EncodedAnswer] = []
         var prepared: [Prepared] = []
         var expected = 0
         func part(_ id: RPCID, _ error: RPCError) {
             var w = JSONWriter(capacity: 160)
             RPCEnvelopeEncoder.writeError(id: id, error: error, to: &w)
-            parts.append(w.bytes)
+            parts.append(EncodedAnswer(bytes: w.bytes))
         }
         func emptyResult(_ id: RPCID) {
             var w = JSONWriter(capacity: 48)
             RPCEnvelopeEncoder.writeResponse(id: id, result: RPCEmptyResult(), to: &w)
-            parts.append(w.bytes)
+            parts.append(EncodedAnswer(bytes: w.bytes, resultID: id))
         }
         let now = ContinuousClock.now
         for message in messages {
@@ -139,7 +142,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             }
         }
         if expected == 0 {
-            if !parts.isEmpty { outbound.write(RPCEnvelopeEncoder.batchFrame(parts)) }
+            if !parts.isEmpty { outbound.write(Self.batchFrame(parts, maxFrameBytes: core.config.maxFrameBytes)) }
             if !prepared.isEmpty { admit(prepared, seed: nil) }
             return
         }
@@ -147,6 +150,37 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     }
 
     static let deadlineError = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
+
+    // MARK: Response size
+
+    /// `frame` when its payload fits in `maxFrameBytes`; otherwise the RESOURCE_EXHAUSTED answer
+    /// for `id` naming the limit and the size: the server never sends a frame above its limit
+    /// (WIRE.md §2.2, §15).
+    func bounded(_ frame: [UInt8], id: RPCID) -> [UInt8] {
+        let size = frame.count - Frame.headerSize
+        let limit = core.config.maxFrameBytes
+        guard size > limit else { return frame }
+        return RPCEnvelopeEncoder.errorFrame(id: id, error: Self.responseTooLarge(size: size, limit: limit))
+    }
+
+    static func responseTooLarge(size: Int, limit: Int) -> RPCError {
+        .limitExceeded("response of \(size) bytes exceeds the limit of \(limit) bytes")
+    }
+
+    /// A batch's response array; when it would pass `maxFrameBytes`, every successful member is
+    /// answered RESOURCE_EXHAUSTED naming the array's size and the limit instead (WIRE.md §6).
+    static func batchFrame(_ parts: [EncodedAnswer], maxFrameBytes: Int) -> [UInt8] {
+        let size = parts.reduce(1) { $0 + $1.bytes.count + 1 }
+        guard size > maxFrameBytes else { return RPCEnvelopeEncoder.batchFrame(parts.map(\.bytes)) }
+        let error = responseTooLarge(size: size, limit: maxFrameBytes)
+        return RPCEnvelopeEncoder.batchFrame(
+            parts.map { part in
+                guard let id = part.resultID else { return part.bytes }
+                var w = JSONWriter(capacity: 160)
+                RPCEnvelopeEncoder.writeError(id: id, error: error, to: &w)
+                return w.bytes
+            })
+    }
 
     // MARK: Admission and handlers
 
@@ -184,14 +218,15 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     }
 
     /// Runs the handler chain and encodes its outcome for where the answer goes.
-    private func run(_ launch: Launch) async -> [UInt8]? {
+    private func run(_ launch: Launch) async -> EncodedAnswer? {
         let call = launch.prepared.call
         var context = RPCServerContext(
             descriptor: launch.prepared.method.descriptor, metadata: call.metadata,
             deadline: launch.prepared.deadline, peer: peer)
         if let stream = launch.stream {
             context.streamWriter = RPCStreamWriter(
-                stream: stream, outbound: outbound, highWaterBytes: core.config.outboundHighWaterBytes)
+                stream: stream, outbound: outbound, highWaterBytes: core.config.outboundHighWaterBytes,
+                maxFrameBytes: core.config.maxFrameBytes)
         }
         let request = RPCRequest(id: call.id, method: call.method, params: call.params, metadata: call.metadata)
         let handler = launch.prepared.method.handler
@@ -204,12 +239,13 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             if inBatch {
                 var w = JSONWriter(capacity: 256)
                 RPCEnvelopeEncoder.writeResponse(id: id, result: result, to: &w)
-                return w.bytes
+                return EncodedAnswer(bytes: w.bytes, resultID: id)
             }
-            return RPCEnvelopeEncoder.responseFrame(id: id, result: result)
+            return EncodedAnswer(bytes: bounded(RPCEnvelopeEncoder.responseFrame(id: id, result: result), id: id))
         } catch {
             guard let id = call.id else { return nil }
-            return Self.encode(id: id, error: RPCError(mapping: error), inBatch: inBatch)
+            let bytes = Self.encode(id: id, error: RPCError(mapping: error), inBatch: inBatch)
+            return EncodedAnswer(bytes: inBatch ? bytes : bounded(bytes, id: id))
         }
     }
 
@@ -222,7 +258,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         return RPCEnvelopeEncoder.errorFrame(id: id, error: error)
     }
 
-    private func handlerExited(_ key: UInt64, response: [UInt8]?) {
+    private func handlerExited(_ key: UInt64, response: EncodedAnswer?) {
         let actions = state.withLock { $0.handlerExited(key, response: response) }
         actions.cancelTimer?.cancel()
         if let write = actions.write {
@@ -237,7 +273,8 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     private func send(_ answer: Answer) {
         let bytes = Self.encode(id: answer.id, error: answer.error, inBatch: answer.batch != nil)
         if let batch = answer.batch {
-            if let frame = state.withLock({ $0.addBatchPart(batch, bytes) }) { outbound.write(frame) }
+            let part = EncodedAnswer(bytes: bytes)
+            if let frame = state.withLock({ $0.addBatchPart(batch, part) }) { outbound.write(frame) }
         } else if let stream = answer.stream {
             stream.finish(with: bytes, to: outbound)
         } else {

@@ -15,11 +15,13 @@ public struct RPCStreamWriter: Sendable {
     let stream: RPCServerStream
     let outbound: any RPCConnectionOutbound
     let highWaterBytes: Int
+    let maxFrameBytes: Int
 
-    init(stream: RPCServerStream, outbound: any RPCConnectionOutbound, highWaterBytes: Int) {
+    init(stream: RPCServerStream, outbound: any RPCConnectionOutbound, highWaterBytes: Int, maxFrameBytes: Int) {
         self.stream = stream
         self.outbound = outbound
         self.highWaterBytes = highWaterBytes
+        self.maxFrameBytes = maxFrameBytes
     }
 
     /// The id of the call the items belong to.
@@ -28,7 +30,8 @@ public struct RPCStreamWriter: Sendable {
     /// Sends one item, in order.
     /// - Throws: `RPCError` CANCELLED when the call has ended (cancelled, deadline passed,
     ///   connection closed) or the task was cancelled; UNAVAILABLE when the connection closed
-    ///   while waiting for the buffer to drain.
+    ///   while waiting for the buffer to drain; RESOURCE_EXHAUSTED when the item's frame would
+    ///   pass `maxFrameBytes` (it is not sent).
     public func send(_ item: some JSONEncodable & Sendable) async throws {
         guard await stream.acquireCredit() else {
             throw RPCError(code: .cancelled, message: "the stream has ended")
@@ -39,6 +42,10 @@ public struct RPCStreamWriter: Sendable {
             }
         }
         let frame = RPCEnvelopeEncoder.itemFrame(id: stream.id, item: item)
+        let size = frame.count - Frame.headerSize
+        if size > maxFrameBytes {
+            throw RPCError.limitExceeded("item of \(size) bytes exceeds the limit of \(maxFrameBytes) bytes")
+        }
         guard stream.writeItem(frame, to: outbound) else {
             throw RPCError(code: .cancelled, message: "the stream has ended")
         }
