@@ -48,6 +48,35 @@ extension WireTests {
         }
 
         @Test(
+            "§8: the client sends the time left as meta.timeoutMs, rounded down, and a handler's deadline travels downstream"
+        )
+        func timeoutMsRoundedDown() async throws {
+            try await withWireServer { s in
+                let client = s.client()
+                _ = try await client.unary("$/ping", params: RPCEmptyResult())
+                let own = try await client.unary(
+                    "WireTest.Meta", params: RPCEmptyResult(), options: RPCCallOptions(timeout: .seconds(2)))
+                let sent = try #require(own["timeoutMs"]?.intValue)
+                #expect(sent < 2000, "time passed since the deadline was set; rounding up would send 2000")
+                #expect(sent > 1000)
+                let inherited = try await RPCCallContext.$deadline.withValue(.now + .milliseconds(1500)) {
+                    try await client.unary("WireTest.Meta", params: RPCEmptyResult())
+                }
+                let downstream = try #require(inherited["timeoutMs"]?.intValue)
+                #expect(downstream < 1500 && downstream > 500)
+                do {
+                    _ = try await RPCCallContext.$deadline.withValue(.now + .microseconds(500)) {
+                        try await client.unary("WireTest.Meta", params: RPCEmptyResult())
+                    }
+                    Issue.record("a call with less than a millisecond left was sent")
+                } catch let error as RPCError {
+                    #expect(error.code == .deadlineExceeded, "no whole millisecond left: it fails locally")
+                }
+                await client.close()
+            }
+        }
+
+        @Test(
             "§9: cancelling the calling task sends $/cancel: the call throws CANCELLED, the handler is cancelled, the connection stays"
         )
         func taskCancellationSendsCancel() async throws {

@@ -138,7 +138,8 @@ public final class RPCClient: Sendable {
             traceparent: options.traceparent, streamWindow: options.streamWindow, custom: options.custom)
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline).components
-            let ms = left.seconds * 1000 + (left.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+            // Whole milliseconds left, rounded down; none left fails here, unsent (WIRE.md §8).
+            let ms = left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000
             guard ms > 0 else { throw RPCError(code: .deadlineExceeded, message: "deadline exceeded before the call was sent") }
             metadata.timeoutMs = min(ms, 2_147_483_647)
         }
