@@ -118,6 +118,14 @@ extension WireTests {
                     "must be a string, got integer"
                 ),
                 (#"{"jsonrpc":"2.0","id":8,"method":"Health.Check","params":[""]}"#, "params", "must be an object"),
+                (
+                    #"{"jsonrpc":"2.0","id":8,"method":"Health.Check","params":{"service":"\#(String(repeating: "é", count: 201))"}}"#,
+                    "service", "must be at most 200 characters"
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":8,"method":"Health.Watch","params":{"service":"\#(String(repeating: "s", count: 201))"}}"#,
+                    "service", "must be at most 200 characters"
+                ),
             ])
         func invalidParams(_ payload: String, _ field: String, _ reason: String) async throws {
             try await withWireServer { s in
@@ -128,6 +136,21 @@ extension WireTests {
                 #expect(answer.wireErrorCode == -32602)
                 #expect(answer.wireStatus == "INVALID_ARGUMENT")
                 #expect(answer["error"]?["data"]?["details"] == [["field": .string(field), "reason": .string(reason)]])
+            }
+        }
+
+        @Test(
+            "§14.1: Health.Check of a service name of 200 characters is NOT_FOUND with its detail, not a params error")
+        func healthCheckLongestName() async throws {
+            try await withWireServer { s in
+                let socket = try s.socket()
+                let name = String(repeating: "é", count: 200)
+                try await socket.send(
+                    frame: #"{"jsonrpc":"2.0","id":2,"method":"Health.Check","params":{"service":"\#(name)"}}"#)
+                let answer = try await socket.readJSON()
+                #expect(answer.wireErrorCode == 5)
+                #expect(
+                    answer["error"]?["data"]?["details"] == [["field": "service", "reason": "is not a known service"]])
             }
         }
 

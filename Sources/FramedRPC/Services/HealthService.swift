@@ -4,7 +4,8 @@ import FramedJSON
 /// `RPCHealth` registry. Neither needs credentials.
 ///
 /// - `Health.Check {"service"?: String}` -> `{"status":"SERVING"|"NOT_SERVING"}`; an unknown
-///   service is NOT_FOUND (5); `""` or no service means the whole server.
+///   service is NOT_FOUND (5); `""` or no service means the whole server; a name longer than
+///   200 characters is -32602.
 /// - `Health.Watch {"service"?: String}` streams `{"status":..}`: the current status, then one
 ///   item per change; SERVICE_UNKNOWN for an unknown service, and the stream stays open. When
 ///   the server drains the last item is NOT_SERVING and the call ends with `{}`.
@@ -43,9 +44,16 @@ public struct HealthService: RPCService {
         }
     }
 
+    /// The longest service name accepted (WIRE.md §14.1; `maxLength` in the OpenRPC document).
+    public static let maxServiceNameLength = 200
+
     private static func service(in request: RPCRequest) throws(JSONDecodingError) -> String {
         let fields = try JSONFields(request.params, path: "", allowed: ["service"])
-        return try fields.optional("service", as: String.self) ?? ""
+        let service = try fields.optional("service", as: String.self) ?? ""
+        guard service.unicodeScalars.count <= maxServiceNameLength else {
+            throw JSONDecodingError(field: "service", reason: "must be at most \(maxServiceNameLength) characters")
+        }
+        return service
     }
 
     struct StatusBody: JSONEncodable, Sendable {
