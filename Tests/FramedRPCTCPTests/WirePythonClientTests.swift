@@ -57,6 +57,13 @@ extension WireTests {
                 let firstFive = names.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
                 #expect(lines == ["{'status': 'SERVING'}", "\(title) [\(firstFive)]"])
 
+                // The document it read is the server's: every method of the contract, plus the
+                // two Conformance methods this server serves.
+                let rpc = s.client()
+                let served = try await rpc.unary("rpc.discover", params: RPCEmptyResult())
+                #expect(served["methods"]?.arrayValue?.count == names.count + 2)
+                await rpc.close()
+
             }
         }
 

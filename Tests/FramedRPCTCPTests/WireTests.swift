@@ -10,9 +10,9 @@ struct WireTests {}
 
 /// Runs `body` against a fresh server and always shuts the server down afterwards.
 func withWireServer<T: Sendable>(
-    config: RPCServerConfig = RPCServerConfig(), _ body: (WireServer) async throws -> T
+    config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true, _ body: (WireServer) async throws -> T
 ) async throws -> T {
-    let server = try WireServer(config: config)
+    let server = try WireServer(config: config, conformance: conformance)
     let result: T
     do {
         result = try await body(server)

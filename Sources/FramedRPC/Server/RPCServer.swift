@@ -40,13 +40,23 @@ public final class RPCServer: Sendable {
         let health = RPCHealth()
         var router = RPCRouter()
         if config.registersHealthService { router.register(HealthService(health: health)) }
-        for service in services { router.register(service) }
+        for service in Self.listingConformance(services) { router.register(service) }
         for descriptor in router.descriptors where health.status(of: String(descriptor.serviceName)) == nil {
             health.setStatus(.serving, for: String(descriptor.serviceName))
         }
         self.config = config
         self.health = health
         self.core = RPCServerCore(config: config, router: router, interceptors: interceptors)
+    }
+
+    /// `services` with every `DiscoveryService` also listing the `Conformance` methods when
+    /// `ConformanceService` is among them: `rpc.discover` describes what is served (WIRE.md §14.2).
+    static func listingConformance(_ services: [any RPCService]) -> [any RPCService] {
+        guard services.contains(where: { $0 is ConformanceService }) else { return services }
+        return services.map { service in
+            guard let discovery = service as? DiscoveryService else { return service }
+            return discovery.adding(methods: ConformanceService.openRPCMethods)
+        }
     }
 
     /// The descriptors of every method served, sorted by name.

@@ -6,11 +6,25 @@ public struct DiscoveryService: RPCService {
     /// The method's descriptor.
     public static let discover = RPCMethodDescriptor(name: "rpc.discover", requiresAuthentication: false)
 
+    /// The OpenRPC document `rpc.discover` answers with.
+    public let document: JSONValue
     private let encoded: RPCRawJSON
 
     /// Creates the service answering with `document`.
     public init(document: JSONValue) {
+        self.document = document
         self.encoded = RPCRawJSON(bytes: document.encodedBytes)
+    }
+
+    /// The same service with `methods` (OpenRPC method objects) appended to the document's
+    /// `methods`, except those whose name it already lists. `RPCServer` uses this to list the
+    /// `Conformance` methods when it serves them (WIRE.md §14.2).
+    public func adding(methods: [JSONValue]) -> DiscoveryService {
+        guard case .object(var root) = document, case .array(var listed)? = root["methods"] else { return self }
+        let names = Set(listed.compactMap { $0["name"]?.stringValue })
+        listed += methods.filter { method in !names.contains(method["name"]?.stringValue ?? "") }
+        root["methods"] = .array(listed)
+        return DiscoveryService(document: .object(root))
     }
 
     /// Registers `rpc.discover`.

@@ -21,13 +21,14 @@ final class WireServer: Sendable {
     }()
 
     /// Starts listening before returning, so `port` accepts connections at once.
-    init(port: Int = 0, config: RPCServerConfig = RPCServerConfig()) throws {
+    /// - Parameter conformance: serve `Conformance` (as `--enable-conformance-service` does).
+    init(port: Int = 0, config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true) throws {
         let probe = self.probe
-        server = RPCServer(
-            services: [
-                ConformanceService(), DiscoveryService(document: Self.openRPCDocument), WireTestService(probe: probe),
-            ],
-            config: config)
+        var services: [any RPCService] = [
+            DiscoveryService(document: Self.openRPCDocument), WireTestService(probe: probe),
+        ]
+        if conformance { services.append(ConformanceService()) }
+        server = RPCServer(services: services, config: config)
         transport = TCPServerTransport(config: .init(host: "127.0.0.1", port: port, loopCount: 2))
         self.port = try transport.listen().port
         let server = self.server
