@@ -18,6 +18,7 @@ enum BenchReport {
         let clientCPU = m.clientCPUPerCall.map { fixed($0, 2) } ?? "na"
         let rss = m.serverResidentKiB.map { fixed(Double($0) / 1024, 1) } ?? "na"
         let peak = m.serverPeakKiB.map { fixed(Double($0) / 1024, 1) } ?? "na"
+        let disk = m.serverStorageBytesPerCall.map { fixed($0 / 1024, 1) } ?? "na"
         var summary = """
             \(scenario): \(connections) connection(s) x \(inFlight) in flight, \(fixed(m.seconds, 1)) s measured
               calls/s       \(fixed(m.callsPerSecond, 0))   (\(m.stats.calls) calls)
@@ -25,13 +26,14 @@ enum BenchReport {
               errors        \(m.stats.errors)\(m.stats.firstError.map { "   first: \($0)" } ?? "")
               server CPU    \(cpu) us/call   (client \(clientCPU) us/call)
               server RSS    \(rss) MB now, \(peak) MB peak
+              server disk   \(disk) KiB written per call
             """
         for (key, value) in extra { summary += "\n  \(key.padding(13)) \(value)" }
         emit(summary)
         var line =
             "RESULT scenario=\(scenario) calls_per_s=\(fixed(m.callsPerSecond, 0)) p50_us=\(p50) p99_us=\(p99) "
             + "p999_us=\(p999) errors=\(m.stats.errors) server_cpu_us_per_call=\(cpu) server_rss_mb=\(rss) "
-            + "server_peak_rss_mb=\(peak) client_cpu_us_per_call=\(clientCPU) connections=\(connections) "
+            + "server_peak_rss_mb=\(peak) server_disk_kib_per_call=\(disk) client_cpu_us_per_call=\(clientCPU) connections=\(connections) "
             + "in_flight=\(inFlight) seconds=\(fixed(m.seconds, 1)) load1=\(loadAverage())"
         for (key, value) in extra { line += " \(key)=\(value)" }
         emit(line)

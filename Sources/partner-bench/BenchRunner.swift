@@ -19,9 +19,10 @@ struct BenchRunner {
     /// Distinguishes the names and idempotency keys of this run from earlier ones.
     let runTag: String
 
-    /// Runs every scenario; the total of failed calls.
-    func run() async throws -> UInt64 {
-        var errors: UInt64 = 0
+    /// Runs every scenario in order; what each one saw (its calls in the measured window, its
+    /// failed calls).
+    func run() async throws -> [(scenario: BenchOptions.Scenario, stats: WorkerStats)] {
+        var outcomes: [(scenario: BenchOptions.Scenario, stats: WorkerStats)] = []
         var data: BenchData?
         for scenario in options.scenarios {
             switch scenario {
@@ -29,12 +30,12 @@ struct BenchRunner {
                 if data == nil { data = try await prepareData() }
             default: break
             }
-            errors += try await run(scenario, data: data)
+            outcomes.append((scenario, try await run(scenario, data: data)))
         }
-        return errors
+        return outcomes
     }
 
-    private func run(_ scenario: BenchOptions.Scenario, data: BenchData?) async throws -> UInt64 {
+    private func run(_ scenario: BenchOptions.Scenario, data: BenchData?) async throws -> WorkerStats {
         let connections = options.connections(for: scenario)
         let k = options.inFlight
         switch scenario {
@@ -58,7 +59,7 @@ struct BenchRunner {
         BenchReport.print(
             scenario: scenario.rawValue, connections: connections, inFlight: k, measurement: m, extra: extra)
         for client in clients { await client.close() }
-        return m.stats.errors
+        return m.stats
     }
 
     /// One `RPCClient` (one TCP connection) per connection, without retries.
@@ -121,7 +122,7 @@ struct BenchRunner {
 
     /// K streams per connection of `Conformance.Stream`; every item counts as a call, and its
     /// latency is the gap since the previous item of the same stream.
-    private func runStream(connections: Int) async -> UInt64 {
+    private func runStream(connections: Int) async -> WorkerStats {
         let clients = makeClients(connections)
         let params = StreamParams(count: 100_000, itemBytes: options.itemBytes)
         let worker: ClosedLoop.Worker = { c, _, window in
@@ -153,7 +154,7 @@ struct BenchRunner {
             scenario: "stream", connections: connections, inFlight: options.inFlight, measurement: m,
             extra: ["item_bytes": "\(options.itemBytes)", "unit": "items"])
         for client in clients { await client.close() }
-        return m.stats.errors
+        return m.stats
     }
 
     /// Seeds (`--seed-customers`, default 1000 on a spawned server) or discovers the data.

@@ -33,6 +33,8 @@ struct Measurement: Sendable {
     var serverCPU: Double?
     /// This process's CPU over the window, microseconds.
     var clientCPU: Double?
+    /// Bytes the server wrote to storage over the window; nil without a server pid.
+    var serverStorageBytes: Double?
     /// Server VmHWM and VmRSS in KiB after the window.
     var serverPeakKiB: Int?
     var serverResidentKiB: Int?
@@ -40,6 +42,9 @@ struct Measurement: Sendable {
     var callsPerSecond: Double { seconds > 0 ? Double(stats.calls) / seconds : 0 }
     var serverCPUPerCall: Double? { serverCPU.map { stats.calls > 0 ? $0 / Double(stats.calls) : 0 } }
     var clientCPUPerCall: Double? { clientCPU.map { stats.calls > 0 ? $0 / Double(stats.calls) : 0 } }
+    var serverStorageBytesPerCall: Double? {
+        serverStorageBytes.map { stats.calls > 0 ? $0 / Double(stats.calls) : 0 }
+    }
 }
 
 /// Runs workers concurrently (child tasks of one task group) through a warm-up and a measured
@@ -72,10 +77,11 @@ enum ClosedLoop {
             }
             return total
         }
-        let (serverCPU, clientCPU) = await edges
+        let (serverCPU, clientCPU, storage) = await edges
         return Measurement(
             stats: stats, seconds: window.seconds, serverCPU: serverCPU, clientCPU: clientCPU,
-            serverPeakKiB: server?.peakResidentKiB(), serverResidentKiB: server?.residentKiB())
+            serverStorageBytes: storage, serverPeakKiB: server?.peakResidentKiB(),
+            serverResidentKiB: server?.residentKiB())
     }
 
     /// A worker that makes `call` back to back: one call in flight per worker, so K workers on
@@ -103,19 +109,22 @@ enum ClosedLoop {
         }
     }
 
-    /// CPU of the server and of this process at the window's start and end.
-    private static func sampleEdges(window: MeasureWindow, server: ProcessProbe?) async -> (Double?, Double?) {
+    /// CPU of the server and of this process, and the server's storage writes, between the
+    /// window's start and end.
+    private static func sampleEdges(window: MeasureWindow, server: ProcessProbe?) async -> (Double?, Double?, Double?) {
         await sleep(until: window.start)
         let server0 = server?.cpuMicroseconds()
         let client0 = ProcessProbe.current.cpuMicroseconds()
+        let storage0 = server?.storageWriteBytes()
         await sleep(until: window.end)
         let server1 = server?.cpuMicroseconds()
         let client1 = ProcessProbe.current.cpuMicroseconds()
+        let storage1 = server?.storageWriteBytes()
         func delta(_ a: Double?, _ b: Double?) -> Double? {
             guard let a, let b else { return nil }
             return b - a
         }
-        return (delta(server0, server1), delta(client0, client1))
+        return (delta(server0, server1), delta(client0, client1), delta(storage0, storage1))
     }
 
     /// Sleeps until monotonic time `instant` (returns at once if it has passed).

@@ -8,8 +8,8 @@ struct IdleScenario {
     let runner: BenchRunner
     let connections: Int
 
-    /// Runs the scenario; the number of failed pings (a connection refused counts as one).
-    func run() async throws -> UInt64 {
+    /// Runs the scenario; its pings (a connection refused counts as a failure).
+    func run() async throws -> WorkerStats {
         let server = runner.server
         let before = server?.residentKiB()
         var stats = WorkerStats()
@@ -39,7 +39,7 @@ struct IdleScenario {
         let after = server?.residentKiB()
         let fds = server?.openDescriptors()
         var m = Measurement(
-            stats: stats, seconds: opened, serverCPU: nil, clientCPU: nil,
+            stats: stats, seconds: opened, serverCPU: nil, clientCPU: nil, serverStorageBytes: nil,
             serverPeakKiB: server?.peakResidentKiB(), serverResidentKiB: after)
         m.serverCPU = nil
         var growth = "na"
@@ -56,7 +56,7 @@ struct IdleScenario {
                 "server_fds": fds.map(String.init) ?? "na", "unit": "pings",
             ])
         for connection in open { connection.close() }
-        return stats.errors
+        return stats
     }
 }
 

@@ -13,8 +13,8 @@ struct NoReadScenario {
     /// Echo calls per non-reading connection, each answered with 1 MiB of padding.
     static let echoesPerConnection = 100
 
-    /// Runs the scenario; the failed calls of the reading connection.
-    func run() async throws -> UInt64 {
+    /// Runs the scenario; the calls of the reading connection.
+    func run() async throws -> WorkerStats {
         let server = runner.server
         let before = server?.residentKiB()
         let fdsBefore = server?.openDescriptors()
@@ -57,7 +57,7 @@ struct NoReadScenario {
             ])
         for connection in silent { connection.close() }
         for client in clients { await client.close() }
-        return m.stats.errors
+        return m.stats
     }
 
     /// The highest VmRSS seen, sampling every 50 ms until `end`.

@@ -24,6 +24,15 @@ struct ProcessProbe: Sendable {
         return (user + system) / ticks * 1_000_000
     }
 
+    /// Bytes the process caused to be written to storage (`write_bytes` of `/proc/<pid>/io`).
+    func storageWriteBytes() -> Double? {
+        guard let text = Self.read("/proc/\(pid)/io") else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("write_bytes:") {
+            return Double(line.dropFirst("write_bytes:".count).filter { $0.isNumber })
+        }
+        return nil
+    }
+
     /// Peak resident set size (VmHWM) in KiB.
     func peakResidentKiB() -> Int? { statusField("VmHWM") }
 

@@ -52,10 +52,14 @@ func main() async -> Int32 {
         group: group, runTag: String(UInt64(monotonicNanoseconds()) % 1_000_000_007, radix: 36))
     var status: Int32 = 0
     do {
-        let errors = try await runner.run()
+        let outcomes = try await runner.run()
+        let errors = outcomes.reduce(0) { $0 + $1.stats.errors }
         if errors > 0 {
             emit("FAILED: \(errors) call(s) failed")
             if options.quick { status = 1 }
+        } else if options.quick, let idle = outcomes.first(where: { $0.stats.calls == 0 }) {
+            emit("FAILED: \(idle.scenario.rawValue) completed no call in its window")
+            status = 1
         } else if options.quick {
             emit("OK: every call succeeded")
         }
