@@ -86,6 +86,11 @@ extension RPCServerConnection {
         var running = 0
         var readingPaused = false
         var draining = false
+        /// `$/goaway` is on its way: only then may a draining connection close.
+        var goawayWritten = false
+        /// Answers taken out of the state and not yet handed to the transport. A draining
+        /// connection closes only when none is left, so that no answer is dropped by the close.
+        var unsentAnswers = 0
         var closing = false
         var closed = false
 
@@ -133,11 +138,13 @@ extension RPCServerConnection {
                         let error = RPCError(
                             code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
                         admission.rejects.append(Answer(id: id, error: error, batch: batchKey))
+                        unsentAnswers += 1
                         continue
                     }
                     if inFlight[id] != nil {
                         admission.rejects.append(
                             Answer(id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"), batch: batchKey))
+                        unsentAnswers += 1
                         continue
                     }
                 } else if draining {
@@ -188,6 +195,7 @@ extension RPCServerConnection {
             entry.answered = true
             calls[key] = entry
             inFlight[id] = nil
+            unsentAnswers += 1
             return (Answer(id: id, error: error, batch: entry.batch, stream: entry.stream), entry.task, entry.timer)
         }
 
@@ -205,6 +213,7 @@ extension RPCServerConnection {
                     actions.write = response.bytes
                     actions.finishStream = entry.stream
                 }
+                if actions.write != nil { unsentAnswers += 1 }
             }
             if closed { return actions }
             while let head = parked.first, running == 0 || running + head.prepared.count <= limit {
@@ -215,21 +224,35 @@ extension RPCServerConnection {
                 readingPaused = false
                 actions.resumeReading = true
             }
-            if draining && !closing && isIdle {
-                closing = true
-                actions.close = true
-            }
+            actions.close = closeIfDrained()
             return actions
         }
 
-        /// Starts draining; returns true when the connection can close at once.
-        mutating func beginDrain() -> Bool {
+        /// An answer returned by a transition has been handed to the transport; returns true
+        /// when the connection, draining, can now close.
+        mutating func answerSent() -> Bool {
+            unsentAnswers -= 1
+            return closeIfDrained()
+        }
+
+        /// True (once) when a draining connection has sent `$/goaway`, has no call left and
+        /// no answer still to hand over.
+        private mutating func closeIfDrained() -> Bool {
+            guard draining && goawayWritten && !closing && !closed && isIdle && unsentAnswers == 0 else { return false }
+            closing = true
+            return true
+        }
+
+        /// Starts draining: new calls are refused from now on. The connection does not close
+        /// before `goawayWasWritten()`, so `$/goaway` always goes out first.
+        mutating func beginDrain() {
             draining = true
-            if !closing && !closed && isIdle {
-                closing = true
-                return true
-            }
-            return false
+        }
+
+        /// `$/goaway` has been written; returns true when the connection can close at once.
+        mutating func goawayWasWritten() -> Bool {
+            goawayWritten = true
+            return closeIfDrained()
         }
 
         /// Cuts every unanswered call with `error` and marks the connection closing.

@@ -263,6 +263,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         actions.cancelTimer?.cancel()
         if let write = actions.write {
             if let stream = actions.finishStream { stream.finish(with: write, to: outbound) } else { outbound.write(write) }
+            if state.withLock({ $0.answerSent() }) { outbound.close() }
         }
         if actions.resumeReading { outbound.setReading(true) }
         for admission in actions.admissions { perform(admission) }
@@ -280,6 +281,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         } else {
             outbound.write(bytes)
         }
+        if state.withLock({ $0.answerSent() }) { outbound.close() }
     }
 
     private func cut(key: UInt64, error: RPCError) {
@@ -303,9 +305,10 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
 
     /// Sends `$/goaway`; new calls get UNAVAILABLE; closes once no call is in flight.
     func beginDrain(goaway: [UInt8]) {
-        let closeNow = state.withLock { $0.beginDrain() }
+        state.withLock { $0.beginDrain() }
+        // A handler exiting now must not close the connection before `$/goaway` is queued.
         outbound.write(goaway)
-        if closeNow { outbound.close() }
+        if state.withLock({ $0.goawayWasWritten() }) { outbound.close() }
     }
 
     /// The drain grace is over: ends every call still running with UNAVAILABLE, then closes.
