@@ -208,6 +208,9 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     func beginClose() {
         closedForWrites.store(true, ordering: .relaxed)
         guard state == .open else { return }
+        // Frames written on other threads before close() may still wait for their hand-off:
+        // take them now, so that "flushes what is queued, then closes" holds for them too.
+        takeRemoteWrites()
         state = .closing
         resumeWritableWaiters(false)
         requestTurnEnd()
