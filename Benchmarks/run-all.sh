@@ -34,5 +34,5 @@ run write --connections 4 --in-flight 32 --idempotency-keys on
 run mixed --connections 1 --in-flight 32
 run stream --connections 1 --in-flight 32
 run idle --connections 10000
-run noread --connections 4 --in-flight 32
+run noread --connections 1 --in-flight 32
 echo "results in $OUT"
