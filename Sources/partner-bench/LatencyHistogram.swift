@@ -43,7 +43,7 @@ struct LatencyHistogram: Sendable {
         let sub = UInt64(index % subBuckets)
         let shift = UInt64(exponent - subBucketBits)
         let low = (UInt64(subBuckets) + sub) << shift
-        return low + (1 << shift) - 1
+        return low + ((1 << shift) - 1)
     }
 
     /// Counts one latency.
