@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
         .testTarget(name: "PartnerStoreTests", dependencies: ["PartnerStore", "PartnerCore"]),
+        // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
+        .testTarget(name: "PartnerBenchTests", dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP"]),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [

@@ -1,0 +1,90 @@
+import FramedRPC
+import FramedRPCTCP
+import PartnerService
+import Testing
+
+@testable import partner_bench
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The regression check behind `partner-bench --quick`: the same runner, the same scenarios,
+/// against a server started in this process on loopback TCP. Only correctness is asserted —
+/// every call answered without an error, every scenario completing calls — never a rate or a
+/// latency.
+@Suite("partner-bench quick mode")
+struct QuickBenchTests {
+    @Test("every quick scenario completes calls and none of them fails")
+    func quickRunHasNoErrors() async throws {
+        var template = Array("/tmp/partner-bench-test-XXXXXX".utf8CString)
+        let made = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) })
+        let folder = String(cString: made)
+        defer { SpawnedServer.run(["/bin/rm", "-rf", folder]) }
+
+        var options = PartnerApplication.Options(dataDirectory: folder + "/data")
+        options.enableConformanceService = true
+        options.serverConfig.drainGrace = .seconds(2)
+        let app = try await PartnerApplication.open(options: options)
+        let transport = TCPServerTransport(config: .init(host: "127.0.0.1", port: 0, loopCount: 1))
+        let address = try transport.listen()
+        let token = try #require(ProcessProbe.read(PartnerApplication.bootstrapTokenPath(folder + "/data")))
+
+        let bench = try BenchOptions.parse([
+            "--quick", "--target", "127.0.0.1:\(address.port)", "--seed-customers", "40",
+            "--duration", "0.5", "--warmup", "0.2",
+        ])
+        let group = EventLoopGroup(threads: 1, name: "bench-test-client")
+        let runner = BenchRunner(
+            options: bench, host: address.host, port: address.port,
+            token: token.filter { !$0.isWhitespace }, server: .current, group: group, runTag: "test")
+
+        let outcomes = try await withThrowingTaskGroup(of: [(scenario: BenchOptions.Scenario, stats: WorkerStats)]?.self) {
+            tasks in
+            tasks.addTask {
+                try await app.server.serve(on: transport)
+                return nil
+            }
+            tasks.addTask {
+                do {
+                    return try await withDeadline(seconds: 120) { try await runner.run() }
+                } catch {
+                    app.server.beginGracefulShutdown()
+                    throw error
+                }
+            }
+            var result: [(scenario: BenchOptions.Scenario, stats: WorkerStats)] = []
+            while let next = try await tasks.next() {
+                if let next {
+                    result = next
+                    app.server.beginGracefulShutdown()
+                }
+            }
+            return result
+        }
+        await group.shutdown()
+        await app.close()
+
+        #expect(outcomes.map(\.scenario) == [.echo, .get, .list, .write, .mixed, .stream])
+        for outcome in outcomes {
+            #expect(outcome.stats.errors == 0, "\(outcome.scenario.rawValue): \(outcome.stats.firstError ?? "")")
+            #expect(outcome.stats.calls > 0, "\(outcome.scenario.rawValue) completed no call")
+        }
+    }
+}
+
+/// Runs `body`, failing with a message if it takes longer than `seconds`.
+func withDeadline<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else {
+            throw BenchError("the quick bench run took longer than \(Int(seconds)) s")
+        }
+        return value
+    }
+}
