@@ -38,7 +38,8 @@ struct BenchData: Sendable {
                                     locality: "Berlin", addressLines: ["Invalidenstrasse \(index + 1)"],
                                     organizationName: "Bench Customer \(index)"),
                                 primaryAdminEmail: "admin@\(domain)", alternateEmail: "it-\(index)@example.org",
-                                phoneNumber: "+49 30 1234\(index % 10000)", languageCode: "de", timeZone: "Europe/Berlin"),
+                                phoneNumber: "+49 30 1234\(index % 10000)", languageCode: "de",
+                                timeZone: "Europe/Berlin"),
                             options: .init(idempotencyKey: "seed-c-\(runTag)-\(index)"))
                         let placed = try await client.orders.place(
                             .init(customerId: customer.id, sku: sku, seats: initialSeats),

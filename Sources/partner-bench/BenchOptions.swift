@@ -80,7 +80,8 @@ struct BenchOptions: Sendable {
             }
             guard let scenario = Scenario(rawValue: name) else {
                 throw CommandLineError(
-                    "unknown scenario '\(name)'; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                    "unknown scenario '\(name)'; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")), all"
+                )
             }
             scenarios.append(scenario)
         }
@@ -97,9 +98,14 @@ struct BenchOptions: Sendable {
         guard keys == "on" || keys == "off" else {
             throw CommandLineError("option --idempotency-keys must be on or off, got '\(keys)'")
         }
-        let connections = args.value("connections") == nil ? nil : try args.integer("connections", default: 1, in: 1...100_000)
-        let seed = args.value("seed-customers") == nil ? nil : try args.integer("seed-customers", default: 0, in: 0...1_000_000)
-        let pid = args.value("server-pid") == nil ? nil : Int32(try args.integer("server-pid", default: 0, in: 1...Int(Int32.max)))
+        let connections =
+            args.value("connections") == nil ? nil : try args.integer("connections", default: 1, in: 1...100_000)
+        let seed =
+            args.value("seed-customers") == nil
+            ? nil : try args.integer("seed-customers", default: 0, in: 0...1_000_000)
+        let pid =
+            args.value("server-pid") == nil
+            ? nil : Int32(try args.integer("server-pid", default: 0, in: 1...Int(Int32.max)))
         let options = BenchOptions(
             scenarios: scenarios,
             connections: connections,

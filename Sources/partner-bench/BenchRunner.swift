@@ -49,7 +49,8 @@ struct BenchRunner {
             break
         }
         let clients = makeClients(connections)
-        let call = try unaryCall(scenario, clients: clients, data: data ?? BenchData(customerIds: [], subscriptionIds: []))
+        let call = try unaryCall(
+            scenario, clients: clients, data: data ?? BenchData(customerIds: [], subscriptionIds: []))
         let m = await ClosedLoop.measure(
             connections: connections, perConnection: k, warmup: options.warmup, duration: options.duration,
             server: server, worker: ClosedLoop.unary(call))

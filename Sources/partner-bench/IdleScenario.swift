@@ -51,7 +51,8 @@ struct IdleScenario {
         BenchReport.print(
             scenario: "idle", connections: connections, inFlight: 0, measurement: m,
             extra: [
-                "idle_connections": "\(open.count)", "server_rss_before_mb": before.map { BenchReport.fixed(Double($0) / 1024, 1) } ?? "na",
+                "idle_connections": "\(open.count)",
+                "server_rss_before_mb": before.map { BenchReport.fixed(Double($0) / 1024, 1) } ?? "na",
                 "server_rss_growth_mb": growth, "kib_per_connection": perConnection,
                 "server_fds": fds.map(String.init) ?? "na", "unit": "pings",
             ])

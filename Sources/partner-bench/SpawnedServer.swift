@@ -42,9 +42,11 @@ struct SpawnedServer: Sendable {
         let deadline = monotonicNanoseconds() + UInt64(timeout * 1e9)
         var address: (String, Int)?
         while address == nil {
-            if let text = ProcessProbe.read(log), let line = text.split(separator: "\n").first(where: {
-                $0.contains("event=server.listening")
-            }) {
+            if let text = ProcessProbe.read(log),
+                let line = text.split(separator: "\n").first(where: {
+                    $0.contains("event=server.listening")
+                })
+            {
                 address = parseAddress(line)
                 if address == nil { throw BenchError("cannot read the address in the server's log line: \(line)") }
                 break

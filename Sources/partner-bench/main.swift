@@ -26,7 +26,9 @@ func main() async -> Int32 {
     signal(SIGPIPE, SIG_IGN)
     let descriptors = raiseDescriptorLimit()
     if options.scenarios.contains(.idle), descriptors < options.connections(for: .idle) + 100 {
-        fail("the open-file limit is \(descriptors); raise it (ulimit -n 65536) for \(options.connections(for: .idle)) connections")
+        fail(
+            "the open-file limit is \(descriptors); raise it (ulimit -n 65536) for \(options.connections(for: .idle)) connections"
+        )
     }
     var spawned: SpawnedServer?
     let host: String
@@ -68,7 +70,10 @@ func main() async -> Int32 {
         status = 1
     }
     if let spawned {
-        if !spawned.isRunning { emit("FAILED: the server exited during the run; see \(spawned.folder)/server.log"); status = 1 }
+        if !spawned.isRunning {
+            emit("FAILED: the server exited during the run; see \(spawned.folder)/server.log")
+            status = 1
+        }
         spawned.stop()
     }
     await group.shutdown()

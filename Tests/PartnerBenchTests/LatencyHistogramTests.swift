@@ -6,13 +6,16 @@ import Testing
 struct LatencyHistogramTests {
     @Test(
         "a value falls in the bucket whose range holds it, within 1/32 of its size",
-        arguments: [0, 1, 31, 32, 33, 63, 64, 65, 1_000, 4_095, 4_096, 123_456, 1_000_000_007, UInt64(1) << 62, UInt64.max])
+        arguments: [
+            0, 1, 31, 32, 33, 63, 64, 65, 1_000, 4_095, 4_096, 123_456, 1_000_000_007, UInt64(1) << 62, UInt64.max,
+        ])
     func bucketHoldsValue(_ value: UInt64) {
         let index = LatencyHistogram.index(of: value)
         #expect(index >= 0 && index < LatencyHistogram.bucketCount)
         #expect(LatencyHistogram.upperBound(of: index) >= value)
         if index > 0 { #expect(LatencyHistogram.upperBound(of: index - 1) < value) }
-        let width = LatencyHistogram.upperBound(of: index) - (index > 0 ? LatencyHistogram.upperBound(of: index - 1) : 0)
+        let width =
+            LatencyHistogram.upperBound(of: index) - (index > 0 ? LatencyHistogram.upperBound(of: index - 1) : 0)
         #expect(value < 64 ? width <= 1 : width <= value / 16)
     }
 

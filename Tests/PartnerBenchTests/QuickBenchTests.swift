@@ -39,7 +39,9 @@ struct QuickBenchTests {
             options: bench, host: address.host, port: address.port,
             token: token.filter { !$0.isWhitespace }, server: .current, group: group, runTag: "test")
 
-        let outcomes = try await withThrowingTaskGroup(of: [(scenario: BenchOptions.Scenario, stats: WorkerStats)]?.self) {
+        let outcomes = try await withThrowingTaskGroup(
+            of: [(scenario: BenchOptions.Scenario, stats: WorkerStats)]?.self
+        ) {
             tasks in
             tasks.addTask {
                 try await app.server.serve(on: transport)
