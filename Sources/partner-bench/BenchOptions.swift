@@ -23,6 +23,7 @@ struct BenchOptions: Sendable {
     var idempotencyKeys: Bool
     var quick: Bool
     var clientLoops: Int
+    var clientOnLoop: Bool
     var hold: Double
 
     static let usage = """
@@ -58,6 +59,9 @@ struct BenchOptions: Sendable {
           --item-bytes N         stream item padding (default 100)
           --idempotency-keys on|off   write with a fresh idempotency key per call (default off)
           --client-loops N       client event-loop threads (default 1)
+          --client-executor global|loop   where the calling tasks run: Swift's global executor
+                                 (default; most calls/s) or their connection's event loop (no
+                                 thread hop: less client CPU per call, one client thread)
           --hold S               idle: seconds to hold the connections before measuring (default 3)
           --quick                short run; exit status 1 if any call failed
 
@@ -123,10 +127,19 @@ struct BenchOptions: Sendable {
             idempotencyKeys: keys == "on",
             quick: quick,
             clientLoops: try args.integer("client-loops", default: 1, in: 1...64),
+            clientOnLoop: try clientExecutor(args.value("client-executor")),
             hold: try args.seconds("hold", default: quick ? 0.5 : 3))
         _ = args.value("server-arg")
         try args.finish()
         return options
+    }
+
+    private static func clientExecutor(_ value: String?) throws(CommandLineError) -> Bool {
+        switch value ?? "global" {
+        case "loop": return true
+        case "global": return false
+        case let other: throw CommandLineError("option --client-executor must be loop or global, got '\(other)'")
+        }
     }
 
     /// Connections for `scenario`: the option, else the scenario's default.

@@ -53,7 +53,7 @@ struct BenchRunner {
             scenario, clients: clients, data: data ?? BenchData(customerIds: [], subscriptionIds: []))
         let m = await ClosedLoop.measure(
             connections: connections, perConnection: k, warmup: options.warmup, duration: options.duration,
-            server: server, worker: ClosedLoop.unary(call))
+            server: server, executor: executor(for:), worker: ClosedLoop.unary(call))
         var extra: KeyValuePairs<String, String> = [:]
         if scenario == .write { extra = ["idempotency_keys": options.idempotencyKeys ? "on" : "off"] }
         if scenario == .echo { extra = ["message_bytes": "\(options.messageBytes)"] }
@@ -61,6 +61,13 @@ struct BenchRunner {
             scenario: scenario.rawValue, connections: connections, inFlight: k, measurement: m, extra: extra)
         for client in clients { await client.close() }
         return m.stats
+    }
+
+    /// Where connection `index`'s workers run: the global executor (nil), or with
+    /// `--client-executor loop` a client event loop (connections take the group's loops
+    /// round-robin as they connect, so with several loops this is the likely one).
+    func executor(for index: Int) -> (any TaskExecutor)? {
+        options.clientOnLoop ? group.loops[index % group.loops.count] : nil
     }
 
     /// One `RPCClient` (one TCP connection) per connection, without retries.
@@ -150,7 +157,7 @@ struct BenchRunner {
         }
         let m = await ClosedLoop.measure(
             connections: connections, perConnection: options.inFlight, warmup: options.warmup,
-            duration: options.duration, server: server, worker: worker)
+            duration: options.duration, server: server, executor: executor(for:), worker: worker)
         BenchReport.print(
             scenario: "stream", connections: connections, inFlight: options.inFlight, measurement: m,
             extra: ["item_bytes": "\(options.itemBytes)", "unit": "items"])

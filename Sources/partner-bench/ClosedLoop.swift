@@ -53,10 +53,12 @@ enum ClosedLoop {
     /// A worker: (connection index, worker index within it, window) -> what it saw.
     typealias Worker = @Sendable (Int, Int, MeasureWindow) async -> WorkerStats
 
-    /// Runs `perConnection` workers on each of `connections` connections.
+    /// Runs `perConnection` workers on each of `connections` connections; a connection's
+    /// workers run on `executor(connection)` when it gives one (its event loop: no thread hop
+    /// between the socket and the caller), else on the global concurrent executor.
     static func measure(
         connections: Int, perConnection: Int, warmup: Double, duration: Double, server: ProcessProbe?,
-        worker: @escaping Worker
+        executor: (Int) -> (any TaskExecutor)? = { _ in nil }, worker: @escaping Worker
     ) async -> Measurement {
         let begin = monotonicNanoseconds()
         let window = MeasureWindow(
@@ -64,8 +66,9 @@ enum ClosedLoop {
         async let edges = sampleEdges(window: window, server: server)
         let stats = await withTaskGroup(of: WorkerStats.self) { group in
             for connection in 0..<connections {
+                let preference = executor(connection)
                 for index in 0..<perConnection {
-                    group.addTask { await worker(connection, index, window) }
+                    group.addTask(executorPreference: preference) { await worker(connection, index, window) }
                 }
             }
             var total = WorkerStats()

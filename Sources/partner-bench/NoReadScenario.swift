@@ -40,7 +40,7 @@ struct NoReadScenario {
         async let peak = Self.peakResident(server, until: end)
         let m = await ClosedLoop.measure(
             connections: 1, perConnection: runner.options.inFlight, warmup: runner.options.warmup,
-            duration: runner.options.duration, server: server,
+            duration: runner.options.duration, server: server, executor: runner.executor(for:),
             worker: ClosedLoop.unary { c, _, _ in _ = try await clients[c].unary("Conformance.Echo", params: params) })
         let highest = await peak
         let fdsAfter = server?.openDescriptors()
