@@ -11,7 +11,8 @@ extension CommandArguments {
     mutating func positionalInteger(_ name: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
         let text = try positional(name)
         guard let number = Int(text), range.contains(number) else {
-            throw CommandLineError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw CommandLineError(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return number
     }

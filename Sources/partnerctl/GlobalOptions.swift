@@ -31,14 +31,17 @@ struct GlobalOptions: Sendable {
 
     /// Reads the global options from `args` and the environment.
     /// - Throws: `CommandLineError` for a malformed target, timeout or key.
-    static func read(_ args: inout CommandArguments, environment: [String: String]) throws(CommandLineError) -> GlobalOptions {
+    static func read(_ args: inout CommandArguments, environment: [String: String]) throws(CommandLineError)
+        -> GlobalOptions
+    {
         let targetText = args.value("target") ?? environment["PARTNER_TARGET"] ?? defaultTarget
         let target = try parseHostPort(targetText)
         let timeoutGiven = args.options["timeout"] != nil
         let seconds = try args.seconds("timeout", default: defaultTimeoutSeconds)
         let key = args.value("idempotency-key")
         if let key, key.isEmpty || key.count > 128 || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
-            throw CommandLineError("option --idempotency-key must be 1 to 128 printable ASCII characters without spaces")
+            throw CommandLineError(
+                "option --idempotency-key must be 1 to 128 printable ASCII characters without spaces")
         }
         var token: String?
         var source = "none (pass --token, set PARTNER_TOKEN, or run where \(bootstrapTokenFile) exists)"
@@ -57,7 +60,8 @@ struct GlobalOptions: Sendable {
         }
         return GlobalOptions(
             host: target.host, port: target.port, token: token, tokenSource: source,
-            timeout: seconds == 0 ? nil : .milliseconds(Int64(seconds * 1000)), timeoutGiven: timeoutGiven, json: args.flag("json"),
+            timeout: seconds == 0 ? nil : .milliseconds(Int64(seconds * 1000)), timeoutGiven: timeoutGiven,
+            json: args.flag("json"),
             idempotencyKey: key, field: args.value("field"))
     }
 }

@@ -1,7 +1,7 @@
+import Foundation
 import FramedJSON
 import FramedRPC
 import FramedRPCTCP
-import Foundation
 import PartnerAPI
 import ToolSupport
 

@@ -1,6 +1,6 @@
+import Foundation
 // partnerctl: the PartnerConsole command line. See `partnerctl --help`.
 import FramedRPC
-import Foundation
 import ToolSupport
 
 /// Flags that take no value, across every command.
@@ -26,7 +26,9 @@ func run(_ arguments: [String]) async -> Int32 {
                 Console.error(HelpText.group(first, Commands.group(first)))
                 return 2
             }
-            Console.error("error: unknown command 'partnerctl \(words.prefix(2).joined(separator: " "))'\nRun 'partnerctl \(first) --help' for its commands.")
+            Console.error(
+                "error: unknown command 'partnerctl \(words.prefix(2).joined(separator: " "))'\nRun 'partnerctl \(first) --help' for its commands."
+            )
             return 2
         }
         if wantsHelp {
@@ -78,7 +80,9 @@ func execute(_ command: Command, _ args: inout CommandArguments, _ session: Sess
 }
 
 func usageError(_ error: CommandLineError, _ command: Command) -> Int32 {
-    Console.error("error: \(error.message)\nusage: \(command.usage)\nRun '\(command.usage.split(separator: " ").prefix(1 + command.path.count).joined(separator: " ")) --help' for details.")
+    Console.error(
+        "error: \(error.message)\nusage: \(command.usage)\nRun '\(command.usage.split(separator: " ").prefix(1 + command.path.count).joined(separator: " ")) --help' for details."
+    )
     return 2
 }
 

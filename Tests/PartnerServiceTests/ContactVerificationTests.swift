@@ -42,12 +42,15 @@ struct ContactVerificationTests {
         }
     }
 
-    @Test("an outside person's email changes at once; deleting a user's contact keeps the user", arguments: TransportMode.allCases)
+    @Test(
+        "an outside person's email changes at once; deleting a user's contact keeps the user",
+        arguments: TransportMode.allCases)
     func outsideContactAndUserLinkedDelete(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { _, client in
             let customer = try await client.customers.create(Fixtures.domainCustomer("moretti.it"))
             let outside = try await client.contacts.create(
-                .init(customerId: customer.id, firstName: "Luca", lastName: "Moretti", businessEmail: "luca@moretti.it",
+                .init(
+                    customerId: customer.id, firstName: "Luca", lastName: "Moretti", businessEmail: "luca@moretti.it",
                     types: [.business]))
             let changed = try await client.contacts.update(
                 .init(contactId: outside.id, etag: outside.etag, businessEmail: "luca@example.org"))
@@ -56,12 +59,14 @@ struct ContactVerificationTests {
 
             let user = try await client.users.create(
                 .init(customerId: customer.id, firstName: "Sara", lastName: "Moretti", email: "sara@moretti.it"))
-            let linked = try await client.contacts.create(.init(customerId: customer.id, userId: user.id, types: [.billing]))
+            let linked = try await client.contacts.create(
+                .init(customerId: customer.id, userId: user.id, types: [.billing]))
             _ = try await client.contacts.delete(.init(contactId: linked.id))
             let users = try await client.users.list(.init(customerId: customer.id))
             let kept = try #require(users.items.first { $0.id == user.id }, "the user stays")
             #expect(kept.contactTypes.isEmpty, "the user loses its contact types")
-            let again = try await client.contacts.create(.init(customerId: customer.id, userId: user.id, types: [.billing]))
+            let again = try await client.contacts.create(
+                .init(customerId: customer.id, userId: user.id, types: [.billing]))
             #expect(again.userId == user.id, "a user whose contact was deleted may back a new one")
             await expectFailure(.alreadyExists, "a second contact backed by the same user") {
                 try await client.contacts.create(.init(customerId: customer.id, userId: user.id, types: [.technical]))

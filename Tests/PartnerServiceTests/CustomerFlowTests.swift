@@ -5,7 +5,8 @@ import Testing
 /// The customer seed flows, end to end through the typed client.
 @Suite("Customer flows")
 struct CustomerFlowTests {
-    @Test("a domain customer is created active with no subscription status, then buys", arguments: TransportMode.allCases)
+    @Test(
+        "a domain customer is created active with no subscription status, then buys", arguments: TransportMode.allCases)
     func createDomainCustomerAndBuy(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { _, client in
             let created = try await client.customers.create(Fixtures.domainCustomer("acme-italia.it"))
@@ -43,7 +44,8 @@ struct CustomerFlowTests {
         }
     }
 
-    @Test("an alternate email inside the primary domain is refused, naming the field", arguments: TransportMode.allCases)
+    @Test(
+        "an alternate email inside the primary domain is refused, naming the field", arguments: TransportMode.allCases)
     func alternateEmailOutsideDomain(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { _, client in
             let request = {

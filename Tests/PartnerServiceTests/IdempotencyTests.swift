@@ -21,15 +21,19 @@ struct IdempotencyTests {
             #expect(all.items.map(\.id) == [first.id], "one customer, however often the call was replayed")
 
             let placed = try await client.orders.place(
-                .init(customerId: first.id, sku: Fixtures.flexibleSku, seats: 2), options: .init(idempotencyKey: "order-1"))
+                .init(customerId: first.id, sku: Fixtures.flexibleSku, seats: 2),
+                options: .init(idempotencyKey: "order-1"))
             let replayed = try await client.orders.place(
-                .init(customerId: first.id, sku: Fixtures.flexibleSku, seats: 2), options: .init(idempotencyKey: "order-1"))
+                .init(customerId: first.id, sku: Fixtures.flexibleSku, seats: 2),
+                options: .init(idempotencyKey: "order-1"))
             #expect(replayed == placed)
             #expect(try await client.orders.list(.init(customerId: first.id)).items.count == 1)
         }
     }
 
-    @Test("the same key with other params or another method is INVALID_ARGUMENT naming the key", arguments: TransportMode.allCases)
+    @Test(
+        "the same key with other params or another method is INVALID_ARGUMENT naming the key",
+        arguments: TransportMode.allCases)
     func reuseWithOtherParamsIsRefused(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { _, client in
             let options = RPCCallOptions(idempotencyKey: "key-reused")
@@ -40,14 +44,17 @@ struct IdempotencyTests {
             #expect(other?.fields == ["meta.idempotencyKey"])
             #expect(other?.wireCode == 3, "not -32602: the params are valid, the key is misused")
             let otherMethod = await expectFailure(.invalidArgument, "another method") {
-                try await client.orders.place(.init(customerId: customer.id, sku: Fixtures.flexibleSku, seats: 1), options: options)
+                try await client.orders.place(
+                    .init(customerId: customer.id, sku: Fixtures.flexibleSku, seats: 1), options: options)
             }
             #expect(otherMethod?.fields == ["meta.idempotencyKey"])
             #expect(try await client.customers.list(.init(text: "bruno")).items.map(\.id) == [customer.id])
         }
     }
 
-    @Test("a recorded answer is replayed after the server restarts on the same data folder", arguments: TransportMode.allCases)
+    @Test(
+        "a recorded answer is replayed after the server restarts on the same data folder",
+        arguments: TransportMode.allCases)
     func replaySurvivesRestart(mode: TransportMode) async throws {
         let folder = try TemporaryDataFolder()
         defer { folder.remove() }
@@ -60,7 +67,9 @@ struct IdempotencyTests {
         let first: PartnerAPI.Customer
         do {
             let client = before.client()
-            first = try await withTimeout(30, "the first create") { try await client.customers.create(request, options: options) }
+            first = try await withTimeout(30, "the first create") {
+                try await client.customers.create(request, options: options)
+            }
         } catch {
             try await before.stop()
             throw error
@@ -72,9 +81,13 @@ struct IdempotencyTests {
         do {
             let client = after.client(token: before.bootstrapToken)
             #expect(after.bootstrapToken == before.bootstrapToken, "the default partner is created once")
-            let replayed = try await withTimeout(30, "the replay") { try await client.customers.create(request, options: options) }
+            let replayed = try await withTimeout(30, "the replay") {
+                try await client.customers.create(request, options: options)
+            }
             #expect(replayed == first)
-            let listed = try await withTimeout(30, "the list") { try await client.customers.list(.init(text: "riavvio")) }
+            let listed = try await withTimeout(30, "the list") {
+                try await client.customers.list(.init(text: "riavvio"))
+            }
             #expect(listed.items.map(\.id) == [first.id])
             await expectFailure(.invalidArgument, "the key with other params after the restart") {
                 try await withTimeout(30, "the conflicting call") {

@@ -12,7 +12,8 @@ struct InvitationFlowTests {
     func inviteAcceptBuyChangeSeatsCancel(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { server, client in
             let sent = try await client.invitations.send(
-                .init(name: "Giulia Conti", email: "giulia@conti-legal.it", domain: "conti-legal.it",
+                .init(
+                    name: "Giulia Conti", email: "giulia@conti-legal.it", domain: "conti-legal.it",
                     organisationName: "Studio Legale Conti"))
             #expect(sent.customer.state == .invited)
             #expect(sent.invitation.customerId == sent.customer.id)
@@ -37,11 +38,13 @@ struct InvitationFlowTests {
                 try await customer.invitations.accept(.init(token: String(repeating: "A", count: 43)))
             }
 
-            let placed = try await client.orders.place(.init(customerId: customerId, sku: Fixtures.flexibleSku, seats: 5))
+            let placed = try await client.orders.place(
+                .init(customerId: customerId, sku: Fixtures.flexibleSku, seats: 5))
             let subscriptionId = placed.subscription.id
             let added = try await client.subscriptions.changeSeats(.init(subscriptionId: subscriptionId, delta: 3))
             #expect(added.seats == 8)
-            let subtracted = try await client.subscriptions.changeSeats(.init(subscriptionId: subscriptionId, delta: -2))
+            let subtracted = try await client.subscriptions.changeSeats(
+                .init(subscriptionId: subscriptionId, delta: -2))
             #expect(subtracted.seats == 6)
             let tooMany = await expectFailure(.invalidArgument, "removing every seat") {
                 try await client.subscriptions.changeSeats(.init(subscriptionId: subscriptionId, delta: -6))

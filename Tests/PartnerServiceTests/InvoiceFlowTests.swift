@@ -1,5 +1,5 @@
-import FramedRPC
 import Foundation
+import FramedRPC
 import PartnerAPI
 import PartnerCore
 import Testing
@@ -13,7 +13,8 @@ struct InvoiceFlowTests {
         arguments: TransportMode.allCases)
     func closeAndDownload(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { server, client in
-            let (customer, subscription) = try await Fixtures.customerWithSubscription(client, domain: "ferrari-ottica.it")
+            let (customer, subscription) = try await Fixtures.customerWithSubscription(
+                client, domain: "ferrari-ottica.it")
             server.clock.advance(days: 14)
             _ = try await client.subscriptions.changeSeats(.init(subscriptionId: subscription.id, delta: 3))
 

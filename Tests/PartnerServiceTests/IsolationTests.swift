@@ -26,14 +26,18 @@ struct IsolationTests {
         }
     }
 
-    @Test("a second partner gets NOT_FOUND for every id of the first, by every method taking one", arguments: TransportMode.allCases)
+    @Test(
+        "a second partner gets NOT_FOUND for every id of the first, by every method taking one",
+        arguments: TransportMode.allCases)
     func secondPartnerSeesNothing(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { server, client in
             let world = try await SeededWorld.seed(server, client)
             let other = try await server.secondPartner()
             for operation in Self.operationsTakingIds {
                 let outcome = await SeededWorld.outcome(of: operation, params: world.params(operation), via: other)
-                #expect(outcome == .notFound, "\(operation.method) with the first partner's ids: \(String(describing: outcome))")
+                #expect(
+                    outcome == .notFound,
+                    "\(operation.method) with the first partner's ids: \(String(describing: outcome))")
             }
             let customer = try await client.customers.get(.init(customerId: world.customerId))
             #expect(customer.etag == world.customerEtag, "the customer is unchanged")
@@ -52,8 +56,10 @@ struct IsolationTests {
 extension SeededWorld {
     /// A world of made-up ids, for reading the shape of the params table.
     static let placeholder = SeededWorld(
-        customerId: "cus_x", invitedCustomerId: "cus_y", subscriptionId: "sub_x", invoiceId: "ivc_x", contactId: "con_x",
-        contactEtag: "e", customerEtag: "e", billingEtag: "e", partnerEtag: "e", salesAgentId: "agt_x", salesAgentEtag: "e",
+        customerId: "cus_x", invitedCustomerId: "cus_y", subscriptionId: "sub_x", invoiceId: "ivc_x",
+        contactId: "con_x",
+        contactEtag: "e", customerEtag: "e", billingEtag: "e", partnerEtag: "e", salesAgentId: "agt_x",
+        salesAgentEtag: "e",
         spareTokenId: "tok_x", sales: placeholderClient, admin: placeholderClient)
 
     private static let placeholderClient = PartnerClient(

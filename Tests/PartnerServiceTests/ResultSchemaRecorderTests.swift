@@ -29,12 +29,21 @@ struct ResultSchemaRecorderTests {
     func errorsAreChecked() {
         let recorder = ResultSchemaRecorder()
         recorder.sent(Self.frame(#"{"jsonrpc":"2.0","id":"a","method":"Customers.Get","params":{"customerId":"c"}}"#))
-        recorder.received(Array(#"{"jsonrpc":"2.0","id":"a","error":{"code":5,"message":"m","data":{"status":"NOT_FOUND","details":[]}}}"#.utf8))
+        recorder.received(
+            Array(
+                #"{"jsonrpc":"2.0","id":"a","error":{"code":5,"message":"m","data":{"status":"NOT_FOUND","details":[]}}}"#
+                    .utf8))
         #expect(recorder.violations.isEmpty, "NOT_FOUND is documented for Customers.Get")
         recorder.sent(Self.frame(#"{"jsonrpc":"2.0","id":"b","method":"Customers.Get","params":{}}"#))
-        recorder.received(Array(#"{"jsonrpc":"2.0","id":"b","error":{"code":6,"message":"m","data":{"status":"ALREADY_EXISTS","details":[]}}}"#.utf8))
+        recorder.received(
+            Array(
+                #"{"jsonrpc":"2.0","id":"b","error":{"code":6,"message":"m","data":{"status":"ALREADY_EXISTS","details":[]}}}"#
+                    .utf8))
         recorder.sent(Self.frame(#"{"jsonrpc":"2.0","id":"c","method":"Customers.Get","params":{}}"#))
-        recorder.received(Array(#"{"jsonrpc":"2.0","id":"c","error":{"code":-32603,"message":"internal error","data":{"status":"INTERNAL","details":[]}}}"#.utf8))
+        recorder.received(
+            Array(
+                #"{"jsonrpc":"2.0","id":"c","error":{"code":-32603,"message":"internal error","data":{"status":"INTERNAL","details":[]}}}"#
+                    .utf8))
         #expect(recorder.violations.count == 2)
     }
 }

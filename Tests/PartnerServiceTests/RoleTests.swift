@@ -26,7 +26,9 @@ struct RoleTests {
                 let outcome = await SeededWorld.outcome(of: operation, params: params, via: agent)
                 if allowed.contains(role) {
                     #expect(outcome != .permissionDenied, "\(operation.method) must admit a \(role.rawValue)")
-                    #expect(outcome != .unauthenticated && outcome != .invalidArgument, "\(operation.method) by \(role.rawValue): \(String(describing: outcome))")
+                    #expect(
+                        outcome != .unauthenticated && outcome != .invalidArgument,
+                        "\(operation.method) by \(role.rawValue): \(String(describing: outcome))")
                 } else {
                     #expect(outcome == .permissionDenied, "\(operation.method) by a \(role.rawValue) only")
                 }
@@ -34,7 +36,8 @@ struct RoleTests {
         }
     }
 
-    @Test("a public method needs no token and a partner method refuses a missing one", arguments: TransportMode.allCases)
+    @Test(
+        "a public method needs no token and a partner method refuses a missing one", arguments: TransportMode.allCases)
     func tokensAreRequiredExceptForPublicMethods(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { server, _ in
             let anonymous = server.client(anonymous: true)

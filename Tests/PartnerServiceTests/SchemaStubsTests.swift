@@ -1,6 +1,6 @@
+import Foundation
 import FramedJSON
 import FramedRPC
-import Foundation
 import PartnerAPI
 import PartnerCore
 import PartnerService
@@ -67,7 +67,9 @@ struct SchemaStubsTests {
             .deletingLastPathComponent().appendingPathComponent("Protocol/partner.openrpc.json")
         let onDisk = Array(try Data(contentsOf: path))
         let embedded = Array(PartnerSchema.documentText.utf8)
-        let firstDifference = zip(onDisk, embedded).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(onDisk.count, embedded.count)
+        let firstDifference =
+            zip(onDisk, embedded).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(onDisk.count, embedded.count)
         #expect(
             onDisk == embedded,
             "\(onDisk.count) bytes on disk, \(embedded.count) embedded; first difference at byte \(firstDifference)")
@@ -78,7 +80,8 @@ struct SchemaStubsTests {
         for method in PartnerSchema.methods {
             if let operation = Operation(rawValue: method.name) {
                 let allowed = Set(Policy.allowedRoles(operation).map(\.rawValue))
-                #expect(Set(method.roles) == allowed, "\(method.name): x-roles \(method.roles), policy \(allowed.sorted())")
+                #expect(
+                    Set(method.roles) == allowed, "\(method.name): x-roles \(method.roles), policy \(allowed.sorted())")
                 #expect(method.isMutating == operation.isMutating, "\(method.name): x-mutating")
             } else {
                 #expect(method.roles == ["none"], "\(method.name) has no domain operation, so needs no role")

@@ -18,7 +18,9 @@ enum CommerceCommands {
         Command("subscriptions get", "ID", summary: "one subscription", run: getSubscription),
         Command("subscriptions cancel", "ID [--reason TEXT]", summary: "cancel a subscription", run: cancel),
         Command("subscriptions suspend", "ID [--reason TEXT]", summary: "suspend a subscription", run: suspend),
-        Command("subscriptions activate", "ID [--reason TEXT]", summary: "reactivate a suspended subscription", run: activate),
+        Command(
+            "subscriptions activate", "ID [--reason TEXT]", summary: "reactivate a suspended subscription",
+            run: activate),
     ]
 
     static func catalog(_ args: inout CommandArguments, _ session: Session) async throws {
@@ -56,11 +58,14 @@ enum CommerceCommands {
         let client = session.client
         let options = session.call
         let orders = try await Paging.all { token throws(RPCError) in
-            try await client.orders.list(.init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
+            try await client.orders.list(
+                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
         try session.emit(Page(items: orders)) { page in
             var table = TextTable(columns: ["ID", "CUSTOMER", "SKU", "SEATS", "SUBSCRIPTION", "TIME"])
-            for o in page.items { table.add([o.id, o.customerId, o.sku, "\(o.seats)", o.subscriptionId, o.createTime]) }
+            for o in page.items {
+                table.add([o.id, o.customerId, o.sku, "\(o.seats)", o.subscriptionId, o.createTime])
+            }
             return table.render()
         }
     }

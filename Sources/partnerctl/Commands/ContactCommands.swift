@@ -1,6 +1,6 @@
+import Foundation
 import FramedJSON
 import FramedRPC
-import Foundation
 import PartnerAPI
 import ToolSupport
 
@@ -58,7 +58,8 @@ enum ContactCommands {
         let client = session.client
         let options = session.call
         return try await Paging.all { token throws(RPCError) in
-            try await client.contacts.list(.init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
+            try await client.contacts.list(
+                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
     }
 
@@ -94,7 +95,8 @@ enum ContactCommands {
             guard let current = try await all(session, customer: customer).first(where: { $0.id == id }) else {
                 throw RPCError(
                     code: .notFound,
-                    message: "contact \(id) is not among the \(customer.map { "contacts of \($0)" } ?? "partner's contacts"); pass --customer or --etag",
+                    message:
+                        "contact \(id) is not among the \(customer.map { "contacts of \($0)" } ?? "partner's contacts"); pass --customer or --etag",
                     details: [["field": "contactId", "reason": "not found"]])
             }
             request.etag = current.etag
@@ -102,7 +104,9 @@ enum ContactCommands {
         let contact = try await session.client.contacts.update(request, options: session.call)
         try session.emit(contact) { c in
             "updated contact \(c.id)"
-                + (c.pendingEmail.map { "\n\($0) applies once confirmed: partnerctl notifications --related \(c.id) --code" } ?? "")
+                + (c.pendingEmail.map {
+                    "\n\($0) applies once confirmed: partnerctl notifications --related \(c.id) --code"
+                } ?? "")
                 + "\n\n" + table([c])
         }
     }

@@ -43,7 +43,8 @@ enum CustomerCommands {
         Command(
             "invitations accept", "CODE", summary: "accept an invitation with its one-time code (no token needed)",
             run: accept),
-        Command("invitations resend", "CUSTOMER_ID", summary: "send a new code; the old one stops working", run: resend),
+        Command(
+            "invitations resend", "CUSTOMER_ID", summary: "send a new code; the old one stops working", run: resend),
         Command("invitations revoke", "CUSTOMER_ID", summary: "withdraw the pending invitation", run: revoke),
     ]
 
@@ -71,7 +72,8 @@ enum CustomerCommands {
 
     static func list(_ args: inout CommandArguments, _ session: Session) async throws {
         let text = args.value("text")
-        let state = try args.choice("state", CustomerState.allCases.map(\.rawValue)).flatMap(CustomerState.init(rawValue:))
+        let state = try args.choice("state", CustomerState.allCases.map(\.rawValue)).flatMap(
+            CustomerState.init(rawValue:))
         let type = try args.choice("type", customerTypes).flatMap(CustomerType.init(rawValue:))
         try args.done()
         let client = session.client
@@ -84,7 +86,9 @@ enum CustomerCommands {
         try session.emit(Page(items: customers)) { page in
             var table = TextTable(columns: ["ID", "DISPLAY NAME", "DOMAIN", "TYPE", "STATE", "CLOUD IDENTITY ID"])
             for c in page.items {
-                table.add([c.id, c.displayName, c.primaryDomain, c.customerType.rawValue, c.state.rawValue, c.cloudIdentityId])
+                table.add([
+                    c.id, c.displayName, c.primaryDomain, c.customerType.rawValue, c.state.rawValue, c.cloudIdentityId,
+                ])
             }
             let warnings = page.items.filter { $0.adminConsoleMismatch != nil }
                 .map { "warning: \($0.id): \($0.adminConsoleMismatch?.warning ?? "")" }
@@ -134,7 +138,8 @@ enum CustomerCommands {
         let answer = try await session.client.customers.checkDomain(.init(domain: domain), options: session.call)
         try session.emit(answer) {
             Format.block([
-                ("domain", domain), ("customer here", $0.existing ? ($0.owned ? "yes, yours" : "yes, another partner's") : "no"),
+                ("domain", domain),
+                ("customer here", $0.existing ? ($0.owned ? "yes, yours" : "yes, another partner's") : "no"),
                 ("customer id", $0.customerId),
                 ("admin console account", $0.upstreamAccount.map { $0 ? "yes" : "no" }),
             ])

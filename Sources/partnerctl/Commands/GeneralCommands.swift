@@ -1,6 +1,6 @@
+import Foundation
 import FramedJSON
 import FramedRPC
-import Foundation
 import PartnerAPI
 import ToolSupport
 
@@ -65,9 +65,12 @@ enum GeneralCommands {
             return
         }
         guard let method = methods.first(where: { $0["name"]?.stringValue == name }) else {
-            let close = methods.compactMap { $0["name"]?.stringValue }.filter { $0.lowercased().contains(name.lowercased()) }
+            let close = methods.compactMap { $0["name"]?.stringValue }.filter {
+                $0.lowercased().contains(name.lowercased())
+            }
             throw CommandLineError(
-                "the server has no method '\(name)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+                "the server has no method '\(name)'"
+                    + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
         try session.emit(json: method) { methodDetails($0) }
     }

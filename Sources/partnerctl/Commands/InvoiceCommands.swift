@@ -1,5 +1,5 @@
-import FramedRPC
 import Foundation
+import FramedRPC
 import PartnerAPI
 import ToolSupport
 
@@ -32,7 +32,8 @@ enum InvoiceCommands {
         let client = session.client
         let options = session.call
         let invoices = try await Paging.all { token throws(RPCError) in
-            try await client.invoices.list(.init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
+            try await client.invoices.list(
+                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
         try session.emit(Page(items: invoices)) { Format.invoiceTable($0.items) }
     }
@@ -47,7 +48,8 @@ enum InvoiceCommands {
     static func close(_ args: inout CommandArguments, _ session: Session) async throws {
         let month = try args.positional("YYYY-MM")
         try args.done()
-        let closing = try await session.client.invoices.closeBillingPeriod(.init(billingMonth: month), options: session.call)
+        let closing = try await session.client.invoices.closeBillingPeriod(
+            .init(billingMonth: month), options: session.call)
         try session.emit(closing) {
             "closed \($0.billingMonth): \($0.invoices.count) invoice(s)"
                 + ($0.invoices.isEmpty ? "" : "\n\n" + Format.invoiceTable($0.invoices))
@@ -56,10 +58,13 @@ enum InvoiceCommands {
 
     static func download(_ args: inout CommandArguments, _ session: Session) async throws {
         let id = try args.positional("ID")
-        let format = try args.choice("format", ["PDF", "CSV"]) ?? { throw CommandLineError("missing required option --format") }()
+        let format =
+            try args.choice("format", ["PDF", "CSV"])
+            ?? { throw CommandLineError("missing required option --format") }()
         let out = try args.required("out")
         try args.done()
-        let file = try await session.client.invoices.download(.init(invoiceId: id, format: format), options: session.call)
+        let file = try await session.client.invoices.download(
+            .init(invoiceId: id, format: format), options: session.call)
         guard let bytes = Data(base64Encoded: file.data) else {
             throw LocalFailure("the server's \(format) of \(id) is not valid base64")
         }
@@ -74,7 +79,9 @@ enum InvoiceCommands {
         }
         var summary = file
         summary.data = ""
-        try session.emit(summary) { "wrote \(bytes.count) bytes (\($0.contentType)) of invoice \($0.invoiceId) to \(out)" }
+        try session.emit(summary) {
+            "wrote \(bytes.count) bytes (\($0.contentType)) of invoice \($0.invoiceId) to \(out)"
+        }
     }
 
     static func notifications(_ args: inout CommandArguments, _ session: Session) async throws {
@@ -88,7 +95,8 @@ enum InvoiceCommands {
         let messages = try await Paging.all { token throws(RPCError) in
             try await client.notifications.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
         }.filter { message in
-            (related.map { (message.relatedIds ?? []).contains($0) } ?? true) && (kind.map { message.kind == $0 } ?? true)
+            (related.map { (message.relatedIds ?? []).contains($0) } ?? true)
+                && (kind.map { message.kind == $0 } ?? true)
         }
         if code {
             guard let message = messages.last(where: { oneTimeCode(in: $0.text) != nil }),
@@ -100,13 +108,18 @@ enum InvoiceCommands {
         try session.emit(Page(items: messages)) { page in
             if full {
                 return page.items.map { m in
-                    Format.block([("id", m.id), ("kind", m.kind), ("to", m.recipients.joined(separator: ", ")),
-                        ("subject", m.subject), ("time", m.createTime)]) + "\n\n" + m.text
+                    Format.block([
+                        ("id", m.id), ("kind", m.kind), ("to", m.recipients.joined(separator: ", ")),
+                        ("subject", m.subject), ("time", m.createTime),
+                    ]) + "\n\n" + m.text
                 }.joined(separator: "\n\n" + String(repeating: "-", count: 60) + "\n\n")
             }
             var table = TextTable(columns: ["ID", "KIND", "TO", "SUBJECT", "ABOUT"])
             for m in page.items {
-                table.add([m.id, m.kind, m.recipients.joined(separator: ","), m.subject, (m.relatedIds ?? []).joined(separator: ",")])
+                table.add([
+                    m.id, m.kind, m.recipients.joined(separator: ","), m.subject,
+                    (m.relatedIds ?? []).joined(separator: ","),
+                ])
             }
             return table.render()
         }
@@ -115,7 +128,10 @@ enum InvoiceCommands {
     /// The one-time code in a message: a line holding only 32 or more URL-safe base64 characters.
     static func oneTimeCode(in text: String) -> String? {
         text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { line in
-            line.count >= 32 && line.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }
+            line.count >= 32
+                && line.unicodeScalars.allSatisfy {
+                    CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_"
+                }
         }
     }
 }

@@ -31,7 +31,8 @@ enum SimulatorCommands {
         let id = try args.positional("CUSTOMER_ID")
         let domain = try args.positional("DOMAIN")
         try args.done()
-        let account = try await session.client.adminConsoleSim.changeDomain(.init(customerId: id, domain: domain), options: session.call)
+        let account = try await session.client.adminConsoleSim.changeDomain(
+            .init(customerId: id, domain: domain), options: session.call)
         try session.emit(account, human: show)
     }
 
@@ -47,21 +48,24 @@ enum SimulatorCommands {
     static func grant(_ args: inout CommandArguments, _ session: Session) async throws {
         let id = try args.positional("CUSTOMER_ID")
         try args.done()
-        let account = try await session.client.adminConsoleSim.grantResellerAccess(.init(customerId: id), options: session.call)
+        let account = try await session.client.adminConsoleSim.grantResellerAccess(
+            .init(customerId: id), options: session.call)
         try session.emit(account, human: show)
     }
 
     static func revoke(_ args: inout CommandArguments, _ session: Session) async throws {
         let id = try args.positional("CUSTOMER_ID")
         try args.done()
-        let account = try await session.client.adminConsoleSim.revokeResellerAccess(.init(customerId: id), options: session.call)
+        let account = try await session.client.adminConsoleSim.revokeResellerAccess(
+            .init(customerId: id), options: session.call)
         try session.emit(account, human: show)
     }
 
     static func verify(_ args: inout CommandArguments, _ session: Session) async throws {
         let id = try args.positional("CUSTOMER_ID")
         try args.done()
-        let account = try await session.client.adminConsoleSim.verifyDomain(.init(customerId: id), options: session.call)
+        let account = try await session.client.adminConsoleSim.verifyDomain(
+            .init(customerId: id), options: session.call)
         try session.emit(account, human: show)
     }
 

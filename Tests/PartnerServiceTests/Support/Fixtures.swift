@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import FramedRPC
 import PartnerAPI
 import Testing

@@ -61,7 +61,9 @@ final class ResultSchemaRecorder: Sendable {
             checkItem(message["params"] ?? .null)
             return
         }
-        guard let id = message["id"], let method = state.withLock({ $0.pending.removeValue(forKey: id) }) else { return }
+        guard let id = message["id"], let method = state.withLock({ $0.pending.removeValue(forKey: id) }) else {
+            return
+        }
         if let result = message["result"] {
             checkResult(result, of: method)
         } else if let status = message["error"]?["data"]?["status"]?.stringValue {

@@ -31,16 +31,21 @@ struct SeededWorld: Sendable {
     /// active customer with a subscription and a closed month's invoice, an invited customer,
     /// a contact. Moves the server's clock to the first of the next month.
     static func seed(_ server: TestServer, _ client: PartnerClient) async throws -> SeededWorld {
-        let salesAgent = try await client.agents.create(.init(displayName: "Sales", email: "sales@reseller.example", roles: [.salesAgent]))
-        let adminAgent = try await client.agents.create(.init(displayName: "Admin", email: "admin@reseller.example", roles: [.adminAgent]))
+        let salesAgent = try await client.agents.create(
+            .init(displayName: "Sales", email: "sales@reseller.example", roles: [.salesAgent]))
+        let adminAgent = try await client.agents.create(
+            .init(displayName: "Admin", email: "admin@reseller.example", roles: [.adminAgent]))
         let salesToken = try await client.tokens.create(.init(agentId: salesAgent.id, label: "sales"))
         let adminToken = try await client.tokens.create(.init(agentId: adminAgent.id, label: "admin"))
         let spare = try await client.tokens.create(.init(agentId: salesAgent.id, label: "spare"))
         let (customer, subscription) = try await Fixtures.customerWithSubscription(client, domain: "seeded-world.it")
         let invited = try await client.invitations.send(
-            .init(name: "Invited", email: "boss@invited-world.it", domain: "invited-world.it", organisationName: "Invited"))
+            .init(
+                name: "Invited", email: "boss@invited-world.it", domain: "invited-world.it", organisationName: "Invited"
+            ))
         let contact = try await client.contacts.create(
-            .init(customerId: customer.id, firstName: "Carla", lastName: "Bassi", businessEmail: "carla@example.org",
+            .init(
+                customerId: customer.id, firstName: "Carla", lastName: "Bassi", businessEmail: "carla@example.org",
                 types: [.technical]))
         server.clock.set(Timestamp(year: 2026, month: 4, day: 1))
         let closing = try await client.invoices.closeBillingPeriod(.init(billingMonth: "2026-03"))
@@ -76,15 +81,25 @@ struct SeededWorld: Sendable {
             .usersList, .catalogListProducts, .ordersList, .subscriptionsList, .invoicesList:
             return ["customerId": customer]
         case .customersUpdate:
-            return ["customerId": customer, "etag": .string(customerEtag), "updateMask": ["displayName"], "displayName": "Z"]
+            return [
+                "customerId": customer, "etag": .string(customerEtag), "updateMask": ["displayName"],
+                "displayName": "Z",
+            ]
         case .invitationsSend:
             return ["name": "N", "email": "n@fresh-world.it", "domain": "fresh-world.it", "organisationName": "Fresh"]
         case .invitationsResend, .invitationsRevoke: return ["customerId": .string(invitedCustomerId)]
         case .billingProfilesUpdate:
-            return ["customerId": customer, "etag": .string(billingEtag), "billingContact": ["name": "Accounts", "email": "ap@example.org"]]
-        case .usersCreate: return ["customerId": customer, "firstName": "U", "lastName": "V", "email": "u@seeded-world.it"]
+            return [
+                "customerId": customer, "etag": .string(billingEtag),
+                "billingContact": ["name": "Accounts", "email": "ap@example.org"],
+            ]
+        case .usersCreate:
+            return ["customerId": customer, "firstName": "U", "lastName": "V", "email": "u@seeded-world.it"]
         case .contactsCreate:
-            return ["customerId": customer, "firstName": "F", "lastName": "L", "businessEmail": "f@example.org", "types": ["BILLING"]]
+            return [
+                "customerId": customer, "firstName": "F", "lastName": "L", "businessEmail": "f@example.org",
+                "types": ["BILLING"],
+            ]
         case .contactsList: return ["customerId": customer]
         case .contactsUpdate: return ["contactId": .string(contactId), "etag": .string(contactEtag), "jobTitle": "CTO"]
         case .contactsDelete: return ["contactId": .string(contactId)]

@@ -1,7 +1,7 @@
+import Foundation
 import FramedRPC
 import FramedRPCInProcess
 import FramedRPCTCP
-import Foundation
 import PartnerAPI
 import PartnerCore
 import PartnerService

@@ -11,7 +11,9 @@ struct HarnessError: Error, CustomStringConvertible {
 /// Lets exactly one of several racers resume a continuation.
 final class OnceFlag: Sendable {
     private let claimed = Atomic<Bool>(false)
-    func claim() -> Bool { claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged }
+    func claim() -> Bool {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
 }
 
 /// Runs `operation`, failing with `HarnessError` when it has not finished after `seconds`; the
