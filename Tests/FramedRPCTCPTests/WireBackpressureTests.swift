@@ -10,7 +10,6 @@ extension WireTests {
         @Test("§10.4: a client that stops reading a big stream grows neither server memory nor other calls' latency")
         func stuckReader() async throws {
             try await withWireServer { s in
-                let before = residentBytes()
                 let stuck = try s.socket(receiveBuffer: 32 << 10)
                 // 100,000 items of 256 KiB (25 GiB) with all the credit the protocol allows.
                 var request = Frame.encode(
@@ -27,7 +26,6 @@ extension WireTests {
                 // While it stays stuck, another connection calls Echo for a second.
                 let other = try s.socket()
                 var latencies: [Duration] = []
-                var peakGrowth = 0
                 let window = ContinuousClock.now + .seconds(1)
                 var i = 0
                 while ContinuousClock.now < window || latencies.count < 200 {
@@ -38,12 +36,10 @@ extension WireTests {
                     let answer = try await other.readJSON()
                     latencies.append(ContinuousClock.now - started)
                     #expect(answer["result"]?["message"] == .int(Int64(i)))
-                    peakGrowth = max(peakGrowth, residentBytes() - before)
                 }
                 latencies.sort()
                 let p99 = latencies[latencies.count * 99 / 100]
                 #expect(p99 < .milliseconds(250), "Echo p99 \(p99) over \(latencies.count) calls beside a stuck stream")
-                #expect(peakGrowth < 64 << 20, "RSS grew by \(peakGrowth >> 20) MiB while the reader was stuck")
 
                 // The stuck connection was paused, not dropped: cancel the stream and read what
                 // was queued; it is a bounded, ordered prefix of the stream.
@@ -54,7 +50,10 @@ extension WireTests {
                 let items = drained.filter { $0.notificationMethod == "$/item" }
                 #expect(
                     items.enumerated().allSatisfy { $0.element["params"]?["item"]?["index"] == .int(Int64($0.offset)) })
-                #expect(items.count < 256, "\(items.count) items of 256 KiB were produced for a reader that read none")
+                // What the server holds for this reader is what it produced and could not send:
+                // bounded by the outbound high-water mark (1 MiB) plus kernel buffers, not by the
+                // 25 GiB the credit allowed. (Process RSS is not asserted: other suites share it.)
+                #expect(items.count <= 32, "\(items.count) items of 256 KiB were produced for a reader that read none")
                 let end = drained.first { $0["id"] == 1 }
                 #expect(end?.wireStatus == "CANCELLED")
             }

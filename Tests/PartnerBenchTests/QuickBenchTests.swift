@@ -32,7 +32,7 @@ struct QuickBenchTests {
 
         let bench = try BenchOptions.parse([
             "--quick", "--target", "127.0.0.1:\(address.port)", "--seed-customers", "40",
-            "--duration", "0.5", "--warmup", "0.2",
+            "--duration", "2", "--warmup", "0.5",
         ])
         let group = EventLoopGroup(threads: 1, name: "bench-test-client")
         let runner = BenchRunner(
