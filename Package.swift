@@ -52,7 +52,10 @@ let package = Package(
             name: "partner-conformance",
             dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI", "ToolSupport"]
         ),
-        .executableTarget(name: "partner-bench", dependencies: ["PartnerAPI", "FramedRPCTCP", "ToolSupport"]),
+        .executableTarget(
+            name: "partner-bench",
+            dependencies: ["PartnerAPI", "FramedRPC", "FramedJSON", "FramedRPCTCP", "PartnerService", "ToolSupport"]
+        ),
         // Test helper: writes to a store until killed (PartnerStoreTests' crash test).
         .executableTarget(name: "store-crash-writer", dependencies: ["PartnerStore", "PartnerCore"]),
 
