@@ -54,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "partner-bench",
-            dependencies: ["PartnerAPI", "FramedRPC", "FramedJSON", "FramedRPCTCP", "PartnerService", "ToolSupport"]
+            dependencies: ["PartnerAPI", "FramedRPC", "FramedJSON", "FramedRPCTCP", "ToolSupport"]
         ),
         // Test helper: writes to a store until killed (PartnerStoreTests' crash test).
         .executableTarget(name: "store-crash-writer", dependencies: ["PartnerStore", "PartnerCore"]),
