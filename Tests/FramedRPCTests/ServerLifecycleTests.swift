@@ -12,8 +12,10 @@ struct ServerLifecycleTests {
         config.drainGrace = .seconds(20)
         let h = Harness(config: config)
         let peer = try await h.rawPeer()
-        peer.send(#"{"jsonrpc":"2.0","method":"Test.Sleep","id":1,"params":{"ms":300}}"#)
-        try await Task.sleep(for: .milliseconds(1))
+        // Frames on one connection are taken in order: once the ping is answered, call 1 runs.
+        peer.send(#"{"jsonrpc":"2.0","method":"Test.Sleep","id":1,"params":{"ms":3000}}"#)
+        peer.send(#"{"jsonrpc":"2.0","method":"$/ping","id":"p"}"#)
+        #expect(try await peer.next()["id"] == "p")
         h.server.beginGracefulShutdown()
         let goaway = try await peer.next()
         #expect(goaway["method"] == "$/goaway")
@@ -26,7 +28,7 @@ struct ServerLifecycleTests {
         #expect(refused.errorMessage == "server is draining")
         #expect(refused["error"]?["data"]?["retryAfterMs"]?.intValue != nil)
         let finished = try await peer.next()
-        #expect(finished == ["jsonrpc": "2.0", "id": 1, "result": 300])
+        #expect(finished == ["jsonrpc": "2.0", "id": 1, "result": 3000])
         _ = try await peer.waitClosed()
         try await h.serving.value
         #expect(h.server.health.status(of: "") == .notServing)
