@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ToolSupport"),
         .executableTarget(
             name: "partner-server",
-            dependencies: ["PartnerService", "FramedRPCTCP", "ToolSupport"]
+            dependencies: ["PartnerService", "PartnerCore", "FramedRPC", "FramedRPCTCP", "ToolSupport"]
         ),
         .executableTarget(
             name: "partnerctl", dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "ToolSupport"]),

@@ -2,6 +2,7 @@
 import Dispatch
 import FramedRPC
 import FramedRPCTCP
+import PartnerCore
 import PartnerService
 import ToolSupport
 
@@ -30,6 +31,8 @@ let usage = """
       --idle-timeout SECONDS          close connections idle this long (default 300)
       --frame-timeout SECONDS         a started frame must finish within this (default 30)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
+      --clock-offset-days N           run the domain clock N days off the wall clock (demos and tests:
+                                      e.g. -40 to buy in a month that has ended by the next start)
       --help                          this text
 
     Logs are one logfmt line per event on standard error.
@@ -95,12 +98,14 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.drainGrace = .milliseconds(Int64(try args.seconds("drain-grace", default: 10) * 1000))
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
+    let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
     try args.finish()
 
     let logger = LogfmtLogger(minimumLevel: level)
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.serverConfig = config
+    if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
     options.onInternalError = { method, error in
         logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
     }
@@ -116,7 +121,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
         .info, "server.listening",
         [
             "address": "\(bound.host):\(bound.port)", "data": data, "loops": "\(loops)",
-            "conformance": conformance ? "on" : "off",
+            "conformance": conformance ? "on" : "off", "clock_offset_days": "\(offsetDays)",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
         ])
 
@@ -156,6 +161,12 @@ final class ShutdownSignals: @unchecked Sendable {
     }
 
     func cancel() { for source in sources { source.cancel() } }
+}
+
+/// The wall clock shifted by whole days (`--clock-offset-days`).
+struct OffsetClock: DomainClock {
+    let days: Int64
+    func now() -> Timestamp { SystemClock().now().adding(days: days) }
 }
 
 enum System {
