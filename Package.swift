@@ -22,16 +22,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // Wire runtime (no I/O) and its transports
         .target(name: "FramedJSON", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "FramedRPC", dependencies: ["FramedJSON"]),
         .target(name: "FramedRPCInProcess", dependencies: ["FramedRPC"]),
-        .target(name: "FramedRPCTCP", dependencies: ["FramedRPC", "CEpoll"]),
+        .target(name: "FramedRPCTCP", dependencies: ["FramedRPC", "CEpoll", "COpenSSL"]),
 
         // Domain and storage
         .target(name: "PartnerCore"),
-        .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite"]),
+        .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite", "FramedJSON"]),
 
         // Service surface
         .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
@@ -48,9 +53,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "partnerctl", dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "ToolSupport"]),
+        // The conformance suite: raw-byte wire cases, schema cases from rpc.discover, domain flows,
+        // and a scripted misbehaving server. It depends on no runtime of ours but the JSON library.
+        .target(name: "PartnerConformance", dependencies: ["FramedJSON", "ToolSupport"]),
         .executableTarget(
             name: "partner-conformance",
-            dependencies: ["FramedJSON", "FramedRPC", "FramedRPCTCP", "PartnerAPI", "ToolSupport"]
+            dependencies: ["PartnerConformance", "FramedJSON", "ToolSupport"]
         ),
         .executableTarget(
             name: "partner-bench",
@@ -68,6 +76,19 @@ let package = Package(
         .testTarget(name: "PartnerStoreTests", dependencies: ["PartnerStore", "PartnerCore"]),
         // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
         .testTarget(name: "PartnerBenchTests", dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP"]),
+        // The conformance suite against a freshly built partner-server, and the Swift client
+        // against the suite's misbehaving server.
+        .testTarget(
+            name: "PartnerConformanceTests",
+            dependencies: [
+                "PartnerConformance", "PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server",
+            ]
+        ),
+        // partner-server as a child process: crashes, restarts, hostile clients, TLS, logs.
+        .testTarget(
+            name: "PartnerServerTests",
+            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server"]
+        ),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [
