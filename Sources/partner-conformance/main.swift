@@ -50,18 +50,21 @@ var args: CommandArguments
 do {
     args = try CommandArguments(Array(CommandLine.arguments.dropFirst()), flags: ["help", "list", "json"])
 } catch { fail("\(error)\n\(usage)") }
+if args.positionals.first == "serve" {
+    _ = args.nextPositional()
+    if args.flag("help") {
+        print(ConformanceServeCommand.usage)
+        exit(0)
+    }
+    do {
+        try ConformanceServeCommand.run(&args)
+    } catch { fail("\(error)") }
+}
+
 if args.flag("help") {
     print(usage)
     exit(0)
 }
-if args.positionals.first == "serve" {
-    _ = args.nextPositional()
-    do {
-        try ConformanceServeCommand.run(&args)
-    } catch { fail("\(error)") }
-    exit(0)
-}
-
 do {
     let list = args.flag("list")
     let json = args.flag("json")
