@@ -11,9 +11,9 @@ import FramedJSON
 /// returned by later reads, so out-of-order answers are observed, not lost. One connection
 /// belongs to one case thread; it is not shared.
 public final class RawConnection {
-    private let fd: Int32
-    private let recorder: TranscriptRecorder
-    private let defaultTimeout: Duration
+    let fd: Int32
+    let recorder: TranscriptRecorder
+    let defaultTimeout: Duration
     private var inbound: [UInt8] = []
     private var inboundStart = 0
     private var closedByPeer = false
@@ -104,6 +104,11 @@ public final class RawConnection {
     /// The next frame, or `nil` when the target closed the connection cleanly between frames.
     public func readFrameOrClose(timeout: Duration? = nil) throws -> ReceivedFrame? {
         if !held.isEmpty { return held.removeFirst() }
+        return try readSocketFrameOrClose(timeout: timeout)
+    }
+
+    /// The next frame from the socket (held frames are left alone), or `nil` on a clean close.
+    func readSocketFrameOrClose(timeout: Duration? = nil) throws -> ReceivedFrame? {
         let deadline = ContinuousClock.now + (timeout ?? defaultTimeout)
         guard let header = try readExactly(4, deadline: deadline, allowCleanClose: true) else { return nil }
         let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
@@ -124,18 +129,27 @@ public final class RawConnection {
 
     /// Reads frames until the response whose `id` equals `id`; others are held.
     public func readResponse(id: JSONValue, timeout: Duration? = nil) throws -> JSONObject {
-        if let index = held.firstIndex(where: { $0.isResponse(to: id) }) {
-            return held.remove(at: index).object!
-        }
+        try readFrame(timeout: timeout, what: "the response with id \(id)") { $0.isResponse(to: id) }.object!
+    }
+
+    /// The first frame, held ones included, for which `matches` is true; frames read before it
+    /// are held for later reads. `what` names the awaited frame in the failure message.
+    /// - Throws: ``CaseFailure`` on timeout or when the connection closes first.
+    public func readFrame(
+        timeout: Duration? = nil, what: String = "the expected frame", where matches: (ReceivedFrame) -> Bool
+    ) throws -> ReceivedFrame {
+        if let index = held.firstIndex(where: matches) { return held.remove(at: index) }
         let deadline = ContinuousClock.now + (timeout ?? defaultTimeout)
+        var skipped: [ReceivedFrame] = []
+        defer { held += skipped }
         while true {
             let remaining = deadline - ContinuousClock.now
-            guard remaining > .zero else { throw recorder.failure("no response with id \(id) within the timeout") }
-            guard let frame = try readFrameOrClose(timeout: remaining) else {
-                throw recorder.failure("the connection closed before the response with id \(id)")
+            guard remaining > .zero else { throw recorder.failure("no \(what) within the timeout") }
+            guard let frame = try readSocketFrameOrClose(timeout: remaining) else {
+                throw recorder.failure("the connection closed before \(what)")
             }
-            if frame.isResponse(to: id) { return frame.object! }
-            held.append(frame)
+            if matches(frame) { return frame }
+            skipped.append(frame)
         }
     }
 

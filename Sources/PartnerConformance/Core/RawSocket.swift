@@ -63,3 +63,13 @@ enum RawSocket {
         }
     }
 }
+
+extension RawSocket {
+    /// Blocks the calling thread for `duration` (pacing of deliberately slow writes only).
+    static func pause(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}
