@@ -20,6 +20,8 @@ public final class RawConnection {
     private var nextIdentifier: Int64 = 1
     /// Frames read while looking for something else, oldest first.
     public private(set) var held: [ReceivedFrame] = []
+    /// What a read in progress waits for, named in its timeout failure.
+    private var awaiting: String?
 
     init(target: ConformanceTarget, recorder: TranscriptRecorder) throws {
         self.recorder = recorder
@@ -141,7 +143,11 @@ public final class RawConnection {
         if let index = held.firstIndex(where: matches) { return held.remove(at: index) }
         let deadline = ContinuousClock.now + (timeout ?? defaultTimeout)
         var skipped: [ReceivedFrame] = []
-        defer { held += skipped }
+        awaiting = what
+        defer {
+            held += skipped
+            awaiting = nil
+        }
         while true {
             let remaining = deadline - ContinuousClock.now
             guard remaining > .zero else { throw recorder.failure("no \(what) within the timeout") }
@@ -187,7 +193,7 @@ public final class RawConnection {
                 return nil
             }
             guard try RawSocket.waitReadable(fd, until: deadline) else {
-                throw recorder.failure("timed out waiting for \(count) bytes from the target")
+                throw recorder.failure("timed out waiting for \(awaiting ?? "a frame from the target")")
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -83,7 +83,7 @@ enum EnvelopeCases {
             try context.expectResult(response)
             let got = response["id"] ?? .null
             try context.expect(WireCheck.identical(got, expected) && got.typeName == expected.typeName,
-                "expected the id echoed as \(expected), got \(got)")
+                "expected the id echoed as \(expected) (\(expected.typeName)), got \(got) (\(got.typeName))")
         }
     }
 

@@ -34,12 +34,12 @@ enum LimitCases {
     ) { context in
         let connection = try context.connect()
         connection.setReceiveBuffer(bytes: 64 * 1024)
-        let calls = 30
+        let calls = 40
         for n in 0..<calls { try connection.send(WireCheck.echo, id: .int(Int64(n)), params: ["responseBytes": 3_145_728]) }
         // Long enough for the server to produce 90 MiB of answers that nobody reads.
-        context.stayIdle(for: .seconds(4))
+        context.stayIdle(for: .seconds(5))
         var answered = 0
         while answered < calls, try connection.readFrameOrClose(timeout: .seconds(20)) != nil { answered += 1 }
-        try context.expect(answered < calls, "all \(calls) responses (90 MiB) reached a client that did not read: the server never closed")
+        try context.expect(answered < calls, "all \(calls) responses (\(calls * 3) MiB) reached a client that did not read: the server never closed")
     }
 }
