@@ -6,6 +6,7 @@ enum BatchCases {
         [
             example, empty, overLimit, atLimit, invalidJSON, one, three, fooBoo, onlyNotifications, nested,
             streaming, duplicateID, concurrent, ownMeta, pingInBatch, cancelMember, cancelInBatch, oversizeResponse,
+            overLimitNotifications, notificationAndInvalid, paramsArrayMember, creditMember, streamingBeforeDeadline,
         ]
     }
 
@@ -231,5 +232,65 @@ enum BatchCases {
             try context.expectMessage(error, contains: "4194304")
         }
         try context.expectError(try member(responses, 3, context), code: 5, status: "NOT_FOUND")
+    }
+
+    static let overLimitNotifications = ConformanceCase(
+        "wire.batch.over-limit-notifications",
+        rule: "WIRE.md §6: the cap counts members, notifications included: 101 notifications are one 8 RESOURCE_EXHAUSTED error object"
+    ) { context in
+        let connection = try context.connect()
+        try connection.writeFrame(.array((0..<101).map { _ in RawConnection.request(id: nil, method: "$/ping") }))
+        let response = try WireCheck.nextResponse(connection, context)
+        try context.expectError(response, code: 8, status: "RESOURCE_EXHAUSTED")
+        try context.expectID(response, .null)
+    }
+
+    static let notificationAndInvalid = ConformanceCase(
+        "wire.batch.notification-and-invalid",
+        rule: "WIRE.md §6: a notification and an invalid member give an array with one -32600 error only"
+    ) { context in
+        let connection = try context.connect()
+        try connection.writeFrame(#"[{"jsonrpc":"2.0","method":"$/ping"},"x"]"#)
+        let responses = try WireCheck.nextBatch(connection, context)
+        try context.expect(responses.count == 1, "expected one response, got \(responses.count)")
+        try context.expectError(responses[0], code: -32600, status: "INVALID_ARGUMENT")
+        try context.expectID(responses[0], .null)
+    }
+
+    static let paramsArrayMember = ConformanceCase(
+        "wire.batch.member-validated-alone",
+        rule: "WIRE.md §6, §3.4: each member is validated on its own: array params are -32602 for that member only",
+        requires: [.conformanceService]
+    ) { context in
+        let connection = try context.connect()
+        try connection.writeFrame(.array([request(1, WireCheck.echo, [1]), request(2, WireCheck.echo, ["message": "fine"])]))
+        let responses = try WireCheck.nextBatch(connection, context)
+        try context.expectError(try member(responses, 1, context), code: -32602, status: "INVALID_ARGUMENT")
+        try context.expect(try context.expectResult(try member(responses, 2, context))["message"] == "fine", "member 2 did not run")
+    }
+
+    static let creditMember = ConformanceCase(
+        "wire.batch.credit-member",
+        rule: "WIRE.md §6: $/credit inside a batch acts as it would alone",
+        requires: [.conformanceService]
+    ) { context in
+        let connection = try context.connect()
+        try connection.send(WireCheck.stream, id: "s", params: ["count": 2], meta: ["streamWindow": 1])
+        _ = try connection.readItems(id: "s", count: 1)
+        try connection.writeFrame(.array([RawConnection.request(id: nil, method: "$/credit", params: ["id": "s", "items": 1]), request(1, "$/ping")]))
+        let (rest, response) = try connection.readStream(id: "s")
+        try context.expect(rest == [["index": 1]], "expected item 1 after the batch's credit, got \(rest)")
+        try context.expectResult(response)
+    }
+
+    static let streamingBeforeDeadline = ConformanceCase(
+        "wire.order.streaming-batch-before-deadline",
+        rule: "WIRE.md §3.4: a streaming member (step 9) fails -32600 before its timeoutMs 0 (step 10)",
+        requires: [.conformanceService]
+    ) { context in
+        let connection = try context.connect()
+        try connection.writeFrame(.array([request(1, WireCheck.stream, ["count": 1], meta: ["timeoutMs": 0]), request(2, "$/ping")]))
+        let responses = try WireCheck.nextBatch(connection, context)
+        try context.expectError(try member(responses, 1, context), code: -32600, status: "INVALID_ARGUMENT")
     }
 }

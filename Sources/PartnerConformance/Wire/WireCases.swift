@@ -8,6 +8,6 @@ public enum WireCases {
     public static var all: [ConformanceCase] {
         FramingCases.all + JSONTextCases.all + EnvelopeCases.all + NotificationCases.all + ValidationOrderCases.all
             + MetaCases.all + StatusCases.all + BatchCases.all + MultiplexCases.all + DeadlineCases.all + CancelCases.all
-            + StreamCases.all + KeepaliveCases.all + AuthCases.all + BuiltinCases.all + LimitCases.all
+            + StreamCases.all + KeepaliveCases.all + AuthCases.all + BuiltinCases.all + ErrorObjectCases.all + LimitCases.all
     }
 }
