@@ -134,6 +134,25 @@ extension DomainCases {
                 try s.context.expect(billing["displayName"] == "Neri", "billing displayName: \(billing)")
             },
             flow(
+                "customers.billing-profile-updated",
+                "DESIGN (Partner Center): agents update a customer's billing details with the current etag; a stale etag is 10 ABORTED naming etag"
+            ) { s in
+                let customer = try s.createCustomer("billing")
+                let id = customer["id"]!
+                let profile = try s.call("BillingProfiles.Get", ["customerId": id])
+                let contact: JSONValue = ["name": "Ufficio Amministrazione", "email": "fatture@example.it"]
+                let address: JSONValue = ["regionCode": "IT", "postalCode": "00184", "locality": "Roma"]
+                let updated = try s.call(
+                    "BillingProfiles.Update", ["customerId": id, "etag": profile["etag"]!, "billingContact": contact, "billingAddress": address])
+                try s.context.expect(SchemaValidator.equal(updated["billingContact"] ?? .null, contact), "billingContact not stored: \(updated)")
+                try s.context.expect(updated["etag"] != profile["etag"], "the etag did not change")
+                let fetched = try s.call("BillingProfiles.Get", ["customerId": id])
+                try s.context.expect(SchemaValidator.equal(fetched["billingAddress"] ?? .null, address), "billingAddress not stored: \(fetched)")
+                try s.refused(
+                    "BillingProfiles.Update", ["customerId": id, "etag": profile["etag"]!, "billingContact": contact], code: 10,
+                    status: "ABORTED", field: "etag")
+            },
+            flow(
                 "customers.stale-etag-aborted",
                 "DESIGN (persistence), WIRE.md §5.2: an update with a stale etag is 10 ABORTED naming etag, and changes nothing"
             ) { s in
