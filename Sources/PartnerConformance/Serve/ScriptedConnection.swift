@@ -15,6 +15,8 @@ struct ScriptedConnection {
 
     private let fd: Int32
     private let script: ServeScript
+    /// 1 for the server's first connection, 2 for the next...
+    private let index: Int
     private var inbound: [UInt8] = []
     private var held: [[UInt8]] = []
     private var flushAt: ContinuousClock.Instant?
@@ -23,9 +25,10 @@ struct ScriptedConnection {
     private var goawaySent = false
     private var open = true
 
-    init(fd: Int32, script: ServeScript) {
+    init(fd: Int32, script: ServeScript, index: Int) {
         self.fd = fd
         self.script = script
+        self.index = index
     }
 
     mutating func run() {
@@ -96,7 +99,7 @@ struct ScriptedConnection {
         }
         guard let id else { return }
         calls += 1
-        if script == .dropFirstCall && calls == 1 {
+        if script == .dropFirstCall && index == 1 && calls == 1 {
             open = false
             return
         }

@@ -55,10 +55,10 @@ public final class ScriptedServer: Sendable {
             var one: Int32 = 1
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             connections.withLock { $0.append(fd) }
-            accepted.add(1, ordering: .relaxed)
+            let index = accepted.add(1, ordering: .relaxed).newValue
             let script = self.script
             DispatchQueue(label: "partner-conformance.serve.connection").async { [self] in
-                var connection = ScriptedConnection(fd: fd, script: script)
+                var connection = ScriptedConnection(fd: fd, script: script, index: index)
                 connection.run()
                 connections.withLock { $0.removeAll { $0 == fd } }
                 Glibc.close(fd)

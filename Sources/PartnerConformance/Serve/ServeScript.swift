@@ -19,7 +19,8 @@ public enum ServeScript: String, Sendable, CaseIterable {
     /// Results, error data and details carry members the document does not define, and an
     /// unknown server notification precedes every answer (§2.1, §3.3, §5.1).
     case unknownFields = "unknown-fields"
-    /// The first call on every connection is met by closing the connection (§2.4).
+    /// The first call on the server's first connection is met by closing the connection (§2.4);
+    /// later connections are served normally.
     case dropFirstCall = "drop-first-call"
     /// `Customers.Get` fails with an `error.code` and `data.status` no version defines.
     case unknownStatus = "unknown-status"
@@ -33,7 +34,7 @@ public enum ServeScript: String, Sendable, CaseIterable {
         case .goaway: "$/goaway after the third call, then drain and close"
         case .slowStream: "Events.Watch items 10 ms apart, within the client's credit"
         case .unknownFields: "unknown members in results and errors, unknown notifications"
-        case .dropFirstCall: "the first call on each connection closes the connection"
+        case .dropFirstCall: "the first call on the first connection closes it"
         case .unknownStatus: "errors with a status no version defines"
         }
     }

@@ -1,0 +1,37 @@
+import FramedJSON
+import PartnerConformance
+import Synchronization
+import Testing
+
+/// The whole conformance suite against a freshly built `partner-server`, so `swift test`
+/// (and `.ci/run`) fails when any case fails, naming it.
+@Suite("partner-conformance against partner-server", .timeLimit(.minutes(5)))
+struct SuiteAgainstServerTests {
+    @Test("every case passes against partner-server, and there are at least 150 of them")
+    func everyCasePasses() throws {
+        let server = try PartnerServerChild()
+        defer { server.stop() }
+        let runner = ConformanceRunner(target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+        let discovery = try runner.discover()
+        let cases = ConformanceSuite.cases(discovery: discovery)
+        let failures = Mutex<[String]>([])
+        let summary = runner.run(cases, discovery: discovery) { result in
+            if result.failed { failures.withLock { $0.append(ConformanceReport.text(result)) } }
+        }
+        for failure in failures.withLock({ $0 }) { Issue.record(Comment(rawValue: failure)) }
+        #expect(summary.failed == 0, "\(summary)")
+        #expect(summary.skipped == 0, "\(summary): with the Conformance service and a token nothing should be skipped")
+        #expect(cases.count >= 150, "the suite has \(cases.count) cases")
+    }
+
+    @Test("case names are unique and each cites the rule it checks")
+    func namesUnique() throws {
+        let server = try PartnerServerChild()
+        defer { server.stop() }
+        let runner = ConformanceRunner(target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+        let cases = ConformanceSuite.cases(discovery: try runner.discover())
+        let names = cases.map(\.name)
+        #expect(Set(names).count == names.count, "duplicate names: \(Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        #expect(cases.allSatisfy { !$0.rule.isEmpty })
+    }
+}
