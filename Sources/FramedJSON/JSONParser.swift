@@ -105,6 +105,9 @@ private struct Cursor {
         }
         index += 1
         var members: [JSONObject.Member] = []
+        // WIRE.md §3.1: a repeated member name keeps its first occurrence. Small objects are
+        // searched linearly; past 16 members a set keeps the check linear in the input.
+        var seen: Set<String>? = nil
         skipWhitespace()
         if index < buffer.count && buffer[index] == UInt8(ascii: "}") {
             index += 1
@@ -120,7 +123,14 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
-            members.append(JSONObject.Member(key: key, value: value))
+            if seen == nil && members.count >= 16 { seen = Set(members.map(\.key)) }
+            let repeated: Bool
+            if seen != nil {
+                repeated = !seen!.insert(key).inserted
+            } else {
+                repeated = members.contains { $0.key == key }
+            }
+            if !repeated { members.append(JSONObject.Member(key: key, value: value)) }
             skipWhitespace()
             guard index < buffer.count else { throw fail("unexpected end of input inside an object") }
             switch buffer[index] {

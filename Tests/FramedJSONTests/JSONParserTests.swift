@@ -166,13 +166,21 @@ struct JSONParserTests {
         #expect(!error.isLimit)
     }
 
-    @Test("duplicate member names are kept in order and the first wins on lookup")
+    @Test("a repeated member name keeps its first occurrence and the others are dropped (WIRE.md §3.1)")
     func duplicateKeys() throws {
         let value = try parser.parse(#"{"a":1,"b":2,"a":3}"#)
         let object = try #require(value.objectValue)
-        #expect(object.keys == ["a", "b", "a"])
+        #expect(object.keys == ["a", "b"])
         #expect(object["a"] == .int(1))
         #expect(value["a"] == .int(1))
+    }
+
+    @Test("repeats in an object of many members are dropped too, in time linear in the input")
+    func duplicateKeysInLargeObject() throws {
+        let members = (0..<50_000).map { "\"k\($0 % 1000)\":\($0)" }.joined(separator: ",")
+        let object = try #require(try parser.parse("{" + members + "}").objectValue)
+        #expect(object.count == 1000)
+        #expect(object["k7"] == .int(7))
     }
 
     @Test("200,000 nested arrays fail with a limit error instead of crashing")
