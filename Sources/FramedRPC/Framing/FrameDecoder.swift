@@ -3,7 +3,9 @@
 /// A pure, single-step decoder: `append` whatever bytes arrived (any split, any number of
 /// frames), then call `nextFrame()` until it returns `nil` (more bytes needed). A length of 0 or
 /// above `maxFrameBytes` throws as soon as the 4 prefix bytes are in, before any payload is
-/// buffered, so a hostile length never causes an allocation of that size.
+/// buffered, so a hostile length never causes an allocation of that size. An accepted length
+/// reserves nothing either: the buffer holds (at most about twice) the bytes received, so a
+/// peer that declares a large frame and then stalls costs only what it actually sent.
 ///
 /// ```swift
 /// var decoder = FrameDecoder(maxFrameBytes: 4 << 20)
@@ -23,6 +25,10 @@ public struct FrameDecoder: Sendable {
 
     /// Bytes received and not yet returned as frames.
     public var bufferedBytes: Int { buffer.count - readIndex }
+
+    /// Bytes of memory the buffer holds (its capacity): what this decoder costs now. Grows
+    /// with the bytes received, never with a declared length.
+    public var reservedBytes: Int { buffer.capacity }
 
     /// True when some bytes of an unfinished frame are buffered (for slow-frame timeouts).
     public var hasPartialFrame: Bool { bufferedBytes > 0 }
@@ -52,14 +58,9 @@ public struct FrameDecoder: Sendable {
         if Int(length) > maxFrameBytes {
             throw FrameError(kind: .tooLarge, declared: length, limit: maxFrameBytes)
         }
-        guard available - 4 >= Int(length) else {
-            if buffer.capacity < readIndex + 4 + Int(length) {
-                // The length is accepted: reserve once for the whole frame.
-                compact()
-                buffer.reserveCapacity(4 + Int(length))
-            }
-            return nil
-        }
+        // An accepted length reserves nothing: the buffer grows with the bytes that actually
+        // arrive, so a peer that declares 4 MiB and stalls holds only what it sent.
+        guard available - 4 >= Int(length) else { return nil }
         let start = readIndex + 4
         let payload = Array(buffer[start..<(start + Int(length))])
         readIndex = start + Int(length)
