@@ -32,7 +32,8 @@ public final class RPCServer: Sendable {
     /// - Parameters:
     ///   - services: the services whose methods it serves.
     ///   - interceptors: run around every handler, first = outermost.
-    ///   - config: limits and timings (WIRE.md defaults).
+    ///   - config: limits and timings (WIRE.md defaults). With `connectionRateLimit` set, a
+    ///     per-connection rate limit runs outside every interceptor given here.
     public init(
         services: [any RPCService], interceptors: [any RPCServerInterceptor] = [],
         config: RPCServerConfig = RPCServerConfig()
@@ -46,7 +47,9 @@ public final class RPCServer: Sendable {
         }
         self.config = config
         self.health = health
-        self.core = RPCServerCore(config: config, router: router, interceptors: interceptors)
+        var chain = interceptors
+        if let limit = config.connectionRateLimit { chain.insert(RPCConnectionRateLimitInterceptor(limit: limit), at: 0) }
+        self.core = RPCServerCore(config: config, router: router, interceptors: chain)
     }
 
     /// `services` with every `DiscoveryService` also listing the `Conformance` methods when

@@ -31,6 +31,10 @@ public struct RPCServerConfig: Sendable {
     public var maxOutstandingCredit: Int = 100_000
     /// The `retryAfterMs` hint sent with UNAVAILABLE while draining.
     public var drainRetryAfterMs: Int64 = 1000
+    /// Calls each connection may make per second (token bucket, WIRE.md §15); `nil`, the
+    /// default, sets no limit. Over it a call is answered RESOURCE_EXHAUSTED with
+    /// `data.retryAfterMs`; `RPCServer` installs `RPCConnectionRateLimitInterceptor` for it.
+    public var connectionRateLimit: RPCRateLimit? = nil
     /// Registers `Health.Check` / `Health.Watch` on the server's `health`.
     public var registersHealthService: Bool = true
 
