@@ -30,6 +30,14 @@ public final class PartnerApplication: Sendable {
         public var serverConfig = RPCServerConfig()
         /// The domain's clock (tests pass a fixed one).
         public var clock: any DomainClock = SystemClock()
+        /// Calls a second each authenticated agent may make, keyed by agent id (WIRE.md §15);
+        /// over it: RESOURCE_EXHAUSTED with `data.retryAfterMs`. `nil` = no limit. Default
+        /// 200,000 a second (burst 200,000): far above any one agent's honest use, so only a
+        /// runaway client meets it. The per-connection limit is `serverConfig.connectionRateLimit`.
+        public var agentRateLimit: RPCRateLimit? = RPCRateLimit(callsPerSecond: 200_000)
+        /// Remember verified tokens (by hash) so most calls authenticate without a store read;
+        /// revocation still applies to the next call. On by default.
+        public var cachesTokens = true
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
 
@@ -45,12 +53,22 @@ public final class PartnerApplication: Sendable {
     public let server: RPCServer
     /// The data folder.
     public let dataDirectory: String
+    /// Verified tokens by hash; emptied by every write to tokens or agents made through the
+    /// services.
+    public let tokenCache: TokenCache
+    /// Writes an audit entry for every refused call (authentication and PERMISSION_DENIED).
+    public let refusalAuditor: RefusalAuditor
 
-    private init(store: SQLiteRecordStore, context: DomainContext, server: RPCServer, dataDirectory: String) {
+    private init(
+        store: SQLiteRecordStore, context: DomainContext, server: RPCServer, dataDirectory: String,
+        tokenCache: TokenCache, refusalAuditor: RefusalAuditor
+    ) {
         self.store = store
         self.context = context
         self.server = server
         self.dataDirectory = dataDirectory
+        self.tokenCache = tokenCache
+        self.refusalAuditor = refusalAuditor
     }
 
     /// Opens (creating when needed) the data folder and builds the server. On a folder with no
@@ -63,17 +81,26 @@ public final class PartnerApplication: Sendable {
         let store = try await SQLiteRecordStore.open(path: SQLiteRecordStore.path(inDataFolder: options.dataDirectory))
         let context = makeContext(clock: options.clock)
         try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
-        let backend = PartnerBackend(store: store, context: context)
+        let tokenCache = TokenCache()
+        let refusalAuditor = RefusalAuditor(store: store, context: context)
+        // Writes made by the services go through the watching store, so a change to a token or
+        // an agent empties the token cache before the write's answer is sent.
+        let backend = PartnerBackend(store: CredentialWatchingStore(base: store, cache: tokenCache), context: context)
         var services: [any RPCService] = partnerServices(backend: backend)
         services.append(DiscoveryService(document: PartnerSchema.document))
         if options.enableConformanceService { services.append(ConformanceService()) }
         let interceptors: [any RPCServerInterceptor] = [
             ErrorMappingInterceptor(onInternalError: options.onInternalError),
-            AuthenticationInterceptor(store: store, authenticator: Authenticator(context: context)),
+            AuthenticationInterceptor(
+                store: store, authenticator: Authenticator(context: context),
+                cache: options.cachesTokens ? tokenCache : nil, auditor: refusalAuditor,
+                agentRateLimit: options.agentRateLimit),
         ]
         let server = RPCServer(services: services, interceptors: interceptors, config: options.serverConfig)
         backend.feed.endWatches(onDrainOf: server.health)
-        return PartnerApplication(store: store, context: context, server: server, dataDirectory: options.dataDirectory)
+        return PartnerApplication(
+            store: store, context: context, server: server, dataDirectory: options.dataDirectory,
+            tokenCache: tokenCache, refusalAuditor: refusalAuditor)
     }
 
     /// Every PartnerConsole service over `backend`.

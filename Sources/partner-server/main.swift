@@ -29,7 +29,11 @@ let usage = """
       --max-concurrent-calls N        running calls per connection before reading pauses (default 128)
       --max-batch N                   largest JSON-RPC batch (default 100)
       --idle-timeout SECONDS          close connections idle this long (default 300)
-      --frame-timeout SECONDS         a started frame must finish within this (default 30)
+      --frame-timeout SECONDS         a started frame must finish within this (default 30; decimals allowed)
+      --rate-limit-connection N       calls per second one connection may make (token bucket, burst N);
+                                      over it: RESOURCE_EXHAUSTED with data.retryAfterMs (default 0 = off)
+      --rate-limit-agent N            calls per second one authenticated agent may make, over all its
+                                      connections (default 200000; 0 = off)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --clock-offset-days N           run the domain clock N days off the wall clock (demos and tests:
                                       e.g. -40 to buy in a month that has ended by the next start)
@@ -96,6 +100,10 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.idleTimeout = .milliseconds(Int64(try args.seconds("idle-timeout", default: 300) * 1000))
     config.frameTimeout = .milliseconds(Int64(try args.seconds("frame-timeout", default: 30) * 1000))
     config.drainGrace = .milliseconds(Int64(try args.seconds("drain-grace", default: 10) * 1000))
+    let connectionRate = try args.integer("rate-limit-connection", default: 0, in: 0...100_000_000)
+    config.connectionRateLimit = connectionRate > 0 ? RPCRateLimit(callsPerSecond: connectionRate) : nil
+    let defaultAgentRate = PartnerApplication.Options(dataDirectory: data).agentRateLimit?.callsPerSecond ?? 0
+    let agentRate = try args.integer("rate-limit-agent", default: defaultAgentRate, in: 0...100_000_000)
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
@@ -105,6 +113,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.serverConfig = config
+    options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
     options.onInternalError = { method, error in
         logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
@@ -122,6 +131,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
         [
             "address": "\(bound.host):\(bound.port)", "data": data, "loops": "\(loops)",
             "conformance": conformance ? "on" : "off", "clock_offset_days": "\(offsetDays)",
+            "rate_limit_connection": connectionRate > 0 ? "\(connectionRate)/s" : "off",
+            "rate_limit_agent": agentRate > 0 ? "\(agentRate)/s" : "off",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
         ])
 

@@ -5,37 +5,118 @@ import PartnerCore
 /// Authenticates `meta.authorization: "Bearer <token>"` for every method that needs it and puts
 /// the resulting `Caller` in the context. Authorization (roles) happens later, in the domain.
 ///
-/// Answers UNAUTHENTICATED when the token is missing, malformed, unknown, expired, revoked or
-/// its agent disabled; the message never echoes the token.
+/// - Answers UNAUTHENTICATED when the token is missing, malformed, unknown, expired, revoked or
+///   its agent disabled; the message never echoes the token and never says which.
+/// - With a `TokenCache`, a token seen before authenticates without a store read; the cache is
+///   emptied by every write to tokens or agents (`CredentialWatchingStore`), and expiry is
+///   checked on every hit, so revocation and expiry apply to the next call.
+/// - With a `RefusalAuditor`, every refusal (and every PERMISSION_DENIED the domain answers)
+///   is written to the audit log, without the token.
+/// - With an agent rate limit, an authenticated agent over its budget is answered
+///   RESOURCE_EXHAUSTED with `data.retryAfterMs` (WIRE.md §15), before the handler runs.
 public struct AuthenticationInterceptor: RPCServerInterceptor {
     let store: any RecordStore
     let authenticator: Authenticator
+    let cache: TokenCache?
+    let auditor: RefusalAuditor?
+    let agentLimiter: RPCRateLimiter?
 
-    /// Creates the interceptor over the store holding tokens.
+    /// Creates the interceptor over the store holding tokens: no cache, no audit, no limit.
     public init(store: any RecordStore, authenticator: Authenticator) {
-        self.store = store
-        self.authenticator = authenticator
+        self.init(store: store, authenticator: authenticator, cache: nil, auditor: nil, agentRateLimit: nil)
     }
 
-    /// Authenticates when the method requires it, then continues.
+    /// Creates the interceptor.
+    /// - Parameters:
+    ///   - store: where tokens and agents are read.
+    ///   - authenticator: checks a bearer token.
+    ///   - cache: remembers verified tokens (must be the cache the writing store invalidates).
+    ///   - auditor: records refusals.
+    ///   - agentRateLimit: calls per second each agent may make; `nil` = no limit.
+    public init(
+        store: any RecordStore, authenticator: Authenticator, cache: TokenCache?, auditor: RefusalAuditor?,
+        agentRateLimit: RPCRateLimit?
+    ) {
+        self.store = store
+        self.authenticator = authenticator
+        self.cache = cache
+        self.auditor = auditor
+        self.agentLimiter = agentRateLimit.map { RPCRateLimiter(limit: $0, scope: "per agent") }
+    }
+
+    /// Authenticates when the method requires it, applies the agent's rate limit, then continues.
     public func intercept(
         request: RPCRequest, context: RPCServerContext, next: RPCServerNext
     ) async throws -> any JSONEncodable & Sendable {
         guard context.descriptor.requiresAuthentication else { return try await next(request, context) }
+        let requestId = request.metadata.traceparent ?? request.id.map { "\($0)" }
         guard let header = request.metadata.authorization else {
+            await audit(AuthenticationFailure(.missing), request: request, context: context, requestId: requestId)
             throw RPCError(code: .unauthenticated, message: "missing meta.authorization: send \"Bearer <token>\"")
         }
-        guard header.hasPrefix("Bearer "), header.count > 7 else {
+        guard let token = Self.bearerToken(header) else {
+            await audit(AuthenticationFailure(.malformed), request: request, context: context, requestId: requestId)
             throw RPCError(code: .unauthenticated, message: "meta.authorization must be \"Bearer <token>\"")
         }
-        let token = String(header.dropFirst(7))
-        let requestId = request.metadata.traceparent ?? request.id.map { "\($0)" }
-        let authenticator = authenticator
-        let caller = try await store.read { tx in
-            try authenticator.authenticate(bearer: token, requestId: requestId, in: tx)
+        let verified: VerifiedToken
+        switch try await verify(token) {
+        case .success(let token):
+            verified = token
+        case .failure(let failure):
+            await audit(failure, request: request, context: context, requestId: requestId)
+            throw AuthenticationFailure.wireError
         }
+        if let error = agentLimiter?.check(key: verified.caller.agentId) { throw error }
         var context = context
+        let caller = verified.caller.with(requestId: requestId)
         context.values[CallerKey.self] = caller
-        return try await next(request, context)
+        guard let auditor else { return try await next(request, context) }
+        do {
+            return try await next(request, context)
+        } catch let error as DomainError where error.code == .permissionDenied {
+            if let operation = Operation(rawValue: request.method) {
+                await auditor.recordPermissionDenied(operation, caller: caller, error: error)
+            }
+            throw error
+        }
+    }
+
+    /// The token of `Bearer <token>`: the scheme matched case-insensitively, exactly one space,
+    /// then a non-empty token of printable ASCII without spaces (WIRE.md §12); `nil` otherwise.
+    public static func bearerToken(_ header: String) -> String? {
+        let bytes = header.utf8
+        guard bytes.count > 7 else { return nil }
+        let scheme = bytes.prefix(7)
+        guard String(decoding: scheme, as: UTF8.self).lowercased() == "bearer ",
+            bytes.dropFirst(7).allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else { return nil }
+        return String(decoding: bytes.dropFirst(7), as: UTF8.self)
+    }
+
+    /// The verified token: from the cache when it holds it and it has not expired, else from
+    /// the store (then cached unless an invalidation raced with the read).
+    /// - Throws: what the store throws when it cannot be read (UNAVAILABLE after mapping).
+    private func verify(_ token: String) async throws -> Result<VerifiedToken, AuthenticationFailure> {
+        let authenticator = authenticator
+        guard let cache else {
+            return try await store.read { tx in authenticator.verify(bearer: token, in: tx) }
+        }
+        let key = TokenCache.key(for: token)
+        if let hit = cache.lookup(key) {
+            guard let expiry = hit.expireTime, authenticator.context.now() >= expiry else { return .success(hit) }
+            return .failure(
+                AuthenticationFailure(
+                    .expired, tokenId: hit.tokenId, partnerId: hit.caller.partnerId, agentId: hit.caller.agentId))
+        }
+        let generation = cache.generation
+        let result = try await store.read { tx in authenticator.verify(bearer: token, in: tx) }
+        if case .success(let verified) = result { cache.insert(verified, for: key, ifGeneration: generation) }
+        return result
+    }
+
+    private func audit(
+        _ failure: AuthenticationFailure, request: RPCRequest, context: RPCServerContext, requestId: String?
+    ) async {
+        await auditor?.record(failure, method: request.method, requestId: requestId, peer: context.peer)
     }
 }
