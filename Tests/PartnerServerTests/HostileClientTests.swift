@@ -1,0 +1,331 @@
+import FramedJSON
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Hostile clients against a real `partner-server` process over loopback TCP. In every
+/// scenario a well-behaved client (`HostileProbe`) keeps calling `Health.Check` and must be
+/// served throughout, the server must stay up, and its peak resident memory (`VmHWM`) must stay
+/// under `HostileClientTests.peakBound`.
+@Suite("Hostile clients against partner-server", .serialized)
+struct HostileClientTests {
+    /// The memory bound every scenario holds: peak RSS of the server process.
+    static let peakBound = 300 << 20
+    /// The slowest answer the well-behaved client may see, in seconds (two loaded cores).
+    static let slowestAnswer = 5.0
+
+    /// Starts a server with `arguments`, runs `body` on its own thread while the probe calls,
+    /// then checks that the server is up, the probe was served, and memory held.
+    func scenario(
+        _ name: String, _ arguments: [String] = [],
+        _ body: @escaping @Sendable (HostileServer) throws -> String
+    ) async throws {
+        let server = try HostileServer.start(arguments)
+        defer {
+            server.stop()
+            server.remove()
+        }
+        let probe = try HostileProbe(port: server.port)
+        var failure: (any Error)?
+        var summary = ""
+        do {
+            summary = try await Hostile.onThread { try body(server) }
+        } catch {
+            failure = error
+        }
+        let report = probe.stop()
+        let memory = server.memory()
+        let alive = server.isRunning
+        let answersAfter = try await Hostile.onThread { try HostileSocket(port: server.port).ping(id: 424242) }
+        print(
+            "hostile \(name): peak RSS \(memory.peak >> 20) MiB (bound \(Self.peakBound >> 20) MiB), RSS now "
+                + "\(memory.rss >> 20) MiB; well-behaved calls served \(report.served), slowest "
+                + "\(String(format: "%.3f", report.slowest)) s; \(summary)")
+        #expect(alive, "the server died: \(server.log().suffix(3000))")
+        #expect(answersAfter, "the server does not answer a new connection after the scenario")
+        #expect(report.failures.isEmpty, "well-behaved client: \(report.failures.prefix(3))")
+        #expect(report.served > 0)
+        #expect(report.slowest < Self.slowestAnswer)
+        #expect(memory.peak > 0 && memory.peak < Self.peakBound, "peak RSS \(memory.peak >> 20) MiB")
+        if let failure { throw failure }
+    }
+
+    @Test("slowloris: connections dribbling a byte a second are closed at frameTimeout; others are served")
+    func slowloris() async throws {
+        try await scenario("slowloris", ["--frame-timeout", "1.5"]) { server in
+            let idle = try HostileSocket(port: server.port)
+            let slow = try (0..<8).map { _ in try HostileSocket(port: server.port) }
+            let frame = HostileSocket.frame(#"{"jsonrpc":"2.0","id":7,"method":"$/ping","params":{"pad":"0123456789"}}"#)
+            var closedAt = [Double?](repeating: nil, count: slow.count)
+            let start = Date()
+            var sent = 0
+            while closedAt.contains(where: { $0 == nil }) {
+                let elapsed = Date().timeIntervalSince(start)
+                guard elapsed < 10 else { break }
+                if elapsed >= Double(sent), sent < frame.count {
+                    for (i, socket) in slow.enumerated() where closedAt[i] == nil {
+                        if !socket.send([frame[sent]]) { closedAt[i] = elapsed }
+                    }
+                    sent += 1
+                }
+                var fds = slow.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+                _ = Glibc.poll(&fds, nfds_t(fds.count), 50)
+                for (i, entry) in fds.enumerated() where closedAt[i] == nil && entry.revents != 0 {
+                    var byte: UInt8 = 0
+                    if recv(entry.fd, &byte, 1, Int32(MSG_DONTWAIT)) <= 0 && errno != EAGAIN {
+                        closedAt[i] = Date().timeIntervalSince(start)
+                    }
+                }
+            }
+            guard closedAt.allSatisfy({ $0 != nil }) else {
+                throw HostileFailure("slow connections still open after 10 s: \(closedAt)")
+            }
+            let times = closedAt.compactMap { $0 }
+            guard times.allSatisfy({ $0 >= 1.0 && $0 <= 6.0 }) else {
+                throw HostileFailure("closed at \(times) s; frameTimeout is 1.5 s")
+            }
+            guard idle.ping(id: 3) else { throw HostileFailure("an idle connection (no frame started) was closed") }
+            return "\(slow.count) slow connections closed after \(times.min()!)...\(times.max()!) s, \(sent) bytes each"
+        }
+    }
+
+    /// Raises the soft limit on open files to the hard limit (the server child inherits it);
+    /// true when 5,000 connections fit on both sides.
+    static let manyDescriptorsAllowed: Bool = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return false }
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        return limit.rlim_cur >= 5_500
+    }()
+
+    @Test(
+        "5,000 idle connections are held, each still answers, and closing them frees every descriptor",
+        .enabled(if: HostileClientTests.manyDescriptorsAllowed, "RLIMIT_NOFILE hard limit below 5,500"))
+    func fiveThousandIdleConnections() async throws {
+        try await scenario("5000 idle connections") { server in
+            let baseline = server.openDescriptors()
+            var sockets: [HostileSocket] = []
+            sockets.reserveCapacity(5000)
+            for _ in 0..<5000 { sockets.append(try HostileSocket(port: server.port)) }
+            guard Hostile.wait(20, { server.openDescriptors() >= baseline + 5000 }) else {
+                throw HostileFailure("server holds \(server.openDescriptors() - baseline) of 5000 connections")
+            }
+            for i in stride(from: 0, to: 5000, by: 250) where !sockets[i].ping(id: i + 1) {
+                throw HostileFailure("idle connection \(i) does not answer $/ping")
+            }
+            let held = server.memory().rss
+            for socket in sockets { socket.close() }
+            guard Hostile.wait(20, { server.openDescriptors() <= baseline + 20 }) else {
+                throw HostileFailure("server still holds \(server.openDescriptors() - baseline) descriptors after the close")
+            }
+            return "RSS with 5000 connections open \(held >> 20) MiB"
+        }
+    }
+
+    @Test("connection churn: thousands of connects and closes, resets and half frames leak nothing")
+    func churn() async throws {
+        try await scenario("churn") { server in
+            let baseline = server.openDescriptors()
+            let half = Array(HostileSocket.frame(#"{"jsonrpc":"2.0","id":1,"method":"Health.Check"}"#).prefix(20))
+            for i in 0..<3000 {
+                let socket = try HostileSocket(port: server.port)
+                switch i % 4 {
+                case 0: guard socket.ping(id: i) else { throw HostileFailure("churn connection \(i) got no pong") }
+                case 1: socket.close()
+                case 2:
+                    socket.send(half)
+                    socket.abort()
+                default: socket.abort()
+                }
+                socket.close()
+            }
+            guard Hostile.wait(20, { server.openDescriptors() <= baseline + 20 }) else {
+                throw HostileFailure("server holds \(server.openDescriptors() - baseline) descriptors after churn")
+            }
+            return "3000 connections opened and closed (a quarter with a reset, a quarter mid-frame)"
+        }
+    }
+
+    @Test("a flood past the in-flight limit queues (TCP pushes back) and every call is answered")
+    func floodPastInFlightLimit() async throws {
+        try await scenario("flood", ["--enable-conformance-service", "--max-concurrent-calls", "16"]) { server in
+            let perConnection = 1500
+            let results = try (0..<4).map { _ in try HostileSocket(port: server.port) }.map { socket in
+                let writer = Thread {
+                    var bytes: [UInt8] = []
+                    for id in 1...perConnection {
+                        bytes += HostileSocket.frame(
+                            #"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"message":"m","delayMs":2}}"#)
+                    }
+                    socket.send(bytes)
+                }
+                writer.start()
+                return socket
+            }.map { socket -> [String: Int] in
+                var codes: [String: Int] = [:]
+                for _ in 0..<perConnection {
+                    guard let answer = try socket.readJSON(timeout: 30) else {
+                        throw HostileFailure("the server closed a flooding connection")
+                    }
+                    let key = answer["error"].map { "error \($0["code"]?.intValue ?? 0)" } ?? "result"
+                    codes[key, default: 0] += 1
+                }
+                return codes
+            }
+            let total = results.reduce(into: [String: Int]()) { sum, codes in sum.merge(codes, uniquingKeysWith: +) }
+            guard total.keys.allSatisfy({ $0 == "result" || $0 == "error 8" }) else {
+                throw HostileFailure("unexpected answers to a flood: \(total)")
+            }
+            return "\(4 * perConnection) calls on 4 connections with 16 in flight each: \(total)"
+        }
+    }
+
+    @Test("a connection over --rate-limit-connection gets RESOURCE_EXHAUSTED with retryAfterMs, then service")
+    func connectionRateLimitOverTheWire() async throws {
+        try await scenario("rate limit", ["--rate-limit-connection", "100"]) { server in
+            let socket = try HostileSocket(port: server.port)
+            var bytes: [UInt8] = []
+            for id in 1...400 { bytes += HostileSocket.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check"}"#) }
+            socket.send(bytes)
+            var served = 0
+            var limited: [JSONValue] = []
+            for _ in 0..<400 {
+                guard let answer = try socket.readJSON(timeout: 20) else { throw HostileFailure("connection closed") }
+                if answer["result"] != nil { served += 1 } else { limited.append(answer) }
+            }
+            guard served >= 100, let first = limited.first, served + limited.count == 400 else {
+                throw HostileFailure("served \(served), limited \(limited.count): the burst is 100")
+            }
+            for answer in limited {
+                let error = answer["error"]
+                guard error?["code"]?.intValue == 8, error?["data"]?["status"]?.stringValue == "RESOURCE_EXHAUSTED",
+                    let retry = error?["data"]?["retryAfterMs"]?.intValue, retry >= 1, retry <= 1000,
+                    error?["message"]?.stringValue?.contains("100 calls per second per connection") == true
+                else { throw HostileFailure("not a rate-limit answer: \(answer)") }
+            }
+            // Another connection is not limited by this one.
+            guard try HostileSocket(port: server.port).ping(id: 9) else { throw HostileFailure("second connection") }
+            let retry = first["error"]?["data"]?["retryAfterMs"]?.intValue ?? 0
+            return "400 calls at once: \(served) served, \(limited.count) RESOURCE_EXHAUSTED (first retryAfterMs \(retry))"
+        }
+    }
+
+    @Test("huge declared lengths are refused at once; large stalled frames cost what was sent and are closed")
+    func hugeDeclaredLengths() async throws {
+        try await scenario("huge lengths", ["--frame-timeout", "2"]) { server in
+            for declared in [0xFFFF_FFFF, 4_194_305, 0x7FFF_FFFF] {
+                let socket = try HostileSocket(port: server.port)
+                socket.send(HostileSocket.header(declared))
+                guard let answer = try socket.readJSON(timeout: 10), answer["error"]?["code"]?.intValue == 8,
+                    answer["error"]?["message"]?.stringValue?.contains("exceeds the limit of 4194304 bytes") == true
+                else { throw HostileFailure("declared \(declared): no RESOURCE_EXHAUSTED answer") }
+                guard socket.waitForClose(timeout: 10) else { throw HostileFailure("declared \(declared): not closed") }
+            }
+            let zero = try HostileSocket(port: server.port)
+            zero.send(HostileSocket.header(0))
+            guard try zero.readJSON(timeout: 10)?["error"]?["code"]?.intValue == -32600, zero.waitForClose(timeout: 10)
+            else { throw HostileFailure("a zero length was not refused and closed") }
+            // 40 connections each declare a 4 MiB frame, send 512 KiB of it, and stall.
+            let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 512 << 10)
+            let stalled = try (0..<40).map { _ in
+                let socket = try HostileSocket(port: server.port)
+                socket.send(HostileSocket.header(4 << 20) + chunk)
+                return socket
+            }
+            let whileStalled = server.memory().rss
+            for (i, socket) in stalled.enumerated() where !socket.waitForClose(timeout: 15) {
+                throw HostileFailure("stalled connection \(i) not closed at frameTimeout")
+            }
+            return "40 connections stalled in 4 MiB frames after 512 KiB each: RSS \(whileStalled >> 20) MiB"
+        }
+    }
+
+    @Test("deep JSON, giant strings and many meta keys are answered with their errors; the server stays up")
+    func hostilePayloads() async throws {
+        try await scenario("payloads", ["--enable-conformance-service"]) { server in
+            let token = try server.bootstrapToken()
+            let giant = String(repeating: "x", count: 3_000_000)
+            let escaped = String(repeating: #"\u00e9"#, count: 500_000)
+            let manyMeta = (0..<100_000).map { #""k\#($0)":"v""# }.joined(separator: ",")
+            let manyParams = (0..<200_000).map { #""p\#($0)":1"# }.joined(separator: ",")
+            let deepParams = String(repeating: #"{"a":"#, count: 20_000) + "1" + String(repeating: "}", count: 20_000)
+            // (frame, what the answer must say)
+            let cases: [(String, @Sendable (JSONValue) -> Bool)] = [
+                (String(repeating: "[", count: 1_000_000), { $0["error"]?["code"]?.intValue == -32700 }),
+                (
+                    #"{"jsonrpc":"2.0","id":2,"method":"Conformance.Echo","params":{"message":\#(deepParams)}}"#,
+                    { $0["error"]?["code"]?.intValue == -32700 }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":3,"method":"Conformance.Echo","params":{"message":"\#(giant)"}}"#,
+                    { $0["result"]?["message"]?.stringValue?.utf8.count == 3_000_000 }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":4,"method":"Conformance.Echo","params":{"message":"\#(escaped)"}}"#,
+                    { $0["result"]?["message"]?.stringValue?.count == 500_000 }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":5,"method":"Customers.Create","params":{"displayName":"\#(giant)"}}"#,
+                    { $0["error"]?["code"]?.intValue == 16 }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":6,"method":"Customers.Create","params":{"displayName":"\#(giant)"},"meta":{"authorization":"Bearer \#(token)"}}"#,
+                    { [-32602, 3].contains($0["error"]?["code"]?.intValue ?? 0) }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":7,"method":"Health.Check","meta":{\#(manyMeta)}}"#,
+                    {
+                        $0["error"]?["code"]?.intValue == 8
+                            && $0["error"]?["message"]?.stringValue?.contains("above the limit of") == true
+                    }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":8,"method":"Health.Check","meta":{"note":"\#(giant)"}}"#,
+                    { $0["error"]?["code"]?.intValue == 8 }
+                ),
+                (
+                    #"{"jsonrpc":"2.0","id":9,"method":"Conformance.Echo","params":{\#(manyParams)}}"#,
+                    { [-32602, 8].contains($0["error"]?["code"]?.intValue ?? 0) }
+                ),
+            ]
+            let frames = cases.map { HostileSocket.frame($0.0) }
+            let checks = cases.map { $0.1 }
+            let outcomes = Hostile.Locked<[String]>([])
+            let threads = (0..<4).map { worker in
+                Thread {
+                    do {
+                        let socket = try HostileSocket(port: server.port)
+                        for round in 0..<2 {
+                            for (i, frame) in frames.enumerated() {
+                                socket.send(frame)
+                                guard let answer = try socket.readJSON(timeout: 30) else {
+                                    throw HostileFailure("worker \(worker) round \(round) case \(i): connection closed")
+                                }
+                                guard checks[i](answer) else {
+                                    throw HostileFailure("worker \(worker) case \(i): unexpected \("\(answer)".prefix(300))")
+                                }
+                            }
+                        }
+                        outcomes.mutate { $0.append("ok") }
+                    } catch {
+                        outcomes.mutate { $0.append("\(error)") }
+                    }
+                }
+            }
+            for thread in threads { thread.start() }
+            guard Hostile.wait(120, { outcomes.value.count == threads.count }) else {
+                throw HostileFailure("payload workers did not finish within 120 s")
+            }
+            let failures = outcomes.value.filter { $0 != "ok" }
+            guard failures.isEmpty else { throw HostileFailure(failures.joined(separator: "\n")) }
+            return "4 connections x 2 rounds x \(frames.count) hostile frames (\(frames.map(\.count).reduce(0, +) >> 20) MiB a round)"
+        }
+    }
+}
