@@ -16,6 +16,12 @@ extension SQLiteRecordStore {
         /// The most pages the database may grow to (SQLite's `max_page_count`): writes that
         /// need more fail as if the disk were full. nil: no limit. Meant for tests.
         public var maxPageCount: Int?
+        /// SQLite's page cache per connection (writer and each reader), in KiB.
+        public var pageCacheKiB: Int
+        /// The write-ahead log size, in 4 KiB pages, at which a background thread copies it
+        /// into the database file (off the commit path, see `WALCheckpointer`); 0 leaves
+        /// SQLite's automatic checkpoint (1,000 pages, run by the COMMIT that crosses it).
+        public var checkpointPages: Int
 
         /// Creates a configuration.
         public init(
@@ -24,7 +30,9 @@ extension SQLiteRecordStore {
             maxBatchSize: Int = 1_000,
             cacheCapacity: Int = 100_000,
             cachedReads: Bool = true,
-            maxPageCount: Int? = nil
+            maxPageCount: Int? = nil,
+            pageCacheKiB: Int = 65_536,
+            checkpointPages: Int = 4_096
         ) {
             self.readerCount = readerCount
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -32,6 +40,8 @@ extension SQLiteRecordStore {
             self.cacheCapacity = cacheCapacity
             self.cachedReads = cachedReads
             self.maxPageCount = maxPageCount
+            self.pageCacheKiB = pageCacheKiB
+            self.checkpointPages = checkpointPages
         }
     }
 }

@@ -46,6 +46,7 @@ public final class SQLiteRecordStore: RecordStore {
     private let cache: RecordCache
     private let writer: GroupCommitWriter
     private let readers: ReaderPool
+    private let checkpointer: WALCheckpointer?
     private let lock: StoreFileLock
     private let closed = Atomic<Bool>(false)
 
@@ -92,11 +93,19 @@ public final class SQLiteRecordStore: RecordStore {
         var opened: [SQLiteConnection] = []
         let writerConnection: SQLiteConnection
         var readerConnections: [SQLiteConnection] = []
+        var checkpointer: WALCheckpointer?
         do {
             writerConnection = try SQLiteConnection(path: path, requireWritable: true)
             opened.append(writerConnection)
             try Self.configureWriter(writerConnection, config: config)
             schemaVersion = try SchemaMigrator(migrations: migrations).migrate(writerConnection)
+            if config.checkpointPages > 0 {
+                let connection = try SQLiteConnection(path: path, requireWritable: true)
+                opened.append(connection)
+                let background = try WALCheckpointer(connection: connection, thresholdPages: config.checkpointPages)
+                try background.install(on: writerConnection)
+                checkpointer = background
+            }
             for _ in 0..<max(1, config.readerCount) {
                 let connection = try SQLiteConnection(path: path, requireWritable: false)
                 opened.append(connection)
@@ -112,16 +121,20 @@ public final class SQLiteRecordStore: RecordStore {
         self.config = config
         self.lock = lock
         cache = RecordCache(capacity: config.cacheCapacity)
+        self.checkpointer = checkpointer
         writer = GroupCommitWriter(
-            connection: writerConnection, cache: cache, maxBatchSize: config.maxBatchSize, lock: lock
+            connection: writerConnection, cache: cache, maxBatchSize: config.maxBatchSize, lock: lock,
+            checkpointer: checkpointer
         )
         readers = ReaderPool(connections: readerConnections, cache: cache, lock: lock)
+        checkpointer?.start()
         writer.start()
         readers.start()
     }
 
     deinit {
         writer.requestStop()
+        checkpointer?.requestStop()
         readers.requestStop()
     }
 
@@ -157,6 +170,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func close() async {
         closed.store(true, ordering: .releasing)
         await writer.stop()
+        await checkpointer?.stop()
         await readers.stop()
         cache.removeAll()
         lock.release()
@@ -165,6 +179,9 @@ public final class SQLiteRecordStore: RecordStore {
     /// The number of successful COMMITs since the store was opened: with group commit, fewer
     /// than the number of writes under concurrency.
     public var commitCount: Int { writer.commitCount }
+
+    /// The number of checkpoints the background checkpointer ran (0 when it is off).
+    var backgroundCheckpointCount: Int { checkpointer?.checkpointCount ?? 0 }
 
     /// The number of writes waiting for the writer's next batch.
     var pendingWriteCount: Int { writer.pendingCount }

@@ -9,9 +9,11 @@ enum CommerceJournal {
         _ action: SubscriptionChange.Action, operation: Operation, before: Subscription?, after: Subscription,
         reason: String?, defaultReason: String, caller: Caller, context: DomainContext, in tx: any StoreWriting
     ) throws -> SubscriptionChange {
-        let sequence = try tx.nextSequence("subscription-history:\(after.id)")
+        // The subscription's version numbers its history: it starts at 1 with the order and
+        // every change advances it once, in this same transaction. No counter row to update.
         let change = SubscriptionChange(
-            partnerId: after.partnerId, subscriptionId: after.id, customerId: after.customerId, sequence: sequence,
+            id: context.ids.next("sch"), partnerId: after.partnerId, subscriptionId: after.id,
+            customerId: after.customerId, sequence: after.version,
             action: action, fromSeats: before?.seats, toSeats: after.seats, stateBefore: before?.state,
             stateAfter: after.state, caller: caller, reason: reason ?? defaultReason,
             time: context.now())

@@ -40,12 +40,13 @@ enum CommerceLookup {
             Subscription.self, partnerId: partnerId, lookupKey: "customer:\(customerId)", after: nil, limit: .max)
     }
 
-    /// A subscription's history in order.
+    /// A subscription's history in sequence order (ids are time-ordered only since schema 2).
     static func history(of subscriptionId: String, partnerId: String, in tx: any StoreReading) throws
         -> [SubscriptionChange]
     {
         try tx.list(
             SubscriptionChange.self, partnerId: partnerId, lookupKey: "subscription:\(subscriptionId)", after: nil,
-            limit: .max)
+            limit: .max
+        ).sorted { $0.sequence < $1.sequence }
     }
 }

@@ -19,15 +19,22 @@ final class GroupCommitWriter: Sendable {
     private let maxBatchSize: Int
     private let commits = Atomic<Int>(0)
     private let lock: StoreFileLock
+    private let checkpointer: WALCheckpointer?
 
     /// - Parameters:
     ///   - connection: the migrated writer connection, handed over to the writer thread.
     ///   - lock: kept alive (held) until the thread has closed its connection.
-    init(connection: SQLiteConnection, cache: RecordCache, maxBatchSize: Int, lock: StoreFileLock) {
+    ///   - checkpointer: the background checkpointer whose hook the connection calls; kept
+    ///     alive until the thread has closed its connection.
+    init(
+        connection: SQLiteConnection, cache: RecordCache, maxBatchSize: Int, lock: StoreFileLock,
+        checkpointer: WALCheckpointer? = nil
+    ) {
         self.connection = connection
         self.cache = cache
         self.maxBatchSize = max(1, maxBatchSize)
         self.lock = lock
+        self.checkpointer = checkpointer
     }
 
     /// Starts the writer thread.
@@ -79,6 +86,7 @@ final class GroupCommitWriter: Sendable {
             case .exit(let waiters):
                 connection.close()
                 withExtendedLifetime(lock) {}
+                withExtendedLifetime(checkpointer) {}
                 for waiter in waiters { waiter.resume() }
                 return
             }

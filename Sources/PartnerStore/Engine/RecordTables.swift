@@ -1,3 +1,4 @@
+import FramedJSON
 import Foundation
 import PartnerCore
 
@@ -7,7 +8,7 @@ final class RecordTables {
     /// The connection the queries run on.
     let connection: SQLiteConnection
     private var statements: [SQLiteStatement?] = Array(repeating: nil, count: Query.allCases.count)
-    private let encoder = JSONEncoder()
+    private var writeStatements: [SQLiteStatement?] = Array(repeating: nil, count: WriteQuery.allCases.count)
     private let decoder = JSONDecoder()
 
     init(connection: SQLiteConnection) {
@@ -79,14 +80,25 @@ final class RecordTables {
                 throw StoreError.duplicateKey(key)
             }
         }
-        let body = try encoder.encode(record)
-        try with(.upsert) { statement in
-            try statement.bind(kind, at: 1)
-            try statement.bind(record.id, at: 2)
-            try statement.bind(record.partnerId, at: 3)
-            try statement.bind(body, at: 4)
-            try statement.bind(keys.encoded, at: 5)
-            try statement.run()
+        let body = try Self.encodeBody(record)
+        if let old, old.partnerId == record.partnerId {
+            // Only the row changes: the partner index keeps its entry untouched.
+            try with(.updateBody) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(record.id, at: 2)
+                try statement.bind(body, at: 3)
+                try statement.bind(keys.encoded, at: 4)
+                try statement.run()
+            }
+        } else {
+            try with(old == nil ? .insert : .replace) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(record.id, at: 2)
+                try statement.bind(record.partnerId, at: 3)
+                try statement.bind(body, at: 4)
+                try statement.bind(keys.encoded, at: 5)
+                try statement.run()
+            }
         }
         let newUnique = Set(keys.unique)
         for key in oldUnique where !newUnique.contains(key) {
@@ -145,8 +157,19 @@ final class RecordTables {
         }
     }
 
-    /// Removes the record and (by cascade) its keys; a missing record is not an error.
+    /// Removes the record and its keys (unique keys by cascade, lookup keys from the keys
+    /// stored with it); a missing record is not an error.
     func delete(kind: String, id: String) throws {
+        guard let old = try storedKeys(kind: kind, id: id) else { return }
+        for key in old.keys.lookup {
+            try with(.deleteLookupKey) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(old.partnerId, at: 2)
+                try statement.bind(key, at: 3)
+                try statement.bind(id, at: 4)
+                try statement.run()
+            }
+        }
         try with(.delete) { statement in
             try statement.bind(kind, at: 1)
             try statement.bind(id, at: 2)
@@ -181,6 +204,30 @@ final class RecordTables {
         }
         defer { statement.reset() }
         return try body(statement)
+    }
+
+    /// Runs `body` with the prepared statement of a write-only `query`, then resets it.
+    private func with<T>(_ query: WriteQuery, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let statement: SQLiteStatement
+        if let prepared = writeStatements[query.rawValue] {
+            statement = prepared
+        } else {
+            statement = try connection.statement(query.sql)
+            writeStatements[query.rawValue] = statement
+        }
+        defer { statement.reset() }
+        return try body(statement)
+    }
+
+    /// A record's stored body: compact JSON written by FramedJSON's stream encoder, the same
+    /// shape Foundation's `JSONEncoder` gives (either decoder reads it).
+    static func encodeBody<R: StoredRecord>(_ record: R) throws -> Data {
+        do {
+            return Data(try JSONStreamEncoder.bytes(of: record))
+        } catch {
+            throw StoreError(
+                code: .corrupt, message: "record \(R.kind.name)/\(record.id) cannot be encoded as JSON: \(error)")
+        }
     }
 
     private func decode<R: StoredRecord>(_ type: R.Type, id: String, from body: Data) throws -> R {

@@ -2,6 +2,8 @@ import PartnerCore
 
 extension SQLiteRecordStore {
     /// Durable WAL settings for the writer: an answer is sent only after its commit is fsync'd.
+    /// The page cache is `config.pageCacheKiB`; the log file is truncated back to 64 MiB when
+    /// SQLite reuses it after it grew beyond.
     static func configureWriter(_ connection: SQLiteConnection, config: Config) throws {
         let mode = try connection.texts("PRAGMA journal_mode = WAL")
         guard mode.first?.lowercased() == "wal" else {
@@ -16,6 +18,8 @@ extension SQLiteRecordStore {
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = \(max(0, config.busyTimeoutMilliseconds));
+            PRAGMA cache_size = -\(max(1, config.pageCacheKiB));
+            PRAGMA journal_size_limit = 67108864;
             """
         )
         if let pages = config.maxPageCount {
@@ -23,13 +27,14 @@ extension SQLiteRecordStore {
         }
     }
 
-    /// Reader settings: the connection can never write.
+    /// Reader settings: the connection can never write; its page cache is `config.pageCacheKiB`.
     static func configureReader(_ connection: SQLiteConnection, config: Config) throws {
         try connection.execute(
             """
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = \(max(0, config.busyTimeoutMilliseconds));
             PRAGMA query_only = ON;
+            PRAGMA cache_size = -\(max(1, config.pageCacheKiB));
             """
         )
     }

@@ -106,6 +106,13 @@ final class SQLiteConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` with the raw handle, for the few C calls the wrapper does not cover (hooks,
+    /// checkpoints). The handle must not escape `body`.
+    /// - Throws: `StoreError(.unavailable)` when the connection is closed; what `body` throws.
+    func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try body(try open())
+    }
+
     private func open() throws -> OpaquePointer {
         guard let database else { throw StoreError.closed(path) }
         return database

@@ -38,7 +38,25 @@ public enum Migrations {
                     value INTEGER NOT NULL
                 ) WITHOUT ROWID;
                 """
-        )
+        ),
+        Migration(
+            version: 2,
+            summary: "lookup keys without a per-record index; no per-subscription history counters",
+            sql: """
+                CREATE TABLE lookup_keys_v2 (
+                    kind TEXT NOT NULL,
+                    partner_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    PRIMARY KEY (kind, partner_id, key, id)
+                ) WITHOUT ROWID;
+                INSERT INTO lookup_keys_v2 (kind, partner_id, key, id)
+                    SELECT kind, partner_id, key, id FROM lookup_keys;
+                DROP TABLE lookup_keys;
+                ALTER TABLE lookup_keys_v2 RENAME TO lookup_keys;
+                DELETE FROM sequences WHERE name LIKE 'subscription-history:%';
+                """
+        ),
     ]
 
     /// The newest schema version this program understands.

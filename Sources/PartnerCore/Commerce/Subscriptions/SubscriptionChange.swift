@@ -1,6 +1,9 @@
 /// One entry of a subscription's history: who changed what, why, and when. Stored as its own
-/// record (lookup key `subscription:<id>`), numbered 1, 2, 3 ... per subscription; its id sorts
-/// in that order. The history is also the seat timeline invoices are computed from.
+/// record (lookup key `subscription:<id>`), numbered 1, 2, 3 ... per subscription: the
+/// sequence is the subscription's version after the change (every version is one entry). Ids
+/// are time-ordered, so new entries are appended to the store's tables instead of landing
+/// beside their subscription's older ones; order a history by `sequence`. The history is also
+/// the seat timeline invoices are computed from.
 public struct SubscriptionChange: StoredRecord, Equatable {
     /// Stored kind `subscription_change`.
     public static let kind = RecordKind("subscription_change")
@@ -19,7 +22,8 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         case cancelled = "CANCELLED"
     }
 
-    /// Id `sch_<subscriptionId>_<sequence zero-padded to 10>`.
+    /// Id `sch_<time-ordered id>` (entries written before schema 2 kept
+    /// `sch_<subscriptionId>_<sequence zero-padded to 10>`).
     public var id: String
     /// The owning partner.
     public var partnerId: String
@@ -51,13 +55,13 @@ public struct SubscriptionChange: StoredRecord, Equatable {
     public var time: Timestamp
 
     /// Creates an entry.
+    /// - Parameter id: the entry's id, `sch_...` from the context's time-ordered generator.
     public init(
-        partnerId: String, subscriptionId: String, customerId: String, sequence: Int64, action: Action,
+        id: String, partnerId: String, subscriptionId: String, customerId: String, sequence: Int64, action: Action,
         fromSeats: Int?, toSeats: Int, stateBefore: SubscriptionState?, stateAfter: SubscriptionState,
         caller: Caller, reason: String, time: Timestamp
     ) {
-        let digits = String(sequence)
-        self.id = "sch_\(subscriptionId)_" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+        self.id = id
         self.partnerId = partnerId
         self.subscriptionId = subscriptionId
         self.customerId = customerId

@@ -1,0 +1,113 @@
+import Foundation
+import PartnerCore
+import Testing
+
+@testable import PartnerStore
+
+@Suite("Write path: schema 2, stored bodies, background checkpoints")
+struct WritePathTests {
+    /// The number of rows `sql` counts on a fresh read-only connection.
+    private func count(_ sql: String, in path: String) throws -> Int64 {
+        let connection = try SQLiteConnection(path: path, requireWritable: false)
+        defer { connection.close() }
+        return try connection.integer(sql)
+    }
+
+    @Test("a version 1 database migrates: lookup rows kept, no per-record index, history counters gone")
+    func migratesVersion1() async throws {
+        let folder = try TemporaryFolder()
+        var store = try SQLiteRecordStore(path: folder.database, config: .init(), migrations: [Migrations.all[0]])
+        #expect(store.schemaVersion == 1)
+        try await store.write { tx in
+            try tx.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["a", "b"]))
+            try tx.put(Note(id: "n2", partnerId: "p1", slug: "two", tags: ["b"]))
+            _ = try tx.nextSequence("subscription-history:sub_1")
+            _ = try tx.nextSequence("events:p1")
+        }
+        await store.close()
+
+        store = try SQLiteRecordStore(path: folder.database)
+        #expect(store.schemaVersion == Migrations.latestVersion)
+        let tagged = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 10)
+        }
+        #expect(tagged.map(\.id) == ["n1", "n2"])
+        // The event counter goes on; the per-subscription history counter is gone.
+        #expect(try await store.write { try $0.nextSequence("events:p1") } == 2)
+        try await store.write { try $0.delete(Note.self, id: "n1") }
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+
+        #expect(try count("SELECT count(*) FROM sqlite_master WHERE name = 'lookup_keys_by_record'", in: folder.database) == 0)
+        #expect(try count("SELECT count(*) FROM sequences WHERE name LIKE 'subscription-history:%'", in: folder.database) == 0)
+        #expect(try count("SELECT count(*) FROM lookup_keys WHERE id = 'n1'", in: folder.database) == 0)
+        #expect(try count("SELECT count(*) FROM lookup_keys WHERE id = 'n2'", in: folder.database) == 1)
+    }
+
+    @Test("deleting a record removes its lookup rows; other records keep theirs")
+    func deleteRemovesLookupRows() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { tx in
+            try tx.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["a", "b"]))
+            try tx.put(Note(id: "n2", partnerId: "p1", slug: "two", tags: ["a"]))
+        }
+        try await store.write { try $0.delete(Note.self, id: "n1") }
+        try await store.write { try $0.delete(Note.self, id: "missing") }
+        #expect(try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10)
+        }.map(\.id) == ["n2"])
+        await store.close()
+        #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 1)
+    }
+
+    @Test("stored bodies are compact JSON that Foundation's decoder reads back unchanged")
+    func bodiesDecodeWithFoundation() throws {
+        let time = Timestamp(millisecondsSinceEpoch: 1_790_000_000_123)
+        let event = DomainEvent(
+            partnerId: "par_1", sequence: 7, type: "subscription.seats_changed", resourceId: "sub_1",
+            customerId: nil, data: ["seats": "12", "quote": "a \"b\"\n/ é"], time: time)
+        let audit = AuditEntry(
+            id: "aud_1", partnerId: "par_1", agentId: "agt_1", roles: [.salesAgent], method: "Subscriptions.ChangeSeats",
+            target: "sub_1", before: nil, after: "seats=12", time: time, requestId: "r-1", outcome: "OK")
+        let eventBody = try RecordTables.encodeBody(event)
+        let auditBody = try RecordTables.encodeBody(audit)
+        #expect(try JSONDecoder().decode(DomainEvent.self, from: eventBody) == event)
+        #expect(try JSONDecoder().decode(AuditEntry.self, from: auditBody) == audit)
+        // The same shape as Foundation's encoder: equal as JSON objects.
+        let framed = try JSONSerialization.jsonObject(with: auditBody) as? NSDictionary
+        let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(audit)) as? NSDictionary
+        #expect(framed != nil && framed == foundation)
+    }
+
+    @Test("the background checkpointer copies the log into the database while writes go on")
+    func backgroundCheckpoint() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointPages: 8))
+        let payload = String(repeating: "x", count: 2_000)
+        for round in 0..<40 {
+            try await store.write { tx in
+                for index in 0..<4 {
+                    try tx.put(Note(id: "n\(round)-\(index)", partnerId: "p1", slug: "s\(round)-\(index)", text: payload))
+                }
+            }
+        }
+        try await waitUntil(10, "a background checkpoint") { store.backgroundCheckpointCount > 0 }
+        #expect(try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
+        }.count == 160)
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+        #expect(try count("SELECT count(*) FROM records", in: folder.database) == 160)
+    }
+
+    @Test("with the background checkpointer off SQLite's own checkpoint keeps working")
+    func checkpointerOff() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointPages: 0))
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
+        #expect(store.backgroundCheckpointCount == 0)
+        await store.close()
+        #expect(try count("SELECT count(*) FROM records", in: folder.database) == 1)
+    }
+}
