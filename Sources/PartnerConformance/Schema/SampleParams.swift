@@ -141,7 +141,7 @@ public struct SampleParams: Sendable {
 
     /// A string matching a simple anchored pattern made of literals, `[a-z0-9]`-style classes
     /// and `{n}` counts (`^[0-9]{4}-[0-9]{2}$`), or `nil` for anything richer.
-    static func sample(matching pattern: String) -> String? {
+    public static func sample(matching pattern: String) -> String? {
         var characters = Array(pattern)[...]
         if characters.first == "^" { characters = characters.dropFirst() }
         if characters.last == "$" { characters = characters.dropLast() }

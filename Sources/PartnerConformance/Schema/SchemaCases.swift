@@ -159,6 +159,8 @@ public enum SchemaCases {
             }
         }
 
+        cases += rangeCases(method, sampler, requirements, meta)
+
         cases.append(
             ConformanceCase(
                 "schema.\(method.name).unknown-field",
@@ -179,6 +181,42 @@ public enum SchemaCases {
                 let response = try context.connect().call(method.name, params: [], meta: try meta(context))
                 try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT")
             })
+        return cases
+    }
+
+    /// Values just outside a param's `minimum`/`maximum`, a string against its `pattern`, and an
+    /// array whose first item is outside the items' enum (named `param[0]`).
+    static func rangeCases(
+        _ method: MethodDescription, _ sampler: SampleParams, _ requirements: Set<CaseRequirement>,
+        _ meta: @escaping @Sendable (CaseContext) throws -> JSONObject?
+    ) -> [ConformanceCase] {
+        var cases: [ConformanceCase] = []
+        func add(_ kind: String, _ param: MethodDescription.Param, _ value: JSONValue, field: String, _ rule: String) {
+            // Only values the suite's own validator refuses make a case.
+            guard !sampler.validator.isValid(value, against: param.schema) else { return }
+            cases.append(
+                ConformanceCase("schema.\(method.name).\(kind).\(param.name)", rule: rule, requires: requirements) { context in
+                    var params = try sampler.params(for: method)
+                    params[param.name] = value
+                    let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                    try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: field)
+                })
+        }
+        for param in method.params {
+            guard let resolved = sampler.validator.dereference(param.schema) else { continue }
+            if let minimum = resolved["minimum"]?.intValue, minimum > Int64.min {
+                add("below-minimum", param, .int(minimum - 1), field: param.name, "WIRE.md §5.1: \(minimum - 1), below the param's minimum \(minimum), is -32602 naming it")
+            }
+            if let maximum = resolved["maximum"]?.intValue, maximum < Int64.max {
+                add("above-maximum", param, .int(maximum + 1), field: param.name, "WIRE.md §5.1: \(maximum + 1), above the param's maximum \(maximum), is -32602 naming it")
+            }
+            if let pattern = resolved["pattern"]?.stringValue {
+                add("pattern", param, "not matching!", field: param.name, "WIRE.md §5.1: a string not matching the param's pattern \(pattern) is -32602 naming it")
+            }
+            if resolved["type"] == "array", let items = resolved["items"], sampler.validator.dereference(items)?["enum"] != nil {
+                add("bad-item", param, ["NOT_A_DOCUMENTED_VALUE"], field: "\(param.name)[0]", "WIRE.md §5.1: an array item outside the items' enum is -32602 naming it with its index (`\(param.name)[0]`)")
+            }
+        }
         return cases
     }
 
