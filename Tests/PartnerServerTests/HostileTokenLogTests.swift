@@ -12,17 +12,21 @@ import Testing
 @Suite("Tokens stay out of logs and storage")
 struct HostileTokenLogTests {
     /// Sends one call and returns its answer.
-    static func call(_ socket: HostileSocket, id: Int, _ method: String, params: String = "{}", token: String?) throws
-        -> JSONValue
-    {
-        let meta = token.map { #","meta":{"authorization":"Bearer \#($0)"}"# } ?? ""
+    static func call(
+        _ socket: HostileSocket, id: Int, _ method: String, params: String = "{}", token: String?,
+        idempotencyKey: String? = nil
+    ) throws -> JSONValue {
+        var members: [String] = []
+        if let token { members.append(#""authorization":"Bearer \#(token)""#) }
+        if let idempotencyKey { members.append(#""idempotencyKey":"\#(idempotencyKey)""#) }
+        let meta = members.isEmpty ? "" : #","meta":{"# + members.joined(separator: ",") + "}"
         guard socket.sendFrame(#"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":\#(params)\#(meta)}"#),
             let answer = try socket.readJSON(timeout: 20)
         else { throw HostileFailure("\(method): no answer") }
         return answer
     }
 
-    @Test("valid, revoked, unknown, wrong and malformed tokens never appear in the log or the data files")
+    @Test("valid, revoked, unknown, wrong, malformed and idempotently created tokens never appear in the log or the data files")
     func tokensNeverLogged() async throws {
         let server = try HostileServer.start()
         defer {
@@ -42,6 +46,23 @@ struct HostileTokenLogTests {
                 let revokedId = created["result"]?["token"]?["id"]?.stringValue
             else { throw HostileFailure("Tokens.Create: \(created)") }
             _ = try Self.call(socket, id: 3, "Partners.GetProfile", token: revoked)
+            // A token created with an idempotency key: its answer is recorded for replays, and
+            // the secret must not be recorded with it.
+            let keyed = try Self.call(
+                socket, id: 5, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
+                idempotencyKey: "create-keyed-token-1")
+            guard let keyedSecret = keyed["result"]?["secret"]?.stringValue,
+                let keyedId = keyed["result"]?["token"]?["id"]?.stringValue
+            else { throw HostileFailure("Tokens.Create with a key: \(keyed)") }
+            let replay = try Self.call(
+                socket, id: 6, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
+                idempotencyKey: "create-keyed-token-1")
+            guard replay["error"]?["code"]?.intValue == 6, replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
+                !"\(replay)".contains(keyedSecret.split(separator: ".").last.map(String.init) ?? keyedSecret)
+            else { throw HostileFailure("a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)") }
+            guard try Self.call(socket, id: 7, "Partners.GetProfile", token: keyedSecret)["result"] != nil else {
+                throw HostileFailure("the keyed token does not authenticate")
+            }
             _ = try Self.call(socket, id: 4, "Tokens.Revoke", params: #"{"tokenId":"\#(revokedId)"}"#, token: bootstrap)
             let unknown = "tok_0000unknown.Zm9yZ2VkLXNlY3JldC1mb3JnZWQtc2VjcmV0LWZvcmdlZA"
             let wrong = revokedId + ".V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2VjcmV0"
@@ -59,7 +80,7 @@ struct HostileTokenLogTests {
                 guard !text.contains(token) else { throw HostileFailure("an answer echoes the token: \(text)") }
             }
             func secretHalf(_ token: String) -> String { String(token.split(separator: ".").last ?? "") }
-            return [bootstrap, revoked, unknown, wrong, malformed].map(secretHalf)
+            return [bootstrap, revoked, unknown, wrong, malformed, keyedSecret].map(secretHalf)
         }
         #expect(server.stop() == 0)
         let log = server.log()
