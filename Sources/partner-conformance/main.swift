@@ -22,6 +22,7 @@ let usage = """
       --list                 list the cases (with --target, including those generated from rpc.discover)
       --json                 one JSON object per case and a JSON summary line
       --parallel N           cases run at once (default 4)
+      --read-timeout SECONDS how long one read waits for the target before the case fails (default 10)
       --help                 this text
     """
 
@@ -70,6 +71,8 @@ do {
     let json = args.flag("json")
     let pattern = CasePattern(args.value("only") ?? "")
     let parallelism = try args.integer("parallel", default: 4, in: 1...64)
+    let readTimeout = try args.seconds("read-timeout", default: 10)
+    guard readTimeout > 0 && readTimeout <= 600 else { fail("--read-timeout must be in (0, 600] seconds") }
     let targetText = args.value("target")
     var token = args.value("token")
     if let path = args.value("token-file") {
@@ -88,7 +91,10 @@ do {
         fail("missing --target HOST:PORT\n\(usage)")
     }
     let (host, port) = try parseHostPort(targetText)
-    let runner = ConformanceRunner(target: ConformanceTarget(host: host, port: port, token: token), parallelism: parallelism)
+    let runner = ConformanceRunner(
+        target: ConformanceTarget(
+            host: host, port: port, token: token, readTimeout: .milliseconds(Int64(readTimeout * 1000))),
+        parallelism: parallelism)
     let discovery: JSONObject?
     do {
         discovery = try runner.discover()

@@ -34,7 +34,9 @@ extension CaseContext {
         let match = details.contains {
             $0["field"]?.stringValue == field && ($0["reason"]?.stringValue ?? "").contains(reason)
         }
-        try expect(match, "expected a detail {field: \(field), reason containing '\(reason)'}, got \(JSONValue.array(details))")
+        try expect(
+            match, "expected a detail {field: \(field), reason containing '\(reason)'}, got \(JSONValue.array(details))"
+        )
     }
 
     /// Runs `body` and returns how long it took.

@@ -23,7 +23,10 @@ public enum ConformanceReport {
         var object: JSONObject = [
             "case": .string(result.name),
             "rule": .string(result.rule),
-            "ms": .int(Int64(result.duration.components.seconds * 1000 + result.duration.components.attoseconds / 1_000_000_000_000_000)),
+            "ms": .int(
+                Int64(
+                    result.duration.components.seconds * 1000 + result.duration.components.attoseconds
+                        / 1_000_000_000_000_000)),
         ]
         switch result.outcome {
         case .passed:
@@ -34,7 +37,9 @@ public enum ConformanceReport {
         case .failed(let failure):
             object.members.insert(.init(key: "outcome", value: "fail"), at: 1)
             object.members.append(.init(key: "reason", value: .string(failure.reason)))
-            let lines = failure.transcript.map { JSONValue.object(["direction": .string($0.direction.rawValue), "text": .string($0.text)]) }
+            let lines = failure.transcript.map {
+                JSONValue.object(["direction": .string($0.direction.rawValue), "text": .string($0.text)])
+            }
             object.members.append(.init(key: "transcript", value: .array(lines)))
         }
         return JSONValue.object(object).encodedString

@@ -69,7 +69,9 @@ public struct ConformanceRunner: Sendable {
 
         let execute: @Sendable (Int) -> Void = { slot in
             let testCase = cases[order[slot]]
-            finish(slot, Self.runOne(testCase, target: target, discovery: discovery, runID: runID, conformance: hasConformance))
+            finish(
+                slot,
+                Self.runOne(testCase, target: target, discovery: discovery, runID: runID, conformance: hasConformance))
         }
         let next = Atomic<Int>(0)
         let workers = min(parallelism, max(1, together.count))
@@ -89,7 +91,8 @@ public struct ConformanceRunner: Sendable {
     ) -> CaseResult {
         let started = ContinuousClock.now
         func result(_ outcome: CaseResult.Outcome) -> CaseResult {
-            CaseResult(name: testCase.name, rule: testCase.rule, outcome: outcome, duration: ContinuousClock.now - started)
+            CaseResult(
+                name: testCase.name, rule: testCase.rule, outcome: outcome, duration: ContinuousClock.now - started)
         }
         if testCase.requirements.contains(.conformanceService) && !conformance {
             return result(.skipped("needs the Conformance service (partner-server --enable-conformance-service)"))

@@ -11,7 +11,9 @@ extension RawConnection {
         recorder.add(.event, "suite writes a probe every \(interval) without reading, until the target closes")
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let written = probe.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            let written = probe.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
             if written < 0 && (errno == EPIPE || errno == ECONNRESET) {
                 recorder.add(.event, "write failed: the target closed the connection")
                 return true

@@ -32,7 +32,8 @@ extension RawConnection {
         try send("$/ping", id: id)
         let response = try readResponse(id: id, timeout: timeout)
         guard response["result"] == .object([:]) else {
-            throw recorder.failure("expected $/ping to be answered {} (the connection should be usable), got \(response)")
+            throw recorder.failure(
+                "expected $/ping to be answered {} (the connection should be usable), got \(response)")
         }
     }
 
@@ -45,7 +46,8 @@ extension RawConnection {
                 $0.isItem(for: id) || $0.isResponse(to: id)
             }
             if frame.isResponse(to: id) {
-                throw recorder.failure("expected \(count) items for id \(id), got \(items.count) and then the response \(frame.text)")
+                throw recorder.failure(
+                    "expected \(count) items for id \(id), got \(items.count) and then the response \(frame.text)")
             }
             items.append(frame.item ?? .null)
         }
@@ -53,7 +55,8 @@ extension RawConnection {
     }
 
     /// Every `$/item` of the stream `id` and then its response.
-    public func readStream(id: JSONValue, timeout: Duration? = nil) throws -> (items: [JSONValue], response: JSONObject) {
+    public func readStream(id: JSONValue, timeout: Duration? = nil) throws -> (items: [JSONValue], response: JSONObject)
+    {
         var items: [JSONValue] = []
         while true {
             let frame = try readFrame(timeout: timeout, what: "the next $/item or the response for id \(id)") {

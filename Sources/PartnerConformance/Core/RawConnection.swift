@@ -186,7 +186,8 @@ public final class RawConnection {
         }
     }
 
-    private func readExactly(_ count: Int, deadline: ContinuousClock.Instant, allowCleanClose: Bool) throws -> [UInt8]? {
+    private func readExactly(_ count: Int, deadline: ContinuousClock.Instant, allowCleanClose: Bool) throws -> [UInt8]?
+    {
         while inbound.count - inboundStart < count {
             if closedByPeer {
                 if allowCleanClose && inbound.count == inboundStart { return nil }

@@ -20,7 +20,10 @@ enum RawSocket {
         while let info = entry {
             entry = info.pointee.ai_next
             let fd = socket(info.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else { lastErrno = errno; continue }
+            guard fd >= 0 else {
+                lastErrno = errno
+                continue
+            }
             if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
                 var one: Int32 = 1
                 _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -37,7 +40,9 @@ enum RawSocket {
         while true {
             let remaining = deadline - ContinuousClock.now
             if remaining <= .zero { return false }
-            let ms = Int32(clamping: max(1, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+            let ms = Int32(
+                clamping: max(
+                    1, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let n = poll(&poller, 1, ms)
             if n > 0 { return true }
@@ -56,9 +61,12 @@ enum RawSocket {
             } else if n < 0 && errno == EINTR {
                 continue
             } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                guard ContinuousClock.now < deadline else { throw CaseFailure("write timed out: the target stopped reading") }
+                guard ContinuousClock.now < deadline else {
+                    throw CaseFailure("write timed out: the target stopped reading")
+                }
             } else {
-                throw CaseFailure("write failed: \(String(cString: strerror(errno))) (the target closed the connection?)")
+                throw CaseFailure(
+                    "write failed: \(String(cString: strerror(errno))) (the target closed the connection?)")
             }
         }
     }

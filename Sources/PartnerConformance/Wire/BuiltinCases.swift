@@ -4,7 +4,8 @@ import FramedJSON
 enum BuiltinCases {
     static var all: [ConformanceCase] {
         [
-            healthServer, healthNoParams, healthServices, healthUnknown, healthTooLong, healthUnknownField, healthWrongType,
+            healthServer, healthNoParams, healthServices, healthUnknown, healthTooLong, healthUnknownField,
+            healthWrongType,
             watch, watchUnknown, discover, discoverEmptyParams, echoAnyJSON, echoPadding, echoUnknownField,
         ] + echoRanges
     }
@@ -29,21 +30,27 @@ enum BuiltinCases {
 
     static let healthServices = ConformanceCase(
         "wire.health.check-each-service",
-        rule: "WIRE.md §14.1: every service named by rpc.discover's methods (the part before the dot, rpc aside) is known to Health.Check"
+        rule:
+            "WIRE.md §14.1: every service named by rpc.discover's methods (the part before the dot, rpc aside) is known to Health.Check"
     ) { context in
-        guard let methods = context.discovery?["methods"]?.arrayValue else { throw CaseSkip("no rpc.discover document") }
-        let services = Set(methods.compactMap { $0["name"]?.stringValue?.split(separator: ".").first.map(String.init) }).subtracting(["rpc"])
+        guard let methods = context.discovery?["methods"]?.arrayValue else {
+            throw CaseSkip("no rpc.discover document")
+        }
+        let services = Set(methods.compactMap { $0["name"]?.stringValue?.split(separator: ".").first.map(String.init) })
+            .subtracting(["rpc"])
         try context.expect(!services.isEmpty, "rpc.discover lists no service")
         let connection = try context.connect()
         for service in services.sorted() {
-            let result = try context.expectResult(try connection.call("Health.Check", params: ["service": .string(service)]))
+            let result = try context.expectResult(
+                try connection.call("Health.Check", params: ["service": .string(service)]))
             try context.expect(result == ["status": "SERVING"], "expected \(service) SERVING, got \(result)")
         }
     }
 
     static let healthUnknown = ConformanceCase(
         "wire.health.check-unknown-service",
-        rule: "WIRE.md §14.1, §16.2: an unknown service is 5 NOT_FOUND with the detail {field: service, reason: is not a known service}"
+        rule:
+            "WIRE.md §14.1, §16.2: an unknown service is 5 NOT_FOUND with the detail {field: service, reason: is not a known service}"
     ) { context in
         let connection = try context.connect()
         try connection.writeFrame(#"{"jsonrpc":"2.0","id":2,"method":"Health.Check","params":{"service":"Billing"}}"#)
@@ -59,7 +66,8 @@ enum BuiltinCases {
         let connection = try context.connect()
         let long = try connection.call("Health.Check", params: ["service": .string(String(repeating: "é", count: 201))])
         try context.expectError(long, code: -32602, status: "INVALID_ARGUMENT", field: "service")
-        let limit = try connection.call("Health.Check", params: ["service": .string(String(repeating: "é", count: 200))])
+        let limit = try connection.call(
+            "Health.Check", params: ["service": .string(String(repeating: "é", count: 200))])
         try context.expectError(limit, code: 5, status: "NOT_FOUND", field: "service")
     }
 
@@ -69,7 +77,8 @@ enum BuiltinCases {
     ) { context in
         let connection = try context.connect()
         let error = try context.expectError(
-            try connection.call("Health.Check", params: ["service": "", "verbose": true]), code: -32602, status: "INVALID_ARGUMENT")
+            try connection.call("Health.Check", params: ["service": "", "verbose": true]), code: -32602,
+            status: "INVALID_ARGUMENT")
         try context.expectDetail(error, field: "verbose", reasonContains: "is not a known field")
     }
 
@@ -78,12 +87,15 @@ enum BuiltinCases {
         rule: "WIRE.md §14.1, §5.1: service must be a string: 5 is -32602 naming service"
     ) { context in
         let connection = try context.connect()
-        try context.expectError(try connection.call("Health.Check", params: ["service": 5]), code: -32602, status: "INVALID_ARGUMENT", field: "service")
+        try context.expectError(
+            try connection.call("Health.Check", params: ["service": 5]), code: -32602, status: "INVALID_ARGUMENT",
+            field: "service")
     }
 
     static let watch = ConformanceCase(
         "wire.health.watch",
-        rule: "WIRE.md §14.1: Health.Watch streams the current status first and never completes by itself; $/cancel ends it CANCELLED"
+        rule:
+            "WIRE.md §14.1: Health.Watch streams the current status first and never completes by itself; $/cancel ends it CANCELLED"
     ) { context in
         let connection = try context.connect()
         try connection.send("Health.Watch", id: "w", params: ["service": ""])
@@ -109,17 +121,22 @@ enum BuiltinCases {
 
     static let discover = ConformanceCase(
         "wire.discover.document",
-        rule: "WIRE.md §14.2, §1: rpc.discover returns an OpenRPC 1.3 document whose method names are Service.Method (no $/), with the streaming methods marked x-streaming"
+        rule:
+            "WIRE.md §14.2, §1: rpc.discover returns an OpenRPC 1.3 document whose method names are Service.Method (no $/), with the streaming methods marked x-streaming"
     ) { context in
         let connection = try context.connect()
         let document = try context.expectResult(try connection.call("rpc.discover"))
-        try context.expect(document["openrpc"]?.stringValue?.hasPrefix("1.3") == true, "openrpc is not 1.3.x: \(document["openrpc"] ?? .null)")
+        try context.expect(
+            document["openrpc"]?.stringValue?.hasPrefix("1.3") == true,
+            "openrpc is not 1.3.x: \(document["openrpc"] ?? .null)")
         try context.expect(document["info"]?.objectValue != nil, "the document has no info object")
         let methods = document["methods"]?.arrayValue ?? []
         let names = methods.compactMap { $0["name"]?.stringValue }
         try context.expect(!names.isEmpty && names.count == methods.count, "methods must be named objects")
         for name in names {
-            try context.expect(!name.hasPrefix("$/") && (name == "rpc.discover" || (!name.hasPrefix("rpc.") && name.split(separator: ".").count == 2)),
+            try context.expect(
+                !name.hasPrefix("$/")
+                    && (name == "rpc.discover" || (!name.hasPrefix("rpc.") && name.split(separator: ".").count == 2)),
                 "method name \(name) is not Service.Method")
         }
         for name in ["Health.Check", "Health.Watch", "rpc.discover"] {
@@ -131,7 +148,8 @@ enum BuiltinCases {
 
     static let discoverEmptyParams = ConformanceCase(
         "wire.discover.conformance-listed",
-        rule: "WIRE.md §14.2, §14.3: with the Conformance service on, rpc.discover (params {}) lists Conformance.Echo and Conformance.Stream (x-streaming)",
+        rule:
+            "WIRE.md §14.2, §14.3: with the Conformance service on, rpc.discover (params {}) lists Conformance.Echo and Conformance.Stream (x-streaming)",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -139,7 +157,8 @@ enum BuiltinCases {
         let methods = document["methods"]?.arrayValue ?? []
         try context.expect(methods.contains { $0["name"] == "Conformance.Echo" }, "Conformance.Echo is not listed")
         let stream = methods.first { $0["name"] == "Conformance.Stream" }
-        try context.expect(stream?["x-streaming"] == .bool(true), "Conformance.Stream is missing or not marked x-streaming")
+        try context.expect(
+            stream?["x-streaming"] == .bool(true), "Conformance.Stream is missing or not marked x-streaming")
     }
 
     static let echoAnyJSON = ConformanceCase(
@@ -148,10 +167,15 @@ enum BuiltinCases {
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
-        let message: JSONValue = ["s": "é😀", "n": [1, -2, 3.25, true, false, nil], "o": ["deep": [["x": "y"]]], "e": [:]]
+        let message: JSONValue = [
+            "s": "é😀", "n": [1, -2, 3.25, true, false, nil], "o": ["deep": [["x": "y"]]], "e": [:],
+        ]
         let result = try context.expectResult(try connection.call(WireCheck.echo, params: ["message": message]))
-        try context.expect(Set(result.objectValue?.keys ?? []) == ["message", "meta"], "expected exactly message and meta, got \(result)")
-        try context.expect(WireCheck.identical(result["message"] ?? .null, message), "message changed: \(result["message"] ?? .null)")
+        try context.expect(
+            Set(result.objectValue?.keys ?? []) == ["message", "meta"],
+            "expected exactly message and meta, got \(result)")
+        try context.expect(
+            WireCheck.identical(result["message"] ?? .null, message), "message changed: \(result["message"] ?? .null)")
         try context.expect(result["meta"] == .object([:]), "expected meta {}, got \(result["meta"] ?? .null)")
     }
 
@@ -171,7 +195,8 @@ enum BuiltinCases {
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
-        let error = try context.expectError(try connection.call(WireCheck.echo, params: ["mesage": "typo"]), code: -32602, status: "INVALID_ARGUMENT")
+        let error = try context.expectError(
+            try connection.call(WireCheck.echo, params: ["mesage": "typo"]), code: -32602, status: "INVALID_ARGUMENT")
         try context.expectDetail(error, field: "mesage", reasonContains: "is not a known field")
     }
 
@@ -183,7 +208,8 @@ enum BuiltinCases {
         ) { context in
             let connection = try context.connect()
             try connection.send(method, id: 1, params: [field: value])
-            try context.expectError(try connection.readResponse(id: 1), code: -32602, status: "INVALID_ARGUMENT", field: field)
+            try context.expectError(
+                try connection.readResponse(id: 1), code: -32602, status: "INVALID_ARGUMENT", field: field)
         }
     }
 

@@ -14,7 +14,8 @@ enum CancelCases {
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
-        try connection.writeFrame(#"{"jsonrpc":"2.0","id":"c-4","method":"Conformance.Echo","params":{"message":"slow","delayMs":60000}}"#)
+        try connection.writeFrame(
+            #"{"jsonrpc":"2.0","id":"c-4","method":"Conformance.Echo","params":{"message":"slow","delayMs":60000}}"#)
         try connection.expectAlive()
         try connection.writeFrame(#"{"jsonrpc":"2.0","method":"$/cancel","params":{"id":"c-4"}}"#)
         let response = try connection.readResponse(id: "c-4", timeout: .seconds(5))
@@ -71,7 +72,8 @@ enum CancelCases {
 
     static let malformed = ConformanceCase(
         "wire.cancel.malformed-ignored",
-        rule: "WIRE.md §9: a malformed $/cancel (no params.id, or params.id an object) is ignored; the call it might name runs on",
+        rule:
+            "WIRE.md §9: a malformed $/cancel (no params.id, or params.id an object) is ignored; the call it might name runs on",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -95,7 +97,9 @@ enum CancelCases {
         try a.expectAlive()
         try b.send("$/cancel", id: nil, params: cancel(1))
         try b.expectAlive()
-        try context.expect(try context.expectResult(try a.readResponse(id: 1))["message"] == "kept", "a cancel from another connection ended the call")
+        try context.expect(
+            try context.expectResult(try a.readResponse(id: 1))["message"] == "kept",
+            "a cancel from another connection ended the call")
     }
 
     static let idType = ConformanceCase(
@@ -107,12 +111,15 @@ enum CancelCases {
         try connection.send(WireCheck.echo, id: 1, params: WireCheck.delayed(600, ["message": "kept"]))
         try connection.expectAlive()
         try connection.send("$/cancel", id: nil, params: cancel("1"))
-        try context.expect(try context.expectResult(try connection.readResponse(id: 1))["message"] == "kept", "cancel of \"1\" ended call 1")
+        try context.expect(
+            try context.expectResult(try connection.readResponse(id: 1))["message"] == "kept",
+            "cancel of \"1\" ended call 1")
     }
 
     static let stream = ConformanceCase(
         "wire.cancel.stream",
-        rule: "WIRE.md §9, §10.1: a cancelled stream ends CANCELLED after the items already sent; no $/item follows the response",
+        rule:
+            "WIRE.md §9, §10.1: a cancelled stream ends CANCELLED after the items already sent; no $/item follows the response",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -123,7 +130,8 @@ enum CancelCases {
         let (rest, response) = try connection.readStream(id: "s")
         try context.expectError(response, code: 1, status: "CANCELLED")
         try context.expect(rest.count < 100, "the stream went on for \(rest.count) items after the cancel")
-        try context.expect(rest == (0..<rest.count).map { ["index": .int(Int64($0 + 2))] }, "items after the cancel out of order")
+        try context.expect(
+            rest == (0..<rest.count).map { ["index": .int(Int64($0 + 2))] }, "items after the cancel out of order")
         try connection.expectNoMoreItems(id: "s")
     }
 }

@@ -19,7 +19,8 @@ enum FramingCases {
 
     static let exampleUnary = ConformanceCase(
         "wire.framing.example-unary",
-        rule: "WIRE.md §2.2, §16.1: the frame 00 00 00 48 + Health.Check JSON is answered by one frame with id 1 and {\"status\":\"SERVING\"}"
+        rule:
+            "WIRE.md §2.2, §16.1: the frame 00 00 00 48 + Health.Check JSON is answered by one frame with id 1 and {\"status\":\"SERVING\"}"
     ) { context in
         let connection = try context.connect()
         try context.expect(healthCheck.prefix(4) == [0, 0, 0, 0x48], "the example's length prefix is 00 00 00 48")
@@ -41,7 +42,8 @@ enum FramingCases {
 
     static let splitLength = ConformanceCase(
         "wire.framing.split-inside-length",
-        rule: "WIRE.md §2.2: a reader reads exactly 4 bytes then N, looping on short reads: the length prefix split 2+2 and the payload in pieces"
+        rule:
+            "WIRE.md §2.2: a reader reads exactly 4 bytes then N, looping on short reads: the length prefix split 2+2 and the payload in pieces"
     ) { context in
         let connection = try context.connect()
         try connection.write(bytes: healthCheck, chunkSize: 2, pause: .milliseconds(40))
@@ -62,7 +64,8 @@ enum FramingCases {
 
     static let coalescedAndSplit = ConformanceCase(
         "wire.framing.coalesced-and-split",
-        rule: "WIRE.md §2.2: one segment may end inside a frame: a frame plus half of the next, then the rest plus a third"
+        rule:
+            "WIRE.md §2.2: one segment may end inside a frame: a frame plus half of the next, then the rest plus a third"
     ) { context in
         let connection = try context.connect()
         let bytes = ping(id: 1) + ping(id: 2) + ping(id: 3)
@@ -76,7 +79,8 @@ enum FramingCases {
 
     static let lengthCountsBytes = ConformanceCase(
         "wire.framing.length-counts-bytes",
-        rule: "WIRE.md §2.2: N counts bytes, not characters; multi-byte UTF-8 in both directions keeps the stream in step",
+        rule:
+            "WIRE.md §2.2: N counts bytes, not characters; multi-byte UTF-8 in both directions keeps the stream in step",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -84,7 +88,8 @@ enum FramingCases {
         try connection.send(WireCheck.echo, id: 1, params: ["message": .string(text)])
         try connection.send(WireCheck.echo, id: 2, params: ["message": "after"])
         let first = try context.expectResult(try connection.readResponse(id: 1))
-        try context.expect(WireCheck.identical(first["message"] ?? .null, .string(text)), "the multi-byte message did not round-trip")
+        try context.expect(
+            WireCheck.identical(first["message"] ?? .null, .string(text)), "the multi-byte message did not round-trip")
         let second = try context.expectResult(try connection.readResponse(id: 2))
         try context.expect(second["message"] == "after", "the frame after the multi-byte one was not read in step")
     }
@@ -100,7 +105,8 @@ enum FramingCases {
 
     static let largestFrame = ConformanceCase(
         "wire.framing.max-frame-accepted",
-        rule: "WIRE.md §2.2, §15: 1 <= N <= maxFrameBytes (default 4194304): a frame of exactly 4194304 bytes is accepted"
+        rule:
+            "WIRE.md §2.2, §15: 1 <= N <= maxFrameBytes (default 4194304): a frame of exactly 4194304 bytes is accepted"
     ) { context in
         let connection = try context.connect()
         let head = Array(#"{"jsonrpc":"2.0","id":1,"method":"$/ping""#.utf8)
@@ -111,7 +117,8 @@ enum FramingCases {
 
     static let zeroLength = ConformanceCase(
         "wire.framing.zero-length",
-        rule: "WIRE.md §2.3, §16.7: N = 0 is answered -32600 INVALID_ARGUMENT with id null, then the connection is closed"
+        rule:
+            "WIRE.md §2.3, §16.7: N = 0 is answered -32600 INVALID_ARGUMENT with id null, then the connection is closed"
     ) { context in
         let connection = try context.connect()
         try connection.write(bytes: [0, 0, 0, 0])
@@ -124,7 +131,8 @@ enum FramingCases {
 
     static let oversizeDeclared = ConformanceCase(
         "wire.framing.oversize-declared",
-        rule: "WIRE.md §2.3, §16.7: a length of 5242881 is answered at once (no payload sent) with 8 RESOURCE_EXHAUSTED, id null, naming the size and the limit, then closed"
+        rule:
+            "WIRE.md §2.3, §16.7: a length of 5242881 is answered at once (no payload sent) with 8 RESOURCE_EXHAUSTED, id null, naming the size and the limit, then closed"
     ) { context in
         let connection = try context.connect()
         try connection.write(bytes: [0x00, 0x50, 0x00, 0x01])
@@ -138,7 +146,8 @@ enum FramingCases {
 
     static let oneOverLimit = ConformanceCase(
         "wire.framing.one-byte-over-limit",
-        rule: "WIRE.md §2.3, §15: N = maxFrameBytes + 1 (4194305) is refused with 8 RESOURCE_EXHAUSTED before its payload, then closed"
+        rule:
+            "WIRE.md §2.3, §15: N = maxFrameBytes + 1 (4194305) is refused with 8 RESOURCE_EXHAUSTED before its payload, then closed"
     ) { context in
         let connection = try context.connect()
         try connection.write(bytes: [0x00, 0x40, 0x00, 0x01])
@@ -164,7 +173,8 @@ enum FramingCases {
 
     static let noHandshake = ConformanceCase(
         "wire.connection.no-handshake",
-        rule: "WIRE.md §2.1, §11.1: no handshake: the server sends nothing unprompted (no greeting, no ping) and the first frame may be any request"
+        rule:
+            "WIRE.md §2.1, §11.1: no handshake: the server sends nothing unprompted (no greeting, no ping) and the first frame may be any request"
     ) { context in
         let connection = try context.connect()
         try connection.expectSilence(for: .milliseconds(500))

@@ -7,7 +7,8 @@ enum KeepaliveCases {
 
     static let example = ConformanceCase(
         "wire.ping.example",
-        rule: "WIRE.md §11.1, §16.6: {\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"$/ping\"} is answered {\"jsonrpc\":\"2.0\",\"id\":10,\"result\":{}}"
+        rule:
+            "WIRE.md §11.1, §16.6: {\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"$/ping\"} is answered {\"jsonrpc\":\"2.0\",\"id\":10,\"result\":{}}"
     ) { context in
         let connection = try context.connect()
         try connection.write(bytes: [0, 0, 0, 0x2B] + Array(#"{"jsonrpc":"2.0","id":10,"method":"$/ping"}"#.utf8))
@@ -22,7 +23,8 @@ enum KeepaliveCases {
     ) { context in
         let connection = try context.connect()
         try connection.send("$/ping", id: 1, params: ["anything": [1, 2, 3], "nested": ["a": "b"]])
-        try context.expect(try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
+        try context.expect(
+            try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
     }
 
     static let paramsArray = ConformanceCase(
@@ -40,7 +42,8 @@ enum KeepaliveCases {
     ) { context in
         let connection = try context.connect()
         try connection.send("$/ping", id: 1, meta: ["authorization": "Bearer not-a-token"])
-        try context.expect(try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
+        try context.expect(
+            try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
     }
 
     static let invalidMetaIgnored = ConformanceCase(
@@ -49,6 +52,7 @@ enum KeepaliveCases {
     ) { context in
         let connection = try context.connect()
         try connection.send("$/ping", id: 1, meta: ["timeoutMs": 0])
-        try context.expect(try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
+        try context.expect(
+            try context.expectResult(try connection.readResponse(id: 1)) == .object([:]), "expected result {}")
     }
 }

@@ -4,7 +4,8 @@ import FramedJSON
 enum StreamCases {
     static var all: [ConformanceCase] {
         [
-            basic, empty, example, defaultWindow, creditAsRequest, badCredit, unknownCredit, padding, stringID, interleaved,
+            basic, empty, example, defaultWindow, creditAsRequest, badCredit, unknownCredit, padding, stringID,
+            interleaved,
             stalledDoesNotBlock, invalidParams, backpressure,
         ]
     }
@@ -13,16 +14,20 @@ enum StreamCases {
 
     static let basic = ConformanceCase(
         "wire.stream.items-then-result",
-        rule: "WIRE.md §10.1: items arrive in order as $/item notifications carrying the call id, then the response {\"count\":n}",
+        rule:
+            "WIRE.md §10.1: items arrive in order as $/item notifications carrying the call id, then the response {\"count\":n}",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
         try connection.send(WireCheck.stream, id: 3, params: ["count": 5])
         for expected in items(0..<5) {
             let frame = try connection.readFrame()
-            try context.expect(frame.isItem(for: 3) && frame.item == expected, "expected $/item \(expected) for id 3, got \(frame.text)")
+            try context.expect(
+                frame.isItem(for: 3) && frame.item == expected,
+                "expected $/item \(expected) for id 3, got \(frame.text)")
             let params = frame.object?["params"]?.objectValue ?? [:]
-            try context.expect(Set(params.keys) == ["id", "item"], "$/item params must hold id and item, got \(params)")
+            try context.expect(
+                Set(params.keys) == ["id", "item"], "$/item params must hold id and item, got \(params)")
         }
         let result = try context.expectResult(try WireCheck.nextResponse(connection, context))
         try context.expect(result == ["count": 5], "expected {\"count\":5}, got \(result)")
@@ -43,27 +48,33 @@ enum StreamCases {
 
     static let example = ConformanceCase(
         "wire.stream.credit-example",
-        rule: "WIRE.md §10.2, §16.3: streamWindow 1: one item, then nothing until $/credit grants one more, then the item and the result",
+        rule:
+            "WIRE.md §10.2, §16.3: streamWindow 1: one item, then nothing until $/credit grants one more, then the item and the result",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
-        try connection.writeFrame(#"{"jsonrpc":"2.0","id":3,"method":"Conformance.Stream","params":{"count":2},"meta":{"streamWindow":1}}"#)
+        try connection.writeFrame(
+            #"{"jsonrpc":"2.0","id":3,"method":"Conformance.Stream","params":{"count":2},"meta":{"streamWindow":1}}"#)
         try context.expect(try connection.readItems(id: 3, count: 1) == items(0..<1), "expected item 0 first")
         try connection.expectSilence(for: .milliseconds(400))
         try connection.writeFrame(#"{"jsonrpc":"2.0","method":"$/credit","params":{"id":3,"items":1}}"#)
         let (rest, response) = try connection.readStream(id: 3)
         try context.expect(rest == items(1..<2), "expected item 1 after the credit, got \(rest)")
-        try context.expect(try context.expectResult(response) == ["count": 2], "expected {\"count\":2}: the final response needs no credit")
+        try context.expect(
+            try context.expectResult(response) == ["count": 2],
+            "expected {\"count\":2}: the final response needs no credit")
     }
 
     static let defaultWindow = ConformanceCase(
         "wire.stream.default-window",
-        rule: "WIRE.md §10.2: without streamWindow the credit starts at 16: 16 items, a pause, then 4 more after a credit of 4",
+        rule:
+            "WIRE.md §10.2: without streamWindow the credit starts at 16: 16 items, a pause, then 4 more after a credit of 4",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
         try connection.send(WireCheck.stream, id: 1, params: ["count": 20])
-        try context.expect(try connection.readItems(id: 1, count: 16) == items(0..<16), "expected items 0...15 in order")
+        try context.expect(
+            try connection.readItems(id: 1, count: 16) == items(0..<16), "expected items 0...15 in order")
         try connection.expectSilence(for: .milliseconds(400))
         try connection.send("$/credit", id: nil, params: ["id": 1, "items": 4])
         let (rest, response) = try connection.readStream(id: 1)
@@ -80,7 +91,9 @@ enum StreamCases {
         try connection.send(WireCheck.stream, id: 1, params: ["count": 2], meta: ["streamWindow": 1])
         _ = try connection.readItems(id: 1, count: 1)
         try connection.send("$/credit", id: "c", params: ["id": 1, "items": 1])
-        try context.expect(try context.expectResult(try connection.readResponse(id: "c")) == .object([:]), "expected {} for the $/credit request")
+        try context.expect(
+            try context.expectResult(try connection.readResponse(id: "c")) == .object([:]),
+            "expected {} for the $/credit request")
         let (rest, response) = try connection.readStream(id: 1)
         try context.expect(rest == items(1..<2), "expected item 1, got \(rest)")
         try context.expectResult(response)
@@ -94,7 +107,10 @@ enum StreamCases {
         let connection = try context.connect()
         try connection.send(WireCheck.stream, id: 1, params: ["count": 3], meta: ["streamWindow": 1])
         _ = try connection.readItems(id: 1, count: 1)
-        for params: JSONValue in [["id": 1, "items": 0], ["id": 1, "items": 10001], ["id": 1], ["id": 1, "items": "2"], ["id": 1, "items": -1]] {
+        for params: JSONValue in [
+            ["id": 1, "items": 0], ["id": 1, "items": 10001], ["id": 1], ["id": 1, "items": "2"],
+            ["id": 1, "items": -1],
+        ] {
             try connection.send("$/credit", id: nil, params: params)
         }
         try WireCheck.expectNothing(connection, context)
@@ -126,7 +142,9 @@ enum StreamCases {
         try connection.send(WireCheck.stream, id: 1, params: ["count": 2, "itemBytes": 1000])
         let (received, response) = try connection.readStream(id: 1)
         let padding = JSONValue.string(String(repeating: "x", count: 1000))
-        try context.expect(received == [["index": 0, "padding": padding], ["index": 1, "padding": padding]], "items lack the 1000-byte padding")
+        try context.expect(
+            received == [["index": 0, "padding": padding], ["index": 1, "padding": padding]],
+            "items lack the 1000-byte padding")
         try context.expectResult(response)
     }
 
@@ -144,7 +162,8 @@ enum StreamCases {
 
     static let interleaved = ConformanceCase(
         "wire.stream.interleaved",
-        rule: "WIRE.md §7, §10.1: items of two streams interleave; each stream's items stay in order before its own response",
+        rule:
+            "WIRE.md §7, §10.1: items of two streams interleave; each stream's items stay in order before its own response",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -152,7 +171,8 @@ enum StreamCases {
         try connection.send(WireCheck.stream, id: "b", params: ["count": 5, "intervalMs": 20])
         let a = try connection.readStream(id: "a")
         let b = try connection.readStream(id: "b")
-        try context.expect(a.items == items(0..<5) && b.items == items(0..<5), "a stream's items are missing or out of order")
+        try context.expect(
+            a.items == items(0..<5) && b.items == items(0..<5), "a stream's items are missing or out of order")
         try context.expectResult(a.response)
         try context.expectResult(b.response)
     }
@@ -173,7 +193,8 @@ enum StreamCases {
 
     static let invalidParams = ConformanceCase(
         "wire.stream.invalid-params",
-        rule: "WIRE.md §16.2: Conformance.Stream with count \"three\" is -32602 with a field violation naming count, and no item",
+        rule:
+            "WIRE.md §16.2: Conformance.Stream with count \"three\" is -32602 with a field violation naming count, and no item",
         requires: [.conformanceService]
     ) { context in
         let connection = try context.connect()
@@ -185,24 +206,31 @@ enum StreamCases {
 
     static let backpressure = ConformanceCase(
         "wire.backpressure.streams-pause-unary-flows",
-        rule: "WIRE.md §10.4: a client that stops reading makes the server pause its streams above the high-water mark, while unary responses are still written: an Echo sent meanwhile is answered before the stream ends",
+        rule:
+            "WIRE.md §10.4: a client that stops reading makes the server pause its streams above the high-water mark, while unary responses are still written: an Echo sent meanwhile is answered before the stream ends",
         requires: [.conformanceService, .runsAlone]
     ) { context in
         let connection = try context.connect()
         connection.setReceiveBuffer(bytes: 64 * 1024)
         // 200 items of 64 KiB (12.5 MiB) with all the credit they need: only backpressure can stop them.
-        try connection.send(WireCheck.stream, id: "s", params: ["count": 200, "itemBytes": 65536], meta: ["streamWindow": 10000])
+        try connection.send(
+            WireCheck.stream, id: "s", params: ["count": 200, "itemBytes": 65536], meta: ["streamWindow": 10000])
         context.stayIdle(for: .seconds(1))
         try connection.send(WireCheck.echo, id: "u", params: ["message": "unary"])
         var itemsBefore = 0
         while true {
             let frame = try connection.readFrame(timeout: .seconds(20))
             if frame.isResponse(to: "u") { break }
-            if frame.isResponse(to: "s") { throw context.fail("the stream ended (\(itemsBefore) items) before the Echo sent meanwhile was answered: streams were not paused") }
+            if frame.isResponse(to: "s") {
+                throw context.fail(
+                    "the stream ended (\(itemsBefore) items) before the Echo sent meanwhile was answered: streams were not paused"
+                )
+            }
             if frame.isItem(for: "s") { itemsBefore += 1 }
         }
         let (rest, response) = try connection.readStream(id: "s", timeout: .seconds(20))
-        try context.expect(itemsBefore + rest.count == 200, "expected 200 items in all, got \(itemsBefore + rest.count)")
+        try context.expect(
+            itemsBefore + rest.count == 200, "expected 200 items in all, got \(itemsBefore + rest.count)")
         try context.expect(try context.expectResult(response) == ["count": 200], "expected {\"count\":200}")
     }
 }

@@ -8,19 +8,33 @@ enum ValidationOrderCases {
 
     static var all: [ConformanceCase] {
         [
-            order("envelope-before-params", "\(rule): an unknown member (step 3) before array params (step 4)",
-                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":[1],"extra":1}"#, code: -32600, status: "INVALID_ARGUMENT"),
-            order("params-before-meta-limits", "\(rule): array params (step 4) before a meta of 70 keys (step 6)",
-                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":[1],"meta":{\#(bigMeta)}}"#, code: -32602, status: "INVALID_ARGUMENT"),
-            order("control-before-meta", "\(rule): control messages are handled at step 5: $/ping with a 70-key meta is still answered {}",
-                #"{"jsonrpc":"2.0","id":1,"method":"$/ping","meta":{\#(bigMeta),"timeoutMs":"x"}}"#, code: nil, status: nil),
-            order("meta-limits-before-meta-types", "\(rule): 70 meta keys (step 6) before a malformed timeoutMs (step 7)",
-                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","meta":{\#(bigMeta),"timeoutMs":"x"}}"#, code: 8, status: "RESOURCE_EXHAUSTED"),
-            order("meta-types-before-method", "\(rule): a malformed timeoutMs (step 7) before an unknown method (step 8)",
-                #"{"jsonrpc":"2.0","id":1,"method":"Nope.Nothing","meta":{"timeoutMs":"x"}}"#, code: -32600, status: "INVALID_ARGUMENT"),
-            order("method-before-deadline", "\(rule): an unknown method (step 8) before timeoutMs 0 (step 10)",
-                #"{"jsonrpc":"2.0","id":1,"method":"Nope.Nothing","meta":{"timeoutMs":0}}"#, code: -32601, status: "UNIMPLEMENTED"),
-            order("deadline-before-params", "\(rule): timeoutMs 0 (step 10) before invalid params (step 14)",
+            order(
+                "envelope-before-params", "\(rule): an unknown member (step 3) before array params (step 4)",
+                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":[1],"extra":1}"#, code: -32600,
+                status: "INVALID_ARGUMENT"),
+            order(
+                "params-before-meta-limits", "\(rule): array params (step 4) before a meta of 70 keys (step 6)",
+                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":[1],"meta":{\#(bigMeta)}}"#,
+                code: -32602, status: "INVALID_ARGUMENT"),
+            order(
+                "control-before-meta",
+                "\(rule): control messages are handled at step 5: $/ping with a 70-key meta is still answered {}",
+                #"{"jsonrpc":"2.0","id":1,"method":"$/ping","meta":{\#(bigMeta),"timeoutMs":"x"}}"#, code: nil,
+                status: nil),
+            order(
+                "meta-limits-before-meta-types", "\(rule): 70 meta keys (step 6) before a malformed timeoutMs (step 7)",
+                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","meta":{\#(bigMeta),"timeoutMs":"x"}}"#, code: 8,
+                status: "RESOURCE_EXHAUSTED"),
+            order(
+                "meta-types-before-method", "\(rule): a malformed timeoutMs (step 7) before an unknown method (step 8)",
+                #"{"jsonrpc":"2.0","id":1,"method":"Nope.Nothing","meta":{"timeoutMs":"x"}}"#, code: -32600,
+                status: "INVALID_ARGUMENT"),
+            order(
+                "method-before-deadline", "\(rule): an unknown method (step 8) before timeoutMs 0 (step 10)",
+                #"{"jsonrpc":"2.0","id":1,"method":"Nope.Nothing","meta":{"timeoutMs":0}}"#, code: -32601,
+                status: "UNIMPLEMENTED"),
+            order(
+                "deadline-before-params", "\(rule): timeoutMs 0 (step 10) before invalid params (step 14)",
                 #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"delayMs":"x"},"meta":{"timeoutMs":0}}"#,
                 code: 4, status: "DEADLINE_EXCEEDED"),
             ConformanceCase(
@@ -55,7 +69,8 @@ enum ValidationOrderCases {
         ]
     }
 
-    static func order(_ name: String, _ rule: String, _ json: String, code: Int64?, status: String?) -> ConformanceCase {
+    static func order(_ name: String, _ rule: String, _ json: String, code: Int64?, status: String?) -> ConformanceCase
+    {
         ConformanceCase("wire.order.\(name)", rule: rule, requires: [.conformanceService]) { context in
             let connection = try context.connect()
             try connection.writeFrame(json)

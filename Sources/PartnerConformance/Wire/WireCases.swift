@@ -7,7 +7,9 @@ public enum WireCases {
     /// Every wire case, grouped by section.
     public static var all: [ConformanceCase] {
         FramingCases.all + JSONTextCases.all + EnvelopeCases.all + NotificationCases.all + ValidationOrderCases.all
-            + MetaCases.all + StatusCases.all + BatchCases.all + MultiplexCases.all + DeadlineCases.all + CancelCases.all
-            + StreamCases.all + KeepaliveCases.all + AuthCases.all + BuiltinCases.all + ErrorObjectCases.all + LimitCases.all
+            + MetaCases.all + StatusCases.all + BatchCases.all + MultiplexCases.all + DeadlineCases.all
+            + CancelCases.all
+            + StreamCases.all + KeepaliveCases.all + AuthCases.all + BuiltinCases.all + ErrorObjectCases.all
+            + LimitCases.all
     }
 }

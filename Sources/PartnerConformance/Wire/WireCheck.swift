@@ -58,9 +58,13 @@ enum WireCheck {
         -> [JSONObject]
     {
         let frame = try connection.readFrame(timeout: timeout)
-        guard let array = frame.array else { throw context.fail("expected a batch response (an array), got \(frame.text)") }
+        guard let array = frame.array else {
+            throw context.fail("expected a batch response (an array), got \(frame.text)")
+        }
         return try array.map { member in
-            guard let object = member.objectValue else { throw context.fail("batch response member is not an object: \(member)") }
+            guard let object = member.objectValue else {
+                throw context.fail("batch response member is not an object: \(member)")
+            }
             try context.expectWellFormed(object)
             return object
         }
@@ -71,7 +75,9 @@ enum WireCheck {
     static func expectNothing(_ connection: RawConnection, _ context: CaseContext) throws {
         try connection.expectSilence(for: .milliseconds(300))
         try connection.expectAlive()
-        if let extra = connection.held.first { throw context.fail("expected no answer, but the target sent \(extra.text)") }
+        if let extra = connection.held.first {
+            throw context.fail("expected no answer, but the target sent \(extra.text)")
+        }
     }
 
     /// A case sending `payload` that must be answered `-32700` with `id: null` on a
@@ -90,8 +96,10 @@ enum WireCheck {
 
     /// A case sending the Echo request with `message` written as raw JSON text `messageJSON`;
     /// the result's `message` must be `expected`, byte for byte.
-    static func echoes(_ name: String, _ rule: String, _ messageJSON: String, _ expected: JSONValue) -> ConformanceCase {
-        ConformanceCase("wire.json.\(name)", rule: "WIRE.md §3.1: \(rule)", requires: [.conformanceService]) { context in
+    static func echoes(_ name: String, _ rule: String, _ messageJSON: String, _ expected: JSONValue) -> ConformanceCase
+    {
+        ConformanceCase("wire.json.\(name)", rule: "WIRE.md §3.1: \(rule)", requires: [.conformanceService]) {
+            context in
             let connection = try context.connect()
             try connection.writeFrame(payload: echo(message: messageJSON))
             let result = try context.expectResult(try connection.readResponse(id: 1))
