@@ -44,6 +44,43 @@ struct WritePathTests {
         #expect(try count("SELECT count(*) FROM lookup_keys WHERE id = 'n2'", in: folder.database) == 1)
     }
 
+    @Test("history entries stored under `subscription:` move to `target:` beside their audit entries")
+    func migratesHistoryKeys() async throws {
+        let folder = try TemporaryFolder()
+        var store = try SQLiteRecordStore(
+            path: folder.database, config: .init(), migrations: Array(Migrations.all.prefix(2)))
+        await store.close()
+        let caller = Caller(partnerId: "par_1", agentId: "agt_1", roles: [.salesAgent])
+        let change = SubscriptionChange(
+            id: "sch_sub_1_0000000002", partnerId: "par_1", subscriptionId: "sub_1", customerId: "cus_1", sequence: 2,
+            action: .seatsChanged, fromSeats: 1, toSeats: 2, stateBefore: .active, stateAfter: .active, caller: caller,
+            reason: "more", time: Timestamp(millisecondsSinceEpoch: 1_790_000_000_000))
+        let connection = try SQLiteConnection(path: folder.database, requireWritable: true)
+        try connection.withStatement(
+            "INSERT INTO records (kind, id, partner_id, body, keys) VALUES ('subscription_change', ?1, 'par_1', ?2, "
+                + "'l18:subscription:sub_1')"
+        ) { statement in
+            try statement.bind(change.id, at: 1)
+            try statement.bind(try JSONEncoder().encode(change), at: 2)
+            try statement.run()
+        }
+        try connection.execute(
+            "INSERT INTO lookup_keys (kind, partner_id, key, id) "
+                + "VALUES ('subscription_change', 'par_1', 'subscription:sub_1', 'sch_sub_1_0000000002')")
+        connection.close()
+
+        store = try SQLiteRecordStore(path: folder.database)
+        let found = try await store.read {
+            try $0.list(SubscriptionChange.self, partnerId: "par_1", lookupKey: "target:sub_1", after: nil, limit: 10)
+        }
+        #expect(found == [change])
+        // The stored key text moved too, so deleting the entry leaves no lookup row behind.
+        try await store.write { try $0.delete(SubscriptionChange.self, id: change.id) }
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+        #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 0)
+    }
+
     @Test("deleting a record removes its lookup rows; other records keep theirs")
     func deleteRemovesLookupRows() async throws {
         let folder = try TemporaryFolder()

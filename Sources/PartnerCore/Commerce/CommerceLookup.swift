@@ -45,7 +45,7 @@ enum CommerceLookup {
         -> [SubscriptionChange]
     {
         try tx.list(
-            SubscriptionChange.self, partnerId: partnerId, lookupKey: "subscription:\(subscriptionId)", after: nil,
+            SubscriptionChange.self, partnerId: partnerId, lookupKey: "target:\(subscriptionId)", after: nil,
             limit: .max
         ).sorted { $0.sequence < $1.sequence }
     }

@@ -57,6 +57,36 @@ public enum Migrations {
                 DELETE FROM sequences WHERE name LIKE 'subscription-history:%';
                 """
         ),
+        // Lookup rows ordered by partner and key before kind, so the rows different kinds keep
+        // under the same key sit side by side: a subscription change's history entry and audit
+        // entry (both `target:<subscription id>`) then land on one page, not two. History
+        // entries written before took `subscription:<id>`; their rows and stored key texts are
+        // renamed (ids are ASCII, so character and byte lengths agree).
+        Migration(
+            version: 3,
+            summary: "lookup keys ordered by partner and key first; history entries keyed by target",
+            sql: """
+                CREATE TABLE lookup_keys_v3 (
+                    kind TEXT NOT NULL,
+                    partner_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    PRIMARY KEY (partner_id, key, kind, id)
+                ) WITHOUT ROWID;
+                INSERT INTO lookup_keys_v3 (kind, partner_id, key, id)
+                    SELECT kind, partner_id,
+                        CASE WHEN kind = 'subscription_change' AND key LIKE 'subscription:%'
+                            THEN 'target:' || substr(key, 14) ELSE key END,
+                        id
+                    FROM lookup_keys;
+                DROP TABLE lookup_keys;
+                ALTER TABLE lookup_keys_v3 RENAME TO lookup_keys;
+                UPDATE records
+                    SET keys = 'l' || (length(keys) - instr(keys, ':') - 6) || ':target:'
+                        || substr(keys, instr(keys, ':') + 14)
+                    WHERE kind = 'subscription_change' AND keys GLOB 'l[0-9]*:subscription:*';
+                """
+        ),
     ]
 
     /// The newest schema version this program understands.

@@ -1,5 +1,5 @@
 /// One entry of a subscription's history: who changed what, why, and when. Stored as its own
-/// record (lookup key `subscription:<id>`), numbered 1, 2, 3 ... per subscription: the
+/// record (lookup key `target:<subscription id>`), numbered 1, 2, 3 ... per subscription: the
 /// sequence is the subscription's version after the change (every version is one entry). Ids
 /// are time-ordered, so new entries are appended to the store's tables instead of landing
 /// beside their subscription's older ones; order a history by `sequence`. The history is also
@@ -78,8 +78,9 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         self.time = time
     }
 
-    /// `subscription:<id>`.
-    public var lookupKeys: [String] { ["subscription:\(subscriptionId)"] }
+    /// `target:<subscription id>`, the key the change's audit entry carries too, so a store
+    /// can keep both side by side.
+    public var lookupKeys: [String] { ["target:\(subscriptionId)"] }
 
     /// The seat timeline of a history (in sequence order): each creation or seat change sets the
     /// count; a cancellation sets 0. Suspension does not stop billing.
