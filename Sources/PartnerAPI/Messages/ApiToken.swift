@@ -28,3 +28,45 @@ public struct ApiToken: Codable, Sendable, Hashable, JSONCodable {
         self.revokeTime = revokeTime
     }
 }
+
+// MARK: JSON coding
+
+extension ApiToken {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("agentId")
+        writer.string(agentId)
+        writer.key("label")
+        writer.string(label)
+        writer.key("revoked")
+        writer.bool(revoked)
+        writer.key("createTime")
+        writer.string(createTime)
+        if let expireTime {
+            writer.key("expireTime")
+            writer.string(expireTime)
+        }
+        if let revokeTime {
+            writer.key("revokeTime")
+            writer.string(revokeTime)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.agentId = try fields.required("agentId")
+        self.label = try fields.required("label")
+        self.revoked = try fields.required("revoked")
+        self.createTime = try fields.required("createTime")
+        self.expireTime = try fields.optional("expireTime")
+        self.revokeTime = try fields.optional("revokeTime")
+    }
+}

@@ -25,3 +25,42 @@ public struct BillingProfile: Codable, Sendable, Hashable, JSONCodable {
         self.updateTime = updateTime
     }
 }
+
+// MARK: JSON coding
+
+extension BillingProfile {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("customerId")
+        writer.string(customerId)
+        writer.key("displayName")
+        writer.string(displayName)
+        if let billingAddress {
+            writer.key("billingAddress")
+            billingAddress.encode(to: &writer)
+        }
+        if let billingContact {
+            writer.key("billingContact")
+            billingContact.encode(to: &writer)
+        }
+        writer.key("etag")
+        writer.string(etag)
+        writer.key("updateTime")
+        writer.string(updateTime)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.customerId = try fields.required("customerId")
+        self.displayName = try fields.required("displayName")
+        self.billingAddress = try fields.optional("billingAddress")
+        self.billingContact = try fields.optional("billingContact")
+        self.etag = try fields.required("etag")
+        self.updateTime = try fields.required("updateTime")
+    }
+}

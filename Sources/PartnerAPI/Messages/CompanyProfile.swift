@@ -19,3 +19,32 @@ public struct CompanyProfile: Codable, Sendable, Hashable, JSONCodable {
         self.cloudIdentityId = cloudIdentityId
     }
 }
+
+// MARK: JSON coding
+
+extension CompanyProfile {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("customerId")
+        writer.string(customerId)
+        writer.key("legalName")
+        writer.string(legalName)
+        writer.key("primaryDomain")
+        writer.string(primaryDomain)
+        writer.key("cloudIdentityId")
+        writer.string(cloudIdentityId)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.customerId = try fields.required("customerId")
+        self.legalName = try fields.required("legalName")
+        self.primaryDomain = try fields.required("primaryDomain")
+        self.cloudIdentityId = try fields.required("cloudIdentityId")
+    }
+}

@@ -46,3 +46,73 @@ public struct Contact: Codable, Sendable, Hashable, JSONCodable {
         self.updateTime = updateTime
     }
 }
+
+// MARK: JSON coding
+
+extension Contact {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        if let customerId {
+            writer.key("customerId")
+            writer.string(customerId)
+        }
+        if let userId {
+            writer.key("userId")
+            writer.string(userId)
+        }
+        writer.key("firstName")
+        writer.string(firstName)
+        writer.key("lastName")
+        writer.string(lastName)
+        writer.key("businessEmail")
+        writer.string(businessEmail)
+        if let businessPhone {
+            writer.key("businessPhone")
+            writer.string(businessPhone)
+        }
+        if let jobTitle {
+            writer.key("jobTitle")
+            writer.string(jobTitle)
+        }
+        writer.key("types")
+        writer.beginArray()
+        for element in types {
+            writer.string(element.rawValue)
+        }
+        writer.endArray()
+        if let pendingEmail {
+            writer.key("pendingEmail")
+            writer.string(pendingEmail)
+        }
+        writer.key("etag")
+        writer.string(etag)
+        writer.key("createTime")
+        writer.string(createTime)
+        writer.key("updateTime")
+        writer.string(updateTime)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.customerId = try fields.optional("customerId")
+        self.userId = try fields.optional("userId")
+        self.firstName = try fields.required("firstName")
+        self.lastName = try fields.required("lastName")
+        self.businessEmail = try fields.required("businessEmail")
+        self.businessPhone = try fields.optional("businessPhone")
+        self.jobTitle = try fields.optional("jobTitle")
+        self.types = try fields.required("types")
+        self.pendingEmail = try fields.optional("pendingEmail")
+        self.etag = try fields.required("etag")
+        self.createTime = try fields.required("createTime")
+        self.updateTime = try fields.required("updateTime")
+    }
+}

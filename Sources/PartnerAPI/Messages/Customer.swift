@@ -73,3 +73,98 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
         self.updateTime = updateTime
     }
 }
+
+// MARK: JSON coding
+
+extension Customer {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("organisationName")
+        writer.string(organisationName)
+        writer.key("displayName")
+        writer.string(displayName)
+        writer.key("primaryDomain")
+        writer.string(primaryDomain)
+        writer.key("customerType")
+        writer.string(customerType.rawValue)
+        if let education {
+            writer.key("education")
+            education.encode(to: &writer)
+        }
+        writer.key("cloudIdentityId")
+        writer.string(cloudIdentityId)
+        if let postalAddress {
+            writer.key("postalAddress")
+            postalAddress.encode(to: &writer)
+        }
+        writer.key("primaryAdminEmail")
+        writer.string(primaryAdminEmail)
+        if let alternateEmail {
+            writer.key("alternateEmail")
+            writer.string(alternateEmail)
+        }
+        if let phoneNumber {
+            writer.key("phoneNumber")
+            writer.string(phoneNumber)
+        }
+        writer.key("languageCode")
+        writer.string(languageCode)
+        writer.key("regionCode")
+        writer.string(regionCode)
+        writer.key("timeZone")
+        writer.string(timeZone)
+        writer.key("resellerAccess")
+        writer.bool(resellerAccess)
+        writer.key("domainVerified")
+        writer.bool(domainVerified)
+        writer.key("state")
+        writer.string(state.rawValue)
+        if let subscriptionStatus {
+            writer.key("subscriptionStatus")
+            writer.string(subscriptionStatus)
+        }
+        if let adminConsoleMismatch {
+            writer.key("adminConsoleMismatch")
+            adminConsoleMismatch.encode(to: &writer)
+        }
+        writer.key("etag")
+        writer.string(etag)
+        writer.key("createTime")
+        writer.string(createTime)
+        writer.key("updateTime")
+        writer.string(updateTime)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.organisationName = try fields.required("organisationName")
+        self.displayName = try fields.required("displayName")
+        self.primaryDomain = try fields.required("primaryDomain")
+        self.customerType = try fields.required("customerType")
+        self.education = try fields.optional("education")
+        self.cloudIdentityId = try fields.required("cloudIdentityId")
+        self.postalAddress = try fields.optional("postalAddress")
+        self.primaryAdminEmail = try fields.required("primaryAdminEmail")
+        self.alternateEmail = try fields.optional("alternateEmail")
+        self.phoneNumber = try fields.optional("phoneNumber")
+        self.languageCode = try fields.required("languageCode")
+        self.regionCode = try fields.required("regionCode")
+        self.timeZone = try fields.required("timeZone")
+        self.resellerAccess = try fields.required("resellerAccess")
+        self.domainVerified = try fields.required("domainVerified")
+        self.state = try fields.required("state")
+        self.subscriptionStatus = try fields.optional("subscriptionStatus")
+        self.adminConsoleMismatch = try fields.optional("adminConsoleMismatch")
+        self.etag = try fields.required("etag")
+        self.createTime = try fields.required("createTime")
+        self.updateTime = try fields.required("updateTime")
+    }
+}

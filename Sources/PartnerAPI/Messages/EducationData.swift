@@ -13,3 +13,28 @@ public struct EducationData: Codable, Sendable, Hashable, JSONCodable {
         self.websiteUrl = websiteUrl
     }
 }
+
+// MARK: JSON coding
+
+extension EducationData {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("instituteType")
+        writer.string(instituteType.rawValue)
+        if let websiteUrl {
+            writer.key("websiteUrl")
+            writer.string(websiteUrl)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.instituteType = try fields.required("instituteType")
+        self.websiteUrl = try fields.optional("websiteUrl")
+    }
+}

@@ -25,3 +25,40 @@ public struct Event: Codable, Sendable, Hashable, JSONCodable {
         self.time = time
     }
 }
+
+// MARK: JSON coding
+
+extension Event {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("sequence")
+        writer.int(sequence)
+        writer.key("type")
+        writer.string(type)
+        writer.key("resourceId")
+        writer.string(resourceId)
+        if let customerId {
+            writer.key("customerId")
+            writer.string(customerId)
+        }
+        writer.key("time")
+        writer.string(time)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.sequence = try fields.required("sequence")
+        self.type = try fields.required("type")
+        self.resourceId = try fields.required("resourceId")
+        self.customerId = try fields.optional("customerId")
+        self.time = try fields.required("time")
+    }
+}

@@ -25,3 +25,38 @@ public struct Invitation: Codable, Sendable, Hashable, JSONCodable {
         self.createTime = createTime
     }
 }
+
+// MARK: JSON coding
+
+extension Invitation {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("customerId")
+        writer.string(customerId)
+        writer.key("email")
+        writer.string(email)
+        writer.key("state")
+        writer.string(state)
+        writer.key("expireTime")
+        writer.string(expireTime)
+        writer.key("createTime")
+        writer.string(createTime)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.customerId = try fields.required("customerId")
+        self.email = try fields.required("email")
+        self.state = try fields.required("state")
+        self.expireTime = try fields.required("expireTime")
+        self.createTime = try fields.required("createTime")
+    }
+}

@@ -25,3 +25,38 @@ public struct InvoiceLine: Codable, Sendable, Hashable, JSONCodable {
         self.amount = amount
     }
 }
+
+// MARK: JSON coding
+
+extension InvoiceLine {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("subscriptionId")
+        writer.string(subscriptionId)
+        writer.key("sku")
+        writer.string(sku)
+        writer.key("description")
+        writer.string(description)
+        writer.key("seatDays")
+        writer.int(seatDays)
+        writer.key("unitPrice")
+        unitPrice.encode(to: &writer)
+        writer.key("amount")
+        amount.encode(to: &writer)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.subscriptionId = try fields.required("subscriptionId")
+        self.sku = try fields.required("sku")
+        self.description = try fields.required("description")
+        self.seatDays = try fields.required("seatDays")
+        self.unitPrice = try fields.required("unitPrice")
+        self.amount = try fields.required("amount")
+    }
+}

@@ -13,3 +13,26 @@ public struct Money: Codable, Sendable, Hashable, JSONCodable {
         self.minorUnits = minorUnits
     }
 }
+
+// MARK: JSON coding
+
+extension Money {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("currency")
+        writer.string(currency)
+        writer.key("minorUnits")
+        writer.int(minorUnits)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.currency = try fields.required("currency")
+        self.minorUnits = try fields.required("minorUnits")
+    }
+}

@@ -28,3 +28,51 @@ public struct Notification: Codable, Sendable, Hashable, JSONCodable {
         self.createTime = createTime
     }
 }
+
+// MARK: JSON coding
+
+extension Notification {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("kind")
+        writer.string(kind)
+        writer.key("recipients")
+        writer.beginArray()
+        for element in recipients {
+            writer.string(element)
+        }
+        writer.endArray()
+        writer.key("subject")
+        writer.string(subject)
+        writer.key("text")
+        writer.string(text)
+        if let relatedIds {
+            writer.key("relatedIds")
+            writer.beginArray()
+            for element in relatedIds {
+                writer.string(element)
+            }
+            writer.endArray()
+        }
+        writer.key("createTime")
+        writer.string(createTime)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.id = try fields.required("id")
+        self.kind = try fields.required("kind")
+        self.recipients = try fields.required("recipients")
+        self.subject = try fields.required("subject")
+        self.text = try fields.required("text")
+        self.relatedIds = try fields.optional("relatedIds")
+        self.createTime = try fields.required("createTime")
+    }
+}

@@ -25,3 +25,42 @@ public struct UpstreamAccount: Codable, Sendable, Hashable, JSONCodable {
         self.domainVerified = domainVerified
     }
 }
+
+// MARK: JSON coding
+
+extension UpstreamAccount {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("domain")
+        writer.string(domain)
+        writer.key("edition")
+        writer.string(edition)
+        if let customerId {
+            writer.key("customerId")
+            writer.string(customerId)
+        }
+        if let alternateEmail {
+            writer.key("alternateEmail")
+            writer.string(alternateEmail)
+        }
+        writer.key("resellerAccess")
+        writer.bool(resellerAccess)
+        writer.key("domainVerified")
+        writer.bool(domainVerified)
+        writer.endObject()
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.domain = try fields.required("domain")
+        self.edition = try fields.required("edition")
+        self.customerId = try fields.optional("customerId")
+        self.alternateEmail = try fields.optional("alternateEmail")
+        self.resellerAccess = try fields.required("resellerAccess")
+        self.domainVerified = try fields.required("domainVerified")
+    }
+}
