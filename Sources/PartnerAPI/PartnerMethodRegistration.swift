@@ -10,8 +10,9 @@ extension RPCRouter {
         _ method: String, _ request: Request.Type,
         handler: @escaping @Sendable (Request, RPCServerContext) async throws -> Response
     ) {
+        let schema = PartnerSchema.compiledParamsSchema(for: method)
         registerUnary(PartnerMethodRegistration.descriptor(method, kind: .unary)) { rpcRequest, context in
-            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest)
+            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest.params, schema: schema)
             return try await handler(params, context)
         }
     }
@@ -21,9 +22,10 @@ extension RPCRouter {
         _ method: String, _ request: Request.Type,
         handler: @escaping @Sendable (Request, RPCServerContext, RPCStreamWriter) async throws -> Result
     ) {
+        let schema = PartnerSchema.compiledParamsSchema(for: method)
         registerServerStreaming(PartnerMethodRegistration.descriptor(method, kind: .serverStreaming)) {
             rpcRequest, context, writer in
-            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest)
+            let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest.params, schema: schema)
             return try await handler(params, context, writer)
         }
     }
@@ -48,14 +50,23 @@ public enum PartnerMethodRegistration {
     ///   (`[{"field": "postalAddress.postalCode", "reason": "is required"}]`) and whose message
     ///   names the first.
     public static func decodeParams<T: JSONDecodable>(_ type: T.Type, _ request: RPCRequest) throws(RPCError) -> T {
-        let violations = PartnerSchema.validateParams(request.params, method: request.method)
+        try decodeParams(type, request.params, schema: PartnerSchema.compiledParamsSchema(for: request.method))
+    }
+
+    /// Checks `params` against `schema` (the method's, compiled once at registration; nil
+    /// checks nothing), then decodes them.
+    /// - Throws: INVALID_ARGUMENT (-32602) as `decodeParams(_:_:)`.
+    public static func decodeParams<T: JSONDecodable>(
+        _ type: T.Type, _ params: JSONValue, schema: CompiledSchema?
+    ) throws(RPCError) -> T {
+        let violations = schema?.validate(params) ?? []
         if let first = violations.first {
             var error = RPCError.invalidParams(field: first.path, reason: first.reason)
             error.details = violations.map { ["field": .string($0.path), "reason": .string($0.reason)] }
             throw error
         }
         do {
-            return try T(json: request.params, path: "")
+            return try T(json: params, path: "")
         } catch {
             throw RPCError.invalidParams(field: error.field, reason: error.reason)
         }

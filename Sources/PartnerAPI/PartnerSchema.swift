@@ -53,8 +53,17 @@ public enum PartnerSchema {
     /// Checks `params` of `method` against the schema.
     /// - Returns: the violations, empty when valid (or when the method is unknown).
     public static func validateParams(_ params: JSONValue, method: String) -> [JSONSchemaViolation] {
-        guard let schema = methodsByName[method]?.paramsSchema else { return [] }
-        return validator.validate(params, against: schema)
+        compiledParamsSchema(for: method)?.validate(params) ?? []
+    }
+
+    /// The params schema of `method` compiled for repeated validation (the same violations as
+    /// `validator` reports), or nil for an unknown method.
+    public static func compiledParamsSchema(for method: String) -> CompiledSchema? {
+        compiledParams[method]
+    }
+
+    private static let compiledParams: [String: CompiledSchema] = methodsByName.mapValues {
+        CompiledSchema($0.paramsSchema, root: document)
     }
 
     private static func makeMethod(_ value: JSONValue) -> Method {
