@@ -1,5 +1,12 @@
+import PartnerCore
+
 extension RecordCache {
     /// The cache's contents and commit epoch; lives inside the cache's `Mutex`.
+    ///
+    /// Unique keys are cached too (`holders`): which record holds one, or that none does. A
+    /// commit drops every entry naming a changed record and every key a stored record now
+    /// claims, so an entry can only outlive its truth if its holder is evicted, in which case
+    /// the lookup finds no value and misses.
     ///
     /// Entries are kept in two generations: new entries go to `young`; when `young` is full it
     /// becomes `old` and the previous `old` is dropped, so at most `capacity` entries are kept
@@ -10,6 +17,12 @@ extension RecordCache {
         private var young: [RecordKey: any Sendable] = [:]
         private var old: [RecordKey: any Sendable] = [:]
         private let generationSize: Int
+        /// Which record holds a unique key (or that none does), as a committed state showed it.
+        private var holders: [UniqueKeyRef: String?] = [:]
+        /// The unique keys `holders` names each record for, so a change of the record drops them.
+        private var heldKeys: [RecordKey: [String]] = [:]
+        /// The kinds `holders` has entries for: commits of other kinds skip the unique-key work.
+        private var heldKinds: Set<String> = []
 
         init(capacity: Int) {
             generationSize = capacity > 0 ? max(1, capacity / 2) : 0
@@ -36,6 +49,41 @@ extension RecordCache {
             }
         }
 
+        /// What the cache knows of unique key `key` of `kind`: the holder's cached value, that no
+        /// record holds it, or nothing (`nil`).
+        mutating func lookup(kind: String, uniqueKey key: String) -> UniqueLookup? {
+            guard let holder = holders[UniqueKeyRef(kind: kind, key: key)] else { return nil }
+            guard let id = holder else { return .absent }
+            guard let value = value(for: RecordKey(kind: kind, id: id)) else { return nil }
+            return .found(value)
+        }
+
+        /// Notes that record `id` of `kind` (or none, when nil) holds unique key `key`.
+        mutating func insertHolder(_ id: String?, kind: String, uniqueKey key: String) {
+            guard generationSize > 0 else { return }
+            if holders.count >= generationSize * 2 { dropHolders() }
+            holders[UniqueKeyRef(kind: kind, key: key)] = .some(id)
+            heldKinds.insert(kind)
+            if let id { heldKeys[RecordKey(kind: kind, id: id), default: []].append(key) }
+        }
+
+        /// Forgets what is known of the unique keys `record` (stored or deleted) held or now holds.
+        private mutating func dropHolders(of key: RecordKey, now value: (any Sendable)?) {
+            guard heldKinds.contains(key.kind) else { return }
+            if let keys = heldKeys.removeValue(forKey: key) {
+                for unique in keys { holders.removeValue(forKey: UniqueKeyRef(kind: key.kind, key: unique)) }
+            }
+            if let record = value as? any StoredRecord {
+                for unique in record.uniqueKeys { holders.removeValue(forKey: UniqueKeyRef(kind: key.kind, key: unique)) }
+            }
+        }
+
+        private mutating func dropHolders() {
+            holders.removeAll()
+            heldKeys.removeAll()
+            heldKinds.removeAll()
+        }
+
         /// Forgets `key`.
         mutating func remove(_ key: RecordKey) {
             young.removeValue(forKey: key)
@@ -57,8 +105,10 @@ extension RecordCache {
                     case .stored(let value):
                         old.removeValue(forKey: key)
                         insert(value, for: key)
+                        dropHolders(of: key, now: value)
                     case .deleted:
                         remove(key)
+                        dropHolders(of: key, now: nil)
                     }
                 }
             }
@@ -69,6 +119,23 @@ extension RecordCache {
         mutating func removeAll() {
             young.removeAll()
             old.removeAll()
+            dropHolders()
         }
     }
+}
+
+/// A unique key of one kind.
+struct UniqueKeyRef: Hashable, Sendable {
+    /// The record kind's stored name.
+    let kind: String
+    /// The unique key.
+    let key: String
+}
+
+/// What the cache knows of a unique key.
+enum UniqueLookup {
+    /// The holder's cached value.
+    case found(any Sendable)
+    /// No record holds the key.
+    case absent
 }

@@ -1,6 +1,7 @@
 import Synchronization
 
-/// Decoded records by (kind, id), so repeated reads skip SQLite and JSON decoding.
+/// Decoded records by (kind, id), and which record holds a unique key, so repeated reads skip
+/// SQLite and JSON decoding.
 ///
 /// The invariant: **every cached value equals the record's latest committed value.** It holds
 /// because of three rules, all enforced under one `Mutex`:
@@ -39,6 +40,24 @@ final class RecordCache: Sendable {
         state.withLock { state in
             if let epoch, epoch != state.epoch || epoch % 2 != 0 { return nil }
             return state.value(for: key)
+        }
+    }
+
+    /// What the cache knows of unique key `key` of `kind` (see `value(for:ifEpochIs:)` for
+    /// `epoch`); nil when it cannot tell.
+    func lookup(kind: String, uniqueKey key: String, ifEpochIs epoch: UInt64? = nil) -> UniqueLookup? {
+        state.withLock { state in
+            if let epoch, epoch != state.epoch || epoch % 2 != 0 { return nil }
+            return state.lookup(kind: kind, uniqueKey: key)
+        }
+    }
+
+    /// Notes which record holds unique key `key` (nil: none), read from SQLite, only while the
+    /// epoch still equals the even `epoch` the reader noted before its snapshot began (rule 2).
+    func insertHolder(_ id: String?, kind: String, uniqueKey key: String, ifEpochIs epoch: UInt64) {
+        state.withLock { state in
+            guard epoch == state.epoch, epoch % 2 == 0 else { return }
+            state.insertHolder(id, kind: kind, uniqueKey: key)
         }
     }
 

@@ -4,7 +4,7 @@ import PartnerCore
 /// read whose records are all cached costs a lock and a dictionary lookup per record and
 /// never touches SQLite or another thread.
 ///
-/// Anything the cache cannot answer (a missing record, `find`, `list`) marks the attempt as
+/// Anything the cache cannot answer (a record or unique key it does not hold, `list`) marks the attempt as
 /// missed and throws `CacheMiss`; the store then runs the body again on a reader thread
 /// against SQLite. Because a body may catch that error itself, the store looks at `missed`,
 /// not at what the body returned. The answer is used only when the cache epoch did not move
@@ -34,6 +34,13 @@ final class CachedReadTransaction: StoreReading {
     }
 
     func find<R: StoredRecord>(_ type: R.Type, uniqueKey key: String) throws -> R? {
+        if isOpen {
+            switch cache.lookup(kind: R.kind.name, uniqueKey: key) {
+            case .absent: return nil
+            case .found(let value): if let record = value as? R { return record }
+            case nil: break
+            }
+        }
         missed = true
         throw CacheMiss()
     }

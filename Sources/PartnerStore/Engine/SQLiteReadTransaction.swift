@@ -29,7 +29,14 @@ final class SQLiteReadTransaction: StoreReading {
 
     func find<R: StoredRecord>(_ type: R.Type, uniqueKey key: String) throws -> R? {
         try checkOpen()
-        guard let id = try tables.id(kind: R.kind.name, uniqueKey: key) else { return nil }
+        switch cache.lookup(kind: R.kind.name, uniqueKey: key, ifEpochIs: epoch) {
+        case .absent: return nil
+        case .found(let value): if let record = value as? R { return record }
+        case nil: break
+        }
+        let id = try tables.id(kind: R.kind.name, uniqueKey: key)
+        cache.insertHolder(id, kind: R.kind.name, uniqueKey: key, ifEpochIs: epoch)
+        guard let id else { return nil }
         return try get(R.self, id: id)
     }
 
@@ -37,7 +44,15 @@ final class SQLiteReadTransaction: StoreReading {
         _ type: R.Type, partnerId: String, lookupKey: String?, after: String?, limit: Int
     ) throws -> [R] {
         try checkOpen()
-        return try tables.list(R.self, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
+        // Ids first, then each record through the cache: a listed record already decoded (by
+        // an earlier read or by the write that stored it) costs a lookup, not a JSON decode.
+        let ids = try tables.ids(kind: R.kind.name, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
+        var records: [R] = []
+        records.reserveCapacity(ids.count)
+        for id in ids {
+            if let record = try get(R.self, id: id) { records.append(record) }
+        }
+        return records
     }
 
     private func checkOpen() throws {
