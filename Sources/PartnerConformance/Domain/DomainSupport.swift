@@ -128,3 +128,32 @@ struct DomainSupport {
         return (try string(customer, "id"), invitation, email)
     }
 }
+
+extension DomainSupport {
+    /// The bytes of standard base64 text (RFC 4648, padded), or `nil` when it is not base64.
+    static func base64Decoded(_ text: String) -> [UInt8]? {
+        guard SchemaFormats.isBase64(text) else { return nil }
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(character)] = UInt8(index)
+        }
+        var bytes: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for character in text.utf8 where character != UInt8(ascii: "=") {
+            buffer = buffer << 6 | UInt32(table[Int(character)])
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return bytes
+    }
+
+    /// `123.45` for 12345 minor units (two minor digits, as every catalogue currency has).
+    static func formatted(minorUnits: Int64) -> String {
+        let cents = abs(minorUnits % 100)
+        return "\(minorUnits / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
