@@ -179,6 +179,42 @@ extension DomainCases {
                 try s.context.expect(none["items"]?.arrayValue?.isEmpty == true, "an unmatched text listed customers")
             },
             flow(
+                "customers.list-pages",
+                "Customers.List: pages of pageSize items linked by an opaque nextPageToken cover every match once; the last page has no token"
+            ) { s in
+                let marker = s.context.unique("Paged")
+                var created: Set<JSONValue> = []
+                for _ in 0..<5 { created.insert(try s.createCustomer("page", organisation: "\(marker) S.r.l.")["id"]!) }
+                var seen: [JSONValue] = []
+                var params: JSONObject = ["text": .string(marker), "pageSize": 2]
+                for _ in 0..<10 {
+                    let page = try s.call("Customers.List", params)
+                    let items = page["items"]?.arrayValue ?? []
+                    try s.context.expect(items.count <= 2, "a page of pageSize 2 has \(items.count) items")
+                    seen += items.compactMap { $0["id"] }
+                    guard let next = page["nextPageToken"]?.stringValue else { break }
+                    params["pageToken"] = .string(next)
+                }
+                try s.context.expect(seen.count == 5 && Set(seen) == created, "pages listed \(seen), expected the 5 created once each")
+            },
+            flow(
+                "customers.list-filters-by-type",
+                "Customers.List: the customerType filter lists only customers of that type"
+            ) { s in
+                let marker = s.context.unique("Typed")
+                let domainCustomer = try s.createCustomer("typed", organisation: "\(marker) S.r.l.")
+                var params = s.domainCustomer(s.domain("typedteam"), organisation: "\(marker) Team")
+                params["customerType"] = "TEAM"
+                params["alternateEmail"] = nil
+                params["primaryAdminEmail"] = "owner@example.org"
+                let team = try s.call("Customers.Create", params)
+                let teams = try s.call("Customers.List", ["text": .string(marker), "customerType": "TEAM"])["items"]?.arrayValue ?? []
+                try s.context.expect(teams.compactMap { $0["id"] } == [team["id"]!], "TEAM filter listed \(teams.compactMap { $0["id"] })")
+                let domains = try s.call("Customers.List", ["text": .string(marker), "customerType": "DOMAIN"])["items"]?.arrayValue ?? []
+                try s.context.expect(
+                    domains.compactMap { $0["id"] } == [domainCustomer["id"]!], "DOMAIN filter listed \(domains.compactMap { $0["id"] })")
+            },
+            flow(
                 "customers.team-customers-told-apart",
                 "DESIGN (customers): team customers may share a name; their Cloud Identity ids differ"
             ) { s in
