@@ -11,6 +11,11 @@ struct RPCEnvelopeDecoder: Sendable {
     /// Decodes a payload. Never throws: every failure becomes the message or frame error the
     /// server answers with.
     func decode(_ payload: [UInt8]) -> RPCInboundFrame {
+        // The common case, one request object, is validated and read without a tree. Batches,
+        // other values and invalid JSON take the tree path below, which gives the exact error.
+        if case .object(let object) = JSONRawObject.scan(payload, maxDepth: maxDepth) {
+            return .single(decodeMessage(object))
+        }
         let value: JSONValue
         do {
             value = try JSONParser(maxDepth: maxDepth).parse(payload)
@@ -93,10 +98,10 @@ struct RPCEnvelopeDecoder: Sendable {
                 return .invalid(id: answerID, error: error)
             }
         }
-        return .call(RPCIncomingCall(id: id, method: name, params: paramsValue, metadata: metadata))
+        return .call(RPCIncomingCall(id: id, method: name, params: .value(paramsValue), metadata: metadata))
     }
 
-    private func decodeControl(_ name: String, id: RPCID?, params: JSONValue) -> RPCInboundMessage {
+    func decodeControl(_ name: String, id: RPCID?, params: JSONValue) -> RPCInboundMessage {
         switch name {
         case "$/ping":
             return .ping(id)

@@ -20,7 +20,7 @@ public enum RPCEnvelopeEncoder {
 
     @inline(__always) static func openEnvelope(_ w: inout JSONWriter) {
         w.beginObject()
-        w.key("jsonrpc")
+        w.key("jsonrpc" as StaticString)
         w.raw(staticBytes: "\"2.0\"")
     }
 
@@ -29,22 +29,22 @@ public enum RPCEnvelopeEncoder {
     /// Writes `{"jsonrpc":"2.0","id":X,"result":R}` (no frame header).
     public static func writeResponse(id: RPCID, result: any JSONEncodable, to w: inout JSONWriter) {
         openEnvelope(&w)
-        w.key("id"); id.encode(to: &w)
-        w.key("result"); result.encode(to: &w)
+        w.key("id" as StaticString); id.encode(to: &w)
+        w.key("result" as StaticString); result.encode(to: &w)
         w.endObject()
     }
 
     /// Writes `{"jsonrpc":"2.0","id":X,"error":{..}}` (no frame header).
     public static func writeError(id: RPCID, error: RPCError, to w: inout JSONWriter) {
         openEnvelope(&w)
-        w.key("id"); id.encode(to: &w)
-        w.key("error"); error.encodeWireError(to: &w)
+        w.key("id" as StaticString); id.encode(to: &w)
+        w.key("error" as StaticString); error.encodeWireError(to: &w)
         w.endObject()
     }
 
     /// A framed success response.
     public static func responseFrame(id: RPCID, result: any JSONEncodable) -> [UInt8] {
-        var w = beginFrame()
+        var w = beginFrame(capacity: 1024)
         writeResponse(id: id, result: result, to: &w)
         return endFrame(w)
     }

@@ -24,8 +24,8 @@ struct RPCIncomingCall: Sendable {
     var id: RPCID?
     /// The method name.
     var method: String
-    /// The params object (`{}` when omitted).
-    var params: JSONValue
+    /// The params object (`{}` when omitted), as a tree or as validated raw bytes.
+    var params: RPCIncomingParams
     /// The parsed `meta` member.
     var metadata: RPCMetadata
 }

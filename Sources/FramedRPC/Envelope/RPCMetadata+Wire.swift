@@ -10,6 +10,14 @@ extension RPCMetadata {
     ///   size; -32600 (INVALID_ARGUMENT) naming the key (`meta.timeoutMs`) when a key has the
     ///   wrong type or form, or when `meta` is not an object.
     public init(wire value: JSONValue, maxBytes: Int, maxKeys: Int) throws(RPCError) {
+        try self.init(wire: value, maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: nil)
+    }
+
+    /// Reads `meta` as `init(wire:maxBytes:maxKeys:)` does. `rawByteCount` is the size of the
+    /// member's value as it arrived: when it is within `maxBytes` and every value is a string,
+    /// integer, boolean or null, the compact encoding cannot be larger (re-encoding only drops
+    /// whitespace and shortens escapes), so the size is not computed.
+    init(wire value: JSONValue, maxBytes: Int, maxKeys: Int, rawByteCount: Int?) throws(RPCError) {
         guard case .object(let object) = value else {
             throw .invalidRequest("meta must be an object, got \(value.typeName)", field: "meta")
         }
@@ -17,8 +25,9 @@ extension RPCMetadata {
         if object.count > maxKeys {
             throw .limitExceeded("meta has \(object.count) keys, above the limit of \(maxKeys)", field: "meta")
         }
-        let size = Self.encodedSize(object)
-        if size > maxBytes {
+        if let rawByteCount, rawByteCount <= maxBytes, Self.hasOnlyScalarTextValues(object) {
+            // Within the limit without counting (see above).
+        } else if case let size = Self.encodedSize(object), size > maxBytes {
             throw .limitExceeded("meta is \(size) bytes, above the limit of \(maxBytes) bytes", field: "meta")
         }
         for member in object.members {
@@ -71,6 +80,18 @@ extension RPCMetadata {
             }
         }
         return size
+    }
+
+    /// True when no value is a fraction, an array or an object: the values whose compact
+    /// encoding may be longer than their text (`1e9` is written `1000000000`).
+    static func hasOnlyScalarTextValues(_ object: JSONObject) -> Bool {
+        for member in object.members {
+            switch member.value {
+            case .string, .int, .bool, .null: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     private static func quotedSize(_ s: String) -> Int {

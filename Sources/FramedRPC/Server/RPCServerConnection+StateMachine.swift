@@ -70,6 +70,10 @@ extension RPCServerConnection {
         var admissions: [Admission] = []
         var resumeReading = false
         var close = false
+        /// Calls are parked because the outbound queue is full: start waiting for it to drain.
+        var watchOutbound = false
+        /// Parked calls may be admitted now: run the `unparkNext` loop.
+        var unpark = false
     }
 
     struct StateMachine {
@@ -85,6 +89,11 @@ extension RPCServerConnection {
         var nextKey: UInt64 = 0
         var running = 0
         var readingPaused = false
+        /// A task waits for the outbound queue to drain, to admit the calls parked meanwhile.
+        var watchingOutbound = false
+        /// A loop admitting parked calls one group at a time is running (`unparkNext`): exits
+        /// of handlers leave the parked calls to it, so admissions do not nest.
+        var unparking = false
         var draining = false
         /// `$/goaway` is on its way: only then may a draining connection close.
         var goawayWritten = false
@@ -105,14 +114,23 @@ extension RPCServerConnection {
         var isIdle: Bool { calls.isEmpty && parked.isEmpty }
 
         /// Admits calls now, or parks them (and asks to stop reading) when the running-handler
-        /// limit would be passed. Returns `nil` with `pause` true when parked.
-        mutating func admit(_ prepared: [Prepared], seed: BatchSeed?) -> (admission: Admission?, pause: Bool) {
-            if closed || closing { return (nil, false) }
-            if !parked.isEmpty || (running > 0 && running + prepared.count > limit) {
+        /// limit would be passed or the outbound queue is above its high-water mark
+        /// (`outboundFull`): answers nobody reads must not pile up in memory. Returns `nil` with
+        /// `pause` true when parked; `watch` asks the caller to wait for the queue to drain.
+        mutating func admit(
+            _ prepared: [Prepared], seed: BatchSeed?, outboundFull: Bool = false
+        ) -> (admission: Admission?, pause: Bool, watch: Bool) {
+            if closed || closing { return (nil, false, false) }
+            if !parked.isEmpty || outboundFull || (running > 0 && running + prepared.count > limit) {
                 parked.append(Parked(prepared: prepared, seed: seed))
                 let pause = !readingPaused
                 readingPaused = true
-                return (nil, pause)
+                var watch = false
+                if outboundFull && !watchingOutbound {
+                    watchingOutbound = true
+                    watch = true
+                }
+                return (nil, pause, watch)
             }
             let admission = admitNow(prepared, seed: seed)
             var pause = false
@@ -120,7 +138,95 @@ extension RPCServerConnection {
                 readingPaused = true
                 pause = true
             }
-            return (admission, pause)
+            return (admission, pause, false)
+        }
+
+        /// What `admitOne` decided for a single call.
+        enum SingleAdmission {
+            case launch(Launch)
+            case reject(Answer)
+            case parked(pause: Bool, watch: Bool)
+            case dropped
+        }
+
+        /// `admit` for one call outside a batch (the common case), without building arrays.
+        mutating func admitOne(_ p: Prepared, outboundFull: Bool) -> (SingleAdmission, pause: Bool) {
+            if closed || closing { return (.dropped, false) }
+            if !parked.isEmpty || outboundFull || (running > 0 && running + 1 > limit) {
+                let (_, pause, watch) = admit([p], seed: nil, outboundFull: outboundFull)
+                return (.parked(pause: pause, watch: watch), false)
+            }
+            if let id = p.call.id {
+                if draining {
+                    let error = RPCError(code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
+                    unsentAnswers += 1
+                    return (.reject(Answer(id: id, error: error)), false)
+                }
+                if inFlight[id] != nil {
+                    unsentAnswers += 1
+                    return (.reject(Answer(id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"))), false)
+                }
+            } else if draining {
+                return (.dropped, false)
+            }
+            nextKey += 1
+            let key = nextKey
+            var stream: RPCServerStream?
+            if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
+                stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
+            }
+            calls[key] = CallEntry(id: p.call.id, stream: stream)
+            if let id = p.call.id { inFlight[id] = key }
+            running += 1
+            var pause = false
+            if running >= limit && !readingPaused {
+                readingPaused = true
+                pause = true
+            }
+            return (.launch(Launch(key: key, prepared: p, stream: stream)), pause)
+        }
+
+        /// The outbound queue drained below its low-water mark (or the connection closed).
+        /// True when the caller should admit parked calls (`unparkNext`).
+        mutating func outboundDrained() -> Bool {
+            watchingOutbound = false
+            return !closed && !parked.isEmpty && !unparking
+        }
+
+        /// Admits the first parked group if the limits allow, one group per call so the caller
+        /// can look at the outbound queue again after each (a handler may answer at once).
+        /// Returns no admission when the loop is over: nothing parked, the running limit
+        /// reached, or the outbound queue full (then `watchOutbound` may be set).
+        mutating func unparkNext(outboundFull: Bool) -> Actions {
+            var actions = Actions()
+            if closed {
+                unparking = false
+                return actions
+            }
+            if outboundFull && !parked.isEmpty {
+                unparking = false
+                if !watchingOutbound {
+                    watchingOutbound = true
+                    actions.watchOutbound = true
+                }
+                return actions
+            }
+            if let head = parked.first, running == 0 || running + head.prepared.count <= limit {
+                parked.removeFirst()
+                actions.admissions.append(admitNow(head.prepared, seed: head.seed))
+                unparking = true
+                return actions
+            }
+            unparking = false
+            resumeIfUnparked(into: &actions)
+            return actions
+        }
+
+        private mutating func resumeIfUnparked(into actions: inout Actions) {
+            if parked.isEmpty && readingPaused && running < limit {
+                readingPaused = false
+                actions.resumeReading = true
+            }
         }
 
         private mutating func admitNow(_ prepared: [Prepared], seed: BatchSeed?) -> Admission {
@@ -216,13 +322,10 @@ extension RPCServerConnection {
                 if actions.write != nil { unsentAnswers += 1 }
             }
             if closed { return actions }
-            while let head = parked.first, running == 0 || running + head.prepared.count <= limit {
-                parked.removeFirst()
-                actions.admissions.append(admitNow(head.prepared, seed: head.seed))
-            }
-            if parked.isEmpty && readingPaused && running < limit {
-                readingPaused = false
-                actions.resumeReading = true
+            if !parked.isEmpty && !unparking {
+                actions.unpark = true
+            } else if !unparking {
+                resumeIfUnparked(into: &actions)
             }
             actions.close = closeIfDrained()
             return actions

@@ -75,7 +75,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                 }
                 deadline = .now + .milliseconds(ms)
             }
-            admit([Prepared(call: call, method: method, deadline: deadline)], seed: nil)
+            admitOne(Prepared(call: call, method: method, deadline: deadline))
         case .invalid(let id, let error):
             if let id { outbound.write(bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)) }
         case .cancel(let target, let answerID):
@@ -184,10 +184,54 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
 
     // MARK: Admission and handlers
 
+    /// True while the connection's queued answers are above the high-water mark: new calls
+    /// wait (and reading pauses) until the peer reads, so a client that sends calls and never
+    /// reads holds about one high-water mark of answers, not everything it asked for.
+    private var outboundFull: Bool { outbound.bufferedBytes >= core.config.outboundHighWaterBytes }
+
     private func admit(_ prepared: [Prepared], seed: BatchSeed?) {
-        let (admission, pause) = state.withLock { $0.admit(prepared, seed: seed) }
+        let full = outboundFull
+        let (admission, pause, watch) = state.withLock { $0.admit(prepared, seed: seed, outboundFull: full) }
         if pause { outbound.setReading(false) }
+        if watch { watchOutbound() }
         if let admission { perform(admission) }
+    }
+
+    private func admitOne(_ prepared: Prepared) {
+        let full = outboundFull
+        let (admission, pause) = state.withLock { $0.admitOne(prepared, outboundFull: full) }
+        switch admission {
+        case .launch(let launch):
+            if pause { outbound.setReading(false) }
+            start(launch)
+        case .reject(let answer):
+            send(answer)
+        case .parked(let pause, let watch):
+            if pause { outbound.setReading(false) }
+            if watch { watchOutbound() }
+        case .dropped:
+            break
+        }
+    }
+
+    /// Waits for the outbound queue to drain, then admits the calls parked meanwhile.
+    private func watchOutbound() {
+        Task(executorPreference: outbound.preferredExecutor) {
+            _ = await self.outbound.waitUntilWritable()
+            if self.state.withLock({ $0.outboundDrained() }) { self.unparkCalls() }
+        }
+    }
+
+    /// Admits parked calls one group at a time while the running limit and the outbound
+    /// queue allow, looking at the queue again after each group (its handlers may have
+    /// answered already).
+    private func unparkCalls() {
+        while true {
+            let full = outboundFull
+            let actions = state.withLock { $0.unparkNext(outboundFull: full) }
+            apply(actions)
+            if actions.admissions.isEmpty { return }
+        }
     }
 
     private func perform(_ admission: Admission) {
@@ -195,13 +239,17 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         for launch in admission.launches { start(launch) }
     }
 
+    /// Starts a call's handler. It runs at once on the calling thread (the connection's loop
+    /// for the TCP transport) until it first suspends, so a handler that never waits is done
+    /// before this returns, its answer queued with no task switch; one that waits goes on
+    /// from `preferredExecutor` and leaves the thread free meanwhile.
     private func start(_ launch: Launch) {
-        let task = Task(executorPreference: outbound.preferredExecutor) {
+        let task = Task.immediate(executorPreference: outbound.preferredExecutor) {
             let response = await self.run(launch)
             self.handlerExited(launch.key, response: response)
         }
         var timer: Task<Void, Never>?
-        if let deadline = launch.prepared.deadline {
+        if let deadline = launch.prepared.deadline, state.withLock({ $0.calls[launch.key] != nil }) {
             let key = launch.key
             timer = Task(executorPreference: outbound.preferredExecutor) {
                 do {
@@ -228,12 +276,18 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                 stream: stream, outbound: outbound, highWaterBytes: core.config.outboundHighWaterBytes,
                 maxFrameBytes: core.config.maxFrameBytes)
         }
-        let request = RPCRequest(id: call.id, method: call.method, params: call.params, metadata: call.metadata)
+        let request = RPCRequest(id: call.id, method: call.method, incoming: call.params, metadata: call.metadata)
         let handler = launch.prepared.method.handler
         let inBatch = launch.batch != nil
         do {
-            let result = try await RPCCallContext.$deadline.withValue(launch.prepared.deadline) {
-                try await handler(request, context)
+            let result: any JSONEncodable & Sendable
+            if launch.prepared.deadline == nil && RPCCallContext.deadline == nil {
+                // Nothing to bind: the task-local already reads nil here.
+                result = try await handler(request, context)
+            } else {
+                result = try await RPCCallContext.$deadline.withValue(launch.prepared.deadline) {
+                    try await handler(request, context)
+                }
             }
             guard let id = call.id else { return nil }
             if inBatch {
@@ -260,12 +314,18 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
 
     private func handlerExited(_ key: UInt64, response: EncodedAnswer?) {
         let actions = state.withLock { $0.handlerExited(key, response: response) }
+        apply(actions)
+        if actions.unpark { unparkCalls() }
+    }
+
+    private func apply(_ actions: Actions) {
         actions.cancelTimer?.cancel()
         if let write = actions.write {
             if let stream = actions.finishStream { stream.finish(with: write, to: outbound) } else { outbound.write(write) }
             if state.withLock({ $0.answerSent() }) { outbound.close() }
         }
         if actions.resumeReading { outbound.setReading(true) }
+        if actions.watchOutbound { watchOutbound() }
         for admission in actions.admissions { perform(admission) }
         if actions.close { outbound.close() }
     }

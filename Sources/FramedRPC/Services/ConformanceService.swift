@@ -31,6 +31,9 @@ public struct ConformanceService: RPCService {
     /// Registers both methods.
     public func registerMethods(with router: inout RPCRouter) {
         router.registerUnary(Self.echo) { request, _ in
+            if let raw = request.rawParams, let result = Self.plainEcho(raw, meta: request.metadata.custom) {
+                return result
+            }
             let f = try JSONFields(
                 request.params, path: "", allowed: ["message", "delayMs", "status", "statusMessage", "responseBytes"])
             let delayMs = try Self.bounded(f, "delayMs", Self.maxDelayMs)
@@ -70,6 +73,33 @@ public struct ConformanceService: RPCService {
             throw RPCError.invalidParams(field: key, reason: "must be in 0...\(limit), got \(value)")
         }
         return value
+    }
+
+    /// The answer to an Echo whose params are `{}` or just a `message` string with no escape:
+    /// the message is copied as it arrived (the same bytes a re-encoding would give), without
+    /// a tree or a `String`. `nil` for every other params object, which takes the full path.
+    static func plainEcho(_ params: JSONRawValue, meta: [String: String]) -> RawEchoResult? {
+        let members = params.members
+        if members.isEmpty { return RawEchoResult(message: nil, meta: meta) }
+        guard members.count == 1, members[0].key == "message", members[0].value.isPlainString else { return nil }
+        return RawEchoResult(message: members[0].value, meta: meta)
+    }
+
+    struct RawEchoResult: JSONEncodable, Sendable {
+        var message: JSONRawValue?
+        var meta: [String: String]
+        func encode(to w: inout JSONWriter) {
+            w.beginObject()
+            w.key("message" as StaticString)
+            if let message { w.raw(message) } else { w.null() }
+            w.key("meta" as StaticString)
+            w.beginObject()
+            if !meta.isEmpty {
+                for key in meta.keys.sorted() { w.key(key); w.string(meta[key]!) }
+            }
+            w.endObject()
+            w.endObject()
+        }
     }
 
     struct EchoResult: JSONEncodable, Sendable {
