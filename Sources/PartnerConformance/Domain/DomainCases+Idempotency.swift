@@ -73,7 +73,7 @@ extension DomainCases {
                 try s.context.expect(created["primaryDomain"] == .string(domain), "the corrected call did not run")
             },
             flow(
-                "idempotency.keys-scoped-to-method-params-on-public-methods",
+                "idempotency.replay-on-tokenless-method",
                 "WIRE.md §13: on Invitations.Accept (no token) a replay with the same key and code returns the recorded answer"
             ) { s in
                 let (customerId, _, _) = try s.invite("idemaccept")
