@@ -1,3 +1,4 @@
+import CEpoll
 import FramedRPC
 import FramedRPCTCP
 import Glibc

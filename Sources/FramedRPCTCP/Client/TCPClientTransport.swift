@@ -10,6 +10,9 @@ import Glibc
 /// let outbound = try await transport.connect(inbound: clientConnection)
 /// outbound.write(Frame.encode(Array(#"{"jsonrpc":"2.0","method":"$/ping","id":1}"#.utf8)))
 /// ```
+///
+/// With `config.tls` set, every connection is TLS: `connect` returns once the handshake has
+/// finished, having verified the server's certificate against the trusted CAs and its name.
 public struct TCPClientTransport: RPCClientTransport {
     /// The server's address, timeouts and per-connection limits.
     public struct Config: Sendable {
@@ -32,12 +35,14 @@ public struct TCPClientTransport: RPCClientTransport {
         public var lowWater: Int
         /// More than this queued closes the connection (default 64 MiB).
         public var maxBufferedOutboundBytes: Int
+        /// TLS settings (role `.client`); nil speaks plaintext TCP (default).
+        public var tls: TLSConfiguration?
 
         /// Creates a configuration with the protocol's defaults.
         public init(
             host: String, port: Int, connectTimeout: Duration = .seconds(10), maxFrameBytes: Int = 4 << 20,
             idleTimeout: Duration? = nil, frameTimeout: Duration? = .seconds(30), highWater: Int = 1 << 20,
-            lowWater: Int = 256 << 10, maxBufferedOutboundBytes: Int = 64 << 20
+            lowWater: Int = 256 << 10, maxBufferedOutboundBytes: Int = 64 << 20, tls: TLSConfiguration? = nil
         ) {
             self.host = host
             self.port = port
@@ -48,6 +53,7 @@ public struct TCPClientTransport: RPCClientTransport {
             self.highWater = highWater
             self.lowWater = lowWater
             self.maxBufferedOutboundBytes = maxBufferedOutboundBytes
+            self.tls = tls
         }
 
         var limits: TCPConnectionLimits {
@@ -64,6 +70,8 @@ public struct TCPClientTransport: RPCClientTransport {
     public let config: Config
     /// The loops connections run on.
     public let group: EventLoopGroup
+    /// The loaded TLS context, or why it could not be loaded (nil without TLS).
+    private let tlsContext: Result<TLSContext, TLSError>?
 
     /// A transport for `host:port` with default limits.
     public init(
@@ -77,12 +85,27 @@ public struct TCPClientTransport: RPCClientTransport {
     public init(config: Config, group: EventLoopGroup = .sharedClient) {
         self.config = config
         self.group = group
+        self.tlsContext = config.tls.map { tls in
+            Result { () throws(TLSError) -> TLSContext in
+                var tls = tls
+                tls.role = .client
+                return try TLSContext(configuration: tls)
+            }
+        }
+    }
+
+    /// Throws the TLS configuration's problem, if it has one (a missing or unreadable file, a
+    /// key not matching its certificate), so a tool can report it before connecting.
+    public func checkTLSConfiguration() throws(TLSError) {
+        if case .failure(let error)? = tlsContext { throw error }
     }
 
     /// Opens one connection whose frames go to `inbound`.
     /// - Throws: `RPCError` `.unavailable` ("cannot connect to host:port: <reason>") when the
-    ///   server cannot be reached within `connectTimeout`; `.cancelled` when the task is
-    ///   cancelled while connecting.
+    ///   server cannot be reached within `connectTimeout` or the TLS handshake fails (the
+    ///   reason names the certificate problem); `.failedPrecondition` when the TLS
+    ///   configuration cannot be loaded; `.cancelled` when the task is cancelled while
+    ///   connecting.
     public func connect(inbound: any RPCConnectionInbound) async throws -> any RPCConnectionOutbound {
         try await openConnection(inbound: inbound)
     }
@@ -92,6 +115,15 @@ public struct TCPClientTransport: RPCClientTransport {
         let target = "\(config.host):\(config.port)"
         func unavailable(_ reason: String) -> RPCError {
             RPCError(code: .unavailable, message: "cannot connect to \(target): \(reason)")
+        }
+        let tls: TLSContext?
+        switch tlsContext {
+        case .failure(let error)?:
+            throw RPCError(code: .failedPrecondition, message: "cannot connect to \(target): TLS configuration: \(error)")
+        case .success(let context)?:
+            tls = context
+        case nil:
+            tls = nil
         }
         if Task.isCancelled {
             throw RPCError(code: .cancelled, message: "cannot connect to \(target): the connecting task was cancelled")
@@ -109,7 +141,8 @@ public struct TCPClientTransport: RPCClientTransport {
         let loop = group.next()
         let attempt = TCPConnectAttempt(
             fd: fd, inProgress: inProgress != 0, loop: loop, target: target, limits: config.limits,
-            timeoutNanos: EventLoop.nanoseconds(config.connectTimeout), inbound: inbound)
+            timeoutNanos: EventLoop.nanoseconds(config.connectTimeout), inbound: inbound,
+            tls: tls.map { ($0, config.tls?.serverName ?? config.host) })
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 if !loop.execute({ attempt.start(continuation) }) {

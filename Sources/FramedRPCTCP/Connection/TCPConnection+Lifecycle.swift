@@ -9,6 +9,7 @@ extension TCPConnection {
     func turnEnded() {
         queuedForTurnEnd = false
         guard state == .open || state == .closing else { return }
+        if tls != nil { encryptQueuedPlaintext() }
         if let reason = pendingAbort {
             terminate(reason: reason, graceful: false)
             return
@@ -83,6 +84,7 @@ extension TCPConnection {
         guard state == .open || state == .closing else { return }
         closedForWrites.store(true, ordering: .relaxed)
         pendingAbort = nil
+        if tls != nil { endTLS(reason: reason, graceful: graceful) }
         if graceful { sendQueuedQuietly() }
         queuedBytes.wrappingSubtract(outbound.bytes, ordering: .relaxed)
         outbound.removeAll()

@@ -48,6 +48,9 @@ extension TCPConnection: EventLoopSelectable {
         let count = cepoll_read(fd, buffer.baseAddress, buffer.count)
         if count > 0 {
             lastActivity = loop.now
+            if tls != nil {
+                return receiveCiphertext(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
+            }
             decoder.append(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
             decoderBytesSinceReset += count
             deliverFrames()

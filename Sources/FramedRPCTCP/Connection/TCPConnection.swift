@@ -48,6 +48,8 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     var checkScheduledAt = UInt64.max
     /// Called once, on the loop thread, after `connectionClosed` (server bookkeeping).
     var onClose: ((TCPConnection) -> Void)?
+    /// The TLS session when the connection is encrypted (see `TCPConnection+TLS.swift`).
+    var tls: TLSSession?
 
     /// Where the connection is in its life.
     enum State: Equatable {
@@ -86,6 +88,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
         registeredEvents = events
         lastActivity = loop.now
         armCheck()
+        if tls != nil { startTLS() }
         return true
     }
 
@@ -184,6 +187,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
             queuedBytes.wrappingSubtract(frames.count, ordering: .relaxed)
             return
         }
+        if tls != nil { return queuePlaintext(frames) }
         outbound.append(frames)
         if outbound.bytes > limits.maxBufferedOutboundBytes {
             abort(

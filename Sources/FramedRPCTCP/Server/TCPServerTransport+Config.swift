@@ -25,6 +25,10 @@ extension TCPServerTransport {
         public var maxBufferedOutboundBytes: Int
         /// The listen backlog (default 1024).
         public var backlog: Int
+        /// TLS on every accepted connection (role `.server`: certificate chain, key, and for
+        /// mutual TLS the client CAs); nil serves plaintext TCP (default). The files are read
+        /// when the transport is created; a problem with them fails `listen()`.
+        public var tls: TLSConfiguration?
 
         /// Creates a configuration; every parameter defaults to the protocol's value.
         public init(
@@ -37,7 +41,8 @@ extension TCPServerTransport {
             highWater: Int = 1 << 20,
             lowWater: Int = 256 << 10,
             maxBufferedOutboundBytes: Int = 64 << 20,
-            backlog: Int = 1024
+            backlog: Int = 1024,
+            tls: TLSConfiguration? = nil
         ) {
             self.host = host
             self.port = port
@@ -49,6 +54,7 @@ extension TCPServerTransport {
             self.lowWater = lowWater
             self.maxBufferedOutboundBytes = maxBufferedOutboundBytes
             self.backlog = backlog
+            self.tls = tls
         }
 
         var limits: TCPConnectionLimits {
@@ -60,5 +66,28 @@ extension TCPServerTransport {
                 highWater: highWater,
                 maxBufferedOutboundBytes: maxBufferedOutboundBytes)
         }
+
+        /// The TLS context for `tls`, or the listen failure explaining why it cannot be loaded.
+        func loadTLS() -> Result<TLSContext, TCPTransportError>? {
+            guard var tls else { return nil }
+            tls.role = .server
+            do {
+                return .success(try TLSContext(configuration: tls))
+            } catch {
+                return .failure(
+                    TCPTransportError(operation: "listen on", address: "\(host):\(port)", reason: "TLS: \(error)"))
+            }
+        }
+    }
+}
+
+extension TCPConnection {
+    /// Gives an accepted connection its TLS session (before `start`); false when OpenSSL
+    /// cannot make one, and the socket should be closed.
+    func attachTLS(_ context: Result<TLSContext, TCPTransportError>?) -> Bool {
+        guard case .success(let context)? = context else { return true }
+        guard let session = try? context.makeSession() else { return false }
+        tls = session
+        return true
     }
 }

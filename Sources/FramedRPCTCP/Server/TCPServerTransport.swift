@@ -20,6 +20,8 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
     /// The configuration given at creation.
     public let config: Config
     private let providedGroup: EventLoopGroup?
+    /// The loaded TLS context (or why it failed), nil for plaintext.
+    private let tls: Result<TLSContext, TCPTransportError>?
     private let state = Mutex(State())
 
     private struct State: ~Copyable {
@@ -43,6 +45,7 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
     public init(config: Config = Config(), group: EventLoopGroup? = nil) {
         self.config = config
         self.providedGroup = group
+        self.tls = config.loadTLS()
     }
 
     deinit {
@@ -66,6 +69,10 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
             if let failure = state.failure { return .failure(failure) }
             if state.stopped {
                 return .failure(self.error("listen on", reason: "the transport was stopped"))
+            }
+            if case .failure(let failure)? = tls {
+                state.failure = failure
+                return .failure(failure)
             }
             switch bindListener() {
             case .success(let (fd, address)):
@@ -214,8 +221,9 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
             state.connections[ObjectIdentifier(connection)] = connection
             return true
         }
-        guard admitted else {
+        guard admitted, connection.attachTLS(tls) else {
             Glibc.close(fd)
+            if admitted { connectionEnded(connection) }
             return
         }
         connection.onClose = { [weak self] connection in self?.connectionEnded(connection) }
