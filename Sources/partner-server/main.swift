@@ -35,6 +35,9 @@ let usage = """
       --rate-limit-agent N            calls per second one authenticated agent may make, over all its
                                       connections (default 200000; 0 = off)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
+      --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
+      --tls-key PATH                  the PEM private key of --tls-cert
+      --tls-client-ca PATH            mutual TLS: clients must present a certificate from these CAs
       --clock-offset-days N           run the domain clock N days off the wall clock (demos and tests:
                                       e.g. -40 to buy in a month that has ended by the next start)
       --help                          this text
@@ -107,9 +110,13 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
+    var tls = try tlsConfiguration(&args)
     try args.finish()
 
     let logger = LogfmtLogger(minimumLevel: level)
+    tls?.onHandshakeFailure = { peer, reason in
+        logger.log(.warning, "tls.handshake_failed", ["peer": peer, "reason": reason])
+    }
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.serverConfig = config
@@ -124,13 +131,14 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             host: host, port: port, loopCount: loops, maxFrameBytes: config.maxFrameBytes,
             idleTimeout: config.idleTimeout, frameTimeout: config.frameTimeout,
             highWater: config.outboundHighWaterBytes, lowWater: config.outboundLowWaterBytes,
-            maxBufferedOutboundBytes: config.maxBufferedOutboundBytes))
+            maxBufferedOutboundBytes: config.maxBufferedOutboundBytes, tls: tls))
     let bound = try transport.listen()
     logger.log(
         .info, "server.listening",
         [
             "address": "\(bound.host):\(bound.port)", "data": data, "loops": "\(loops)",
-            "conformance": conformance ? "on" : "off", "clock_offset_days": "\(offsetDays)",
+            "conformance": conformance ? "on" : "off",
+            "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual", "clock_offset_days": "\(offsetDays)",
             "rate_limit_connection": connectionRate > 0 ? "\(connectionRate)/s" : "off",
             "rate_limit_agent": agentRate > 0 ? "\(agentRate)/s" : "off",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
@@ -152,6 +160,24 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     await app.close()
     logger.log(.info, "server.stopped")
     return 0
+}
+
+/// `--tls-cert`, `--tls-key`, `--tls-client-ca`: nil when TLS is off.
+func tlsConfiguration(_ args: inout CommandArguments) throws -> TLSConfiguration? {
+    let certificate = args.value("tls-cert")
+    let key = args.value("tls-key")
+    let clientCA = args.value("tls-client-ca")
+    switch (certificate, key) {
+    case (let certificate?, let key?):
+        return .server(certificateChainPath: certificate, privateKeyPath: key, clientCAPath: clientCA)
+    case (nil, nil):
+        if clientCA != nil { throw CommandLineError("option --tls-client-ca needs --tls-cert and --tls-key") }
+        return nil
+    case (nil, _?):
+        throw CommandLineError("option --tls-key needs --tls-cert")
+    case (_?, nil):
+        throw CommandLineError("option --tls-cert needs --tls-key")
+    }
 }
 
 /// SIGTERM and SIGINT through Dispatch signal sources: the first one begins a graceful drain.

@@ -61,6 +61,9 @@ enum HelpText {
           --token TOKEN             bearer token (else $PARTNER_TOKEN, else ./data/bootstrap-token)
           --timeout SECONDS         time limit of the call (default 30; 0 = none)
           --idempotency-key KEY     make a mutating call safe to repeat (same key, same answer)
+          --tls-ca PATH             speak TLS, trusting the server certificate's CAs in PATH (PEM)
+          --tls-cert PATH           with --tls-ca: client certificate for mutual TLS (needs --tls-key)
+          --tls-key PATH            the private key of --tls-cert
           --json                    print the result as compact JSON
           --field PATH              print one field of the result (id, subscription.id, items[0].id)
           --help                    help for any command

@@ -1,4 +1,5 @@
 import Foundation
+import FramedRPCTCP
 import ToolSupport
 
 /// The options every `partnerctl` command accepts.
@@ -21,6 +22,8 @@ struct GlobalOptions: Sendable {
     var idempotencyKey: String?
     /// Print only this field of the result (`id`, `subscription.id`, `items[0].id`).
     var field: String?
+    /// TLS settings (`--tls-ca`, `--tls-cert`, `--tls-key`); nil speaks plaintext.
+    var tls: TLSConfiguration?
 
     /// The default server address.
     static let defaultTarget = "127.0.0.1:7420"
@@ -58,10 +61,21 @@ struct GlobalOptions: Sendable {
                 source = bootstrapTokenFile
             }
         }
+        var tls: TLSConfiguration?
+        let tlsCertificate = args.value("tls-cert")
+        let tlsKey = args.value("tls-key")
+        if let ca = args.value("tls-ca") {
+            if (tlsCertificate == nil) != (tlsKey == nil) {
+                throw CommandLineError("options --tls-cert and --tls-key go together")
+            }
+            tls = .client(trustedCAPath: ca, certificateChainPath: tlsCertificate, privateKeyPath: tlsKey)
+        } else if tlsCertificate != nil || tlsKey != nil {
+            throw CommandLineError("options --tls-cert and --tls-key need --tls-ca")
+        }
         return GlobalOptions(
             host: target.host, port: target.port, token: token, tokenSource: source,
             timeout: seconds == 0 ? nil : .milliseconds(Int64(seconds * 1000)), timeoutGiven: timeoutGiven,
             json: args.flag("json"),
-            idempotencyKey: key, field: args.value("field"))
+            idempotencyKey: key, field: args.value("field"), tls: tls)
     }
 }

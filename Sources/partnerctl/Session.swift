@@ -20,7 +20,8 @@ struct Session: Sendable {
         self.options = options
         var config = RPCClientConfig(authorization: options.token.map { "Bearer \($0)" })
         config.connectAttempts = 3
-        let transport = TCPClientTransport(host: options.host, port: options.port, connectTimeout: .seconds(5))
+        let transport = TCPClientTransport(
+            config: .init(host: options.host, port: options.port, connectTimeout: .seconds(5), tls: options.tls))
         rpc = RPCClient(transport: transport, config: config)
         client = PartnerClient(rpc: rpc)
     }
