@@ -8,7 +8,7 @@ import Testing
 struct MessageCodingTests {
     static let address = PostalAddress(
         regionCode: "IT", postalCode: "20121", administrativeArea: "MI", locality: "Milano",
-        addressLines: ["Via \"Roma\" 1", "Scala B\\2\n"], organizationName: "Acme S.r.l.")
+        addressLines: ["Via \"Roma\" 1", "Scala B\\2\n", "tab\tbell\u{07}\u{1F}"], organizationName: "Acme S.r.l.")
 
     static let fullCustomer = Customer(
         id: "cus_1", organisationName: "Acme", displayName: "Acme Ünïcode ✓", primaryDomain: "acme.it",

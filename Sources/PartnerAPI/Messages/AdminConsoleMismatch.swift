@@ -27,23 +27,36 @@ extension AdminConsoleMismatch {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("fields")
-        writer.beginArray()
-        for element in fields {
-            writer.string(element)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"fields\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element, into: &out)
         }
-        writer.endArray()
+        out.append(UInt8(ascii: "]"))
         if let upstreamPrimaryDomain {
-            writer.key("upstreamPrimaryDomain")
-            writer.string(upstreamPrimaryDomain)
+            WireBytes.literal(",\"upstreamPrimaryDomain\":", into: &out)
+            WireBytes.string(upstreamPrimaryDomain, into: &out)
         }
         if let upstreamAlternateEmail {
-            writer.key("upstreamAlternateEmail")
-            writer.string(upstreamAlternateEmail)
+            WireBytes.literal(",\"upstreamAlternateEmail\":", into: &out)
+            WireBytes.string(upstreamAlternateEmail, into: &out)
         }
-        writer.key("warning")
-        writer.string(warning)
-        writer.endObject()
+        WireBytes.literal(",\"warning\":", into: &out)
+        WireBytes.string(warning, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -39,27 +39,40 @@ extension Agent {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("displayName")
-        writer.string(displayName)
-        writer.key("email")
-        writer.string(email)
-        writer.key("roles")
-        writer.beginArray()
-        for element in roles {
-            writer.string(element.rawValue)
-        }
-        writer.endArray()
-        writer.key("disabled")
-        writer.bool(disabled)
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("createTime")
-        writer.string(createTime)
-        writer.key("updateTime")
-        writer.string(updateTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"displayName\":", into: &out)
+        WireBytes.string(displayName, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        WireBytes.literal(",\"roles\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in roles.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"disabled\":", into: &out)
+        WireBytes.bool(disabled, into: &out)
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

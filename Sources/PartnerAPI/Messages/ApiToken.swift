@@ -36,25 +36,37 @@ extension ApiToken {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("agentId")
-        writer.string(agentId)
-        writer.key("label")
-        writer.string(label)
-        writer.key("revoked")
-        writer.bool(revoked)
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"agentId\":", into: &out)
+        WireBytes.string(agentId, into: &out)
+        WireBytes.literal(",\"label\":", into: &out)
+        WireBytes.string(label, into: &out)
+        WireBytes.literal(",\"revoked\":", into: &out)
+        WireBytes.bool(revoked, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
         if let expireTime {
-            writer.key("expireTime")
-            writer.string(expireTime)
+            WireBytes.literal(",\"expireTime\":", into: &out)
+            WireBytes.string(expireTime, into: &out)
         }
         if let revokeTime {
-            writer.key("revokeTime")
-            writer.string(revokeTime)
+            WireBytes.literal(",\"revokeTime\":", into: &out)
+            WireBytes.string(revokeTime, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -45,37 +45,50 @@ extension AuditEntry {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("agentId")
-        writer.string(agentId)
-        writer.key("roles")
-        writer.beginArray()
-        for element in roles {
-            writer.string(element.rawValue)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"agentId\":", into: &out)
+        WireBytes.string(agentId, into: &out)
+        WireBytes.literal(",\"roles\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in roles.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
         }
-        writer.endArray()
-        writer.key("method")
-        writer.string(method)
-        writer.key("target")
-        writer.string(target)
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"method\":", into: &out)
+        WireBytes.string(method, into: &out)
+        WireBytes.literal(",\"target\":", into: &out)
+        WireBytes.string(target, into: &out)
         if let before {
-            writer.key("before")
-            writer.string(before)
+            WireBytes.literal(",\"before\":", into: &out)
+            WireBytes.string(before, into: &out)
         }
         if let after {
-            writer.key("after")
-            writer.string(after)
+            WireBytes.literal(",\"after\":", into: &out)
+            WireBytes.string(after, into: &out)
         }
         if let requestId {
-            writer.key("requestId")
-            writer.string(requestId)
+            WireBytes.literal(",\"requestId\":", into: &out)
+            WireBytes.string(requestId, into: &out)
         }
-        writer.key("outcome")
-        writer.string(outcome)
-        writer.key("time")
-        writer.string(time)
-        writer.endObject()
+        WireBytes.literal(",\"outcome\":", into: &out)
+        WireBytes.string(outcome, into: &out)
+        WireBytes.literal(",\"time\":", into: &out)
+        WireBytes.string(time, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -24,15 +24,27 @@ extension BillingContact {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("name")
-        writer.string(name)
-        writer.key("email")
-        writer.string(email)
-        if let phoneNumber {
-            writer.key("phoneNumber")
-            writer.string(phoneNumber)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"name\":", into: &out)
+        WireBytes.string(name, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        if let phoneNumber {
+            WireBytes.literal(",\"phoneNumber\":", into: &out)
+            WireBytes.string(phoneNumber, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,23 +33,35 @@ extension BillingProfile {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("displayName")
-        writer.string(displayName)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"displayName\":", into: &out)
+        WireBytes.string(displayName, into: &out)
         if let billingAddress {
-            writer.key("billingAddress")
-            billingAddress.encode(to: &writer)
+            WireBytes.literal(",\"billingAddress\":", into: &out)
+            billingAddress.write(into: &out)
         }
         if let billingContact {
-            writer.key("billingContact")
-            billingContact.encode(to: &writer)
+            WireBytes.literal(",\"billingContact\":", into: &out)
+            billingContact.write(into: &out)
         }
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("updateTime")
-        writer.string(updateTime)
-        writer.endObject()
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -27,15 +27,27 @@ extension CompanyProfile {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("legalName")
-        writer.string(legalName)
-        writer.key("primaryDomain")
-        writer.string(primaryDomain)
-        writer.key("cloudIdentityId")
-        writer.string(cloudIdentityId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"legalName\":", into: &out)
+        WireBytes.string(legalName, into: &out)
+        WireBytes.literal(",\"primaryDomain\":", into: &out)
+        WireBytes.string(primaryDomain, into: &out)
+        WireBytes.literal(",\"cloudIdentityId\":", into: &out)
+        WireBytes.string(cloudIdentityId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

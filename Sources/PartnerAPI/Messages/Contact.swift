@@ -54,47 +54,60 @@ extension Contact {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.literal(",\"customerId\":", into: &out)
+            WireBytes.string(customerId, into: &out)
         }
         if let userId {
-            writer.key("userId")
-            writer.string(userId)
+            WireBytes.literal(",\"userId\":", into: &out)
+            WireBytes.string(userId, into: &out)
         }
-        writer.key("firstName")
-        writer.string(firstName)
-        writer.key("lastName")
-        writer.string(lastName)
-        writer.key("businessEmail")
-        writer.string(businessEmail)
+        WireBytes.literal(",\"firstName\":", into: &out)
+        WireBytes.string(firstName, into: &out)
+        WireBytes.literal(",\"lastName\":", into: &out)
+        WireBytes.string(lastName, into: &out)
+        WireBytes.literal(",\"businessEmail\":", into: &out)
+        WireBytes.string(businessEmail, into: &out)
         if let businessPhone {
-            writer.key("businessPhone")
-            writer.string(businessPhone)
+            WireBytes.literal(",\"businessPhone\":", into: &out)
+            WireBytes.string(businessPhone, into: &out)
         }
         if let jobTitle {
-            writer.key("jobTitle")
-            writer.string(jobTitle)
+            WireBytes.literal(",\"jobTitle\":", into: &out)
+            WireBytes.string(jobTitle, into: &out)
         }
-        writer.key("types")
-        writer.beginArray()
-        for element in types {
-            writer.string(element.rawValue)
+        WireBytes.literal(",\"types\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in types.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
         }
-        writer.endArray()
+        out.append(UInt8(ascii: "]"))
         if let pendingEmail {
-            writer.key("pendingEmail")
-            writer.string(pendingEmail)
+            WireBytes.literal(",\"pendingEmail\":", into: &out)
+            WireBytes.string(pendingEmail, into: &out)
         }
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("createTime")
-        writer.string(createTime)
-        writer.key("updateTime")
-        writer.string(updateTime)
-        writer.endObject()
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -81,63 +81,75 @@ extension Customer {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("organisationName")
-        writer.string(organisationName)
-        writer.key("displayName")
-        writer.string(displayName)
-        writer.key("primaryDomain")
-        writer.string(primaryDomain)
-        writer.key("customerType")
-        writer.string(customerType.rawValue)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"organisationName\":", into: &out)
+        WireBytes.string(organisationName, into: &out)
+        WireBytes.literal(",\"displayName\":", into: &out)
+        WireBytes.string(displayName, into: &out)
+        WireBytes.literal(",\"primaryDomain\":", into: &out)
+        WireBytes.string(primaryDomain, into: &out)
+        WireBytes.literal(",\"customerType\":", into: &out)
+        WireBytes.string(customerType.rawValue, into: &out)
         if let education {
-            writer.key("education")
-            education.encode(to: &writer)
+            WireBytes.literal(",\"education\":", into: &out)
+            education.write(into: &out)
         }
-        writer.key("cloudIdentityId")
-        writer.string(cloudIdentityId)
+        WireBytes.literal(",\"cloudIdentityId\":", into: &out)
+        WireBytes.string(cloudIdentityId, into: &out)
         if let postalAddress {
-            writer.key("postalAddress")
-            postalAddress.encode(to: &writer)
+            WireBytes.literal(",\"postalAddress\":", into: &out)
+            postalAddress.write(into: &out)
         }
-        writer.key("primaryAdminEmail")
-        writer.string(primaryAdminEmail)
+        WireBytes.literal(",\"primaryAdminEmail\":", into: &out)
+        WireBytes.string(primaryAdminEmail, into: &out)
         if let alternateEmail {
-            writer.key("alternateEmail")
-            writer.string(alternateEmail)
+            WireBytes.literal(",\"alternateEmail\":", into: &out)
+            WireBytes.string(alternateEmail, into: &out)
         }
         if let phoneNumber {
-            writer.key("phoneNumber")
-            writer.string(phoneNumber)
+            WireBytes.literal(",\"phoneNumber\":", into: &out)
+            WireBytes.string(phoneNumber, into: &out)
         }
-        writer.key("languageCode")
-        writer.string(languageCode)
-        writer.key("regionCode")
-        writer.string(regionCode)
-        writer.key("timeZone")
-        writer.string(timeZone)
-        writer.key("resellerAccess")
-        writer.bool(resellerAccess)
-        writer.key("domainVerified")
-        writer.bool(domainVerified)
-        writer.key("state")
-        writer.string(state.rawValue)
+        WireBytes.literal(",\"languageCode\":", into: &out)
+        WireBytes.string(languageCode, into: &out)
+        WireBytes.literal(",\"regionCode\":", into: &out)
+        WireBytes.string(regionCode, into: &out)
+        WireBytes.literal(",\"timeZone\":", into: &out)
+        WireBytes.string(timeZone, into: &out)
+        WireBytes.literal(",\"resellerAccess\":", into: &out)
+        WireBytes.bool(resellerAccess, into: &out)
+        WireBytes.literal(",\"domainVerified\":", into: &out)
+        WireBytes.bool(domainVerified, into: &out)
+        WireBytes.literal(",\"state\":", into: &out)
+        WireBytes.string(state.rawValue, into: &out)
         if let subscriptionStatus {
-            writer.key("subscriptionStatus")
-            writer.string(subscriptionStatus)
+            WireBytes.literal(",\"subscriptionStatus\":", into: &out)
+            WireBytes.string(subscriptionStatus, into: &out)
         }
         if let adminConsoleMismatch {
-            writer.key("adminConsoleMismatch")
-            adminConsoleMismatch.encode(to: &writer)
+            WireBytes.literal(",\"adminConsoleMismatch\":", into: &out)
+            adminConsoleMismatch.write(into: &out)
         }
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("createTime")
-        writer.string(createTime)
-        writer.key("updateTime")
-        writer.string(updateTime)
-        writer.endObject()
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -21,13 +21,25 @@ extension EducationData {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("instituteType")
-        writer.string(instituteType.rawValue)
-        if let websiteUrl {
-            writer.key("websiteUrl")
-            writer.string(websiteUrl)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"instituteType\":", into: &out)
+        WireBytes.string(instituteType.rawValue, into: &out)
+        if let websiteUrl {
+            WireBytes.literal(",\"websiteUrl\":", into: &out)
+            WireBytes.string(websiteUrl, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,21 +33,33 @@ extension Event {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("sequence")
-        writer.int(sequence)
-        writer.key("type")
-        writer.string(type)
-        writer.key("resourceId")
-        writer.string(resourceId)
-        if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
-        }
-        writer.key("time")
-        writer.string(time)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"sequence\":", into: &out)
+        WireBytes.int(sequence, into: &out)
+        WireBytes.literal(",\"type\":", into: &out)
+        WireBytes.string(type, into: &out)
+        WireBytes.literal(",\"resourceId\":", into: &out)
+        WireBytes.string(resourceId, into: &out)
+        if let customerId {
+            WireBytes.literal(",\"customerId\":", into: &out)
+            WireBytes.string(customerId, into: &out)
+        }
+        WireBytes.literal(",\"time\":", into: &out)
+        WireBytes.string(time, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,19 +33,31 @@ extension Invitation {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("email")
-        writer.string(email)
-        writer.key("state")
-        writer.string(state)
-        writer.key("expireTime")
-        writer.string(expireTime)
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        WireBytes.literal(",\"state\":", into: &out)
+        WireBytes.string(state, into: &out)
+        WireBytes.literal(",\"expireTime\":", into: &out)
+        WireBytes.string(expireTime, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

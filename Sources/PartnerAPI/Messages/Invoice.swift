@@ -36,25 +36,38 @@ extension Invoice {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("number")
-        writer.string(number)
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("billingMonth")
-        writer.string(billingMonth)
-        writer.key("lines")
-        writer.beginArray()
-        for element in lines {
-            element.encode(to: &writer)
-        }
-        writer.endArray()
-        writer.key("subtotal")
-        subtotal.encode(to: &writer)
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"number\":", into: &out)
+        WireBytes.string(number, into: &out)
+        WireBytes.literal(",\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"billingMonth\":", into: &out)
+        WireBytes.string(billingMonth, into: &out)
+        WireBytes.literal(",\"lines\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in lines.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            element.write(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"subtotal\":", into: &out)
+        subtotal.write(into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,19 +33,31 @@ extension InvoiceLine {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("subscriptionId")
-        writer.string(subscriptionId)
-        writer.key("sku")
-        writer.string(sku)
-        writer.key("description")
-        writer.string(description)
-        writer.key("seatDays")
-        writer.int(seatDays)
-        writer.key("unitPrice")
-        unitPrice.encode(to: &writer)
-        writer.key("amount")
-        amount.encode(to: &writer)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
+        WireBytes.literal(",\"sku\":", into: &out)
+        WireBytes.string(sku, into: &out)
+        WireBytes.literal(",\"description\":", into: &out)
+        WireBytes.string(description, into: &out)
+        WireBytes.literal(",\"seatDays\":", into: &out)
+        WireBytes.int(seatDays, into: &out)
+        WireBytes.literal(",\"unitPrice\":", into: &out)
+        unitPrice.write(into: &out)
+        WireBytes.literal(",\"amount\":", into: &out)
+        amount.write(into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -21,11 +21,23 @@ extension Money {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("currency")
-        writer.string(currency)
-        writer.key("minorUnits")
-        writer.int(minorUnits)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"currency\":", into: &out)
+        WireBytes.string(currency, into: &out)
+        WireBytes.literal(",\"minorUnits\":", into: &out)
+        WireBytes.int(minorUnits, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

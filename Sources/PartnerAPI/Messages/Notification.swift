@@ -36,31 +36,45 @@ extension Notification {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("kind")
-        writer.string(kind)
-        writer.key("recipients")
-        writer.beginArray()
-        for element in recipients {
-            writer.string(element)
-        }
-        writer.endArray()
-        writer.key("subject")
-        writer.string(subject)
-        writer.key("text")
-        writer.string(text)
-        if let relatedIds {
-            writer.key("relatedIds")
-            writer.beginArray()
-            for element in relatedIds {
-                writer.string(element)
-            }
-            writer.endArray()
-        }
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"kind\":", into: &out)
+        WireBytes.string(kind, into: &out)
+        WireBytes.literal(",\"recipients\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in recipients.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"subject\":", into: &out)
+        WireBytes.string(subject, into: &out)
+        WireBytes.literal(",\"text\":", into: &out)
+        WireBytes.string(text, into: &out)
+        if let relatedIds {
+            WireBytes.literal(",\"relatedIds\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in relatedIds.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

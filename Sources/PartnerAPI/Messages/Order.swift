@@ -36,23 +36,35 @@ extension Order {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("sku")
-        writer.string(sku)
-        writer.key("seats")
-        writer.int(seats)
-        writer.key("subscriptionId")
-        writer.string(subscriptionId)
-        if let agentId {
-            writer.key("agentId")
-            writer.string(agentId)
-        }
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"sku\":", into: &out)
+        WireBytes.string(sku, into: &out)
+        WireBytes.literal(",\"seats\":", into: &out)
+        WireBytes.int(seats, into: &out)
+        WireBytes.literal(",\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
+        if let agentId {
+            WireBytes.literal(",\"agentId\":", into: &out)
+            WireBytes.string(agentId, into: &out)
+        }
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

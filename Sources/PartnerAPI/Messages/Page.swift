@@ -54,8 +54,19 @@ extension Empty {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
         writer.endObject()
     }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {}
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
     /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").

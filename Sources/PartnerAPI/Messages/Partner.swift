@@ -39,29 +39,41 @@ extension Partner {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("name")
-        writer.string(name)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"name\":", into: &out)
+        WireBytes.string(name, into: &out)
         if let supportEmail {
-            writer.key("supportEmail")
-            writer.string(supportEmail)
+            WireBytes.literal(",\"supportEmail\":", into: &out)
+            WireBytes.string(supportEmail, into: &out)
         }
         if let websiteUrl {
-            writer.key("websiteUrl")
-            writer.string(websiteUrl)
+            WireBytes.literal(",\"websiteUrl\":", into: &out)
+            WireBytes.string(websiteUrl, into: &out)
         }
         if let phoneNumber {
-            writer.key("phoneNumber")
-            writer.string(phoneNumber)
+            WireBytes.literal(",\"phoneNumber\":", into: &out)
+            WireBytes.string(phoneNumber, into: &out)
         }
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("createTime")
-        writer.string(createTime)
-        writer.key("updateTime")
-        writer.string(updateTime)
-        writer.endObject()
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,31 +33,44 @@ extension PostalAddress {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("regionCode")
-        writer.string(regionCode)
-        writer.key("postalCode")
-        writer.string(postalCode)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"regionCode\":", into: &out)
+        WireBytes.string(regionCode, into: &out)
+        WireBytes.literal(",\"postalCode\":", into: &out)
+        WireBytes.string(postalCode, into: &out)
         if let administrativeArea {
-            writer.key("administrativeArea")
-            writer.string(administrativeArea)
+            WireBytes.literal(",\"administrativeArea\":", into: &out)
+            WireBytes.string(administrativeArea, into: &out)
         }
         if let locality {
-            writer.key("locality")
-            writer.string(locality)
+            WireBytes.literal(",\"locality\":", into: &out)
+            WireBytes.string(locality, into: &out)
         }
         if let addressLines {
-            writer.key("addressLines")
-            writer.beginArray()
-            for element in addressLines {
-                writer.string(element)
+            WireBytes.literal(",\"addressLines\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in addressLines.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element, into: &out)
             }
-            writer.endArray()
+            out.append(UInt8(ascii: "]"))
         }
         if let organizationName {
-            writer.key("organizationName")
-            writer.string(organizationName)
+            WireBytes.literal(",\"organizationName\":", into: &out)
+            WireBytes.string(organizationName, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -45,35 +45,48 @@ extension Product {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("sku")
-        writer.string(sku)
-        writer.key("family")
-        writer.string(family)
-        writer.key("name")
-        writer.string(name)
-        writer.key("plan")
-        writer.string(plan.rawValue)
-        writer.key("unitPrice")
-        unitPrice.encode(to: &writer)
-        writer.key("maxSeats")
-        writer.int(maxSeats)
-        writer.key("customerTypes")
-        writer.beginArray()
-        for element in customerTypes {
-            writer.string(element.rawValue)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"sku\":", into: &out)
+        WireBytes.string(sku, into: &out)
+        WireBytes.literal(",\"family\":", into: &out)
+        WireBytes.string(family, into: &out)
+        WireBytes.literal(",\"name\":", into: &out)
+        WireBytes.string(name, into: &out)
+        WireBytes.literal(",\"plan\":", into: &out)
+        WireBytes.string(plan.rawValue, into: &out)
+        WireBytes.literal(",\"unitPrice\":", into: &out)
+        unitPrice.write(into: &out)
+        WireBytes.literal(",\"maxSeats\":", into: &out)
+        WireBytes.int(maxSeats, into: &out)
+        WireBytes.literal(",\"customerTypes\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in customerTypes.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
         }
-        writer.endArray()
-        writer.key("educationOnly")
-        writer.bool(educationOnly)
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"educationOnly\":", into: &out)
+        WireBytes.bool(educationOnly, into: &out)
         if let requiresSku {
-            writer.key("requiresSku")
-            writer.string(requiresSku)
+            WireBytes.literal(",\"requiresSku\":", into: &out)
+            WireBytes.string(requiresSku, into: &out)
         }
         if let description {
-            writer.key("description")
-            writer.string(description)
+            WireBytes.literal(",\"description\":", into: &out)
+            WireBytes.string(description, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -57,47 +57,60 @@ extension Subscription {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("sku")
-        writer.string(sku)
-        writer.key("family")
-        writer.string(family)
-        writer.key("plan")
-        writer.string(plan.rawValue)
-        writer.key("seats")
-        writer.int(seats)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        WireBytes.literal(",\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"sku\":", into: &out)
+        WireBytes.string(sku, into: &out)
+        WireBytes.literal(",\"family\":", into: &out)
+        WireBytes.string(family, into: &out)
+        WireBytes.literal(",\"plan\":", into: &out)
+        WireBytes.string(plan.rawValue, into: &out)
+        WireBytes.literal(",\"seats\":", into: &out)
+        WireBytes.int(seats, into: &out)
         if let committedSeats {
-            writer.key("committedSeats")
-            writer.int(committedSeats)
+            WireBytes.literal(",\"committedSeats\":", into: &out)
+            WireBytes.int(committedSeats, into: &out)
         }
-        writer.key("state")
-        writer.string(state.rawValue)
+        WireBytes.literal(",\"state\":", into: &out)
+        WireBytes.string(state.rawValue, into: &out)
         if let termEndTime {
-            writer.key("termEndTime")
-            writer.string(termEndTime)
+            WireBytes.literal(",\"termEndTime\":", into: &out)
+            WireBytes.string(termEndTime, into: &out)
         }
         if let cancelTime {
-            writer.key("cancelTime")
-            writer.string(cancelTime)
+            WireBytes.literal(",\"cancelTime\":", into: &out)
+            WireBytes.string(cancelTime, into: &out)
         }
         if let history {
-            writer.key("history")
-            writer.beginArray()
-            for element in history {
-                element.encode(to: &writer)
+            WireBytes.literal(",\"history\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in history.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                element.write(into: &out)
             }
-            writer.endArray()
+            out.append(UInt8(ascii: "]"))
         }
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("createTime")
-        writer.string(createTime)
-        writer.key("updateTime")
-        writer.string(updateTime)
-        writer.endObject()
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
+        WireBytes.literal(",\"updateTime\":", into: &out)
+        WireBytes.string(updateTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -33,25 +33,37 @@ extension SubscriptionChange {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("time")
-        writer.string(time)
-        writer.key("agentId")
-        writer.string(agentId)
-        writer.key("action")
-        writer.string(action)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"time\":", into: &out)
+        WireBytes.string(time, into: &out)
+        WireBytes.literal(",\"agentId\":", into: &out)
+        WireBytes.string(agentId, into: &out)
+        WireBytes.literal(",\"action\":", into: &out)
+        WireBytes.string(action, into: &out)
         if let fromSeats {
-            writer.key("fromSeats")
-            writer.int(fromSeats)
+            WireBytes.literal(",\"fromSeats\":", into: &out)
+            WireBytes.int(fromSeats, into: &out)
         }
         if let toSeats {
-            writer.key("toSeats")
-            writer.int(toSeats)
+            WireBytes.literal(",\"toSeats\":", into: &out)
+            WireBytes.int(toSeats, into: &out)
         }
         if let reason {
-            writer.key("reason")
-            writer.string(reason)
+            WireBytes.literal(",\"reason\":", into: &out)
+            WireBytes.string(reason, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

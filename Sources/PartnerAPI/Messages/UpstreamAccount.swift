@@ -33,23 +33,35 @@ extension UpstreamAccount {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("domain")
-        writer.string(domain)
-        writer.key("edition")
-        writer.string(edition)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"domain\":", into: &out)
+        WireBytes.string(domain, into: &out)
+        WireBytes.literal(",\"edition\":", into: &out)
+        WireBytes.string(edition, into: &out)
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.literal(",\"customerId\":", into: &out)
+            WireBytes.string(customerId, into: &out)
         }
         if let alternateEmail {
-            writer.key("alternateEmail")
-            writer.string(alternateEmail)
+            WireBytes.literal(",\"alternateEmail\":", into: &out)
+            WireBytes.string(alternateEmail, into: &out)
         }
-        writer.key("resellerAccess")
-        writer.bool(resellerAccess)
-        writer.key("domainVerified")
-        writer.bool(domainVerified)
-        writer.endObject()
+        WireBytes.literal(",\"resellerAccess\":", into: &out)
+        WireBytes.bool(resellerAccess, into: &out)
+        WireBytes.literal(",\"domainVerified\":", into: &out)
+        WireBytes.bool(domainVerified, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

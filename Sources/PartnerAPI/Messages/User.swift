@@ -36,27 +36,40 @@ extension User {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
-        }
-        writer.key("firstName")
-        writer.string(firstName)
-        writer.key("lastName")
-        writer.string(lastName)
-        writer.key("email")
-        writer.string(email)
-        writer.key("contactTypes")
-        writer.beginArray()
-        for element in contactTypes {
-            writer.string(element.rawValue)
-        }
-        writer.endArray()
-        writer.key("createTime")
-        writer.string(createTime)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"id\":", into: &out)
+        WireBytes.string(id, into: &out)
+        if let customerId {
+            WireBytes.literal(",\"customerId\":", into: &out)
+            WireBytes.string(customerId, into: &out)
+        }
+        WireBytes.literal(",\"firstName\":", into: &out)
+        WireBytes.string(firstName, into: &out)
+        WireBytes.literal(",\"lastName\":", into: &out)
+        WireBytes.string(lastName, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        WireBytes.literal(",\"contactTypes\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in contactTypes.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        WireBytes.literal(",\"createTime\":", into: &out)
+        WireBytes.string(createTime, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

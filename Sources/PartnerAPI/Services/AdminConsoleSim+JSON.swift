@@ -8,11 +8,23 @@ extension AdminConsoleSim.RegisterAccountRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("domain")
-        writer.string(domain)
-        writer.key("edition")
-        writer.string(edition)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"domain\":", into: &out)
+        WireBytes.string(domain, into: &out)
+        WireBytes.literal(",\"edition\":", into: &out)
+        WireBytes.string(edition, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -29,11 +41,23 @@ extension AdminConsoleSim.ChangeDomainRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("domain")
-        writer.string(domain)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"domain\":", into: &out)
+        WireBytes.string(domain, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -50,11 +74,23 @@ extension AdminConsoleSim.ChangeAlternateEmailRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("alternateEmail")
-        writer.string(alternateEmail)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"alternateEmail\":", into: &out)
+        WireBytes.string(alternateEmail, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -71,9 +107,21 @@ extension AdminConsoleSim.CustomerRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

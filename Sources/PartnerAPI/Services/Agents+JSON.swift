@@ -8,17 +8,30 @@ extension Agents.CreateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("displayName")
-        writer.string(displayName)
-        writer.key("email")
-        writer.string(email)
-        writer.key("roles")
-        writer.beginArray()
-        for element in roles {
-            writer.string(element.rawValue)
-        }
-        writer.endArray()
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"displayName\":", into: &out)
+        WireBytes.string(displayName, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        WireBytes.literal(",\"roles\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in roles.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -36,15 +49,28 @@ extension Agents.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -61,27 +87,40 @@ extension Agents.UpdateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("agentId")
-        writer.string(agentId)
-        writer.key("etag")
-        writer.string(etag)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"agentId\":", into: &out)
+        WireBytes.string(agentId, into: &out)
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
         if let displayName {
-            writer.key("displayName")
-            writer.string(displayName)
+            WireBytes.literal(",\"displayName\":", into: &out)
+            WireBytes.string(displayName, into: &out)
         }
         if let roles {
-            writer.key("roles")
-            writer.beginArray()
-            for element in roles {
-                writer.string(element.rawValue)
+            WireBytes.literal(",\"roles\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in roles.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element.rawValue, into: &out)
             }
-            writer.endArray()
+            out.append(UInt8(ascii: "]"))
         }
         if let disabled {
-            writer.key("disabled")
-            writer.bool(disabled)
+            WireBytes.literal(",\"disabled\":", into: &out)
+            WireBytes.bool(disabled, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

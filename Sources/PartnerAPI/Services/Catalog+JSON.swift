@@ -8,11 +8,24 @@ extension Catalog.ListProductsRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
+        if let customerId {
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -28,13 +41,26 @@ extension Catalog.ListProductsResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("items")
-        writer.beginArray()
-        for element in items {
-            element.encode(to: &writer)
-        }
-        writer.endArray()
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"items\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            element.write(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

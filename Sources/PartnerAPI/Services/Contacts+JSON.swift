@@ -8,41 +8,55 @@ extension Contacts.CreateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
         }
         if let userId {
-            writer.key("userId")
-            writer.string(userId)
+            WireBytes.key("\"userId\":", first: &first, into: &out)
+            WireBytes.string(userId, into: &out)
         }
         if let firstName {
-            writer.key("firstName")
-            writer.string(firstName)
+            WireBytes.key("\"firstName\":", first: &first, into: &out)
+            WireBytes.string(firstName, into: &out)
         }
         if let lastName {
-            writer.key("lastName")
-            writer.string(lastName)
+            WireBytes.key("\"lastName\":", first: &first, into: &out)
+            WireBytes.string(lastName, into: &out)
         }
         if let businessEmail {
-            writer.key("businessEmail")
-            writer.string(businessEmail)
+            WireBytes.key("\"businessEmail\":", first: &first, into: &out)
+            WireBytes.string(businessEmail, into: &out)
         }
         if let businessPhone {
-            writer.key("businessPhone")
-            writer.string(businessPhone)
+            WireBytes.key("\"businessPhone\":", first: &first, into: &out)
+            WireBytes.string(businessPhone, into: &out)
         }
         if let jobTitle {
-            writer.key("jobTitle")
-            writer.string(jobTitle)
+            WireBytes.key("\"jobTitle\":", first: &first, into: &out)
+            WireBytes.string(jobTitle, into: &out)
         }
-        writer.key("types")
-        writer.beginArray()
-        for element in types {
-            writer.string(element.rawValue)
+        WireBytes.key("\"types\":", first: &first, into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in types.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element.rawValue, into: &out)
         }
-        writer.endArray()
-        writer.endObject()
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -65,19 +79,32 @@ extension Contacts.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -95,39 +122,52 @@ extension Contacts.UpdateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("contactId")
-        writer.string(contactId)
-        writer.key("etag")
-        writer.string(etag)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"contactId\":", into: &out)
+        WireBytes.string(contactId, into: &out)
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
         if let firstName {
-            writer.key("firstName")
-            writer.string(firstName)
+            WireBytes.literal(",\"firstName\":", into: &out)
+            WireBytes.string(firstName, into: &out)
         }
         if let lastName {
-            writer.key("lastName")
-            writer.string(lastName)
+            WireBytes.literal(",\"lastName\":", into: &out)
+            WireBytes.string(lastName, into: &out)
         }
         if let businessEmail {
-            writer.key("businessEmail")
-            writer.string(businessEmail)
+            WireBytes.literal(",\"businessEmail\":", into: &out)
+            WireBytes.string(businessEmail, into: &out)
         }
         if let businessPhone {
-            writer.key("businessPhone")
-            writer.string(businessPhone)
+            WireBytes.literal(",\"businessPhone\":", into: &out)
+            WireBytes.string(businessPhone, into: &out)
         }
         if let jobTitle {
-            writer.key("jobTitle")
-            writer.string(jobTitle)
+            WireBytes.literal(",\"jobTitle\":", into: &out)
+            WireBytes.string(jobTitle, into: &out)
         }
         if let types {
-            writer.key("types")
-            writer.beginArray()
-            for element in types {
-                writer.string(element.rawValue)
+            WireBytes.literal(",\"types\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in types.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element.rawValue, into: &out)
             }
-            writer.endArray()
+            out.append(UInt8(ascii: "]"))
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -150,9 +190,21 @@ extension Contacts.ContactRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("contactId")
-        writer.string(contactId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"contactId\":", into: &out)
+        WireBytes.string(contactId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -168,9 +220,21 @@ extension Contacts.ConfirmEmailRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("token")
-        writer.string(token)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"token\":", into: &out)
+        WireBytes.string(token, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -8,9 +8,21 @@ extension Customers.CheckDomainRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("domain")
-        writer.string(domain)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"domain\":", into: &out)
+        WireBytes.string(domain, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -26,19 +38,31 @@ extension Customers.CheckDomainResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("existing")
-        writer.bool(existing)
-        writer.key("owned")
-        writer.bool(owned)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"existing\":", into: &out)
+        WireBytes.bool(existing, into: &out)
+        WireBytes.literal(",\"owned\":", into: &out)
+        WireBytes.bool(owned, into: &out)
         if let upstreamAccount {
-            writer.key("upstreamAccount")
-            writer.bool(upstreamAccount)
+            WireBytes.literal(",\"upstreamAccount\":", into: &out)
+            WireBytes.bool(upstreamAccount, into: &out)
         }
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.literal(",\"customerId\":", into: &out)
+            WireBytes.string(customerId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -57,41 +81,53 @@ extension Customers.CreateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("organisationName")
-        writer.string(organisationName)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"organisationName\":", into: &out)
+        WireBytes.string(organisationName, into: &out)
         if let displayName {
-            writer.key("displayName")
-            writer.string(displayName)
+            WireBytes.literal(",\"displayName\":", into: &out)
+            WireBytes.string(displayName, into: &out)
         }
-        writer.key("primaryDomain")
-        writer.string(primaryDomain)
-        writer.key("customerType")
-        writer.string(customerType.rawValue)
+        WireBytes.literal(",\"primaryDomain\":", into: &out)
+        WireBytes.string(primaryDomain, into: &out)
+        WireBytes.literal(",\"customerType\":", into: &out)
+        WireBytes.string(customerType.rawValue, into: &out)
         if let education {
-            writer.key("education")
-            education.encode(to: &writer)
+            WireBytes.literal(",\"education\":", into: &out)
+            education.write(into: &out)
         }
-        writer.key("postalAddress")
-        postalAddress.encode(to: &writer)
-        writer.key("primaryAdminEmail")
-        writer.string(primaryAdminEmail)
+        WireBytes.literal(",\"postalAddress\":", into: &out)
+        postalAddress.write(into: &out)
+        WireBytes.literal(",\"primaryAdminEmail\":", into: &out)
+        WireBytes.string(primaryAdminEmail, into: &out)
         if let alternateEmail {
-            writer.key("alternateEmail")
-            writer.string(alternateEmail)
+            WireBytes.literal(",\"alternateEmail\":", into: &out)
+            WireBytes.string(alternateEmail, into: &out)
         }
         if let phoneNumber {
-            writer.key("phoneNumber")
-            writer.string(phoneNumber)
+            WireBytes.literal(",\"phoneNumber\":", into: &out)
+            WireBytes.string(phoneNumber, into: &out)
         }
-        writer.key("languageCode")
-        writer.string(languageCode)
+        WireBytes.literal(",\"languageCode\":", into: &out)
+        WireBytes.string(languageCode, into: &out)
         if let regionCode {
-            writer.key("regionCode")
-            writer.string(regionCode)
+            WireBytes.literal(",\"regionCode\":", into: &out)
+            WireBytes.string(regionCode, into: &out)
         }
-        writer.key("timeZone")
-        writer.string(timeZone)
-        writer.endObject()
+        WireBytes.literal(",\"timeZone\":", into: &out)
+        WireBytes.string(timeZone, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -118,9 +154,21 @@ extension Customers.GetRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -136,31 +184,44 @@ extension Customers.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let text {
-            writer.key("text")
-            writer.string(text)
+            WireBytes.key("\"text\":", first: &first, into: &out)
+            WireBytes.string(text, into: &out)
         }
         if let customerType {
-            writer.key("customerType")
-            writer.string(customerType.rawValue)
+            WireBytes.key("\"customerType\":", first: &first, into: &out)
+            WireBytes.string(customerType.rawValue, into: &out)
         }
         if let state {
-            writer.key("state")
-            writer.string(state.rawValue)
+            WireBytes.key("\"state\":", first: &first, into: &out)
+            WireBytes.string(state.rawValue, into: &out)
         }
         if let education {
-            writer.key("education")
-            writer.bool(education)
+            WireBytes.key("\"education\":", first: &first, into: &out)
+            WireBytes.bool(education, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -181,53 +242,66 @@ extension Customers.UpdateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        writer.key("etag")
-        writer.string(etag)
-        writer.key("updateMask")
-        writer.beginArray()
-        for element in updateMask {
-            writer.string(element)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        WireBytes.literal(",\"etag\":", into: &out)
+        WireBytes.string(etag, into: &out)
+        WireBytes.literal(",\"updateMask\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in updateMask.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            WireBytes.string(element, into: &out)
         }
-        writer.endArray()
+        out.append(UInt8(ascii: "]"))
         if let displayName {
-            writer.key("displayName")
-            writer.string(displayName)
+            WireBytes.literal(",\"displayName\":", into: &out)
+            WireBytes.string(displayName, into: &out)
         }
         if let postalAddress {
-            writer.key("postalAddress")
-            postalAddress.encode(to: &writer)
+            WireBytes.literal(",\"postalAddress\":", into: &out)
+            postalAddress.write(into: &out)
         }
         if let primaryAdminEmail {
-            writer.key("primaryAdminEmail")
-            writer.string(primaryAdminEmail)
+            WireBytes.literal(",\"primaryAdminEmail\":", into: &out)
+            WireBytes.string(primaryAdminEmail, into: &out)
         }
         if let alternateEmail {
-            writer.key("alternateEmail")
-            writer.string(alternateEmail)
+            WireBytes.literal(",\"alternateEmail\":", into: &out)
+            WireBytes.string(alternateEmail, into: &out)
         }
         if let phoneNumber {
-            writer.key("phoneNumber")
-            writer.string(phoneNumber)
+            WireBytes.literal(",\"phoneNumber\":", into: &out)
+            WireBytes.string(phoneNumber, into: &out)
         }
         if let languageCode {
-            writer.key("languageCode")
-            writer.string(languageCode)
+            WireBytes.literal(",\"languageCode\":", into: &out)
+            WireBytes.string(languageCode, into: &out)
         }
         if let regionCode {
-            writer.key("regionCode")
-            writer.string(regionCode)
+            WireBytes.literal(",\"regionCode\":", into: &out)
+            WireBytes.string(regionCode, into: &out)
         }
         if let timeZone {
-            writer.key("timeZone")
-            writer.string(timeZone)
+            WireBytes.literal(",\"timeZone\":", into: &out)
+            WireBytes.string(timeZone, into: &out)
         }
         if let education {
-            writer.key("education")
-            education.encode(to: &writer)
+            WireBytes.literal(",\"education\":", into: &out)
+            education.write(into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -254,21 +328,34 @@ extension Customers.SyncRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
         if let etag {
-            writer.key("etag")
-            writer.string(etag)
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
         }
         if let fields {
-            writer.key("fields")
-            writer.beginArray()
-            for element in fields {
-                writer.string(element)
+            WireBytes.literal(",\"fields\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in fields.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element, into: &out)
             }
-            writer.endArray()
+            out.append(UInt8(ascii: "]"))
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -286,13 +373,25 @@ extension Customers.DeleteRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
-        if let etag {
-            writer.key("etag")
-            writer.string(etag)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        if let etag {
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

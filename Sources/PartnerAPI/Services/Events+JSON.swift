@@ -8,11 +8,24 @@ extension Events.WatchRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let afterSequence {
-            writer.key("afterSequence")
-            writer.int(afterSequence)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
+        if let afterSequence {
+            WireBytes.key("\"afterSequence\":", first: &first, into: &out)
+            WireBytes.int(afterSequence, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -28,9 +41,21 @@ extension Events.WatchResult {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("count")
-        writer.int(count)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"count\":", into: &out)
+        WireBytes.int(count, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -8,19 +8,31 @@ extension Invitations.SendRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("name")
-        writer.string(name)
-        writer.key("email")
-        writer.string(email)
-        writer.key("domain")
-        writer.string(domain)
-        writer.key("organisationName")
-        writer.string(organisationName)
-        if let regionCode {
-            writer.key("regionCode")
-            writer.string(regionCode)
-        }
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"name\":", into: &out)
+        WireBytes.string(name, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
+        WireBytes.literal(",\"domain\":", into: &out)
+        WireBytes.string(domain, into: &out)
+        WireBytes.literal(",\"organisationName\":", into: &out)
+        WireBytes.string(organisationName, into: &out)
+        if let regionCode {
+            WireBytes.literal(",\"regionCode\":", into: &out)
+            WireBytes.string(regionCode, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -40,11 +52,23 @@ extension Invitations.SendResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customer")
-        customer.encode(to: &writer)
-        writer.key("invitation")
-        invitation.encode(to: &writer)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customer\":", into: &out)
+        customer.write(into: &out)
+        WireBytes.literal(",\"invitation\":", into: &out)
+        invitation.write(into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -61,9 +85,21 @@ extension Invitations.CustomerRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("customerId")
-        writer.string(customerId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -79,9 +115,21 @@ extension Invitations.AcceptRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("token")
-        writer.string(token)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"token\":", into: &out)
+        WireBytes.string(token, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -8,19 +8,32 @@ extension Invoices.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -38,9 +51,21 @@ extension Invoices.GetRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("invoiceId")
-        writer.string(invoiceId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"invoiceId\":", into: &out)
+        WireBytes.string(invoiceId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -56,11 +81,23 @@ extension Invoices.DownloadRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("invoiceId")
-        writer.string(invoiceId)
-        writer.key("format")
-        writer.string(format)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"invoiceId\":", into: &out)
+        WireBytes.string(invoiceId, into: &out)
+        WireBytes.literal(",\"format\":", into: &out)
+        WireBytes.string(format, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -77,15 +114,27 @@ extension Invoices.DownloadResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("invoiceId")
-        writer.string(invoiceId)
-        writer.key("format")
-        writer.string(format)
-        writer.key("contentType")
-        writer.string(contentType)
-        writer.key("data")
-        writer.string(data)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"invoiceId\":", into: &out)
+        WireBytes.string(invoiceId, into: &out)
+        WireBytes.literal(",\"format\":", into: &out)
+        WireBytes.string(format, into: &out)
+        WireBytes.literal(",\"contentType\":", into: &out)
+        WireBytes.string(contentType, into: &out)
+        WireBytes.literal(",\"data\":", into: &out)
+        WireBytes.string(data, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -104,9 +153,21 @@ extension Invoices.CloseBillingPeriodRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("billingMonth")
-        writer.string(billingMonth)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"billingMonth\":", into: &out)
+        WireBytes.string(billingMonth, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -122,15 +183,28 @@ extension Invoices.CloseBillingPeriodResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("billingMonth")
-        writer.string(billingMonth)
-        writer.key("invoices")
-        writer.beginArray()
-        for element in invoices {
-            element.encode(to: &writer)
-        }
-        writer.endArray()
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"billingMonth\":", into: &out)
+        WireBytes.string(billingMonth, into: &out)
+        WireBytes.literal(",\"invoices\":", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, element) in invoices.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            element.write(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

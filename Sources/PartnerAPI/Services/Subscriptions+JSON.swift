@@ -8,9 +8,21 @@ extension Subscriptions.GetRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("subscriptionId")
-        writer.string(subscriptionId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -26,19 +38,32 @@ extension Subscriptions.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -56,25 +81,37 @@ extension Subscriptions.ChangeSeatsRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("subscriptionId")
-        writer.string(subscriptionId)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
         if let etag {
-            writer.key("etag")
-            writer.string(etag)
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
         }
         if let seats {
-            writer.key("seats")
-            writer.int(seats)
+            WireBytes.literal(",\"seats\":", into: &out)
+            WireBytes.int(seats, into: &out)
         }
         if let delta {
-            writer.key("delta")
-            writer.int(delta)
+            WireBytes.literal(",\"delta\":", into: &out)
+            WireBytes.int(delta, into: &out)
         }
         if let reason {
-            writer.key("reason")
-            writer.string(reason)
+            WireBytes.literal(",\"reason\":", into: &out)
+            WireBytes.string(reason, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -94,17 +131,29 @@ extension Subscriptions.StateChangeRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("subscriptionId")
-        writer.string(subscriptionId)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
         if let etag {
-            writer.key("etag")
-            writer.string(etag)
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
         }
         if let reason {
-            writer.key("reason")
-            writer.string(reason)
+            WireBytes.literal(",\"reason\":", into: &out)
+            WireBytes.string(reason, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

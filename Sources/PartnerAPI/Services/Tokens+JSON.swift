@@ -8,17 +8,29 @@ extension Tokens.CreateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("agentId")
-        writer.string(agentId)
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"agentId\":", into: &out)
+        WireBytes.string(agentId, into: &out)
         if let label {
-            writer.key("label")
-            writer.string(label)
+            WireBytes.literal(",\"label\":", into: &out)
+            WireBytes.string(label, into: &out)
         }
         if let ttlSeconds {
-            writer.key("ttlSeconds")
-            writer.int(ttlSeconds)
+            WireBytes.literal(",\"ttlSeconds\":", into: &out)
+            WireBytes.int(ttlSeconds, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -36,11 +48,23 @@ extension Tokens.CreateResponse {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("token")
-        token.encode(to: &writer)
-        writer.key("secret")
-        writer.string(secret)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"token\":", into: &out)
+        token.write(into: &out)
+        WireBytes.literal(",\"secret\":", into: &out)
+        WireBytes.string(secret, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -57,19 +81,32 @@ extension Tokens.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let agentId {
-            writer.key("agentId")
-            writer.string(agentId)
+            WireBytes.key("\"agentId\":", first: &first, into: &out)
+            WireBytes.string(agentId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -87,9 +124,21 @@ extension Tokens.RevokeRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("tokenId")
-        writer.string(tokenId)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"tokenId\":", into: &out)
+        WireBytes.string(tokenId, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.

@@ -8,19 +8,32 @@ extension Users.ListRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
         if let pageSize {
-            writer.key("pageSize")
-            writer.int(pageSize)
+            WireBytes.key("\"pageSize\":", first: &first, into: &out)
+            WireBytes.int(pageSize, into: &out)
         }
         if let pageToken {
-            writer.key("pageToken")
-            writer.string(pageToken)
+            WireBytes.key("\"pageToken\":", first: &first, into: &out)
+            WireBytes.string(pageToken, into: &out)
         }
         if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
         }
-        writer.endObject()
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -38,17 +51,30 @@ extension Users.CreateRequest {
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let customerId {
-            writer.key("customerId")
-            writer.string(customerId)
-        }
-        writer.key("firstName")
-        writer.string(firstName)
-        writer.key("lastName")
-        writer.string(lastName)
-        writer.key("email")
-        writer.string(email)
+        writeMembers(into: &writer.bytes)
         writer.endObject()
+    }
+
+    /// Appends the message as a JSON object.
+    func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        writeMembers(into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        var first = true
+        if let customerId {
+            WireBytes.key("\"customerId\":", first: &first, into: &out)
+            WireBytes.string(customerId, into: &out)
+        }
+        WireBytes.key("\"firstName\":", first: &first, into: &out)
+        WireBytes.string(firstName, into: &out)
+        WireBytes.literal(",\"lastName\":", into: &out)
+        WireBytes.string(lastName, into: &out)
+        WireBytes.literal(",\"email\":", into: &out)
+        WireBytes.string(email, into: &out)
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
