@@ -68,9 +68,19 @@ target() { # target name, its source file, the libraries it needs
         "${extra_sources[@]}" -o "$out/fuzz-$name"
 }
 
+# The envelope decoder may keep params raw (the fast path); the target adapts.
+envelope_flags=()
+if grep -rq "enum RPCIncomingParams" "$root/Sources/FramedRPC"; then envelope_flags=(-D FRAMEDRPC_RAW_PARAMS); fi
+
 extra_sources=()
 target frames FrameDecoderTarget.swift -lFramedRPC -lFramedJSON
-target envelope EnvelopeTarget.swift -lFramedRPC -lFramedJSON
+target envelope EnvelopeTarget.swift "${envelope_flags[@]}" -lFramedRPC -lFramedJSON
+built="$out/fuzz-frames $out/fuzz-envelope"
+# The validating scanner behind the fast path, against the parser (when the sources have it).
+if [ -f "$root/Sources/FramedJSON/JSONRawObject.swift" ]; then
+    target json JSONScannerTarget.swift -lFramedJSON
+    built="$built $out/fuzz-json"
+fi
 extra_sources=("$table")
 target params ParamsTarget.swift -lPartnerAPI -lFramedRPC -lFramedJSON
-echo "build.sh: built $out/fuzz-frames $out/fuzz-envelope $out/fuzz-params"
+echo "build.sh: built $built $out/fuzz-params"

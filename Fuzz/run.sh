@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for a while; CI-friendly.
 #
-#   Fuzz/run.sh [seconds] [target...]    default 60 s per target; targets: frames envelope params
+#   Fuzz/run.sh [seconds] [target...]    default 60 s per target; targets: frames envelope params json
 #
 # Builds the targets first unless FUZZ_NO_BUILD=1. Each target starts from its checked-in seeds
 # (Fuzz/corpus/<target>, never modified) plus the inputs earlier runs found (Fuzz/.out/work/
@@ -15,7 +15,11 @@ out="${FUZZ_OUT:-$root/Fuzz/.out}"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(frames envelope params)
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(frames envelope params)
+    # The scanner target exists when the sources have the envelope fast path.
+    [ -f "$root/Sources/FramedJSON/JSONRawObject.swift" ] && targets+=(json)
+fi
 
 mkdir -p "$out"
 if [ "${FUZZ_NO_BUILD:-0}" != "1" ]; then
@@ -24,6 +28,9 @@ fi
 
 # Swift's runtime keeps metadata caches alive for the process: not leaks worth reporting.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:symbolize=1}"
+# Swift's own crash backtracer would run inside the crashing process, under ASan, and make
+# libFuzzer save the wrong input; libFuzzer reports the crash itself.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 
 status=0
 for target in "${targets[@]}"; do

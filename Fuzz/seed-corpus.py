@@ -3,7 +3,8 @@
 
 - frames:   every hex dump of Protocol/WIRE.md section 16 (exact wire bytes), plus the same
             frames back to back in one stream.
-- envelope: the JSON payload of every section 16 example, plus a few envelope edge cases.
+- envelope: the JSON payload of every section 16 example, plus a few envelope edge cases
+            (the same seeds serve the json target: the scanner against the parser).
 - params:   "<method>\\n<params JSON>" for every method the server stubs register, once
             with the required params only and once with every param, values built from the
             schema (types, enums, patterns, formats, bounds).
@@ -47,6 +48,7 @@ def frames_and_envelopes():
         payload = frame[4:]
         if payload:
             write("envelope", "wire-16-%02d.json" % i, payload)
+            write("json", "wire-16-%02d.json" % i, payload)
     write("frames", "wire-16-all-back-to-back", b"".join(f for f in frames if len(f) > 4))
     write("frames", "partial-header", b"\x00\x00")
     write("frames", "zero-length", b"\x00\x00\x00\x00")
@@ -66,6 +68,7 @@ def frames_and_envelopes():
     }
     for name, data in extra.items():
         write("envelope", name, data)
+        write("json", name, data)
 
 
 def resolve(schema, doc):
@@ -211,6 +214,7 @@ if __name__ == "__main__":
     frames_and_envelopes()
     params()
     dictionary("envelope", JSON_TOKENS + ENVELOPE_TOKENS)
+    dictionary("json", JSON_TOKENS + ENVELOPE_TOKENS)
     dictionary("params", JSON_TOKENS + schema_tokens())
     for target in sorted(os.listdir(CORPUS)):
         print(target, len(os.listdir(os.path.join(CORPUS, target))), "seeds")

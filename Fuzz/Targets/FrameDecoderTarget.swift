@@ -56,8 +56,8 @@ private func decoded(_ bytes: [UInt8], chunkSizes: [Int]) -> Outcome {
         }
         // Memory bound: once drained, what stays buffered is one unfinished frame, shorter
         // than a header plus the largest accepted payload.
-        precondition(decoder.bufferedBytes < 4 + maxFrameBytes, "\(decoder.bufferedBytes) bytes buffered")
-        precondition(decoder.hasPartialFrame == (decoder.bufferedBytes > 0))
+        require(decoder.bufferedBytes < 4 + maxFrameBytes, "\(decoder.bufferedBytes) bytes buffered")
+        require(decoder.hasPartialFrame == (decoder.bufferedBytes > 0), "hasPartialFrame disagrees with bufferedBytes")
     }
     return .frames(frames, nil, leftover: decoder.bufferedBytes)
 }
@@ -87,4 +87,9 @@ public func fuzzFrameDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
         }
     }
     return 0
+}
+
+/// `precondition` that prints its message in optimized builds too (the fuzz targets are -O).
+func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
 }

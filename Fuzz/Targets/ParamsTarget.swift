@@ -36,7 +36,7 @@ func checkParams<T: JSONDecodable & JSONEncodable & Hashable>(_ type: T.Type, _ 
     } catch {
         fatalError("\(request.method): accepted params re-encode to params the server refuses: \(error.message) \(String(decoding: bytes, as: UTF8.self))")
     }
-    precondition(again == value, "\(request.method): params changed in a round trip: \(value) -> \(again)")
+    require(again == value, "\(request.method): params changed in a round trip: \(value) -> \(again)")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -56,9 +56,14 @@ public func fuzzParams(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if verbose { print("\(entry.name): accepted") }
     } catch {
         if verbose { print("\(entry.name): refused: \(error.message)") }
-        precondition(
+        require(
             error.code == .invalidArgument && error.jsonRPCCode == -32602 && !error.details.isEmpty,
             "\(entry.name): refused params must be -32602 naming a field: \(error)")
     }
     return 0
+}
+
+/// `precondition` that prints its message in optimized builds too (the fuzz targets are -O).
+func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
 }

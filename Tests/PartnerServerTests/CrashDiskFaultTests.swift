@@ -64,6 +64,9 @@ struct CrashDiskFaultTests {
         _ = try await client.customers.create(CrashRestartTests.customer("readonly-after"))
         await rpc.close()
         try await server.stop()
+        if let integrity = try CrashHarness.integrityCheck(data: data) {
+            #expect(integrity == "ok", "the database after a read-only spell: \(integrity)")
+        }
     }
 
     enum ReadOnlyOutcome {
@@ -178,5 +181,8 @@ struct CrashDiskFaultTests {
         }
         await rpc.close()
         try await server.stop()
+        if let integrity = try CrashHarness.integrityCheck(data: data) {
+            #expect(integrity == "ok", "the database after a full disk: \(integrity)")
+        }
     }
 }

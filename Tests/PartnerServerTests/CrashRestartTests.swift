@@ -62,7 +62,10 @@ struct CrashRestartTests {
         try await Self.verify(checker, state.acks, seed: seed)
         try await Self.verifyWhole(checker, state.acks, seed: seed)
         await checkerRPC.close()
-        try await server.stop()
+        try await server.kill()
+        if let integrity = try CrashHarness.integrityCheck(data: data) {
+            #expect(integrity == "ok", "seed \(seed): the database after \(kills) kills: \(integrity)")
+        }
 
         #expect(kills >= 20)
         #expect(state.unexpected.isEmpty, "seed \(seed): \(state.unexpected.prefix(5))")

@@ -22,6 +22,24 @@ enum CrashHarness {
         }
     }
 
+    /// `PRAGMA integrity_check` of the server's database, run by the `sqlite3` tool while no
+    /// server is running: "ok" for an intact file; `nil` when the tool is not installed.
+    static func integrityCheck(data: String) throws -> String? {
+        guard let tool = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = [data + "/partner.sqlite", "PRAGMA integrity_check;"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// A fresh folder under the temporary directory.
     static func temporaryFolder() throws -> String {
         var template = Array((NSTemporaryDirectory() + "/partner-crash-XXXXXX").utf8CString)
