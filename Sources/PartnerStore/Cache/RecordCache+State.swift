@@ -130,6 +130,11 @@ struct UniqueKeyRef: Hashable, Sendable {
     let kind: String
     /// The unique key.
     let key: String
+
+    /// Hashes the key alone (see `RecordKey.hash(into:)`).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+    }
 }
 
 /// What the cache knows of a unique key.

@@ -43,6 +43,15 @@ final class RecordCache: Sendable {
         }
     }
 
+    /// The cached values for `keys`, in order, under one lock (a list's records); all nil
+    /// unless the epoch still equals the even `epoch` (rule 2).
+    func values(for keys: [RecordKey], ifEpochIs epoch: UInt64) -> [(any Sendable)?] {
+        state.withLock { state in
+            guard epoch == state.epoch, epoch % 2 == 0 else { return Array(repeating: nil, count: keys.count) }
+            return keys.map { state.value(for: $0) }
+        }
+    }
+
     /// What the cache knows of unique key `key` of `kind` (see `value(for:ifEpochIs:)` for
     /// `epoch`); nil when it cannot tell.
     func lookup(kind: String, uniqueKey key: String, ifEpochIs epoch: UInt64? = nil) -> UniqueLookup? {

@@ -4,4 +4,10 @@ struct RecordKey: Hashable, Sendable {
     let kind: String
     /// The record's id within its kind.
     let id: String
+
+    /// Hashes the id alone: kinds are few and ids rarely repeat across them, so the kind would
+    /// only cost a second string hash per lookup (equality still compares both).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+    }
 }

@@ -46,11 +46,19 @@ final class SQLiteReadTransaction: StoreReading {
         try checkOpen()
         // Ids first, then each record through the cache: a listed record already decoded (by
         // an earlier read or by the write that stored it) costs a lookup, not a JSON decode.
-        let ids = try tables.ids(kind: R.kind.name, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
+        let kind = R.kind.name
+        let ids = try tables.ids(kind: kind, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
+        let keys = ids.map { RecordKey(kind: kind, id: $0) }
+        let cached = cache.values(for: keys, ifEpochIs: epoch)
         var records: [R] = []
         records.reserveCapacity(ids.count)
-        for id in ids {
-            if let record = try get(R.self, id: id) { records.append(record) }
+        for (index, key) in keys.enumerated() {
+            if let record = cached[index] as? R {
+                records.append(record)
+            } else if let record = try tables.get(R.self, id: key.id) {
+                cache.insert(record, for: key, ifEpochIs: epoch)
+                records.append(record)
+            }
         }
         return records
     }
