@@ -77,12 +77,14 @@ struct ServerLifecycleTests {
         #expect(try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == ["status": "SERVING"])
         h.server.health.setStatus(.notServing, for: "Conformance")
         #expect(try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == ["status": "NOT_SERVING"])
-        do {
-            _ = try await client.unary("Health.Check", params: ["service": "Nope"] as JSONValue)
-            Issue.record("an unknown service was found")
-        } catch {
-            #expect(error.code == .notFound)
-            #expect(error.jsonRPCCode == nil)
+        for unknown in ["Nope", "rpc"] {
+            do {
+                _ = try await client.unary("Health.Check", params: ["service": .string(unknown)] as JSONValue)
+                Issue.record("service \(unknown) was found")
+            } catch {
+                #expect(error.code == .notFound)
+                #expect(error.jsonRPCCode == nil)
+            }
         }
         await client.close()
         await h.stop()

@@ -42,7 +42,9 @@ public final class RPCServer: Sendable {
         var router = RPCRouter()
         if config.registersHealthService { router.register(HealthService(health: health)) }
         for service in Self.listingConformance(services) { router.register(service) }
-        for descriptor in router.descriptors where health.status(of: String(descriptor.serviceName)) == nil {
+        // WIRE.md §14.1: services are the prefixes of the methods rpc.discover lists, `rpc` aside.
+        for descriptor in router.descriptors
+        where descriptor.serviceName != "rpc" && health.status(of: String(descriptor.serviceName)) == nil {
             health.setStatus(.serving, for: String(descriptor.serviceName))
         }
         self.config = config

@@ -1,0 +1,65 @@
+import FramedJSON
+
+extension ConformanceService {
+    /// What one `Conformance` param may hold.
+    enum ParamRule {
+        /// Any JSON value.
+        case any
+        /// An integer in `0...limit`.
+        case count(limit: Int64)
+        /// A string.
+        case string
+        /// A status name of WIRE.md §5.2 or its number 0...16.
+        case status
+    }
+
+    static let echoRules: [(String, ParamRule)] = [
+        ("message", .any), ("delayMs", .count(limit: maxDelayMs)), ("status", .status),
+        ("statusMessage", .string), ("responseBytes", .count(limit: maxResponseBytes)),
+    ]
+
+    static let streamRules: [(String, ParamRule)] = [
+        ("count", .count(limit: maxCount)), ("intervalMs", .count(limit: maxDelayMs)),
+        ("itemBytes", .count(limit: maxItemBytes)),
+    ]
+
+    /// Checks every member of `params` against `rules` and throws one -32602 error listing
+    /// every fault found, each as a field violation (WIRE.md §5.1). `null` counts as absent.
+    static func checkParams(_ params: JSONValue, _ rules: [(String, ParamRule)]) throws(RPCError) {
+        guard let object = params.objectValue else {
+            throw RPCError.invalidParams(field: "", reason: "params must be an object")
+        }
+        var faults: [(field: String, reason: String)] = []
+        for member in object.members {
+            guard let rule = rules.first(where: { $0.0 == member.key })?.1 else {
+                faults.append((member.key, "is not a known field"))
+                continue
+            }
+            if member.value == .null { continue }
+            if let reason = violation(of: rule, by: member.value) { faults.append((member.key, reason)) }
+        }
+        guard let first = faults.first else { return }
+        let message = faults.count == 1
+            ? "invalid params: \(first.field) \(first.reason)"
+            : "invalid params: \(faults.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))"
+        throw RPCError(
+            code: .invalidArgument, message: message,
+            details: faults.map { ["field": .string($0.field), "reason": .string($0.reason)] }, jsonRPCCode: -32602)
+    }
+
+    private static func violation(of rule: ParamRule, by value: JSONValue) -> String? {
+        switch rule {
+        case .any:
+            return nil
+        case .string:
+            return value.stringValue == nil ? "must be a string, got \(value.typeName)" : nil
+        case .count(let limit):
+            guard let number = value.intValue else { return "must be an integer, got \(value.typeName)" }
+            return (0...limit).contains(number) ? nil : "must be in 0...\(limit), got \(number)"
+        case .status:
+            if let name = value.stringValue, RPCError.Code(name: name) != nil { return nil }
+            if let number = value.intValue, RPCError.Code(rawValue: Int(number)) != nil { return nil }
+            return "must be a status name or number 0...16"
+        }
+    }
+}
