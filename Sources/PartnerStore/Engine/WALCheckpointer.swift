@@ -5,23 +5,35 @@ import PartnerCore
 import Synchronization
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so the
-/// writer's COMMITs never wait for that copy.
+/// writer's COMMITs do not wait for that copy.
 ///
 /// The writer connection's WAL hook (installed by `install(on:)`, which replaces SQLite's
 /// automatic checkpoint) reports the log's size after every COMMIT. Once it holds
-/// `thresholdPages` pages this thread runs a PASSIVE checkpoint on its own connection: it
-/// never blocks the writer or the readers, and SQLite reuses the log from its start at the
-/// writer's next transaction once every frame was copied. Each page is copied once per
-/// threshold's worth of commits however often it was written, so hot pages cost little.
-/// Should the thread fall behind (or readers keep old snapshots for long), the hook runs a
-/// PASSIVE checkpoint itself once the log reaches `4 x thresholdPages`, as SQLite's own
+/// `thresholdPages` pages, this thread runs a PASSIVE checkpoint on its own connection: the
+/// bulk of the copy, never blocking the writer or the readers, each page copied once however
+/// often it was written since the last one. SQLite reuses the log from its start only when a
+/// write transaction begins with every frame copied, which never happens while commits land
+/// during the copy; so after the thread's pass the writer's hook copies the few frames
+/// committed meanwhile itself (a PASSIVE checkpoint of that tail), and the log restarts at
+/// the next transaction instead of growing without end. Should the thread fall behind, the
+/// hook checkpoints the whole log once it reaches `4 x thresholdPages`, as SQLite's own
 /// automatic checkpoint would.
 ///
 /// Durability is unchanged: the checkpointing connection runs with `synchronous=FULL`, so the
 /// log is synced before pages are copied and the database file after.
 final class WALCheckpointer: Sendable {
+    /// Where the current log generation's checkpoint stands.
+    private enum Phase {
+        /// Below the threshold, or no pass asked yet.
+        case idle
+        /// The thread has been asked to copy (or is copying) the log.
+        case copying
+        /// The thread's pass finished: the writer copies the tail at its next COMMIT.
+        case copied
+    }
+
     private struct State {
-        var requested = false
+        var phase = Phase.idle
         var stopping = false
         var stopped = false
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
@@ -78,19 +90,28 @@ final class WALCheckpointer: Sendable {
 
     /// Called by the writer's hook after each COMMIT with the log's size in pages.
     private func logGrew(to pages: Int, database: OpaquePointer?) {
-        if pages >= 4 * thresholdPages, let database {
-            // The thread fell behind: copy now, as SQLite's automatic checkpoint would. A
-            // failure is not the commit's: it is retried at the next one.
-            _ = sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-            return
+        enum Step { case none, wake, copyTail, copyAll }
+        let step = state.withLock { s -> Step in
+            guard !s.stopping else { return pages >= 4 * thresholdPages ? .copyAll : .none }
+            switch s.phase {
+            case .idle:
+                guard pages >= thresholdPages else { return .none }
+                s.phase = .copying
+                return .wake
+            case .copying:
+                return pages >= 4 * thresholdPages ? .copyAll : .none
+            case .copied:
+                s.phase = .idle
+                return pages >= thresholdPages ? .copyTail : .none
+            }
         }
-        guard pages >= thresholdPages else { return }
-        let wake = state.withLock { s -> Bool in
-            guard !s.requested, !s.stopping else { return false }
-            s.requested = true
-            return true
+        switch step {
+        case .none: break
+        case .wake: wakeup.signal()
+        case .copyTail, .copyAll:
+            // A failure is not the commit's: the log is copied again at a later COMMIT.
+            if let database { _ = sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) }
         }
-        if wake { wakeup.signal() }
     }
 
     /// Ends the thread after its current checkpoint and closes its connection.
@@ -125,7 +146,7 @@ final class WALCheckpointer: Sendable {
                     defer { s.stopWaiters.removeAll() }
                     return (false, s.stopWaiters)
                 }
-                return (s.requested, nil)
+                return (s.phase == .copying, nil)
             }
             if let waiters {
                 connection.close()
@@ -138,8 +159,9 @@ final class WALCheckpointer: Sendable {
                     sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
                 }
                 if rc == SQLITE_OK { checkpoints.add(1, ordering: .relaxed) }
-                // Commits made meanwhile may ask again only now: one checkpoint at a time.
-                state.withLock { $0.requested = false }
+                // The writer copies the tail committed meanwhile (or, after a failure, the
+                // whole log) at its next COMMIT.
+                state.withLock { if $0.phase == .copying { $0.phase = .copied } }
             }
         }
     }
