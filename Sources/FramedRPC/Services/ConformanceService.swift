@@ -34,7 +34,7 @@ public struct ConformanceService: RPCService {
             if let raw = request.rawParams, let result = Self.plainEcho(raw, meta: request.metadata.custom) {
                 return result
             }
-            try Self.checkParams(request.params, Self.echoRules)
+            try BuiltinParamCheck.check(request.params, BuiltinParamCheck.echo)
             let f = try JSONFields(
                 request.params, path: "", allowed: ["message", "delayMs", "status", "statusMessage", "responseBytes"])
             let delayMs = try Self.bounded(f, "delayMs", Self.maxDelayMs)
@@ -55,7 +55,7 @@ public struct ConformanceService: RPCService {
             return EchoResult(message: f.object["message"] ?? .null, meta: request.metadata.custom, padding: Int(responseBytes))
         }
         router.registerServerStreaming(Self.stream) { request, _, writer in
-            try Self.checkParams(request.params, Self.streamRules)
+            try BuiltinParamCheck.check(request.params, BuiltinParamCheck.stream)
             let f = try JSONFields(request.params, path: "", allowed: ["count", "intervalMs", "itemBytes"])
             let count = try Self.bounded(f, "count", Self.maxCount)
             let intervalMs = try Self.bounded(f, "intervalMs", Self.maxDelayMs)

@@ -30,7 +30,11 @@ public struct DiscoveryService: RPCService {
     /// Registers `rpc.discover`.
     public func registerMethods(with router: inout RPCRouter) {
         let encoded = self.encoded
-        router.registerUnary(Self.discover) { _, _ in encoded }
+        router.registerUnary(Self.discover) { request, _ in
+            // rpc.discover takes no params: any member is "not a known field" (WIRE.md §3.4).
+            try BuiltinParamCheck.check(request.params, [])
+            return encoded
+        }
     }
 }
 

@@ -47,7 +47,8 @@ public struct HealthService: RPCService {
     /// The longest service name accepted (WIRE.md §14.1; `maxLength` in the OpenRPC document).
     public static let maxServiceNameLength = 200
 
-    private static func service(in request: RPCRequest) throws(JSONDecodingError) -> String {
+    private static func service(in request: RPCRequest) throws -> String {
+        try BuiltinParamCheck.check(request.params, BuiltinParamCheck.health)
         let fields = try JSONFields(request.params, path: "", allowed: ["service"])
         let service = try fields.optional("service", as: String.self) ?? ""
         guard service.unicodeScalars.count <= maxServiceNameLength else {

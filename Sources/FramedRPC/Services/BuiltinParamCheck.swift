@@ -1,7 +1,9 @@
 import FramedJSON
 
-extension ConformanceService {
-    /// What one `Conformance` param may hold.
+/// The params check of the built-in services (`Conformance`, `Health`, `rpc.discover`): every
+/// member is checked and one -32602 error lists every fault found (WIRE.md §5.1).
+enum BuiltinParamCheck {
+    /// What one param may hold.
     enum ParamRule {
         /// Any JSON value.
         case any
@@ -13,19 +15,24 @@ extension ConformanceService {
         case status
     }
 
-    static let echoRules: [(String, ParamRule)] = [
-        ("message", .any), ("delayMs", .count(limit: maxDelayMs)), ("status", .status),
-        ("statusMessage", .string), ("responseBytes", .count(limit: maxResponseBytes)),
+    /// `Conformance.Echo`'s params.
+    static let echo: [(String, ParamRule)] = [
+        ("message", .any), ("delayMs", .count(limit: ConformanceService.maxDelayMs)), ("status", .status),
+        ("statusMessage", .string), ("responseBytes", .count(limit: ConformanceService.maxResponseBytes)),
     ]
 
-    static let streamRules: [(String, ParamRule)] = [
-        ("count", .count(limit: maxCount)), ("intervalMs", .count(limit: maxDelayMs)),
-        ("itemBytes", .count(limit: maxItemBytes)),
+    /// `Conformance.Stream`'s params.
+    static let stream: [(String, ParamRule)] = [
+        ("count", .count(limit: ConformanceService.maxCount)), ("intervalMs", .count(limit: ConformanceService.maxDelayMs)),
+        ("itemBytes", .count(limit: ConformanceService.maxItemBytes)),
     ]
+
+    /// `Health.Check` and `Health.Watch`'s params (the length is checked by the service).
+    static let health: [(String, ParamRule)] = [("service", .string)]
 
     /// Checks every member of `params` against `rules` and throws one -32602 error listing
     /// every fault found, each as a field violation (WIRE.md §5.1). `null` counts as absent.
-    static func checkParams(_ params: JSONValue, _ rules: [(String, ParamRule)]) throws(RPCError) {
+    static func check(_ params: JSONValue, _ rules: [(String, ParamRule)]) throws(RPCError) {
         guard let object = params.objectValue else {
             throw RPCError.invalidParams(field: "", reason: "params must be an object")
         }
