@@ -166,7 +166,7 @@ methods = [
     ("Contacts.Delete", BOTH, True, True, False, (["contactId"], {"contactId": ID}), ref("Contact"), ["NOT_FOUND"]),
     ("Contacts.ConfirmEmail", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Catalog.ListProducts", BOTH, False, True, False, ([], {**CUSTOMER_ID}), obj(["items"], {"items": arr(ref("Product"))}), ["NOT_FOUND"]),
-    ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000)}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION"]),
+    ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000)}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "OUT_OF_RANGE"]),
     ("Orders.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Orders", "Order"), ["NOT_FOUND"]),
     ("Subscriptions.Get", BOTH, False, True, False, (["subscriptionId"], {"subscriptionId": ID}), ref("Subscription"), ["NOT_FOUND"]),
     ("Subscriptions.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Subscriptions", "Subscription"), ["NOT_FOUND"]),

@@ -3450,6 +3450,13 @@ extension PartnerSchema {
           "data": {
             "status": "FAILED_PRECONDITION"
           }
+        },
+        {
+          "code": 11,
+          "message": "A value is outside its allowed range.",
+          "data": {
+            "status": "OUT_OF_RANGE"
+          }
         }
       ],
       "x-roles": [

@@ -62,11 +62,12 @@ struct SubscriptionTests {
     }
 
     @Test(
-        "rule seatRange: the result must be 1...maximum, naming the field given",
+        "rule seatRange: the result must be 1...maximum, naming the field given; removing more than held is OUT_OF_RANGE",
         arguments: [
             (Int?.some(0), Int?.none, DomainError.Code.invalidArgument, "seats"),
             (nil, -4, .invalidArgument, "delta"),
-            (nil, -10, .invalidArgument, "delta"),
+            (nil, -5, .outOfRange, "delta"),
+            (nil, -10, .outOfRange, "delta"),
             (301, nil, .outOfRange, "seats"),
             (nil, 297, .outOfRange, "delta"),
         ])

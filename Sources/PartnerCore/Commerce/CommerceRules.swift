@@ -63,9 +63,14 @@ public enum CommerceRules {
 
     /// Rule `seatRange`: a subscription holds at least 1 seat and at most the SKU's maximum.
     /// - Parameter field: the request field to blame (`seats` or `delta`).
-    /// - Throws: INVALID_ARGUMENT below 1 (use Cancel to end a subscription); OUT_OF_RANGE above
-    ///   the maximum, with the limit and the requested count.
+    /// - Throws: OUT_OF_RANGE for a `delta` removing more seats than are held (WIRE.md §5.2);
+    ///   INVALID_ARGUMENT for any other result below 1 (use Cancel to end a subscription);
+    ///   OUT_OF_RANGE above the maximum, with the limit and the requested count.
     public static func requireSeatsInRange(_ seats: Int, for product: Product, field: String) throws(DomainError) {
+        if seats < 0 && field == "delta" {
+            throw DomainError.outOfRange(
+                field: field, "delta: removes \(-seats) more seats than the subscription holds")
+        }
         guard seats >= 1 else {
             throw DomainError.invalid(
                 field: field,

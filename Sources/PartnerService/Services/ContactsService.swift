@@ -56,7 +56,7 @@ struct ContactsService: Contacts.ServiceProtocol {
         -> PartnerAPI.Contact
     {
         let operations = operations
-        return try await backend.writeWithoutCaller { tx in
+        return try await backend.writeWithoutCaller(context, request: request) { tx in
             PartnerAPI.Contact(try operations.confirmEmail(token: request.token, in: tx))
         }
     }

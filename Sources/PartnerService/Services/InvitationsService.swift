@@ -46,7 +46,7 @@ struct InvitationsService: Invitations.ServiceProtocol {
     /// Public: the one-time token is the credential, no agent is involved.
     func accept(_ request: Invitations.AcceptRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer {
         let operations = operations
-        return try await backend.writeWithoutCaller { tx in
+        return try await backend.writeWithoutCaller(context, request: request) { tx in
             PartnerAPI.Customer(try operations.accept(token: request.token, in: tx))
         }
     }

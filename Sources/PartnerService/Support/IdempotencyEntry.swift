@@ -1,7 +1,7 @@
 import PartnerCore
 
 /// The first answer to a mutating call made with `meta.idempotencyKey`, kept so that a replay
-/// by the same agent returns it unchanged for `IdempotencyEntry.lifetimeMs` (24 h), across
+/// by the same partner (or, for a method that needs no token, to the same method) returns it unchanged for `IdempotencyEntry.lifetimeMs` (24 h), across
 /// restarts: it is written in the same transaction as the change it answers.
 public struct IdempotencyEntry: StoredRecord, Equatable {
     /// Stored as kind "idempotency".
@@ -9,9 +9,9 @@ public struct IdempotencyEntry: StoredRecord, Equatable {
     /// How long a key replays: 24 hours.
     public static let lifetimeMs: Int64 = 24 * 60 * 60 * 1000
 
-    /// "<agentId>/<key>": keys are scoped per agent.
+    /// "<scope>/<key>": the scope is the partner, or `method:<name>` for a method that needs no token.
     public var id: String
-    /// The agent's partner.
+    /// The caller's partner ("" for a method that needs no token).
     public var partnerId: String
     /// The method the key was first used with.
     public var method: String
@@ -32,6 +32,6 @@ public struct IdempotencyEntry: StoredRecord, Equatable {
         self.createTime = createTime
     }
 
-    /// The entry id for `key` used by `agentId`.
-    public static func id(agentId: String, key: String) -> String { "\(agentId)/\(key)" }
+    /// The entry id for `key` used within `scope` (a partner id, or `method:<name>`).
+    public static func id(scope: String, key: String) -> String { "\(scope)/\(key)" }
 }

@@ -32,41 +32,60 @@ public struct PartnerBackend: Sendable {
 
     /// Runs `body` for the authenticated caller in one durable transaction; the answer is on
     /// disk before this returns. With `meta.idempotencyKey`, the first answer is stored in the
-    /// same transaction, and a replay of the same method with the same params returns it
-    /// without running `body` again (24 h, across restarts); the same key with other params is
-    /// INVALID_ARGUMENT naming `meta.idempotencyKey`. After the commit, `feed` is signalled.
+    /// same transaction, and a replay of the same method with the same params by the same
+    /// partner returns it without running `body` again (24 h, across restarts); the same key
+    /// with other params or another method is INVALID_ARGUMENT (3) naming `meta.idempotencyKey`
+    /// (WIRE.md §13). After the commit, `feed` is signalled.
     public func write<T: JSONCodable & Sendable>(
         _ call: RPCServerContext, request: some JSONEncodable & Sendable,
         _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
     ) async throws -> T {
         let caller = try call.caller()
+        return try await idempotentWrite(call, request: request, scope: caller.partnerId, partnerId: caller.partnerId) { tx in
+            try body(caller, tx)
+        }
+    }
+
+    /// As `write`, for token-based public methods that carry no agent (`Invitations.Accept`,
+    /// `Contacts.ConfirmEmail`): an idempotency key is scoped to the method, and a replay must
+    /// repeat the same params, one-time token included (WIRE.md §13).
+    public func writeWithoutCaller<T: JSONCodable & Sendable>(
+        _ call: RPCServerContext, request: some JSONEncodable & Sendable,
+        _ body: @escaping @Sendable (any StoreWriting) throws -> T
+    ) async throws -> T {
+        try await idempotentWrite(call, request: request, scope: "method:\(call.descriptor.name)", partnerId: "", body)
+    }
+
+    private func idempotentWrite<T: JSONCodable & Sendable>(
+        _ call: RPCServerContext, request: some JSONEncodable & Sendable, scope: String, partnerId: String,
+        _ body: @escaping @Sendable (any StoreWriting) throws -> T
+    ) async throws -> T {
         guard let key = call.metadata.idempotencyKey else {
-            let result = try await store.write { tx in try body(caller, tx) }
+            let result = try await store.write { tx in try body(tx) }
             feed.notify()
             return result
         }
         let method = call.descriptor.name
         let digest = Self.digest(request.jsonBytes())
         let now = context.now()
-        let entryId = IdempotencyEntry.id(agentId: caller.agentId, key: key)
+        let entryId = IdempotencyEntry.id(scope: scope, key: key)
         let outcome = try await store.write { tx -> IdempotentOutcome<T> in
             if let entry = try tx.get(IdempotencyEntry.self, id: entryId),
                 now.millisecondsSinceEpoch - entry.createTime.millisecondsSinceEpoch < IdempotencyEntry.lifetimeMs
             {
                 guard entry.method == method, entry.paramsDigest == digest else {
-                    throw DomainError(
-                        .invalidArgument,
-                        "idempotency key was first used with \(entry.method == method ? "other params" : entry.method); use a new key",
-                        field: "meta.idempotencyKey")
+                    // INVALID_ARGUMENT as 3, not -32602: the params are valid, the key is misused.
+                    throw RPCError(
+                        code: .invalidArgument, message: "idempotency key reused with different params",
+                        details: [["field": "meta.idempotencyKey", "reason": "was used with different params"]])
                 }
                 return .replayed(entry.result)
             }
-            let result = try body(caller, tx)
+            let result = try body(tx)
             let text = String(decoding: result.jsonBytes(), as: UTF8.self)
             try tx.put(
                 IdempotencyEntry(
-                    id: entryId, partnerId: caller.partnerId, method: method, paramsDigest: digest, result: text,
-                    createTime: now))
+                    id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text, createTime: now))
             return .fresh(result)
         }
         feed.notify()
@@ -76,13 +95,6 @@ public struct PartnerBackend: Sendable {
         case .replayed(let text):
             return try T.decode(from: Array(text.utf8), maxDepth: 128)
         }
-    }
-
-    /// As `write`, for token-based public methods that carry no agent.
-    public func writeWithoutCaller<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
-        let result = try await store.write { tx in try body(tx) }
-        feed.notify()
-        return result
     }
 
     /// SHA-256 (hex) of the decoded request re-encoded: field order is fixed by the message, so
