@@ -5,9 +5,10 @@ public struct CaseFailure: Error, Sendable, CustomStringConvertible {
     /// The last frames written and read on the case's connections, oldest first.
     public var transcript: [TranscriptLine]
 
-    /// Creates a failure.
+    /// Creates a failure. A reason longer than 800 characters (a whole document quoted in it)
+    /// is cut there; the transcript still shows the frames.
     public init(_ reason: String, transcript: [TranscriptLine] = []) {
-        self.reason = reason
+        self.reason = reason.count > 800 ? String(reason.prefix(800)) + "… (\(reason.count) characters)" : reason
         self.transcript = transcript
     }
 
