@@ -63,8 +63,7 @@ extension RPCEnvelopeDecoder {
         var metadata = RPCMetadata()
         if let meta {
             do {
-                metadata = try RPCMetadata(
-                    wire: meta.parse(), maxBytes: maxMetaBytes, maxKeys: maxMetaKeys, rawByteCount: meta.byteCount)
+                metadata = try RPCMetadata(rawWire: meta, maxBytes: maxMetaBytes, maxKeys: maxMetaKeys)
             } catch {
                 return .invalid(id: answerID, error: error)
             }

@@ -67,6 +67,30 @@ extension RPCMetadata {
         }
     }
 
+    /// Reads `meta` from the validated bytes it arrived in, as `init(wire:maxBytes:maxKeys:)`
+    /// does, building no tree for the common case: an object of at most `maxKeys` members
+    /// (a repeated name keeps its first occurrence, as `JSONParser` does). Anything else goes
+    /// through the tree, so every error is the same.
+    init(rawWire meta: JSONRawValue, maxBytes: Int, maxKeys: Int) throws(RPCError) {
+        guard meta.kind == .object, case let raw = meta.members, raw.count <= maxKeys else {
+            try self.init(wire: meta.parse(), maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: meta.byteCount)
+            return
+        }
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(raw.count)
+        for member in raw where !members.contains(where: { $0.key == member.key }) {
+            let value: JSONValue
+            if member.value.isPlainString, let text = member.value.stringValue {
+                value = .string(text)
+            } else {
+                value = member.value.parse()
+            }
+            members.append(JSONObject.Member(key: member.key, value: value))
+        }
+        try self.init(
+            wire: .object(JSONObject(members)), maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: meta.byteCount)
+    }
+
     /// The compact JSON size of `object` with string and integer members, counted without
     /// encoding it. Other value types are counted through an encoding (they are rejected later).
     static func encodedSize(_ object: JSONObject) -> Int {

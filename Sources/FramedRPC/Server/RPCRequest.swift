@@ -86,3 +86,13 @@ enum RPCIncomingParams: Sendable {
     case value(JSONValue)
     case raw(JSONRawValue)
 }
+
+extension RPCIncomingParams: JSONEncodable {
+    /// Writes the params object: the tree, or the raw bytes as they arrived.
+    func encode(to writer: inout JSONWriter) {
+        switch self {
+        case .value(let value): writer.value(value)
+        case .raw(let raw): writer.raw(raw)
+        }
+    }
+}
