@@ -23,6 +23,12 @@ public struct RPCServerConfig: Sendable {
     public var outboundLowWaterBytes: Int = 256 << 10
     /// Past this many queued outbound bytes the transport closes the connection.
     public var maxBufferedOutboundBytes: Int = 64 << 20
+    /// While this many bytes wait for a peer, its new calls are held and reading pauses, so a
+    /// client that sends calls and never reads cannot make the server produce more answers
+    /// (WIRE.md §10.4). Above the high-water mark, so unary calls still flow while streams pause.
+    public var holdCallsAboveOutboundBytes: Int = 4 << 20
+    /// Calls held for a peer that reads nothing for this long: the connection is closed.
+    public var outboundStallTimeout: Duration = .seconds(20)
     /// In-flight calls get this long to finish after `$/goaway`.
     public var drainGrace: Duration = .seconds(10)
     /// Initial item credit of a stream when `meta.streamWindow` is absent.

@@ -184,10 +184,10 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
 
     // MARK: Admission and handlers
 
-    /// True while the connection's queued answers are above the high-water mark: new calls
-    /// wait (and reading pauses) until the peer reads, so a client that sends calls and never
-    /// reads holds about one high-water mark of answers, not everything it asked for.
-    private var outboundFull: Bool { outbound.bufferedBytes >= core.config.outboundHighWaterBytes }
+    /// True while the connection's queued answers are above `holdCallsAboveOutboundBytes`: new
+    /// calls wait (and reading pauses) until the peer reads, so a client that sends calls and
+    /// never reads holds a few MiB of answers, not everything it asked for.
+    private var outboundFull: Bool { outbound.bufferedBytes >= core.config.holdCallsAboveOutboundBytes }
 
     private func admit(_ prepared: [Prepared], seed: BatchSeed?) {
         let full = outboundFull
@@ -214,10 +214,19 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         }
     }
 
-    /// Waits for the outbound queue to drain, then admits the calls parked meanwhile.
+    /// Waits for the outbound queue to drain, then admits the calls parked meanwhile. A peer
+    /// that reads nothing for `outboundStallTimeout` is not reading at all: the connection is
+    /// closed (WIRE.md §2.4, §10.4).
     private func watchOutbound() {
+        let outbound = self.outbound
+        let stallTimeout = core.config.outboundStallTimeout
+        let watchdog = Task(executorPreference: outbound.preferredExecutor) {
+            try await Task.sleep(for: stallTimeout)
+            outbound.close()
+        }
         Task(executorPreference: outbound.preferredExecutor) {
-            _ = await self.outbound.waitUntilWritable()
+            _ = await outbound.waitUntilWritable()
+            watchdog.cancel()
             if self.state.withLock({ $0.outboundDrained() }) { self.unparkCalls() }
         }
     }
