@@ -28,74 +28,92 @@ struct HostileTokenLogTests {
 
     @Test("valid, revoked, unknown, wrong, malformed and idempotently created tokens never appear in the log or the data files")
     func tokensNeverLogged() async throws {
-        let server = try HostileServer.start()
-        defer {
-            server.stop()
-            server.remove()
+        struct Seen: Sendable {
+            var secrets: [String]
+            var exitStatus: Int32
+            var log: String
+            var files: [String: [UInt8]]
         }
-        let secrets: [String] = try await Hostile.onThread {
-            let socket = try HostileSocket(port: server.port)
-            let bootstrap = try server.bootstrapToken()
-            let agents = try Self.call(socket, id: 1, "Agents.List", token: bootstrap)
-            guard let agentId = agents["result"]?["items"]?.arrayValue?.first?["id"]?.stringValue else {
-                throw HostileFailure("Agents.List: \(agents)")
+        let seen = try await Hostile.onThread { () throws -> Seen in
+            let server = try HostileServer.start()
+            defer { server.remove() }
+            let secrets: [String]
+            do {
+                secrets = try Self.drive(server)
+            } catch {
+                server.stop()
+                throw error
             }
-            let created = try Self.call(
-                socket, id: 2, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"to-revoke"}"#, token: bootstrap)
-            guard let revoked = created["result"]?["secret"]?.stringValue,
-                let revokedId = created["result"]?["token"]?["id"]?.stringValue
-            else { throw HostileFailure("Tokens.Create: \(created)") }
-            _ = try Self.call(socket, id: 3, "Partners.GetProfile", token: revoked)
-            // A token created with an idempotency key: its answer is recorded for replays, and
-            // the secret must not be recorded with it.
-            let keyed = try Self.call(
-                socket, id: 5, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
-                idempotencyKey: "create-keyed-token-1")
-            guard let keyedSecret = keyed["result"]?["secret"]?.stringValue,
-                let keyedId = keyed["result"]?["token"]?["id"]?.stringValue
-            else { throw HostileFailure("Tokens.Create with a key: \(keyed)") }
-            let replay = try Self.call(
-                socket, id: 6, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
-                idempotencyKey: "create-keyed-token-1")
-            guard replay["error"]?["code"]?.intValue == 6, replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
-                !"\(replay)".contains(keyedSecret.split(separator: ".").last.map(String.init) ?? keyedSecret)
-            else { throw HostileFailure("a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)") }
-            guard try Self.call(socket, id: 7, "Partners.GetProfile", token: keyedSecret)["result"] != nil else {
-                throw HostileFailure("the keyed token does not authenticate")
+            let status = server.stop()
+            // Every file of the data folder but the bootstrap token file, SQLite's WAL included.
+            var files: [String: [UInt8]] = [:]
+            for file in try FileManager.default.contentsOfDirectory(atPath: server.data) where file != "bootstrap-token" {
+                files[file] = Array(try Data(contentsOf: URL(fileURLWithPath: server.data + "/" + file)))
             }
-            _ = try Self.call(socket, id: 4, "Tokens.Revoke", params: #"{"tokenId":"\#(revokedId)"}"#, token: bootstrap)
-            let unknown = "tok_0000unknown.Zm9yZ2VkLXNlY3JldC1mb3JnZWQtc2VjcmV0LWZvcmdlZA"
-            let wrong = revokedId + ".V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2VjcmV0"
-            let malformed = "MalformedSecretWithoutADot0123456789abcdef"
-            var id = 10
-            for (token, expected) in [
-                (bootstrap, nil), (revoked, 16), (unknown, 16), (wrong, 16), (malformed, 16), (bootstrap, nil),
-            ] as [(String, Int?)] {
-                id += 1
-                let answer = try Self.call(socket, id: id, "Customers.List", token: token)
-                guard answer["error"]?["code"]?.intValue.map(Int.init) == expected else {
-                    throw HostileFailure("Customers.List with a \(expected == nil ? "valid" : "bad") token: \(answer)")
-                }
-                let text = "\(answer)"
-                guard !text.contains(token) else { throw HostileFailure("an answer echoes the token: \(text)") }
-            }
-            func secretHalf(_ token: String) -> String { String(token.split(separator: ".").last ?? "") }
-            return [bootstrap, revoked, unknown, wrong, malformed, keyedSecret].map(secretHalf)
+            return Seen(secrets: secrets, exitStatus: status, log: server.log(), files: files)
         }
-        #expect(server.stop() == 0)
-        let log = server.log()
-        #expect(log.contains("event=server.listening"), "the log was captured")
-        for secret in secrets {
-            #expect(!log.contains(secret), "the log holds a token secret")
+        #expect(seen.exitStatus == 0)
+        #expect(seen.log.contains("event=server.listening"), "the log was captured")
+        for secret in seen.secrets {
+            #expect(!seen.log.contains(secret), "the log holds a token secret")
         }
-        // Every file of the data folder but the bootstrap token file, SQLite's WAL included.
-        let files = try FileManager.default.contentsOfDirectory(atPath: server.data).filter { $0 != "bootstrap-token" }
-        #expect(files.contains { $0.hasSuffix(".sqlite") })
-        for file in files {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: server.data + "/" + file))
-            for secret in secrets {
-                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file) holds a token secret")
+        #expect(seen.files.keys.contains { $0.hasSuffix(".sqlite") })
+        for (file, bytes) in seen.files {
+            let data = Data(bytes)
+            for secret in seen.secrets {
+                #expect(data.range(of: Data(secret.utf8)) == nil, "\(file) holds a token secret")
             }
         }
+    }
+
+    /// Makes the calls; returns the secret half of every token used.
+    static func drive(_ server: HostileServer) throws -> [String] {
+        let socket = try HostileSocket(port: server.port)
+        let bootstrap = try server.bootstrapToken()
+        let agents = try Self.call(socket, id: 1, "Agents.List", token: bootstrap)
+        guard let agentId = agents["result"]?["items"]?.arrayValue?.first?["id"]?.stringValue else {
+            throw HostileFailure("Agents.List: \(agents)")
+        }
+        let created = try Self.call(
+            socket, id: 2, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"to-revoke"}"#, token: bootstrap)
+        guard let revoked = created["result"]?["secret"]?.stringValue,
+            let revokedId = created["result"]?["token"]?["id"]?.stringValue
+        else { throw HostileFailure("Tokens.Create: \(created)") }
+        _ = try Self.call(socket, id: 3, "Partners.GetProfile", token: revoked)
+        // A token created with an idempotency key: its answer is recorded for replays, and
+        // the secret must not be recorded with it.
+        let keyed = try Self.call(
+            socket, id: 5, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
+            idempotencyKey: "create-keyed-token-1")
+        guard let keyedSecret = keyed["result"]?["secret"]?.stringValue,
+            let keyedId = keyed["result"]?["token"]?["id"]?.stringValue
+        else { throw HostileFailure("Tokens.Create with a key: \(keyed)") }
+        let replay = try Self.call(
+            socket, id: 6, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
+            idempotencyKey: "create-keyed-token-1")
+        guard replay["error"]?["code"]?.intValue == 6, replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
+            !"\(replay)".contains(keyedSecret.split(separator: ".").last.map(String.init) ?? keyedSecret)
+        else { throw HostileFailure("a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)") }
+        guard try Self.call(socket, id: 7, "Partners.GetProfile", token: keyedSecret)["result"] != nil else {
+            throw HostileFailure("the keyed token does not authenticate")
+        }
+        _ = try Self.call(socket, id: 4, "Tokens.Revoke", params: #"{"tokenId":"\#(revokedId)"}"#, token: bootstrap)
+        let unknown = "tok_0000unknown.Zm9yZ2VkLXNlY3JldC1mb3JnZWQtc2VjcmV0LWZvcmdlZA"
+        let wrong = revokedId + ".V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2VjcmV0"
+        let malformed = "MalformedSecretWithoutADot0123456789abcdef"
+        var id = 10
+        for (token, expected) in [
+            (bootstrap, nil), (revoked, 16), (unknown, 16), (wrong, 16), (malformed, 16), (bootstrap, nil),
+        ] as [(String, Int?)] {
+            id += 1
+            let answer = try Self.call(socket, id: id, "Customers.List", token: token)
+            guard answer["error"]?["code"]?.intValue.map(Int.init) == expected else {
+                throw HostileFailure("Customers.List with a \(expected == nil ? "valid" : "bad") token: \(answer)")
+            }
+            let text = "\(answer)"
+            guard !text.contains(token) else { throw HostileFailure("an answer echoes the token: \(text)") }
+        }
+        func secretHalf(_ token: String) -> String { String(token.split(separator: ".").last ?? "") }
+        return [bootstrap, revoked, unknown, wrong, malformed, keyedSecret].map(secretHalf)
     }
 }
