@@ -169,9 +169,11 @@ public final class SQLiteRecordStore: RecordStore {
     /// and releases the lock. Later calls throw `.unavailable`. Calling it again does nothing.
     public func close() async {
         closed.store(true, ordering: .releasing)
-        await writer.stop()
-        await checkpointer?.stop()
+        // The writer closes last: as the last connection it checkpoints the WAL and removes it,
+        // which a read-only reader cannot do.
         await readers.stop()
+        await checkpointer?.stop()
+        await writer.stop()
         cache.removeAll()
         lock.release()
     }
