@@ -40,20 +40,13 @@ public struct AuditEntry: Codable, Sendable, Hashable, JSONCodable {
 
 // MARK: JSON coding
 
-extension AuditEntry {
+extension AuditEntry: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.

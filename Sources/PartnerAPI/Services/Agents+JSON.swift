@@ -3,20 +3,13 @@ public import FramedJSON
 // The `Agents.*` messages' JSON coding, written out member by member (no `Codable` bridge on the
 // hot path). Keys and shapes are exactly what the synthesized `Codable` conformances produce.
 
-extension Agents.CreateRequest {
+extension Agents.CreateRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -44,20 +37,13 @@ extension Agents.CreateRequest {
     }
 }
 
-extension Agents.ListRequest {
+extension Agents.ListRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -82,20 +68,13 @@ extension Agents.ListRequest {
     }
 }
 
-extension Agents.UpdateRequest {
+extension Agents.UpdateRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.

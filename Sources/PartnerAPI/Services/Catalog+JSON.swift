@@ -3,20 +3,13 @@ public import FramedJSON
 // The `Catalog.*` messages' JSON coding, written out member by member (no `Codable` bridge on the
 // hot path). Keys and shapes are exactly what the synthesized `Codable` conformances produce.
 
-extension Catalog.ListProductsRequest {
+extension Catalog.ListProductsRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -36,20 +29,13 @@ extension Catalog.ListProductsRequest {
     }
 }
 
-extension Catalog.ListProductsResponse {
+extension Catalog.ListProductsResponse: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.

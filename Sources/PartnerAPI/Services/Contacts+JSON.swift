@@ -3,20 +3,13 @@ public import FramedJSON
 // The `Contacts.*` messages' JSON coding, written out member by member (no `Codable` bridge on the
 // hot path). Keys and shapes are exactly what the synthesized `Codable` conformances produce.
 
-extension Contacts.CreateRequest {
+extension Contacts.CreateRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -74,20 +67,13 @@ extension Contacts.CreateRequest {
     }
 }
 
-extension Contacts.ListRequest {
+extension Contacts.ListRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -117,20 +103,13 @@ extension Contacts.ListRequest {
     }
 }
 
-extension Contacts.UpdateRequest {
+extension Contacts.UpdateRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -185,20 +164,13 @@ extension Contacts.UpdateRequest {
     }
 }
 
-extension Contacts.ContactRequest {
+extension Contacts.ContactRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -215,20 +187,13 @@ extension Contacts.ContactRequest {
     }
 }
 
-extension Contacts.ConfirmEmailRequest {
+extension Contacts.ConfirmEmailRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.

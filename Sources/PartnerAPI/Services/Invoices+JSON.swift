@@ -3,20 +3,13 @@ public import FramedJSON
 // The `Invoices.*` messages' JSON coding, written out member by member (no `Codable` bridge on the
 // hot path). Keys and shapes are exactly what the synthesized `Codable` conformances produce.
 
-extension Invoices.ListRequest {
+extension Invoices.ListRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -46,20 +39,13 @@ extension Invoices.ListRequest {
     }
 }
 
-extension Invoices.GetRequest {
+extension Invoices.GetRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -76,20 +62,13 @@ extension Invoices.GetRequest {
     }
 }
 
-extension Invoices.DownloadRequest {
+extension Invoices.DownloadRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -109,20 +88,13 @@ extension Invoices.DownloadRequest {
     }
 }
 
-extension Invoices.DownloadResponse {
+extension Invoices.DownloadResponse: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -148,20 +120,13 @@ extension Invoices.DownloadResponse {
     }
 }
 
-extension Invoices.CloseBillingPeriodRequest {
+extension Invoices.CloseBillingPeriodRequest: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
@@ -178,20 +143,13 @@ extension Invoices.CloseBillingPeriodRequest {
     }
 }
 
-extension Invoices.CloseBillingPeriodResponse {
+extension Invoices.CloseBillingPeriodResponse: WireMembers {
     /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
     /// declaration order, absent optionals left out.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(into: &writer.bytes)
         writer.endObject()
-    }
-
-    /// Appends the message as a JSON object.
-    func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        writeMembers(into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the members, comma-separated, without the braces.
