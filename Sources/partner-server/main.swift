@@ -34,6 +34,11 @@ let usage = """
                                       over it: RESOURCE_EXHAUSTED with data.retryAfterMs (default 0 = off)
       --rate-limit-agent N            calls per second one authenticated agent may make, over all its
                                       connections (default 200000; 0 = off)
+      --outbound-stall-timeout SECONDS
+                                      a client that reads none of the answers waiting for it this
+                                      long is closed, without a flush (default 20)
+      --max-server-outbound-mib N     answers all connections together may hold queued for their
+                                      clients; past it a client not keeping up is closed (default 128)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
       --tls-key PATH                  the PEM private key of --tls-cert
@@ -103,6 +108,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.idleTimeout = .milliseconds(Int64(try args.seconds("idle-timeout", default: 300) * 1000))
     config.frameTimeout = .milliseconds(Int64(try args.seconds("frame-timeout", default: 30) * 1000))
     config.drainGrace = .milliseconds(Int64(try args.seconds("drain-grace", default: 10) * 1000))
+    config.outboundStallTimeout = .milliseconds(Int64(try args.seconds("outbound-stall-timeout", default: 20) * 1000))
+    let serverOutbound = try args.integer("max-server-outbound-mib", default: 128, in: 1...(1 << 20)) << 20
     let connectionRate = try args.integer("rate-limit-connection", default: 0, in: 0...100_000_000)
     config.connectionRateLimit = connectionRate > 0 ? RPCRateLimit(callsPerSecond: connectionRate) : nil
     let defaultAgentRate = PartnerApplication.Options(dataDirectory: data).agentRateLimit?.callsPerSecond ?? 0
@@ -131,7 +138,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             host: host, port: port, loopCount: loops, maxFrameBytes: config.maxFrameBytes,
             idleTimeout: config.idleTimeout, frameTimeout: config.frameTimeout,
             highWater: config.outboundHighWaterBytes, lowWater: config.outboundLowWaterBytes,
-            maxBufferedOutboundBytes: config.maxBufferedOutboundBytes, tls: tls))
+            maxBufferedOutboundBytes: config.maxBufferedOutboundBytes, maxServerOutboundBytes: serverOutbound,
+            outboundStallTimeout: config.outboundStallTimeout, tls: tls))
     let bound = try transport.listen()
     logger.log(
         .info, "server.listening",

@@ -27,7 +27,8 @@ public struct RPCServerConfig: Sendable {
     /// client that sends calls and never reads cannot make the server produce more answers
     /// (WIRE.md §10.4). Above the high-water mark, so unary calls still flow while streams pause.
     public var holdCallsAboveOutboundBytes: Int = 4 << 20
-    /// Calls held for a peer that reads nothing for this long: the connection is closed.
+    /// A peer that reads none of the bytes waiting for it for this long is closed without a
+    /// flush (WIRE.md §10.4). The transport enforces it (it sees the socket); servers pass it on.
     public var outboundStallTimeout: Duration = .seconds(20)
     /// In-flight calls get this long to finish after `$/goaway`.
     public var drainGrace: Duration = .seconds(10)

@@ -186,11 +186,18 @@ extension RPCServerConnection {
             return (.launch(Launch(key: key, prepared: p, stream: stream)), pause)
         }
 
-        /// The outbound queue drained below its low-water mark (or the connection closed).
-        /// True when the caller should admit parked calls (`unparkNext`).
-        mutating func outboundDrained() -> Bool {
+        /// The wait for the outbound queue ended: it drained below its low-water mark
+        /// (`writable`), or the connection closed for writes. True when the caller should admit
+        /// parked calls (`unparkNext`). Closed, the parked calls are dropped and no call is
+        /// admitted any more: their answers could never leave.
+        mutating func outboundDrained(writable: Bool) -> Bool {
             watchingOutbound = false
-            return !closed && !parked.isEmpty && !unparking
+            guard writable else {
+                closing = true
+                parked.removeAll()
+                return false
+            }
+            return !closed && !closing && !parked.isEmpty && !unparking
         }
 
         /// Admits the first parked group if the limits allow, one group per call so the caller

@@ -214,20 +214,15 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         }
     }
 
-    /// Waits for the outbound queue to drain, then admits the calls parked meanwhile. A peer
-    /// that reads nothing for `outboundStallTimeout` is not reading at all: the connection is
-    /// closed (WIRE.md §2.4, §10.4).
+    /// Waits for the outbound queue to drain, then admits the calls parked meanwhile. When the
+    /// transport reports the connection closed instead (it closes a peer that reads nothing
+    /// for `outboundStallTimeout`, WIRE.md §10.4), the parked calls are dropped: nobody is
+    /// left to answer, and they must not be admitted against a queue that will never drain.
     private func watchOutbound() {
         let outbound = self.outbound
-        let stallTimeout = core.config.outboundStallTimeout
-        let watchdog = Task(executorPreference: outbound.preferredExecutor) {
-            try await Task.sleep(for: stallTimeout)
-            outbound.close()
-        }
         Task(executorPreference: outbound.preferredExecutor) {
-            _ = await outbound.waitUntilWritable()
-            watchdog.cancel()
-            if self.state.withLock({ $0.outboundDrained() }) { self.unparkCalls() }
+            let writable = await outbound.waitUntilWritable()
+            if self.state.withLock({ $0.outboundDrained(writable: writable) }) { self.unparkCalls() }
         }
     }
 

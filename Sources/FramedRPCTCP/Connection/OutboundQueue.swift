@@ -10,6 +10,13 @@ struct OutboundQueue {
     private var headOffset = 0
     /// Bytes queued and not yet sent.
     private(set) var bytes = 0
+    /// The server-wide count this queue's bytes are part of, if any.
+    let budget: OutboundBudget?
+
+    /// An empty queue whose bytes count against `budget`.
+    init(budget: OutboundBudget? = nil) {
+        self.budget = budget
+    }
 
     /// Chunks at least this large are sent from their own storage rather than copied.
     private static let directThreshold = 16 * 1024
@@ -21,10 +28,12 @@ struct OutboundQueue {
     mutating func append(_ chunk: [UInt8]) {
         chunks.append(chunk)
         bytes += chunk.count
+        budget?.add(chunk.count)
     }
 
     /// Drops everything queued (the connection closed).
     mutating func removeAll() {
+        budget?.subtract(bytes)
         chunks = []
         head = 0
         headOffset = 0
@@ -74,6 +83,7 @@ struct OutboundQueue {
 
     private mutating func consume(_ sent: Int) {
         bytes -= sent
+        budget?.subtract(sent)
         var left = sent
         while left > 0 {
             let available = chunks[head].count - headOffset

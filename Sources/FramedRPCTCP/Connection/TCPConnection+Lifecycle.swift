@@ -45,6 +45,7 @@ extension TCPConnection {
                 break
             }
         }
+        if writeBlocked { armCheck() }
         if !writableWaiters.isEmpty && queuedBytes.load(ordering: .relaxed) < limits.lowWater {
             resumeWritableWaiters(true)
         }
@@ -138,6 +139,7 @@ extension TCPConnection {
             {
                 next = min(next, since &+ frame)
             }
+            if let stall = limits.writeStallNanos, writeBlocked { next = min(next, lastWriteProgress &+ stall) }
             return next
         case .closing:
             return outbound.isEmpty ? .max : lastWriteProgress &+ limits.closeFlushNanos
@@ -160,6 +162,12 @@ extension TCPConnection {
                     reason: "frame not completed within \(Self.seconds(frame)): "
                         + "\(decoder.bufferedBytes) bytes of it arrived",
                     graceful: true)
+                return
+            }
+            if let stall = limits.writeStallNanos, writeBlocked, now >= lastWriteProgress &+ stall {
+                terminate(
+                    reason: "peer read nothing for \(Self.seconds(stall)) while \(outbound.bytes) bytes waited "
+                        + "for it", graceful: false)
                 return
             }
             if let idle = limits.idleTimeoutNanos, now >= lastActivity &+ idle, now >= idleRecheckAt {

@@ -35,7 +35,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     var pendingAbort: String?
     var closeReason = "closed by the local side"
     var registeredEvents: UInt32 = 0
-    var outbound = OutboundQueue()
+    var outbound: OutboundQueue
     var writeBlocked = false
     var queuedForTurnEnd = false
     var deliveryScheduled = false
@@ -64,11 +64,12 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
         case released
     }
 
-    init(fd: Int32, loop: EventLoop, peer: String, limits: TCPConnectionLimits) {
+    init(fd: Int32, loop: EventLoop, peer: String, limits: TCPConnectionLimits, budget: OutboundBudget? = nil) {
         self.fd = fd
         self.loop = loop
         self.peer = peer
         self.limits = limits
+        self.outbound = OutboundQueue(budget: budget)
         self.decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
         let now = cepoll_monotonic_ns()
         lastActivity = now
@@ -188,11 +189,25 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
             return
         }
         if tls != nil { return queuePlaintext(frames) }
-        outbound.append(frames)
+        enqueue(frames)
+    }
+
+    /// Queues bytes for the socket (plaintext frames, or TLS records). The stall clock starts
+    /// when bytes begin to wait; a queue over the connection's limit, or one that a peer not
+    /// keeping up holds while the server-wide budget is spent, closes the connection.
+    func enqueue(_ bytes: [UInt8]) {
+        if outbound.isEmpty { lastWriteProgress = loop.now }
+        outbound.append(bytes)
         if outbound.bytes > limits.maxBufferedOutboundBytes {
             abort(
                 "peer is not reading: \(outbound.bytes) bytes queued exceed the limit of "
                     + "\(limits.maxBufferedOutboundBytes) bytes")
+            return
+        }
+        if let budget = outbound.budget, budget.isSpent, writeBlocked, outbound.bytes >= limits.highWater {
+            abort(
+                "peer is not keeping up: \(outbound.bytes) bytes queued for it while the server-wide "
+                    + "outbound budget of \(budget.limit) bytes is spent")
             return
         }
         if !writeBlocked { requestTurnEnd() }

@@ -12,6 +12,9 @@ struct TCPConnectionLimits: Sendable {
     var highWater: Int
     /// More queued bytes than this closes the connection: the peer is not reading.
     var maxBufferedOutboundBytes: Int
+    /// Bytes waiting for a peer that reads none of them for this long close the connection
+    /// at once, without a flush (WIRE.md §10.4); nil = never.
+    var writeStallNanos: UInt64? = nil
     /// After a graceful close, how long unread input is drained before the socket is closed.
     var lingerNanos: UInt64 = 2_000_000_000
     /// A closing connection whose queued bytes make no progress for this long is dropped.

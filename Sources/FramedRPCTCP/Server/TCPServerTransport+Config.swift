@@ -23,6 +23,13 @@ extension TCPServerTransport {
         /// More than this queued on one connection closes it: the peer is not reading
         /// (default 64 MiB).
         public var maxBufferedOutboundBytes: Int
+        /// Most bytes all connections together may hold queued for their peers (default
+        /// 128 MiB). Past it, a connection whose peer is not keeping up (its socket full, at
+        /// least `highWater` queued) is closed when it queues more.
+        public var maxServerOutboundBytes: Int
+        /// A peer that reads none of the bytes waiting for it for this long is not reading at
+        /// all: the connection is closed without a flush (default 20 s; nil = never).
+        public var outboundStallTimeout: Duration?
         /// The listen backlog (default 1024).
         public var backlog: Int
         /// TLS on every accepted connection (role `.server`: certificate chain, key, and for
@@ -41,6 +48,8 @@ extension TCPServerTransport {
             highWater: Int = 1 << 20,
             lowWater: Int = 256 << 10,
             maxBufferedOutboundBytes: Int = 64 << 20,
+            maxServerOutboundBytes: Int = 128 << 20,
+            outboundStallTimeout: Duration? = .seconds(20),
             backlog: Int = 1024,
             tls: TLSConfiguration? = nil
         ) {
@@ -53,6 +62,8 @@ extension TCPServerTransport {
             self.highWater = highWater
             self.lowWater = lowWater
             self.maxBufferedOutboundBytes = maxBufferedOutboundBytes
+            self.maxServerOutboundBytes = maxServerOutboundBytes
+            self.outboundStallTimeout = outboundStallTimeout
             self.backlog = backlog
             self.tls = tls
         }
@@ -64,7 +75,8 @@ extension TCPServerTransport {
                 frameTimeoutNanos: frameTimeout.map(EventLoop.nanoseconds),
                 lowWater: lowWater,
                 highWater: highWater,
-                maxBufferedOutboundBytes: maxBufferedOutboundBytes)
+                maxBufferedOutboundBytes: maxBufferedOutboundBytes,
+                writeStallNanos: outboundStallTimeout.map(EventLoop.nanoseconds))
         }
 
         /// The TLS context for `tls`, or the listen failure explaining why it cannot be loaded.

@@ -22,6 +22,9 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
     private let providedGroup: EventLoopGroup?
     /// The loaded TLS context (or why it failed), nil for plaintext.
     private let tls: Result<TLSContext, TCPTransportError>?
+    /// What every connection together holds queued for its peer, against
+    /// `config.maxServerOutboundBytes`.
+    let outboundBudget: OutboundBudget
     private let state = Mutex(State())
 
     private struct State: ~Copyable {
@@ -46,7 +49,11 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
         self.config = config
         self.providedGroup = group
         self.tls = config.loadTLS()
+        self.outboundBudget = OutboundBudget(limit: config.maxServerOutboundBytes)
     }
+
+    /// Bytes every connection together holds queued for its peer right now.
+    public var queuedOutboundBytes: Int { outboundBudget.bytes }
 
     deinit {
         // A transport dropped without serving still owns the loops `listen()` started.
@@ -215,7 +222,7 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
         accept: @escaping @Sendable (any RPCConnectionOutbound, String) -> any RPCConnectionInbound
     ) {
         let loop = group.next()
-        let connection = TCPConnection(fd: fd, loop: loop, peer: peer, limits: limits)
+        let connection = TCPConnection(fd: fd, loop: loop, peer: peer, limits: limits, budget: outboundBudget)
         let admitted = state.withLock { state -> Bool in
             guard !state.serveFinished else { return false }
             state.connections[ObjectIdentifier(connection)] = connection

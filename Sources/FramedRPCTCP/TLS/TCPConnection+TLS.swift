@@ -105,13 +105,6 @@ extension TCPConnection {
         guard !ciphertext.isEmpty || plaintextConsumed > 0 else { return }
         queuedBytes.wrappingAdd(ciphertext.count - plaintextConsumed, ordering: .relaxed)
         guard !ciphertext.isEmpty else { return }
-        outbound.append(ciphertext)
-        if outbound.bytes > limits.maxBufferedOutboundBytes {
-            abort(
-                "peer is not reading: \(outbound.bytes) bytes queued exceed the limit of "
-                    + "\(limits.maxBufferedOutboundBytes) bytes")
-            return
-        }
-        if !writeBlocked { requestTurnEnd() }
+        enqueue(ciphertext)
     }
 }
