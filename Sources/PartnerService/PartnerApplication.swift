@@ -35,6 +35,11 @@ public final class PartnerApplication: Sendable {
         /// 200,000 a second (burst 200,000): far above any one agent's honest use, so only a
         /// runaway client meets it. The per-connection limit is `serverConfig.connectionRateLimit`.
         public var agentRateLimit: RPCRateLimit? = RPCRateLimit(callsPerSecond: 200_000)
+        /// Refused authentications a second each source host may cause (WIRE.md §15): past
+        /// it a refusal is answered RESOURCE_EXHAUSTED with `data.retryAfterMs` instead of
+        /// UNAUTHENTICATED, so an unauthenticated flood is told to back off. Valid tokens are
+        /// never held back by it. `nil` = no limit. Default 100 a second, burst 1,000.
+        public var refusalRateLimit: RPCRateLimit? = RPCRateLimit(callsPerSecond: 100, burst: 1000)
         /// Remember verified tokens (by hash) so most calls authenticate without a store read;
         /// revocation still applies to the next call. On by default.
         public var cachesTokens = true
@@ -94,7 +99,7 @@ public final class PartnerApplication: Sendable {
             AuthenticationInterceptor(
                 store: store, authenticator: Authenticator(context: context),
                 cache: options.cachesTokens ? tokenCache : nil, auditor: refusalAuditor,
-                agentRateLimit: options.agentRateLimit),
+                agentRateLimit: options.agentRateLimit, refusalRateLimit: options.refusalRateLimit),
         ]
         let server = RPCServer(services: services, interceptors: interceptors, config: options.serverConfig)
         backend.feed.endWatches(onDrainOf: server.health)
@@ -143,6 +148,12 @@ public final class PartnerApplication: Sendable {
             return created.token
         }
         if let token { try writeSecretFile(bootstrapTokenPath(dataDirectory), contents: token + "\n") }
+    }
+
+    /// The mode of `folder` when group or others may read, write or enter it (e.g. `0755`),
+    /// for a warning at start; nil when it is owner-only.
+    public static func dataFolderExposure(_ folder: String) -> String? {
+        SQLiteRecordStore.exposure(ofDataFolder: folder)
     }
 
     static func makeDirectory(_ path: String) throws {

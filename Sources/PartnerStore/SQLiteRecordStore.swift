@@ -55,6 +55,13 @@ public final class SQLiteRecordStore: RecordStore {
         (folder as NSString).appendingPathComponent(fileName)
     }
 
+    /// The mode of a data folder that group or others may read, write or enter (e.g. `0755`):
+    /// the store's files are 0600 themselves, but such a folder still shows their names and
+    /// sizes, and a folder others may write lets them replace files. Nil when it is owner-only.
+    public static func exposure(ofDataFolder folder: String) -> String? {
+        StoreFileModes.exposure(ofFolder: folder)
+    }
+
     /// Opens the store without blocking a cooperative thread on the file system.
     /// - Throws: see `init(path:config:)`.
     public static func open(path: String, config: Config = Config()) async throws -> SQLiteRecordStore {
@@ -90,6 +97,7 @@ public final class SQLiteRecordStore: RecordStore {
             }
         }
         let lock = try StoreFileLock(path: path + ".lock", databasePath: path)
+        StoreFileModes.restrict(databasePath: path)
         var opened: [SQLiteConnection] = []
         let writerConnection: SQLiteConnection
         var readerConnections: [SQLiteConnection] = []

@@ -152,6 +152,12 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
         ])
 
+    if let mode = PartnerApplication.dataFolderExposure(data) {
+        logger.log(
+            .warning, "store.folder_exposed",
+            ["data": data, "mode": mode, "hint": "other users can see the store's files; chmod 700 \(data)"])
+    }
+
     let grace = config.drainGrace
     let signals = ShutdownSignals { name in
         logger.log(.info, "server.draining", ["signal": name, "grace": "\(grace)"])

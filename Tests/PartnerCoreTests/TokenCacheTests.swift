@@ -110,10 +110,10 @@ struct TokenCacheTests {
         #expect(!Hex.constantTimeEquals("abc", "abd"))
     }
 
-    @Test("a refusal goes to its token's partner log (or the anonymous one) with reason and peer, never the token")
+    @Test("a refusal goes to its token's partner log (or the anonymous one) with reason and source host, never the token")
     func auditorBatchesAndCounts() async throws {
         let f = try CoreFixture()
-        let auditor = RefusalAuditor(store: f.store, context: f.domain.context, maxPending: 2)
+        let auditor = RefusalAuditor(store: f.store, context: f.domain.context, maxSources: 2)
         let failure = AuthenticationFailure(.revoked, tokenId: "tok_9", partnerId: f.a.partnerId, agentId: f.a.agentId)
         await auditor.record(failure, method: "Customers.List", requestId: "r1", peer: "127.0.0.1:9")
         await auditor.record(AuthenticationFailure(.missing), method: "Customers.Get", requestId: nil, peer: "p")
@@ -122,7 +122,7 @@ struct TokenCacheTests {
         }
         #expect(partnerLog.count == 1)
         #expect(partnerLog.first?.outcome == "UNAUTHENTICATED")
-        #expect(partnerLog.first?.after == "peer=127.0.0.1:9; reason=revoked")
+        #expect(partnerLog.first?.after == "count=1; peer=127.0.0.1; reason=revoked")
         let anonymous = try f.read { tx in
             try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 10)
         }
@@ -130,27 +130,46 @@ struct TokenCacheTests {
         #expect(auditor.writtenCount == 2)
     }
 
-    @Test("while a batch is being written, refusals queue up to the limit and the rest are counted in one entry")
+    @Test("refusals of one source, reason and token within a window share one entry whose count grows")
+    func auditorAggregatesPerSourceAndWindow() async throws {
+        let f = try CoreFixture()
+        let auditor = RefusalAuditor(store: f.store, context: f.domain.context)
+        for i in 0..<500 {
+            await auditor.record(AuthenticationFailure(.unknown), method: "M.\(i)", requestId: nil, peer: "10.0.0.1:\(i)")
+        }
+        await auditor.record(AuthenticationFailure(.malformed), method: "M.other", requestId: nil, peer: "10.0.0.1:1")
+        let entries = try f.read { tx in
+            try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
+        }
+        #expect(entries.count == 2)
+        let unknown = try #require(entries.first { $0.method == "M.0" })
+        #expect(unknown.after?.hasPrefix("count=500; peer=10.0.0.1; reason=unknown; until=") == true)
+        #expect(entries.first { $0.method == "M.other" }?.after == "count=1; peer=10.0.0.1; reason=malformed")
+    }
+
+    @Test("while a batch is being written, refusals are tallied; keys beyond maxSources are counted in one entry")
     func auditorDropsPastTheLimit() async throws {
         let f = try CoreFixture()
         let store = GatedStore(base: f.store)
-        let auditor = RefusalAuditor(store: store, context: f.domain.context, maxPending: 2)
+        let auditor = RefusalAuditor(store: store, context: f.domain.context, maxSources: 2)
         let first = Task { await auditor.record(AuthenticationFailure(.unknown), method: "M.First", requestId: nil, peer: "p") }
         let deadline = ContinuousClock.now + .seconds(10)
         while store.waiting == 0 {
             guard ContinuousClock.now < deadline else { throw CancellationError() }
             await Task.yield()
         }
-        // The first refusal's batch is stuck in its write: these queue (2) or are counted (3).
+        // The first refusal's batch is stuck in its write: one more key is tallied (5 times),
+        // three further keys are over the limit and only counted.
         for i in 0..<5 { await auditor.record(AuthenticationFailure(.malformed), method: "M.\(i)", requestId: nil, peer: "p") }
+        for i in 0..<3 { await auditor.record(AuthenticationFailure(.malformed), method: "M.far", requestId: nil, peer: "q\(i)") }
         store.open()
         await first.value
         let entries = try f.read { tx in
             try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
         }
-        #expect(Set(entries.map(\.method)) == ["M.First", "M.0", "M.1", RefusalAuditor.droppedMethod])
+        #expect(Set(entries.map(\.method)) == ["M.First", "M.0", RefusalAuditor.droppedMethod])
+        #expect(entries.first { $0.method == "M.0" }?.after?.hasPrefix("count=5; peer=p; reason=malformed; until=") == true)
         #expect(entries.first { $0.method == RefusalAuditor.droppedMethod }?.after == "dropped=3")
-        #expect(auditor.writtenCount == 4)
     }
 }
 

@@ -12,6 +12,9 @@ import PartnerCore
 ///   checked on every hit, so revocation and expiry apply to the next call.
 /// - With a `RefusalAuditor`, every refusal (and every PERMISSION_DENIED the domain answers)
 ///   is written to the audit log, without the token.
+/// - With a refusal rate limit, a source host past its budget of refused authentications is
+///   answered RESOURCE_EXHAUSTED with `data.retryAfterMs` instead of UNAUTHENTICATED (the
+///   refusal is still audited); a valid token is never held back by it.
 /// - With an agent rate limit, an authenticated agent over its budget is answered
 ///   RESOURCE_EXHAUSTED with `data.retryAfterMs` (WIRE.md §15), before the handler runs.
 public struct AuthenticationInterceptor: RPCServerInterceptor {
@@ -20,10 +23,12 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
     let cache: TokenCache?
     let auditor: RefusalAuditor?
     let agentLimiter: RPCRateLimiter?
+    let refusalLimiter: RPCRateLimiter?
 
     /// Creates the interceptor over the store holding tokens: no cache, no audit, no limit.
     public init(store: any RecordStore, authenticator: Authenticator) {
-        self.init(store: store, authenticator: authenticator, cache: nil, auditor: nil, agentRateLimit: nil)
+        self.init(
+            store: store, authenticator: authenticator, cache: nil, auditor: nil, agentRateLimit: nil, refusalRateLimit: nil)
     }
 
     /// Creates the interceptor.
@@ -33,15 +38,18 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
     ///   - cache: remembers verified tokens (must be the cache the writing store invalidates).
     ///   - auditor: records refusals.
     ///   - agentRateLimit: calls per second each agent may make; `nil` = no limit.
+    ///   - refusalRateLimit: refused authentications per second each source host may cause;
+    ///     `nil` = no limit.
     public init(
         store: any RecordStore, authenticator: Authenticator, cache: TokenCache?, auditor: RefusalAuditor?,
-        agentRateLimit: RPCRateLimit?
+        agentRateLimit: RPCRateLimit?, refusalRateLimit: RPCRateLimit? = nil
     ) {
         self.store = store
         self.authenticator = authenticator
         self.cache = cache
         self.auditor = auditor
         self.agentLimiter = agentRateLimit.map { RPCRateLimiter(limit: $0, scope: "per agent") }
+        self.refusalLimiter = refusalRateLimit.map { RPCRateLimiter(limit: $0, scope: "of refused authentications per source") }
     }
 
     /// Authenticates when the method requires it, applies the agent's rate limit, then continues.
@@ -51,20 +59,21 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         guard context.descriptor.requiresAuthentication else { return try await next(request, context) }
         let requestId = request.metadata.traceparent ?? request.id.map { "\($0)" }
         guard let header = request.metadata.authorization else {
-            await audit(AuthenticationFailure(.missing), request: request, context: context, requestId: requestId)
-            throw RPCError(code: .unauthenticated, message: "missing meta.authorization: send \"Bearer <token>\"")
+            throw await refuse(
+                AuthenticationFailure(.missing), request: request, context: context, requestId: requestId,
+                RPCError(code: .unauthenticated, message: "missing meta.authorization: send \"Bearer <token>\""))
         }
         guard let token = Self.bearerToken(header) else {
-            await audit(AuthenticationFailure(.malformed), request: request, context: context, requestId: requestId)
-            throw RPCError(code: .unauthenticated, message: "meta.authorization must be \"Bearer <token>\"")
+            throw await refuse(
+                AuthenticationFailure(.malformed), request: request, context: context, requestId: requestId,
+                RPCError(code: .unauthenticated, message: "meta.authorization must be \"Bearer <token>\""))
         }
         let verified: VerifiedToken
         switch try await verify(token) {
         case .success(let token):
             verified = token
         case .failure(let failure):
-            await audit(failure, request: request, context: context, requestId: requestId)
-            throw AuthenticationFailure.wireError
+            throw await refuse(failure, request: request, context: context, requestId: requestId, AuthenticationFailure.wireError)
         }
         if let error = agentLimiter?.check(key: verified.caller.agentId) { throw error }
         var context = context
@@ -114,9 +123,13 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         return result
     }
 
-    private func audit(
-        _ failure: AuthenticationFailure, request: RPCRequest, context: RPCServerContext, requestId: String?
-    ) async {
+    /// Audits a refusal and returns the error to answer: `error`, or RESOURCE_EXHAUSTED when
+    /// the source host has spent its budget of refusals.
+    private func refuse(
+        _ failure: AuthenticationFailure, request: RPCRequest, context: RPCServerContext, requestId: String?,
+        _ error: any Error
+    ) async -> any Error {
         await auditor?.record(failure, method: request.method, requestId: requestId, peer: context.peer)
+        return refusalLimiter?.check(key: RefusalAuditor.host(of: context.peer)) ?? error
     }
 }

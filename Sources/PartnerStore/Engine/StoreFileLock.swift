@@ -15,7 +15,7 @@ final class StoreFileLock: Sendable {
     ///   the lock file cannot be created (read-only folder, disk full).
     init(path: String, databasePath: String) throws {
         self.path = path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, StoreFileModes.ownerOnly)
         guard fd >= 0 else {
             let code = errno
             let reason: String
