@@ -176,6 +176,11 @@ ssize_t cepoll_send(int fd, const void *buf, size_t len) {
 
 int cepoll_shutdown_write(int fd) { return shutdown(fd, SHUT_WR) == 0 ? 0 : -errno; }
 
+void cepoll_set_linger_reset(int fd) {
+    struct linger l = {.l_onoff = 1, .l_linger = 0};
+    (void)setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+}
+
 int cepoll_eventfd_signal(int fd) {
     uint64_t one = 1;
     ssize_t n;

@@ -39,6 +39,10 @@ let usage = """
                                       long is closed, without a flush (default 20)
       --max-server-outbound-mib N     answers all connections together may hold queued for their
                                       clients; past it a client not keeping up is closed (default 128)
+      --rate-limit-refusals N         refused authentications per second one source host may cause
+                                      (burst 10 N); past it a refusal is answered RESOURCE_EXHAUSTED
+                                      with data.retryAfterMs; valid tokens are never held back
+                                      (default 100; 0 = off)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
       --tls-key PATH                  the PEM private key of --tls-cert
@@ -114,6 +118,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.connectionRateLimit = connectionRate > 0 ? RPCRateLimit(callsPerSecond: connectionRate) : nil
     let defaultAgentRate = PartnerApplication.Options(dataDirectory: data).agentRateLimit?.callsPerSecond ?? 0
     let agentRate = try args.integer("rate-limit-agent", default: defaultAgentRate, in: 0...100_000_000)
+    let defaultRefusalRate = PartnerApplication.Options(dataDirectory: data).refusalRateLimit?.callsPerSecond ?? 0
+    let refusalRate = try args.integer("rate-limit-refusals", default: defaultRefusalRate, in: 0...100_000_000)
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
@@ -128,6 +134,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     options.enableConformanceService = conformance
     options.serverConfig = config
     options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
+    options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
     options.onInternalError = { method, error in
         logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
@@ -149,6 +156,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual", "clock_offset_days": "\(offsetDays)",
             "rate_limit_connection": connectionRate > 0 ? "\(connectionRate)/s" : "off",
             "rate_limit_agent": agentRate > 0 ? "\(agentRate)/s" : "off",
+            "rate_limit_refusals": refusalRate > 0 ? "\(refusalRate)/s" : "off",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
         ])
 

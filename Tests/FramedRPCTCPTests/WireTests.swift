@@ -1,4 +1,5 @@
 import FramedRPC
+import FramedRPCTCP
 import Testing
 
 /// Every rule of Protocol/WIRE.md checked against a real `RPCServer` over loopback TCP, one
@@ -10,9 +11,10 @@ struct WireTests {}
 
 /// Runs `body` against a fresh server and always shuts the server down afterwards.
 func withWireServer<T: Sendable>(
-    config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true, _ body: (WireServer) async throws -> T
+    config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true,
+    transportConfig: TCPServerTransport.Config? = nil, _ body: (WireServer) async throws -> T
 ) async throws -> T {
-    let server = try WireServer(config: config, conformance: conformance)
+    let server = try WireServer(config: config, conformance: conformance, transportConfig: transportConfig)
     let result: T
     do {
         result = try await body(server)

@@ -76,6 +76,8 @@ ssize_t cepoll_send(int fd, const void *buf, size_t len);
 
 /// shutdown(fd, SHUT_WR). Returns 0 or -errno.
 int cepoll_shutdown_write(int fd);
+/// Makes the next close(2) of `fd` send a reset (SO_LINGER on, 0 s): unsent bytes are dropped.
+void cepoll_set_linger_reset(int fd);
 
 /// Adds 1 to an eventfd (wakes its reader). Returns 0 or -errno.
 int cepoll_eventfd_signal(int fd);

@@ -11,11 +11,17 @@ extension TCPConnection {
         guard state == .open || state == .closing else { return }
         if tls != nil { encryptQueuedPlaintext() }
         if let reason = pendingAbort {
-            terminate(reason: reason, graceful: false)
+            terminate(reason: reason, graceful: false, reset: true)
             return
         }
         if !outbound.isEmpty && !writeBlocked {
             guard flush() else { return }
+        }
+        if writeBlocked, let budget = outbound.budget, budget.isSpent, outbound.bytes >= limits.highWater {
+            terminate(
+                reason: "peer is not keeping up: \(outbound.bytes) bytes wait for it while the server-wide "
+                    + "outbound budget of \(budget.limit) bytes is spent", graceful: false, reset: true)
+            return
         }
         if state == .closing && outbound.isEmpty {
             terminate(reason: closeReason, graceful: true)
@@ -80,8 +86,10 @@ extension TCPConnection {
     /// Ends the connection for the runtime: `connectionClosed(reason:)` exactly once, queued
     /// bytes dropped (after one last attempt when `graceful`), waiters released. A graceful
     /// end shuts down the write side and drains input for a moment so the peer reads our last
-    /// bytes instead of a reset.
-    func terminate(reason: String, graceful: Bool) {
+    /// bytes instead of a reset. With `reset` the socket is closed with a reset: the bytes the
+    /// kernel still holds for a peer that is not reading are dropped at once, and the peer
+    /// learns of the close now rather than after reading them.
+    func terminate(reason: String, graceful: Bool, reset: Bool = false) {
         guard state == .open || state == .closing else { return }
         closedForWrites.store(true, ordering: .relaxed)
         pendingAbort = nil
@@ -101,6 +109,7 @@ extension TCPConnection {
             updateInterest()
             armCheck()
         } else {
+            if reset { cepoll_set_linger_reset(fd) }
             release()
         }
         inbound?.connectionClosed(reason: reason)
@@ -167,7 +176,7 @@ extension TCPConnection {
             if let stall = limits.writeStallNanos, writeBlocked, now >= lastWriteProgress &+ stall {
                 terminate(
                     reason: "peer read nothing for \(Self.seconds(stall)) while \(outbound.bytes) bytes waited "
-                        + "for it", graceful: false)
+                        + "for it", graceful: false, reset: true)
                 return
             }
             if let idle = limits.idleTimeoutNanos, now >= lastActivity &+ idle, now >= idleRecheckAt {

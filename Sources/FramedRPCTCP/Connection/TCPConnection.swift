@@ -193,8 +193,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     }
 
     /// Queues bytes for the socket (plaintext frames, or TLS records). The stall clock starts
-    /// when bytes begin to wait; a queue over the connection's limit, or one that a peer not
-    /// keeping up holds while the server-wide budget is spent, closes the connection.
+    /// when bytes begin to wait; a queue over the connection's limit closes the connection.
     func enqueue(_ bytes: [UInt8]) {
         if outbound.isEmpty { lastWriteProgress = loop.now }
         outbound.append(bytes)
@@ -204,13 +203,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
                     + "\(limits.maxBufferedOutboundBytes) bytes")
             return
         }
-        if let budget = outbound.budget, budget.isSpent, writeBlocked, outbound.bytes >= limits.highWater {
-            abort(
-                "peer is not keeping up: \(outbound.bytes) bytes queued for it while the server-wide "
-                    + "outbound budget of \(budget.limit) bytes is spent")
-            return
-        }
-        if !writeBlocked { requestTurnEnd() }
+        requestTurnEnd()
     }
 
     func applyReading(_ enabled: Bool) {

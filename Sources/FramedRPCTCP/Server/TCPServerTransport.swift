@@ -52,6 +52,9 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
         self.outboundBudget = OutboundBudget(limit: config.maxServerOutboundBytes)
     }
 
+    /// Connections accepted and not yet closed.
+    public var openConnections: Int { state.withLock { $0.connections.count } }
+
     /// Bytes every connection together holds queued for its peer right now.
     public var queuedOutboundBytes: Int { outboundBudget.bytes }
 

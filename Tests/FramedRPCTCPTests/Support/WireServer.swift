@@ -22,14 +22,21 @@ final class WireServer: Sendable {
 
     /// Starts listening before returning, so `port` accepts connections at once.
     /// - Parameter conformance: serve `Conformance` (as `--enable-conformance-service` does).
-    init(port: Int = 0, config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true) throws {
+    /// - Parameter transportConfig: the listener's limits (default: the protocol's, 2 loops).
+    init(
+        port: Int = 0, config: RPCServerConfig = RPCServerConfig(), conformance: Bool = true,
+        transportConfig: TCPServerTransport.Config? = nil
+    ) throws {
         let probe = self.probe
         var services: [any RPCService] = [
             DiscoveryService(document: Self.openRPCDocument), WireTestService(probe: probe),
         ]
         if conformance { services.append(ConformanceService()) }
         server = RPCServer(services: services, config: config)
-        transport = TCPServerTransport(config: .init(host: "127.0.0.1", port: port, loopCount: 2))
+        var listener = transportConfig ?? TCPServerTransport.Config(loopCount: 2)
+        listener.host = "127.0.0.1"
+        listener.port = port
+        transport = TCPServerTransport(config: listener)
         self.port = try transport.listen().port
         let server = self.server
         let transport = self.transport

@@ -134,6 +134,21 @@ final class WireSocket: @unchecked Sendable {
         return Int(count)
     }
 
+    /// True once the server has closed or reset the connection; reads nothing, so a client
+    /// that never reads can watch for its close.
+    var peerHasClosed: Bool {
+        var entry = pollfd(fd: fd, events: Int16(0x2000) /* POLLRDHUP */, revents: 0)
+        guard poll(&entry, 1, 0) == 1 else { return false }
+        return entry.revents & Int16(0x2000 | POLLHUP | POLLERR) != 0
+    }
+
+    /// Makes the socket's close a reset (SO_LINGER 0): once the last reference is gone the
+    /// server sees ECONNRESET, not a FIN.
+    func resetOnClose() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+    }
+
     /// Closes both directions now (a hang-up).
     func hangUp() {
         shutdown(fd, Int32(SHUT_RDWR))
