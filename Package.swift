@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "ToolSupport"),
         .executableTarget(
             name: "partner-server",
-            dependencies: ["PartnerService", "PartnerCore", "FramedRPC", "FramedRPCTCP", "ToolSupport"]
+            dependencies: ["PartnerService", "PartnerCore", "PartnerStore", "FramedRPC", "FramedRPCTCP", "ToolSupport"]
         ),
         .executableTarget(
             name: "partnerctl", dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "ToolSupport"]),

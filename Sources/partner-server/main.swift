@@ -4,6 +4,7 @@ import FramedRPC
 import FramedRPCTCP
 import PartnerCore
 import PartnerService
+import PartnerStore
 import ToolSupport
 
 #if canImport(Glibc)
@@ -43,6 +44,10 @@ let usage = """
                                       (burst 10 N); past it a refusal is answered RESOURCE_EXHAUSTED
                                       with data.retryAfterMs; valid tokens are never held back
                                       (default 100; 0 = off)
+      --cache-records N               decoded records the store keeps in memory (default 100000;
+                                      0 = none)
+      --page-cache-mib N              SQLite page cache of each store connection, the writer and
+                                      each of the 3 readers (default 64)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
       --tls-key PATH                  the PEM private key of --tls-cert
@@ -120,6 +125,10 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let agentRate = try args.integer("rate-limit-agent", default: defaultAgentRate, in: 0...100_000_000)
     let defaultRefusalRate = PartnerApplication.Options(dataDirectory: data).refusalRateLimit?.callsPerSecond ?? 0
     let refusalRate = try args.integer("rate-limit-refusals", default: defaultRefusalRate, in: 0...100_000_000)
+    var storeConfig = PartnerApplication.Options(dataDirectory: data).storeConfig
+    storeConfig.cacheCapacity = try args.integer("cache-records", default: storeConfig.cacheCapacity, in: 0...100_000_000)
+    storeConfig.pageCacheKiB =
+        try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
@@ -133,6 +142,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.serverConfig = config
+    options.storeConfig = storeConfig
     options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
     options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
