@@ -38,6 +38,8 @@ public final class PartnerApplication: Sendable {
         /// Remember verified tokens (by hash) so most calls authenticate without a store read;
         /// revocation still applies to the next call. On by default.
         public var cachesTokens = true
+        /// How the SQLite store is opened (its `onCommit` feeds metrics).
+        public var storeConfig = SQLiteRecordStore.Config()
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
 
@@ -78,7 +80,8 @@ public final class PartnerApplication: Sendable {
     ///   schema, unwritable folder).
     public static func open(options: Options) async throws -> PartnerApplication {
         try makeDirectory(options.dataDirectory)
-        let store = try await SQLiteRecordStore.open(path: SQLiteRecordStore.path(inDataFolder: options.dataDirectory))
+        let store = try await SQLiteRecordStore.open(
+            path: SQLiteRecordStore.path(inDataFolder: options.dataDirectory), config: options.storeConfig)
         let context = makeContext(clock: options.clock)
         try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
         let tokenCache = TokenCache()

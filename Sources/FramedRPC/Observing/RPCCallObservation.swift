@@ -83,9 +83,15 @@ final class RPCCallObservation: Sendable {
         return String(decoding: id, as: UTF8.self)
     }
 
-    /// The id as JSON text, cut at 64 characters.
+    /// The id as written in logs: a string id's characters, a number, or `null`; cut at 64
+    /// characters.
     static func describe(_ id: RPCID) -> String {
-        let text = id.description
+        let text: String
+        switch id {
+        case .string(let value): text = value
+        case .int(let value): text = String(value)
+        case .null: text = "null"
+        }
         return text.count > 64 ? String(text.prefix(64)) : text
     }
 }

@@ -6,7 +6,7 @@ public struct RPCCallRecord: Sendable {
     public var method: String
     /// True when `method` is served (a metrics label may use it; other names must be folded).
     public var isRegistered: Bool
-    /// The request id as JSON text (`7`, `"abc"`), or `nil` for a notification.
+    /// The request id (`7`, `abc`, `null`; at most 64 characters), or `nil` for a notification.
     public var callID: String?
     /// The status the caller received.
     public var status: RPCError.Code
