@@ -11,3 +11,17 @@ public enum BuildInfo {
         "\(tool) \(version) (commit \(commit))"
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension BuildInfo {
+    /// Prints `versionLine(tool:)` and exits 0 when `--version` is among the options of
+    /// `arguments` (the program name excluded; nothing after `--` counts).
+    public static func exitIfVersionAsked(tool: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        guard arguments.prefix(while: { $0 != "--" }).contains("--version") else { return }
+        print(versionLine(tool: tool))
+        exit(0)
+    }
+}
