@@ -42,7 +42,7 @@ public struct PrometheusText: Sendable {
     }
 
     /// A histogram's `_bucket`, `_sum` and `_count` lines.
-    public mutating func histogram(_ name: String, _ labels: [(String, String)] = [], _ histogram: Histogram) {
+    public mutating func histogram(_ name: String, labels: [(String, String)] = [], _ histogram: Histogram) {
         var cumulative: UInt64 = 0
         for (index, bound) in histogram.bounds.enumerated() {
             cumulative += histogram.counts[index]

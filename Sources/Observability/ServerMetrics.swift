@@ -156,7 +156,7 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
         page.family(
             "partner_rpc_server_handling_seconds", type: "histogram",
             help: "Time from reading a call to handing its answer to the transport, by method.")
-        for method in methods { page.histogram("partner_rpc_server_handling_seconds", [("method", method)], s.methods[method]!.latency) }
+        for method in methods { page.histogram("partner_rpc_server_handling_seconds", labels: [("method", method)], s.methods[method]!.latency) }
 
         page.family(
             "partner_rpc_server_msg_sent_total", type: "counter", help: "Stream items ($/item) sent, by method.")
@@ -193,9 +193,9 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
         }
 
         page.family("partner_store_commit_seconds", type: "histogram", help: "Duration of each store COMMIT (with its fsync).")
-        page.histogram("partner_store_commit_seconds", [], s.commitSeconds)
+        page.histogram("partner_store_commit_seconds", s.commitSeconds)
         page.family("partner_store_commit_writes", type: "histogram", help: "Writes batched into each store COMMIT.")
-        page.histogram("partner_store_commit_writes", [], s.commitWrites)
+        page.histogram("partner_store_commit_writes", s.commitWrites)
         page.family("partner_store_commit_failures_total", type: "counter", help: "Store COMMITs that failed.")
         page.sample("partner_store_commit_failures_total", count: s.commitFailures)
         if let databasePath {
