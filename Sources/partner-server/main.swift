@@ -147,6 +147,9 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     try args.finish()
 
     let logger = LogfmtLogger(minimumLevel: level, format: format)
+    tls?.onHandshakeFailure = { peer, reason in
+        logger.log(.warning, "tls.handshake_failed", ["peer": peer, "reason": reason])
+    }
     // Both listeners are bound before the data folder is created: a busy port leaves nothing behind.
     let transport = TCPServerTransport(
         config: .init(
@@ -164,9 +167,6 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     }
     defer { operations.stop() }
     config.observer = operations.observer
-    tls?.onHandshakeFailure = { peer, reason in
-        logger.log(.warning, "tls.handshake_failed", ["peer": peer, "reason": reason])
-    }
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.serverConfig = config

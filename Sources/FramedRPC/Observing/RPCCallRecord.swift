@@ -33,6 +33,29 @@ public struct RPCCallRecord: Sendable {
     /// Fields interceptors attached (e.g. `agent`, `partner`), in the order added.
     public var annotations: [(key: String, value: String)]
 
+    /// Creates a record (the runtime does; tests of observers may).
+    public init(
+        method: String, isRegistered: Bool, callID: String?, status: RPCError.Code, message: String?,
+        duration: Duration, bytesIn: Int, bytesOut: Int, itemsSent: Int, peer: String, connectionID: UInt64,
+        hasIdempotencyKey: Bool, traceID: String?, handlerStarted: Bool, annotations: [(key: String, value: String)]
+    ) {
+        self.method = method
+        self.isRegistered = isRegistered
+        self.callID = callID
+        self.status = status
+        self.message = message
+        self.duration = duration
+        self.bytesIn = bytesIn
+        self.bytesOut = bytesOut
+        self.itemsSent = itemsSent
+        self.peer = peer
+        self.connectionID = connectionID
+        self.hasIdempotencyKey = hasIdempotencyKey
+        self.traceID = traceID
+        self.handlerStarted = handlerStarted
+        self.annotations = annotations
+    }
+
     /// True for statuses a client must look at: everything but OK.
     public var isError: Bool { status != .ok }
 }

@@ -64,4 +64,10 @@ public struct RPCCallStart: Sendable {
     public var method: String
     /// The connection's id.
     public var connectionID: UInt64
+
+    /// Creates a description.
+    public init(method: String, connectionID: UInt64) {
+        self.method = method
+        self.connectionID = connectionID
+    }
 }
