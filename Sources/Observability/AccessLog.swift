@@ -91,7 +91,7 @@ public struct AccessLog: RPCServerObserver {
         fields.append(("idem", record.hasIdempotencyKey ? "yes" : "no"))
         if let trace = record.traceID { fields.append(("trace_id", trace)) }
         if let message = record.message {
-            fields.append(("message", message.count > 300 ? String(message.prefix(300)) + "..." : message))
+            fields.append(("message", message.utf8.count > 300 ? String(message.prefix(300)) + "..." : message))
         }
         return fields
     }

@@ -104,11 +104,11 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
             limitedScope = value == "connection" || value == "agent" ? value : "other"
         }
         state.withLock { s in
-            var stats = s.methods[label] ?? MethodStats()
-            stats.handled[record.status.rawValue] += 1
-            stats.latency.observe(seconds)
-            stats.itemsSent += UInt64(record.itemsSent)
-            s.methods[label] = stats
+            // In place: copying the stats out and back would copy their arrays on every call.
+            if s.methods[label] == nil { s.methods[label] = MethodStats() }
+            s.methods[label]!.handled[record.status.rawValue] += 1
+            s.methods[label]!.latency.observe(seconds)
+            s.methods[label]!.itemsSent += UInt64(record.itemsSent)
             if record.handlerStarted { s.inFlight -= 1 }
             s.bytesIn += UInt64(record.bytesIn)
             s.bytesOut += UInt64(record.bytesOut)

@@ -26,7 +26,7 @@ final class RPCCallObservation: Sendable {
         method: String, isRegistered: Bool, id: RPCID?, metadata: RPCMetadata?, bytesIn: Int,
         connection: RPCConnectionObservation, startedAt: ContinuousClock.Instant = .now
     ) {
-        self.method = method.count > 128 ? String(method.prefix(128)) : method
+        self.method = method.utf8.count > 128 ? String(method.prefix(128)) : method
         self.isRegistered = isRegistered
         self.callID = id.map { Self.describe($0) }
         self.startedAt = startedAt
@@ -92,7 +92,7 @@ final class RPCCallObservation: Sendable {
         case .int(let value): text = String(value)
         case .null: text = "null"
         }
-        return text.count > 64 ? String(text.prefix(64)) : text
+        return text.utf8.count > 64 ? String(text.prefix(64)) : text
     }
 }
 
