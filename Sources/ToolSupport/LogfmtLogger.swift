@@ -10,8 +10,9 @@ import Synchronization
 /// logfmt values with spaces, quotes, `=`, backslashes or control characters are quoted and
 /// escaped. In JSON a value that is a plain decimal number (`12`, `0.210`) is written as a
 /// number, every other value as a string. Lines are built as bytes, with the time's date and
-/// second formatted once a second, and written with one `write(2)` each. Never pass secrets:
-/// the logger does not redact.
+/// second formatted once a second, and written with one `write(2)` each, or, `buffered`,
+/// gathered in memory and written by a queue of their own (`flush()` before exit). Never pass
+/// secrets: the logger does not redact.
 public final class LogfmtLogger: Sendable {
     /// How lines are written.
     public enum Format: String, Sendable, CaseIterable {
@@ -47,15 +48,22 @@ public final class LogfmtLogger: Sendable {
     /// The line format.
     public let format: Format
     private let clock = Mutex(SecondCache())
-    private let descriptor: Int32
+    private let sink: LogSink
 
     /// Creates a logger writing events at `minimumLevel` and above in `format` to
     /// `descriptor` (standard error by default).
-    public init(minimumLevel: Level = .info, format: Format = .logfmt, descriptor: Int32 = 2) {
+    /// - Parameter buffered: when true, callers only copy their line into memory; a writer
+    ///   queue writes the lines gathered meanwhile in one call (at most 8 MiB wait; beyond
+    ///   that lines are dropped and counted in a `log.dropped` line). Call `flush()` before
+    ///   the process exits.
+    public init(minimumLevel: Level = .info, format: Format = .logfmt, descriptor: Int32 = 2, buffered: Bool = false) {
         self.minimumLevel = minimumLevel
         self.format = format
-        self.descriptor = descriptor
+        self.sink = LogSink(descriptor: descriptor, buffered: buffered)
     }
+
+    /// Writes every line still in memory (buffered loggers); returns when they are written.
+    public func flush() { sink.flush() }
 
     /// True when events at `level` are written.
     public func isEnabled(_ level: Level) -> Bool { level >= minimumLevel }
@@ -135,21 +143,7 @@ public final class LogfmtLogger: Sendable {
     }
 
     private func emit(_ body: [UInt8]) {
-        var bytes = line(body)
-        // One write(2) per line: lines from several threads never interleave (lines up to
-        // PIPE_BUF are atomic on a pipe; a regular file in append mode keeps whole writes).
-        _ = bytes.withUnsafeMutableBytes { Self.writeAll($0, to: descriptor) }
-    }
-
-    private static func writeAll(_ buffer: UnsafeMutableRawBufferPointer, to descriptor: Int32) -> Int {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }
-            offset += written
-        }
-        return offset
+        sink.append(line(body))
     }
 
     // MARK: Escaping

@@ -146,7 +146,9 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var tls = try tlsConfiguration(&args)
     try args.finish()
 
-    let logger = LogfmtLogger(minimumLevel: level, format: format)
+    // Buffered: threads serving calls never wait for the log's file or pipe.
+    let logger = LogfmtLogger(minimumLevel: level, format: format, buffered: true)
+    defer { logger.flush() }
     tls?.onHandshakeFailure = { peer, reason in
         logger.log(.warning, "tls.handshake_failed", ["peer": peer, "reason": reason])
     }
