@@ -46,10 +46,16 @@ let package = Package(
         ),
 
         // Executables and what they share (argument parsing, logs, tables)
-        .target(name: "ToolSupport"),
+        .target(name: "ToolSupport", plugins: ["GitCommitPlugin"]),
+        // Runs `git rev-parse HEAD` before each build: the commit `--version` prints.
+        .plugin(name: "GitCommitPlugin", capability: .buildTool()),
+        // Operators' view: access log, Prometheus metrics, the HTTP probe listener.
+        .target(name: "Observability", dependencies: ["FramedRPC", "ToolSupport"]),
         .executableTarget(
             name: "partner-server",
-            dependencies: ["PartnerService", "PartnerCore", "PartnerStore", "FramedRPC", "FramedRPCTCP", "ToolSupport"]
+            dependencies: [
+                "PartnerService", "PartnerCore", "PartnerStore", "FramedRPC", "FramedRPCTCP", "ToolSupport", "Observability",
+            ]
         ),
         .executableTarget(
             name: "partnerctl", dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "ToolSupport"]),
@@ -70,6 +76,7 @@ let package = Package(
         // Tests
         .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),
         .testTarget(name: "ToolSupportTests", dependencies: ["ToolSupport"]),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "FramedRPC", "ToolSupport"]),
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess"]),
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
@@ -100,7 +107,7 @@ let package = Package(
 )
 
 // Strict settings, applied to every Swift target in one place.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     guard target.name != "CEpoll" else { continue }
     var settings = target.swiftSettings ?? []
     settings += [

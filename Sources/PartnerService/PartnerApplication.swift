@@ -45,7 +45,7 @@ public final class PartnerApplication: Sendable {
         public var cachesTokens = true
         /// How the SQLite store is opened: its record cache (`cacheCapacity` records) and the
         /// page cache of each of its connections (`pageCacheKiB`, writer and each reader) are
-        /// what the server's memory grows to with the data; the defaults suit one machine.
+        /// what the server's memory grows to with the data; its `onCommit` feeds metrics.
         public var storeConfig = SQLiteRecordStore.Config()
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }

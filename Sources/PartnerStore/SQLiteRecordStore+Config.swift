@@ -22,6 +22,9 @@ extension SQLiteRecordStore {
         /// into the database file (off the commit path, see `WALCheckpointer`); 0 leaves
         /// SQLite's automatic checkpoint (1,000 pages, run by the COMMIT that crosses it).
         public var checkpointPages: Int
+        /// Told after every COMMIT (on the writer thread; keep it quick): how many writes it
+        /// held, how long the COMMIT took (its fsync included), and whether it succeeded.
+        public var onCommit: (@Sendable (_ writes: Int, _ duration: Duration, _ succeeded: Bool) -> Void)? = nil
 
         /// Creates a configuration.
         public init(

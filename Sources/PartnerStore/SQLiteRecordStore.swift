@@ -132,7 +132,7 @@ public final class SQLiteRecordStore: RecordStore {
         self.checkpointer = checkpointer
         writer = GroupCommitWriter(
             connection: writerConnection, cache: cache, maxBatchSize: config.maxBatchSize, lock: lock,
-            checkpointer: checkpointer
+            checkpointer: checkpointer, onCommit: config.onCommit
         )
         readers = ReaderPool(connections: readerConnections, cache: cache, lock: lock)
         checkpointer?.start()
@@ -203,6 +203,17 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// The number of decoded records in the cache.
     var cachedRecordCount: Int { cache.count }
+
+    /// Answers when a reader connection can run `SELECT 1` (readiness probes).
+    /// - Throws: `StoreError(.unavailable)` when the store is closed or cannot be read.
+    public func ping() async throws {
+        guard !closed.load(ordering: .acquiring) else { throw StoreError.closed(path) }
+        _ = try await withCheckedThrowingContinuation { continuation in
+            readers.submit(ConnectionRequest(continuation: continuation) { connection in
+                try connection.texts("SELECT 1")
+            })
+        }
+    }
 
     /// Runs SQLite's `integrity_check` and `foreign_key_check` on a reader connection.
     /// - Returns: the problems found; empty when the database is sound.

@@ -13,6 +13,9 @@ public struct CommandArguments: Sendable {
     /// Arguments that are not options, in order.
     public private(set) var positionals: [String] = []
     private var consumed: Set<String> = []
+    /// Options filled from the environment or a file (`fill`): `finish` does not insist they
+    /// were read, since a command may not use every option its configuration sets.
+    private var filled: Set<String> = []
 
     /// Parses `arguments`. Names in `flags` take no value.
     /// - Throws: `CommandLineError` for an option missing its value.
@@ -89,10 +92,21 @@ public struct CommandArguments: Sendable {
         positionals.isEmpty ? nil : positionals.removeFirst()
     }
 
+    /// True when option `name` was given on the command line (or filled).
+    public func has(_ name: String) -> Bool { options[name] != nil }
+
+    /// Sets option `name` to `value` unless the command line gave it: how values from the
+    /// environment and a configuration file come in below the command line.
+    public mutating func fill(_ name: String, _ value: String) {
+        guard options[name] == nil else { return }
+        options[name] = [value]
+        filled.insert(name)
+    }
+
     /// Fails if an option was given that no one read, so typos do not pass silently.
     /// - Throws: naming the first unknown option.
     public func finish() throws(CommandLineError) {
-        if let unknown = options.keys.sorted().first(where: { !consumed.contains($0) }) {
+        if let unknown = options.keys.sorted().first(where: { !consumed.contains($0) && !filled.contains($0) }) {
             throw CommandLineError("unknown option --\(unknown)")
         }
     }

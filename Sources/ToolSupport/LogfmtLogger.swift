@@ -3,12 +3,25 @@
 #endif
 import Synchronization
 
-/// One-line-per-event structured logs in logfmt (`time=... level=info event=call.done
-/// method=Customers.Get status=OK ms=0.21`), written to standard error.
+/// One-line-per-event structured logs, written to standard error: logfmt (`time=...
+/// level=info event=call method=Customers.Get status=OK ms=0.210`) or, for log shippers, one
+/// JSON object per line (`{"time":"...","level":"info","event":"call","method":...}`).
 ///
-/// Values with spaces, quotes or `=` are quoted and escaped. Never pass secrets: the logger
-/// does not redact.
+/// logfmt values with spaces, quotes, `=`, backslashes or control characters are quoted and
+/// escaped. In JSON a value that is a plain decimal number (`12`, `0.210`) is written as a
+/// number, every other value as a string. Lines are built as bytes, with the time's date and
+/// second formatted once a second, and written with one `write(2)` each, or, `buffered`,
+/// gathered in memory and written by a queue of their own (`flush()` before exit). Never pass
+/// secrets: the logger does not redact.
 public final class LogfmtLogger: Sendable {
+    /// How lines are written.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `key=value` pairs.
+        case logfmt
+        /// One JSON object per line.
+        case json
+    }
+
     /// Severity, lowest first.
     public enum Level: Int, Sendable, Comparable, CaseIterable {
         case debug, info, warning, error
@@ -32,67 +45,243 @@ public final class LogfmtLogger: Sendable {
 
     /// Events below this level are dropped.
     public let minimumLevel: Level
-    private let lock = Mutex(())
+    /// The line format.
+    public let format: Format
+    private let clock = Mutex(SecondCache())
+    private let sink: LogSink
 
-    /// Creates a logger writing events at `minimumLevel` and above.
-    public init(minimumLevel: Level = .info) {
+    /// Creates a logger writing events at `minimumLevel` and above in `format` to
+    /// `descriptor` (standard error by default).
+    /// - Parameter buffered: when true, callers only copy their line into memory; a writer
+    ///   queue writes the lines gathered meanwhile in one call (at most 8 MiB wait; beyond
+    ///   that lines are dropped and counted in a `log.dropped` line). Call `flush()` before
+    ///   the process exits.
+    public init(minimumLevel: Level = .info, format: Format = .logfmt, descriptor: Int32 = 2, buffered: Bool = false) {
         self.minimumLevel = minimumLevel
+        self.format = format
+        self.sink = LogSink(descriptor: descriptor, buffered: buffered)
     }
+
+    /// Writes every line still in memory (buffered loggers); returns when they are written.
+    public func flush() { sink.flush() }
+
+    /// True when events at `level` are written.
+    public func isEnabled(_ level: Level) -> Bool { level >= minimumLevel }
 
     /// Logs `event` with key-value fields, in the order given.
     public func log(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         guard level >= minimumLevel else { return }
-        var line = "time=\(Self.timestamp()) level=\(level.name) event=\(Self.quote(event))"
-        for (key, value) in fields {
-            line += " \(key)=\(Self.quote(value))"
-        }
-        line += "\n"
-        lock.withLock { _ in
-            var bytes = Array(line.utf8)
-            _ = bytes.withUnsafeMutableBytes { Self.writeAll($0) }
+        var body: [UInt8] = []
+        body.reserveCapacity(256)
+        appendBody(level, event, to: &body)
+        for (key, value) in fields { appendField(key, value, to: &body) }
+        emit(body)
+    }
+
+    /// Logs `event` with fields built at run time, in the order given.
+    public func log(_ level: Level, _ event: String, fields: [(key: String, value: String)]) {
+        guard level >= minimumLevel else { return }
+        var body: [UInt8] = []
+        body.reserveCapacity(320)
+        appendBody(level, event, to: &body)
+        for (key, value) in fields { appendField(key, value, to: &body) }
+        emit(body)
+    }
+
+    /// One line (with its newline) in the logger's format, stamped now.
+    public func render(_ level: Level, _ event: String, _ fields: [(key: String, value: String)]) -> String {
+        var body: [UInt8] = []
+        appendBody(level, event, to: &body)
+        for (key, value) in fields { appendField(key, value, to: &body) }
+        return String(decoding: line(body), as: UTF8.self)
+    }
+
+    // MARK: Building lines
+
+    /// After the time: ` level=info event=call` or `","level":"info","event":"call"`.
+    private func appendBody(_ level: Level, _ event: String, to out: inout [UInt8]) {
+        switch format {
+        case .logfmt:
+            out += Self.logfmtLevel[level.rawValue]
+            out += Array(" event=".utf8)
+            Self.appendLogfmtValue(event, to: &out)
+        case .json:
+            out += Self.jsonLevel[level.rawValue]
+            out += Array(#","event":"#.utf8)
+            Self.appendJSONString(event, to: &out)
         }
     }
 
-    private static func writeAll(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { break }
-            offset += written
+    private func appendField(_ key: String, _ value: String, to out: inout [UInt8]) {
+        switch format {
+        case .logfmt:
+            out.append(UInt8(ascii: " "))
+            out += key.utf8
+            out.append(UInt8(ascii: "="))
+            Self.appendLogfmtValue(value, to: &out)
+        case .json:
+            out.append(UInt8(ascii: ","))
+            Self.appendJSONString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            if Self.isPlainNumber(value) { out += value.utf8 } else { Self.appendJSONString(value, to: &out) }
         }
-        return offset
     }
 
-    /// Quotes a value when logfmt needs it.
-    public static func quote(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline || $0 == "\\" }
-        guard needsQuotes else { return value }
-        var out = "\""
-        for character in value {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.append(character)
+    private static let logfmtLevel = Level.allCases.map { Array(" level=\($0.name)".utf8) }
+    private static let jsonLevel = Level.allCases.map { Array(#"","level":"\#($0.name)""#.utf8) }
+
+    /// The whole line: the time, `body`, the end.
+    private func line(_ body: [UInt8]) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(body.count + 40)
+        line += format == .logfmt ? Array("time=".utf8) : Array(#"{"time":""#.utf8)
+        clock.withLock { $0.appendNow(to: &line) }
+        line += body
+        if format == .json { line.append(UInt8(ascii: "}")) }
+        line.append(UInt8(ascii: "\n"))
+        return line
+    }
+
+    private func emit(_ body: [UInt8]) {
+        sink.append(line(body))
+    }
+
+    // MARK: Escaping
+
+    /// True for `-?[0-9]{1,15}(\.[0-9]{1,9})?` without a leading zero: written as a JSON number.
+    static func isPlainNumber(_ value: String) -> Bool {
+        var digits = 0
+        var fraction = -1
+        var firstDigit: UInt8 = 0
+        for (index, byte) in value.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if fraction >= 0 {
+                    fraction += 1
+                } else {
+                    if digits == 0 { firstDigit = byte }
+                    digits += 1
+                }
+            case UInt8(ascii: ".") where fraction < 0 && digits > 0: fraction = 0
+            default: return false
             }
         }
-        return out + "\""
+        return digits > 0 && digits <= 15 && fraction != 0 && fraction <= 9
+            && !(digits > 1 && firstDigit == UInt8(ascii: "0"))
+    }
+
+    /// Appends `value`, quoted and escaped when logfmt needs it.
+    static func appendLogfmtValue(_ value: String, to out: inout [UInt8]) {
+        var needsQuotes = value.isEmpty
+        if !needsQuotes {
+            for byte in value.utf8
+            where byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "\\")
+                || byte == 0x7F
+            {
+                needsQuotes = true
+                break
+            }
+        }
+        guard needsQuotes else {
+            out += value.utf8
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(value, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` as a JSON string literal.
+    static func appendJSONString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(value, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\"`, `\\`, `\n`, `\r`, `\t`, other control characters as `\u00XX`; the rest as is.
+    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F:
+                out += Array(#"\u00"#.utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// `value` quoted when logfmt needs it.
+    public static func quote(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendLogfmtValue(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value` as a JSON string literal.
+    public static func jsonString(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendJSONString(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The current UTC time as RFC 3339 with milliseconds.
     public static func timestamp() -> String {
+        var cache = SecondCache()
+        var out: [UInt8] = []
+        cache.appendNow(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.` of the current second, formatted once a second.
+struct SecondCache {
+    private var second = Int.min
+    private var text: [UInt8] = []
+
+    /// Appends the current UTC time as RFC 3339 with milliseconds.
+    mutating func appendNow(to out: inout [UInt8]) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        if spec.tv_sec != second {
+            second = spec.tv_sec
+            var seconds = spec.tv_sec
+            var parts = tm()
+            gmtime_r(&seconds, &parts)
+            text.removeAll(keepingCapacity: true)
+            Self.digits(Int(parts.tm_year) + 1900, 4, &text)
+            text.append(UInt8(ascii: "-"))
+            Self.digits(Int(parts.tm_mon) + 1, 2, &text)
+            text.append(UInt8(ascii: "-"))
+            Self.digits(Int(parts.tm_mday), 2, &text)
+            text.append(UInt8(ascii: "T"))
+            Self.digits(Int(parts.tm_hour), 2, &text)
+            text.append(UInt8(ascii: ":"))
+            Self.digits(Int(parts.tm_min), 2, &text)
+            text.append(UInt8(ascii: ":"))
+            Self.digits(Int(parts.tm_sec), 2, &text)
+            text.append(UInt8(ascii: "."))
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
-            + "\(pad(Int32(spec.tv_nsec / 1_000_000), 3))Z"
+        out += text
+        Self.digits(Int(spec.tv_nsec / 1_000_000), 3, &out)
+        out.append(UInt8(ascii: "Z"))
+    }
+
+    private static func digits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -6,6 +6,8 @@ import ToolSupport
     import Glibc
 #endif
 
+BuildInfo.exitIfVersionAsked(tool: "partner-bench")
+
 func fail(_ message: String, status: Int32 = 2) -> Never {
     let line = Array("partner-bench: \(message)\n".utf8)
     _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

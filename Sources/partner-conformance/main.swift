@@ -7,6 +7,8 @@ import ToolSupport
     import Glibc
 #endif
 
+BuildInfo.exitIfVersionAsked(tool: "partner-conformance")
+
 let usage = """
     usage: partner-conformance --target HOST:PORT [--token T | --token-file F] [--only PATTERN] [--list] [--json]
            partner-conformance serve --listen HOST:PORT [--script NAME]

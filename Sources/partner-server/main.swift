@@ -2,6 +2,7 @@
 import Dispatch
 import FramedRPC
 import FramedRPCTCP
+import Observability
 import PartnerCore
 import PartnerService
 import PartnerStore
@@ -25,6 +26,11 @@ let usage = """
                                       DIR/bootstrap-token holding the default partner's token
       --enable-conformance-service    serve Conformance.Echo / Conformance.Stream (WIRE.md)
       --log-level LEVEL               debug | info | warning | error (default info)
+      --log-format FORMAT             logfmt | json: one logfmt line or one JSON object per event (default logfmt)
+      --access-log MODE               on | errors | off: a line per call and per connection, only those that
+                                      failed, or none (default on)
+      --metrics-listen HOST:PORT      serve HTTP GET /metrics (Prometheus), /healthz and /readyz here
+                                      (default off)
       --loops N                       event-loop threads (default: one per core)
       --max-frame-bytes N             largest frame accepted (default 4194304)
       --max-concurrent-calls N        running calls per connection before reading pauses (default 128)
@@ -54,9 +60,17 @@ let usage = """
       --tls-client-ca PATH            mutual TLS: clients must present a certificate from these CAs
       --clock-offset-days N           run the domain clock N days off the wall clock (demos and tests:
                                       e.g. -40 to buy in a month that has ended by the next start)
+      --config FILE                   read options from FILE: one `name = value` per line, names without
+                                      dashes (e.g. `listen = 0.0.0.0:7420`), `#` comments
+      --version                       print the version and git commit
       --help                          this text
 
-    Logs are one logfmt line per event on standard error.
+    ENVIRONMENT
+      Every option can also be set as PARTNER_<NAME> (upper case, dashes as underscores): the command
+      line wins over the environment, the environment over the --config file, the file over defaults.
+    \(ServerConfiguration.environmentHelp)
+
+    Logs are one logfmt (or JSON) line per event on standard error.
     """
 
 func fail(_ message: String) -> Never {
@@ -68,13 +82,22 @@ func fail(_ message: String) -> Never {
 func run() async -> Int32 {
     var args: CommandArguments
     do {
-        args = try CommandArguments(Array(CommandLine.arguments.dropFirst()), flags: ["help", "enable-conformance-service"])
+        args = try CommandArguments(Array(CommandLine.arguments.dropFirst()), flags: ServerConfiguration.flags)
     } catch {
         fail("\(error)\n\(usage)")
     }
     if args.flag("help") {
         print(usage)
         return 0
+    }
+    if args.flag("version") {
+        print(BuildInfo.versionLine(tool: "partner-server"))
+        return 0
+    }
+    do {
+        try ServerConfiguration.apply(to: &args)
+    } catch {
+        fail(error.message)
     }
     let command = args.nextPositional()
     do {
@@ -109,6 +132,15 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     guard let level = LogfmtLogger.Level(name: levelName) else {
         throw CommandLineError("option --log-level must be debug, info, warning or error, got '\(levelName)'")
     }
+    let formatName = args.value("log-format") ?? "logfmt"
+    guard let format = LogfmtLogger.Format(rawValue: formatName) else {
+        throw CommandLineError("option --log-format must be logfmt or json, got '\(formatName)'")
+    }
+    let accessLogName = args.value("access-log") ?? "on"
+    guard let accessLog = AccessLog.Mode(rawValue: accessLogName) else {
+        throw CommandLineError("option --access-log must be on, errors or off, got '\(accessLogName)'")
+    }
+    let metricsListen = try args.value("metrics-listen").map(parseHostPort)
     var config = RPCServerConfig()
     config.maxFrameBytes = try args.integer("max-frame-bytes", default: config.maxFrameBytes, in: 1024...(64 << 20))
     config.maxConcurrentCallsPerConnection = try args.integer(
@@ -135,21 +167,13 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var tls = try tlsConfiguration(&args)
     try args.finish()
 
-    let logger = LogfmtLogger(minimumLevel: level)
+    // Buffered: threads serving calls never wait for the log's file or pipe.
+    let logger = LogfmtLogger(minimumLevel: level, format: format, buffered: true)
+    defer { logger.flush() }
     tls?.onHandshakeFailure = { peer, reason in
         logger.log(.warning, "tls.handshake_failed", ["peer": peer, "reason": reason])
     }
-    var options = PartnerApplication.Options(dataDirectory: data)
-    options.enableConformanceService = conformance
-    options.serverConfig = config
-    options.storeConfig = storeConfig
-    options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
-    options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
-    if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
-    options.onInternalError = { method, error in
-        logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
-    }
-    let app = try await PartnerApplication.open(options: options)
+    // Both listeners are bound before the data folder is created: a busy port leaves nothing behind.
     let transport = TCPServerTransport(
         config: .init(
             host: host, port: port, loopCount: loops, maxFrameBytes: config.maxFrameBytes,
@@ -158,6 +182,34 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             maxBufferedOutboundBytes: config.maxBufferedOutboundBytes, maxServerOutboundBytes: serverOutbound,
             outboundStallTimeout: config.outboundStallTimeout, tls: tls))
     let bound = try transport.listen()
+    let operations: ServerOperations
+    do {
+        operations = try ServerOperations(accessLog: accessLog, logger: logger, metricsListen: metricsListen, data: data)
+    } catch {
+        transport.stopListening()
+        throw error
+    }
+    defer { operations.stop() }
+    config.observer = operations.observer
+    var options = PartnerApplication.Options(dataDirectory: data)
+    options.enableConformanceService = conformance
+    options.serverConfig = config
+    options.storeConfig = storeConfig
+    options.storeConfig.onCommit = operations.onCommit
+    options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
+    options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
+    if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
+    options.onInternalError = { method, error in
+        logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
+    }
+    let app: PartnerApplication
+    do {
+        app = try await PartnerApplication.open(options: options)
+    } catch {
+        transport.stopListening()
+        throw error
+    }
+    operations.start(app: app)
     logger.log(
         .info, "server.listening",
         [
@@ -168,6 +220,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "rate_limit_agent": agentRate > 0 ? "\(agentRate)/s" : "off",
             "rate_limit_refusals": refusalRate > 0 ? "\(refusalRate)/s" : "off",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
+            "metrics": operations.probes.map { "\($0.host):\($0.port)" } ?? "off", "access_log": accessLog.rawValue,
+            "version": BuildInfo.version, "commit": BuildInfo.commit,
         ])
 
     if let mode = PartnerApplication.dataFolderExposure(data) {

@@ -3,6 +3,8 @@ import Foundation
 import FramedRPC
 import ToolSupport
 
+BuildInfo.exitIfVersionAsked(tool: "partnerctl")
+
 /// Flags that take no value, across every command.
 let booleanFlags: Set<String> = ["json", "help", "code", "full"]
 

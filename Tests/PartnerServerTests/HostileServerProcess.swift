@@ -41,8 +41,12 @@ final class HostileServer: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.contains("event=server.listening") }),
-                let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }),
+            // logfmt (`address=127.0.0.1:PORT`) or JSON (`"address":"127.0.0.1:PORT"`).
+            if let line = text.split(separator: "\n").first(where: {
+                $0.contains("event=server.listening") || $0.contains(#""event":"server.listening""#)
+            }),
+                let address = line.replacingOccurrences(of: #""address":""#, with: " address=")
+                    .split(whereSeparator: { $0 == " " || $0 == "\"" }).first(where: { $0.hasPrefix("address=") }),
                 let port = address.split(separator: ":").last.flatMap({ UInt16($0) })
             {
                 return HostileServer(process: process, port: port, root: root)

@@ -21,7 +21,10 @@ public struct RPCConnectionRateLimitInterceptor: RPCServerInterceptor {
     public func intercept(
         request: RPCRequest, context: RPCServerContext, next: RPCServerNext
     ) async throws -> any JSONEncodable & Sendable {
-        if let error = limiter.check(key: context.peer) { throw error }
+        if let error = limiter.check(key: context.peer) {
+            context.annotations?.add("limited", "connection")
+            throw error
+        }
         return try await next(request, context)
     }
 }

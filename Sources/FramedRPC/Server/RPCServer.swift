@@ -27,6 +27,7 @@ public final class RPCServer: Sendable {
         var draining = false
     }
     private let state = Mutex(State())
+    private let connectionIDs = Atomic<UInt64>(0)
 
     /// Creates a server.
     /// - Parameters:
@@ -75,7 +76,15 @@ public final class RPCServer: Sendable {
     /// Creates the runtime side of one new connection. Transports call this for every
     /// connection they accept (`serve(on:)` does it for you).
     public func makeConnection(outbound: any RPCConnectionOutbound, peer: String) -> any RPCConnectionInbound {
-        let connection = RPCServerConnection(core: core, outbound: outbound, peer: peer) { [weak self] closed in
+        var observation: RPCConnectionObservation?
+        if let observer = config.observer {
+            let id = connectionIDs.add(1, ordering: .relaxed).newValue
+            let info = RPCConnectionInfo(id: id, peer: peer, openedAt: .now)
+            observation = RPCConnectionObservation(info: info, observer: observer)
+            observer.connectionOpened(info)
+        }
+        let connection = RPCServerConnection(core: core, outbound: outbound, peer: peer, observation: observation) {
+            [weak self] closed in
             _ = self?.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(closed)) }
         }
         let draining = state.withLock { s in

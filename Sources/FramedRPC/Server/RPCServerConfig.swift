@@ -45,6 +45,10 @@ public struct RPCServerConfig: Sendable {
     /// Registers `Health.Check` / `Health.Watch` on the server's `health`.
     public var registersHealthService: Bool = true
 
+    /// Told of every connection and every answered call (access log, metrics); `nil`, the
+    /// default, costs nothing per call.
+    public var observer: (any RPCServerObserver)? = nil
+
     /// The defaults.
     public init() {}
 }

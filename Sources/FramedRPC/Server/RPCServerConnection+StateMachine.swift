@@ -6,6 +6,8 @@ extension RPCServerConnection {
         var call: RPCIncomingCall
         var method: RPCRouter.Entry
         var deadline: ContinuousClock.Instant?
+        /// The call as the server's observer follows it (nil without an observer).
+        var observation: RPCCallObservation? = nil
     }
 
     /// One encoded answer: a whole frame, or a batch member's response object.
@@ -36,6 +38,7 @@ extension RPCServerConnection {
         var error: RPCError
         var batch: UInt64?
         var stream: RPCServerStream?
+        var observation: RPCCallObservation? = nil
     }
 
     struct Admission {
@@ -50,6 +53,7 @@ extension RPCServerConnection {
         var task: Task<Void, Never>?
         var timer: Task<Void, Never>?
         var answered = false
+        var observation: RPCCallObservation? = nil
     }
 
     struct Parked {
@@ -160,11 +164,12 @@ extension RPCServerConnection {
                 if draining {
                     let error = RPCError(code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
                     unsentAnswers += 1
-                    return (.reject(Answer(id: id, error: error)), false)
+                    return (.reject(Answer(id: id, error: error, observation: p.observation)), false)
                 }
                 if inFlight[id] != nil {
                     unsentAnswers += 1
-                    return (.reject(Answer(id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"))), false)
+                    let error = RPCError.invalidRequest("id \(id) is already in flight", field: "id")
+                    return (.reject(Answer(id: id, error: error, observation: p.observation)), false)
                 }
             } else if draining {
                 return (.dropped, false)
@@ -175,7 +180,7 @@ extension RPCServerConnection {
             if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
                 stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
             }
-            calls[key] = CallEntry(id: p.call.id, stream: stream)
+            calls[key] = CallEntry(id: p.call.id, stream: stream, observation: p.observation)
             if let id = p.call.id { inFlight[id] = key }
             running += 1
             var pause = false
@@ -250,13 +255,15 @@ extension RPCServerConnection {
                     if draining {
                         let error = RPCError(
                             code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
-                        admission.rejects.append(Answer(id: id, error: error, batch: batchKey))
+                        admission.rejects.append(Answer(id: id, error: error, batch: batchKey, observation: p.observation))
                         unsentAnswers += 1
                         continue
                     }
                     if inFlight[id] != nil {
                         admission.rejects.append(
-                            Answer(id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"), batch: batchKey))
+                            Answer(
+                                id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"), batch: batchKey,
+                                observation: p.observation))
                         unsentAnswers += 1
                         continue
                     }
@@ -269,7 +276,7 @@ extension RPCServerConnection {
                 if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
                     stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
                 }
-                calls[key] = CallEntry(id: p.call.id, batch: batchKey, stream: stream)
+                calls[key] = CallEntry(id: p.call.id, batch: batchKey, stream: stream, observation: p.observation)
                 if let id = p.call.id { inFlight[id] = key }
                 running += 1
                 admission.launches.append(Launch(key: key, prepared: p, stream: stream, batch: batchKey))
@@ -309,7 +316,8 @@ extension RPCServerConnection {
             calls[key] = entry
             inFlight[id] = nil
             unsentAnswers += 1
-            return (Answer(id: id, error: error, batch: entry.batch, stream: entry.stream), entry.task, entry.timer)
+            let answer = Answer(id: id, error: error, batch: entry.batch, stream: entry.stream, observation: entry.observation)
+            return (answer, entry.task, entry.timer)
         }
 
         /// A handler exited with `response` (encoded for its place: a frame, or a batch part).

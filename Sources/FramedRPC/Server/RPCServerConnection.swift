@@ -10,14 +10,18 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     let core: RPCServerCore
     let outbound: any RPCConnectionOutbound
     let peer: String
+    /// The connection as the server's observer follows it (nil without an observer).
+    let observation: RPCConnectionObservation?
     private let state: Mutex<StateMachine>
     private let onClose: @Sendable (RPCServerConnection) -> Void
 
     init(core: RPCServerCore, outbound: any RPCConnectionOutbound, peer: String,
+         observation: RPCConnectionObservation? = nil,
          onClose: @escaping @Sendable (RPCServerConnection) -> Void) {
         self.core = core
         self.outbound = outbound
         self.peer = peer
+        self.observation = observation
         self.onClose = onClose
         self.state = Mutex(StateMachine(config: core.config))
     }
@@ -27,13 +31,16 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     var isIdle: Bool { state.withLock { $0.isIdle } }
 
     func receive(frame payload: [UInt8]) {
+        let frameBytes = payload.count + Frame.headerSize
         switch core.decoder.decode(payload) {
         case .failure(let error):
-            outbound.write(bounded(RPCEnvelopeEncoder.errorFrame(id: .null, error: error), id: .null))
+            let frame = bounded(RPCEnvelopeEncoder.errorFrame(id: .null, error: error), id: .null)
+            outbound.write(frame)
+            observeRefusal(nil, id: .null, error: error, bytesIn: frameBytes, bytesOut: frame.count)
         case .single(let message):
-            receiveSingle(message)
+            receiveSingle(message, frameBytes: frameBytes)
         case .batch(let messages):
-            receiveBatch(messages)
+            receiveBatch(messages, frameBytes: frameBytes)
         }
     }
 
@@ -43,26 +50,35 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         case .zeroLength: error = .invalidRequest(frameError.description)
         case .tooLarge: error = .limitExceeded(frameError.description)
         }
+        observation?.closing(because: frameError.kind == .tooLarge ? .limit : .protocolError)
         outbound.write(RPCEnvelopeEncoder.errorFrame(id: .null, error: error))
         outbound.close()
     }
 
     func connectionClosed(reason: String) {
-        guard let (tasks, streams) = state.withLock({ $0.close() }) else { return }
+        let observing = observation != nil
+        let (closed, orphans, draining) = state.withLock { s in
+            let orphans = observing && !s.closed ? s.unansweredObservations : []
+            return (s.close(), orphans, s.draining)
+        }
+        guard let (tasks, streams) = closed else { return }
         for task in tasks { task.cancel() }
         for stream in streams { stream.finish(with: nil, to: outbound) }
+        observeClose(reason: reason, draining: draining, orphans: orphans)
         onClose(self)
     }
 
     // MARK: Messages
 
-    private func receiveSingle(_ message: RPCInboundMessage) {
+    private func receiveSingle(_ message: RPCInboundMessage, frameBytes: Int) {
         switch message {
         case .call(let call):
             guard let method = core.methods[call.method] else {
                 if let id = call.id {
-                    let frame = RPCEnvelopeEncoder.errorFrame(id: id, error: .methodNotFound(call.method))
-                    outbound.write(bounded(frame, id: id))
+                    let error = RPCError.methodNotFound(call.method)
+                    let frame = bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)
+                    outbound.write(frame)
+                    observeRefusal(call, id: id, error: error, bytesIn: frameBytes, bytesOut: frame.count)
                 }
                 return
             }
@@ -70,14 +86,23 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             var deadline: ContinuousClock.Instant?
             if let ms = call.metadata.timeoutMs {
                 if ms == 0 {
-                    if let id = call.id { outbound.write(RPCEnvelopeEncoder.errorFrame(id: id, error: Self.deadlineError)) }
+                    if let id = call.id {
+                        let frame = RPCEnvelopeEncoder.errorFrame(id: id, error: Self.deadlineError)
+                        outbound.write(frame)
+                        observeRefusal(call, id: id, error: Self.deadlineError, bytesIn: frameBytes, bytesOut: frame.count)
+                    }
                     return
                 }
                 deadline = .now + .milliseconds(ms)
             }
-            admitOne(Prepared(call: call, method: method, deadline: deadline))
+            admitOne(
+                Prepared(call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: frameBytes)))
         case .invalid(let id, let error):
-            if let id { outbound.write(bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)) }
+            if let id {
+                let frame = bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)
+                outbound.write(frame)
+                observeRefusal(nil, id: id, error: error, bytesIn: frameBytes, bytesOut: frame.count)
+            }
         case .cancel(let target, let answerID):
             cancel(target)
             if let answerID { outbound.write(RPCEnvelopeEncoder.responseFrame(id: answerID, result: RPCEmptyResult())) }
@@ -91,14 +116,16 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         }
     }
 
-    private func receiveBatch(_ messages: [RPCInboundMessage]) {
+    private func receiveBatch(_ messages: [RPCInboundMessage], frameBytes: Int) {
         var parts: [EncodedAnswer] = []
         var prepared: [Prepared] = []
         var expected = 0
-        func part(_ id: RPCID, _ error: RPCError) {
+        let share = frameBytes / max(1, messages.count)
+        func part(_ id: RPCID, _ error: RPCError, _ call: RPCIncomingCall? = nil) {
             var w = JSONWriter(capacity: 160)
             RPCEnvelopeEncoder.writeError(id: id, error: error, to: &w)
             parts.append(EncodedAnswer(bytes: w.bytes))
+            observeRefusal(call, id: id, error: error, bytesIn: share, bytesOut: w.bytes.count)
         }
         func emptyResult(_ id: RPCID) {
             var w = JSONWriter(capacity: 48)
@@ -110,23 +137,26 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             switch message {
             case .call(let call):
                 guard let method = core.methods[call.method] else {
-                    if let id = call.id { part(id, .methodNotFound(call.method)) }
+                    if let id = call.id { part(id, .methodNotFound(call.method), call) }
                     continue
                 }
                 if method.descriptor.kind == .serverStreaming {
-                    if let id = call.id { part(id, .invalidRequest("streaming methods cannot be called in a batch", field: "method")) }
+                    if let id = call.id {
+                        part(id, .invalidRequest("streaming methods cannot be called in a batch", field: "method"), call)
+                    }
                     continue
                 }
                 var deadline: ContinuousClock.Instant?
                 if let ms = call.metadata.timeoutMs {
                     if ms == 0 {
-                        if let id = call.id { part(id, Self.deadlineError) }
+                        if let id = call.id { part(id, Self.deadlineError, call) }
                         continue
                     }
                     deadline = now + .milliseconds(ms)
                 }
                 if call.id != nil { expected += 1 }
-                prepared.append(Prepared(call: call, method: method, deadline: deadline))
+                prepared.append(
+                    Prepared(call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: share)))
             case .invalid(let id, let error):
                 if let id { part(id, error) }
             case .cancel(let target, let answerID):
@@ -248,9 +278,10 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     /// before this returns, its answer queued with no task switch; one that waits goes on
     /// from `preferredExecutor` and leaves the thread free meanwhile.
     private func start(_ launch: Launch) {
+        launch.prepared.observation?.handlerStarting()
         let task = Task.immediate(executorPreference: outbound.preferredExecutor) {
             let response = await self.run(launch)
-            self.handlerExited(launch.key, response: response)
+            self.handlerExited(launch.key, response: response, observation: launch.prepared.observation)
         }
         var timer: Task<Void, Never>?
         if let deadline = launch.prepared.deadline, state.withLock({ $0.calls[launch.key] != nil }) {
@@ -275,10 +306,12 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         var context = RPCServerContext(
             descriptor: launch.prepared.method.descriptor, metadata: call.metadata,
             deadline: launch.prepared.deadline, peer: peer)
+        let observation = launch.prepared.observation
+        context.observation = observation
         if let stream = launch.stream {
             context.streamWriter = RPCStreamWriter(
                 stream: stream, outbound: outbound, highWaterBytes: core.config.outboundHighWaterBytes,
-                maxFrameBytes: core.config.maxFrameBytes)
+                maxFrameBytes: core.config.maxFrameBytes, observation: observation)
         }
         let request = RPCRequest(id: call.id, method: call.method, incoming: call.params, metadata: call.metadata)
         let handler = launch.prepared.method.handler
@@ -293,6 +326,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                     try await handler(request, context)
                 }
             }
+            observation?.handlerEnded(nil)
             guard let id = call.id else { return nil }
             if inBatch {
                 var w = JSONWriter(capacity: 256)
@@ -301,8 +335,10 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
             }
             return EncodedAnswer(bytes: bounded(RPCEnvelopeEncoder.responseFrame(id: id, result: result), id: id))
         } catch {
+            let mapped = RPCError(mapping: error)
+            observation?.handlerEnded(mapped)
             guard let id = call.id else { return nil }
-            let bytes = Self.encode(id: id, error: RPCError(mapping: error), inBatch: inBatch)
+            let bytes = Self.encode(id: id, error: mapped, inBatch: inBatch)
             return EncodedAnswer(bytes: inBatch ? bytes : bounded(bytes, id: id))
         }
     }
@@ -316,8 +352,13 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         return RPCEnvelopeEncoder.errorFrame(id: id, error: error)
     }
 
-    private func handlerExited(_ key: UInt64, response: EncodedAnswer?) {
-        let actions = state.withLock { $0.handlerExited(key, response: response) }
+    private func handlerExited(_ key: UInt64, response: EncodedAnswer?, observation: RPCCallObservation?) {
+        let (actions, answered) = state.withLock { s in
+            // The handler's outcome is the answer only if no cut answered the call before.
+            let answered = observation != nil && s.calls[key].map { !$0.answered } == true
+            return (s.handlerExited(key, response: response), answered)
+        }
+        if answered { observation?.finish(bytesOut: response?.bytes.count ?? 0) }
         apply(actions)
         if actions.unpark { unparkCalls() }
     }
@@ -345,6 +386,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
         } else {
             outbound.write(bytes)
         }
+        answer.observation?.finish(error: answer.error, bytesOut: bytes.count)
         if state.withLock({ $0.answerSent() }) { outbound.close() }
     }
 

@@ -27,6 +27,9 @@ public struct RPCServerContext: Sendable {
     /// The stream writer of a server-streaming call (set by the runtime).
     var streamWriter: RPCStreamWriter? = nil
 
+    /// The call as its observer follows it (set by the runtime when the server has one).
+    var observation: RPCCallObservation? = nil
+
     /// The time left before the deadline, or `nil` when the call has none.
     public var timeRemaining: Duration? {
         deadline.map { ContinuousClock.now.duration(to: $0) }

@@ -16,12 +16,17 @@ public struct RPCStreamWriter: Sendable {
     let outbound: any RPCConnectionOutbound
     let highWaterBytes: Int
     let maxFrameBytes: Int
+    let observation: RPCCallObservation?
 
-    init(stream: RPCServerStream, outbound: any RPCConnectionOutbound, highWaterBytes: Int, maxFrameBytes: Int) {
+    init(
+        stream: RPCServerStream, outbound: any RPCConnectionOutbound, highWaterBytes: Int, maxFrameBytes: Int,
+        observation: RPCCallObservation? = nil
+    ) {
         self.stream = stream
         self.outbound = outbound
         self.highWaterBytes = highWaterBytes
         self.maxFrameBytes = maxFrameBytes
+        self.observation = observation
     }
 
     /// The id of the call the items belong to.
@@ -49,5 +54,6 @@ public struct RPCStreamWriter: Sendable {
         guard stream.writeItem(frame, to: outbound) else {
             throw RPCError(code: .cancelled, message: "the stream has ended")
         }
+        observation?.itemSent(bytes: frame.count)
     }
 }

@@ -75,7 +75,14 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         case .failure(let failure):
             throw await refuse(failure, request: request, context: context, requestId: requestId, AuthenticationFailure.wireError)
         }
-        if let error = agentLimiter?.check(key: verified.caller.agentId) { throw error }
+        if let annotations = context.annotations {
+            annotations.add("agent", verified.caller.agentId)
+            annotations.add("partner", verified.caller.partnerId)
+        }
+        if let error = agentLimiter?.check(key: verified.caller.agentId) {
+            context.annotations?.add("limited", "agent")
+            throw error
+        }
         var context = context
         let caller = verified.caller.with(requestId: requestId)
         context.values[CallerKey.self] = caller

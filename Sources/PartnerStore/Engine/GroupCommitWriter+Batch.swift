@@ -74,9 +74,12 @@ extension GroupCommitWriter {
     /// resumed with its own outcome, else every caller whose body returned gets `.unavailable`.
     private func commit(_ ran: [any PendingWrite], batch: StagedChanges, tables: RecordTables) {
         cache.beginCommit()
+        let started = ContinuousClock.now
         do {
             try tables.connection.run("COMMIT")
+            onCommit?(ran.count, started.duration(to: .now), true)
         } catch {
+            onCommit?(ran.count, started.duration(to: .now), false)
             if tables.connection.isInTransaction { try? tables.connection.run("ROLLBACK") }
             cache.endCommit(applying: nil)
             let failure = Self.unavailable(error, doing: "commit")

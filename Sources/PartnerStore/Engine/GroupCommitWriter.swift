@@ -20,6 +20,7 @@ final class GroupCommitWriter: Sendable {
     private let commits = Atomic<Int>(0)
     private let lock: StoreFileLock
     private let checkpointer: WALCheckpointer?
+    let onCommit: (@Sendable (_ writes: Int, _ duration: Duration, _ succeeded: Bool) -> Void)?
 
     /// - Parameters:
     ///   - connection: the migrated writer connection, handed over to the writer thread.
@@ -28,8 +29,10 @@ final class GroupCommitWriter: Sendable {
     ///     alive until the thread has closed its connection.
     init(
         connection: SQLiteConnection, cache: RecordCache, maxBatchSize: Int, lock: StoreFileLock,
-        checkpointer: WALCheckpointer? = nil
+        checkpointer: WALCheckpointer? = nil,
+        onCommit: (@Sendable (_ writes: Int, _ duration: Duration, _ succeeded: Bool) -> Void)? = nil
     ) {
+        self.onCommit = onCommit
         self.connection = connection
         self.cache = cache
         self.maxBatchSize = max(1, maxBatchSize)

@@ -1,0 +1,108 @@
+import FramedRPC
+import ToolSupport
+
+/// The access log: one line per finished or refused call, and one per connection opened and
+/// closed (with why), written through a `LogfmtLogger` (logfmt or JSON).
+///
+/// A call line (`event=call`) carries: `method`, `status` (the code's name), `ms` (from
+/// reading the request to handing the answer over), `bytes_in`, `bytes_out`, `items` (stream
+/// items, when any), `peer`, `conn` (connection id), `call_id` (the request id as JSON text),
+/// the fields interceptors added (`agent`, `partner` once authenticated; never a token),
+/// `idem` (`yes` when `meta.idempotencyKey` was sent; never its value), `trace_id` (of a
+/// well-formed `meta.traceparent`), and for errors `message`. OK calls are logged at info,
+/// every other status at warning. Connection lines (`event=connection.opened`,
+/// `connection.closed` with `reason` and `detail`) are logged at debug when the peer or the
+/// server ended an ordinary life (client, idle, drain) and at warning otherwise.
+///
+/// ```swift
+/// var config = RPCServerConfig()
+/// config.observer = AccessLog(mode: .on, logger: LogfmtLogger(format: .json))
+/// ```
+public struct AccessLog: RPCServerObserver {
+    /// How much is logged.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Nothing.
+        case off
+        /// Every call and connection.
+        case on
+        /// Calls that did not end OK, and connections closed abnormally (stall, limit, frame
+        /// timeout, protocol error, TLS, socket error).
+        case errors
+    }
+
+    /// What is logged.
+    public let mode: Mode
+    /// Where lines go.
+    public let logger: LogfmtLogger
+
+    /// Creates an access log.
+    public init(mode: Mode, logger: LogfmtLogger) {
+        self.mode = mode
+        self.logger = logger
+    }
+
+    /// Reasons for which a closed connection is an ordinary event.
+    static let ordinaryCloses: Set<RPCCloseReason> = [.client, .idle, .drain, .server]
+
+    /// Logs `connection.opened` (info, only in mode `on`).
+    public func connectionOpened(_ connection: RPCConnectionInfo) {
+        guard mode == .on, logger.isEnabled(.info) else { return }
+        logger.log(.info, "connection.opened", ["conn": "\(connection.id)", "peer": connection.peer])
+    }
+
+    /// Logs `connection.closed` with its reason and how long it lived.
+    public func connectionClosed(_ connection: RPCConnectionInfo, reason: RPCCloseReason, detail: String) {
+        let ordinary = Self.ordinaryCloses.contains(reason)
+        guard mode == .on || (mode == .errors && !ordinary) else { return }
+        let level: LogfmtLogger.Level = ordinary ? .info : .warning
+        guard logger.isEnabled(level) else { return }
+        let lived = connection.openedAt.duration(to: .now)
+        logger.log(
+            level, "connection.closed",
+            [
+                "conn": "\(connection.id)", "peer": connection.peer, "reason": reason.name, "detail": detail,
+                "seconds": Self.decimal(lived, scale: 1),
+            ])
+    }
+
+    /// Logs one `call` line.
+    public func callFinished(_ record: RPCCallRecord) {
+        guard mode == .on || (mode == .errors && record.isError) else { return }
+        let level: LogfmtLogger.Level = record.isError ? .warning : .info
+        guard logger.isEnabled(level) else { return }
+        logger.log(level, "call", fields: Self.fields(of: record))
+    }
+
+    /// The fields of a call line, in order.
+    public static func fields(of record: RPCCallRecord) -> [(key: String, value: String)] {
+        var fields: [(key: String, value: String)] = [
+            ("method", record.method.isEmpty ? "-" : record.method),
+            ("status", record.status.name),
+            ("ms", decimal(record.duration, scale: 1000)),
+            ("bytes_in", String(record.bytesIn)),
+            ("bytes_out", String(record.bytesOut)),
+        ]
+        fields.reserveCapacity(16)
+        if record.itemsSent > 0 { fields.append(("items", String(record.itemsSent))) }
+        fields.append(("peer", record.peer))
+        fields.append(("conn", String(record.connectionID)))
+        fields.append(("call_id", record.callID ?? "-"))
+        fields.append(contentsOf: record.annotations)
+        fields.append(("idem", record.hasIdempotencyKey ? "yes" : "no"))
+        if let trace = record.traceID { fields.append(("trace_id", trace)) }
+        if let message = record.message {
+            fields.append(("message", message.utf8.count > 300 ? String(message.prefix(300)) + "..." : message))
+        }
+        return fields
+    }
+
+    /// `duration` in units of 1/`scale` s with three decimals ("0.210").
+    static func decimal(_ duration: Duration, scale: Int64) -> String {
+        let (seconds, attoseconds) = duration.components
+        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let thousandths = micros * scale / 1000
+        let whole = thousandths / 1000
+        let fraction = String(thousandths % 1000)
+        return "\(whole)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
