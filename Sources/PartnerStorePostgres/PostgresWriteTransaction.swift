@@ -1,0 +1,241 @@
+import PartnerCore
+
+/// A write body's view: one READ COMMITTED transaction that locks what it reads, so writes on
+/// any number of replicas never lose an update.
+///
+/// - `get` (and `put`/`delete`, which read the row first) lock the record's row with
+///   `SELECT ... FOR NO KEY UPDATE`: a second transaction reading the same record waits for
+///   the first to commit and then reads the new version (read-modify-write is serialized per
+///   record, across processes).
+/// - A record or unique key that does not exist yet is locked by name with a transaction
+///   advisory lock, then read again: two transactions creating the same id (an idempotency
+///   entry, say) or claiming the same unique key are serialized, and the second sees the
+///   first's row.
+/// - When PostgreSQL reports a deadlock or a serialization failure, or a row appeared that
+///   the locks should have kept away, the transaction is marked for retry: the store rolls it
+///   back and runs the body again (which is why bodies must have no outside effects).
+final class PostgresWriteTransaction: StoreWriting {
+    /// What the transaction knows of a record row it has locked.
+    struct LockedRow {
+        var partnerId: String
+        var body: String
+        var uniqueKeys: [String]
+        var lookupKeys: [String]
+    }
+
+    private let tables: PostgresRecordTables
+    private var isOpen = true
+    /// Rows locked so far, by "kind/id"; `.some(nil)` = locked by name, absent.
+    private var locked: [String: LockedRow?] = [:]
+    /// Why the transaction must run again, when it must.
+    private(set) var retryReason: String?
+    /// A PostgreSQL failure the body may have swallowed: the transaction is aborted.
+    private(set) var failure: PostgresError?
+    /// The kinds of records put or deleted, for commit notifications.
+    private(set) var touchedKinds: Set<String> = []
+
+    init(tables: PostgresRecordTables) {
+        self.tables = tables
+    }
+
+    /// Ends the view; a body that kept it gets `.unavailable` from then on.
+    func invalidate() { isOpen = false }
+
+    func get<R: StoredRecord>(_ type: R.Type, id: String) throws -> R? {
+        try checked {
+            guard let row = try lockRow(kind: R.kind.name, id: id) else { return nil }
+            return try tables.decode(R.self, id: id, from: row.body)
+        }
+    }
+
+    func find<R: StoredRecord>(_ type: R.Type, uniqueKey key: String) throws -> R? {
+        try checked {
+            let kind = R.kind.name
+            var holder = try tables.holder(kind: kind, uniqueKey: key)
+            if holder == nil {
+                try advisoryLock("unique/\(kind)/\(key)")
+                holder = try tables.holder(kind: kind, uniqueKey: key)
+            }
+            guard let id = holder else { return nil }
+            guard let row = try lockRow(kind: kind, id: id), row.uniqueKeys.contains(key) else {
+                // The key moved between reading its holder and locking the holder's row.
+                throw retry("unique key \(key) of kind \(kind) changed hands while it was read")
+            }
+            return try tables.decode(R.self, id: id, from: row.body)
+        }
+    }
+
+    func list<R: StoredRecord>(
+        _ type: R.Type, partnerId: String, lookupKey: String?, after: String?, limit: Int
+    ) throws -> [R] {
+        try checked { try tables.list(R.self, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit) }
+    }
+
+    func put<R: StoredRecord>(_ record: R) throws {
+        try checked {
+            let kind = R.kind.name
+            let old = try lockRow(kind: kind, id: record.id)
+            let unique = record.uniqueKeys
+            let oldUnique = Set(old?.uniqueKeys ?? [])
+            let added = unique.filter { !oldUnique.contains($0) }
+            if !added.isEmpty {
+                // Checked before anything changes, naming the first clashing key in order.
+                let held = try tables.run(
+                    """
+                    SELECT key FROM unique_keys
+                    WHERE kind = $1 AND id <> $2 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))
+                    """, [kind, record.id, PostgresRecordTables.encodeKeys(added)]
+                ).rows.compactMap { $0[0] }
+                if let clash = added.first(where: { held.contains($0) }) { throw StoreError.duplicateKey(clash) }
+            }
+            let body = try PostgresRecordTables.encodeBody(record)
+            let uniqueText = PostgresRecordTables.encodeKeys(unique)
+            let lookupText = PostgresRecordTables.encodeKeys(record.lookupKeys)
+            if old == nil {
+                let inserted = try tables.run(
+                    """
+                    INSERT INTO records (kind, id, partner_id, body, unique_keys, lookup_keys)
+                    VALUES ($1, $2, $3, $4::jsonb,
+                        ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), ARRAY(SELECT jsonb_array_elements_text($6::jsonb)))
+                    ON CONFLICT (kind, id) DO NOTHING
+                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
+                if inserted.affected == 0 { throw retry("record \(kind)/\(record.id) was created concurrently") }
+            } else {
+                try tables.run(
+                    """
+                    UPDATE records SET partner_id = $3, body = $4::jsonb,
+                        unique_keys = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)),
+                        lookup_keys = ARRAY(SELECT jsonb_array_elements_text($6::jsonb)),
+                        version = version + 1, updated_at = now()
+                    WHERE kind = $1 AND id = $2
+                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
+            }
+            let removed = (old?.uniqueKeys ?? []).filter { !unique.contains($0) }
+            if !removed.isEmpty {
+                try tables.run(
+                    "DELETE FROM unique_keys WHERE kind = $1 AND id = $2 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))",
+                    [kind, record.id, PostgresRecordTables.encodeKeys(removed)])
+            }
+            if !added.isEmpty {
+                let inserted = try tables.run(
+                    """
+                    INSERT INTO unique_keys (kind, key, id) SELECT $1, k, $2 FROM jsonb_array_elements_text($3::jsonb) AS k
+                    ON CONFLICT (kind, key) DO NOTHING
+                    """, [kind, record.id, PostgresRecordTables.encodeKeys(added)])
+                if inserted.affected != Set(added).count {
+                    throw retry("a unique key of \(kind)/\(record.id) was taken concurrently")
+                }
+            }
+            try updateLookupKeys(kind: kind, id: record.id, old: old, partnerId: record.partnerId, new: record.lookupKeys)
+            locked["\(kind)/\(record.id)"] = .some(
+                LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: unique, lookupKeys: record.lookupKeys))
+            touchedKinds.insert(kind)
+        }
+    }
+
+    func delete<R: StoredRecord>(_ type: R.Type, id: String) throws {
+        try checked {
+            let kind = R.kind.name
+            guard try lockRow(kind: kind, id: id) != nil else { return }
+            // Unique and lookup keys go by cascade.
+            try tables.run("DELETE FROM records WHERE kind = $1 AND id = $2", [kind, id])
+            locked["\(kind)/\(id)"] = .some(nil)
+            touchedKinds.insert(kind)
+        }
+    }
+
+    func nextSequence(_ name: String) throws -> Int64 {
+        try checked {
+            // The row stays locked until COMMIT: values are handed out in commit order, with no
+            // gaps, so a reader that saw value n has seen every value below it.
+            let rows = try tables.run(
+                """
+                INSERT INTO sequences (name, value) VALUES ($1, 1)
+                ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value
+                """, [name])
+            guard let text = rows.firstValue, let value = Int64(text) else {
+                throw StoreError(code: .unavailable, message: "sequence \(name) answered no value")
+            }
+            return value
+        }
+    }
+
+    // MARK: Locking
+
+    /// Locks the row of `kind`/`id` (or, when absent, its name) and returns what it holds.
+    private func lockRow(kind: String, id: String) throws -> LockedRow? {
+        let name = "\(kind)/\(id)"
+        if let known = locked[name] { return known }
+        var row = try selectForUpdate(kind: kind, id: id)
+        if row == nil {
+            try advisoryLock("record/\(name)")
+            row = try selectForUpdate(kind: kind, id: id)
+        }
+        locked[name] = .some(row)
+        return row
+    }
+
+    private func selectForUpdate(kind: String, id: String) throws -> LockedRow? {
+        let rows = try tables.run(
+            """
+            SELECT partner_id, body::text, array_to_json(unique_keys)::text, array_to_json(lookup_keys)::text
+            FROM records WHERE kind = $1 AND id = $2 FOR NO KEY UPDATE
+            """, [kind, id])
+        guard let row = rows.rows.first else { return nil }
+        return LockedRow(
+            partnerId: row[0] ?? "", body: row[1] ?? "{}",
+            uniqueKeys: try PostgresRecordTables.decodeKeys(row[2]),
+            lookupKeys: try PostgresRecordTables.decodeKeys(row[3]))
+    }
+
+    /// A transaction-scoped advisory lock on a name (64-bit hash; a collision only waits).
+    private func advisoryLock(_ name: String) throws {
+        try tables.run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [name])
+    }
+
+    private func updateLookupKeys(kind: String, id: String, old: LockedRow?, partnerId: String, new: [String]) throws {
+        // Lookup keys are stored with the partner: when it changed, every key moves.
+        let kept = old?.partnerId == partnerId ? Set(old?.lookupKeys ?? []) : []
+        let newSet = Set(new)
+        let removed = (old?.lookupKeys ?? []).filter { !(kept.contains($0) && newSet.contains($0)) }
+        if let old, !removed.isEmpty {
+            try tables.run(
+                """
+                DELETE FROM lookup_keys WHERE kind = $1 AND partner_id = $2 AND id = $3
+                AND key IN (SELECT jsonb_array_elements_text($4::jsonb))
+                """, [kind, old.partnerId, id, PostgresRecordTables.encodeKeys(removed)])
+        }
+        let added = new.filter { !kept.contains($0) }
+        if !added.isEmpty {
+            try tables.run(
+                """
+                INSERT INTO lookup_keys (kind, partner_id, key, id)
+                SELECT $1, $2, k, $3 FROM jsonb_array_elements_text($4::jsonb) AS k ON CONFLICT DO NOTHING
+                """, [kind, partnerId, id, PostgresRecordTables.encodeKeys(added)])
+        }
+    }
+
+    // MARK: Errors
+
+    private func retry(_ reason: String) -> StoreError {
+        retryReason = retryReason ?? reason
+        return StoreError(code: .unavailable, message: "transaction must run again: \(reason)")
+    }
+
+    private func checked<T>(_ body: () throws -> T) throws -> T {
+        guard isOpen else {
+            throw StoreError(code: .unavailable, message: "a write transaction was used after its body returned")
+        }
+        if let retryReason { throw StoreError(code: .unavailable, message: "transaction must run again: \(retryReason)") }
+        if let failure { throw failure.storeError }
+        do {
+            return try body()
+        } catch let error as PostgresError {
+            if error.isRetryable {
+                throw retry(error.description)
+            }
+            failure = error
+            throw error.storeError
+        }
+    }
+}
