@@ -87,7 +87,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         try checkOpen()
         return try await pool.run { connection in
             do {
-                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try Self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection)
             } catch let error as PostgresError {
                 throw error.storeError
             }
@@ -134,7 +134,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
 
     private static func attempt<T>(_ body: (any StoreWriting) throws -> T, on connection: PostgresConnection) -> WriteOutcome<T> {
         do {
-            try connection.execute("BEGIN")
+            try begin("BEGIN", on: connection)
         } catch let error as PostgresError {
             return .failed(error.storeError)
         } catch {
@@ -166,6 +166,17 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
             } catch {
                 return .failed(error)
             }
+        }
+    }
+
+    /// Starts a transaction. A connection broken since its last use (the server restarted)
+    /// only says so when it is used: then it is opened again once, as nothing was sent yet.
+    private static func begin(_ sql: String, on connection: PostgresConnection) throws {
+        do {
+            try connection.execute(sql)
+        } catch let error as PostgresError where !connection.isHealthy {
+            do { try connection.reconnect() } catch { throw error }
+            try connection.execute(sql)
         }
     }
 
