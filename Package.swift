@@ -49,7 +49,9 @@ let package = Package(
         .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
         .target(
             name: "PartnerService",
-            dependencies: ["PartnerAPI", "PartnerCore", "PartnerStore", "FramedRPC", "FramedJSON"]
+            dependencies: [
+                "PartnerAPI", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC", "FramedJSON",
+            ]
         ),
 
         // Executables and what they share (argument parsing, logs, tables)
@@ -99,7 +101,7 @@ let package = Package(
         // partner-server as a child process: crashes, restarts, hostile clients, TLS, logs.
         .testTarget(
             name: "PartnerServerTests",
-            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server"]
+            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server", "PartnerTestSupport"]
         ),
         .testTarget(
             name: "PartnerServiceTests",
