@@ -15,7 +15,7 @@ extension PostgresRecordStore {
 
         /// Creates a configuration.
         public init(
-            connectionCount: Int = 16, maxWriteAttempts: Int = 50, staleTick: Duration = .seconds(1),
+            connectionCount: Int = 8, maxWriteAttempts: Int = 50, staleTick: Duration = .seconds(1),
             notifications: Bool = true
         ) {
             self.connectionCount = connectionCount

@@ -65,6 +65,7 @@ struct PostgresRecordTables {
     // MARK: Helpers
 
     /// Runs a prepared statement; PostgreSQL's failures surface as `PostgresError`.
+    @discardableResult
     func run(_ sql: String, _ parameters: [String?]) throws -> PostgresRows {
         try connection.query(sql, parameters)
     }

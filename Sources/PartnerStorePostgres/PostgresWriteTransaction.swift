@@ -74,23 +74,48 @@ final class PostgresWriteTransaction: StoreWriting {
     func put<R: StoredRecord>(_ record: R) throws {
         try checked {
             let kind = R.kind.name
-            let old = try lockRow(kind: kind, id: record.id)
             let unique = record.uniqueKeys
-            let oldUnique = Set(old?.uniqueKeys ?? [])
-            let added = unique.filter { !oldUnique.contains($0) }
-            if !added.isEmpty {
-                // Checked before anything changes, naming the first clashing key in order.
-                let held = try tables.run(
-                    """
-                    SELECT key FROM unique_keys
-                    WHERE kind = $1 AND id <> $2 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))
-                    """, [kind, record.id, PostgresRecordTables.encodeKeys(added)]
-                ).rows.compactMap { $0[0] }
-                if let clash = added.first(where: { held.contains($0) }) { throw StoreError.duplicateKey(clash) }
-            }
             let body = try PostgresRecordTables.encodeBody(record)
             let uniqueText = PostgresRecordTables.encodeKeys(unique)
             let lookupText = PostgresRecordTables.encodeKeys(record.lookupKeys)
+            if locked["\(kind)/\(record.id)"] == nil {
+                // Not read in this transaction: most often a new record (an event, an audit
+                // entry, a history row). Insert it with its keys in one statement; only when
+                // the row exists does the locked read-then-update path below run.
+                try checkUniqueKeysFree(kind: kind, id: record.id, keys: unique)
+                let counts = try tables.run(
+                    """
+                    WITH r AS (
+                        INSERT INTO records (kind, id, partner_id, body, unique_keys, lookup_keys)
+                        VALUES ($1, $2, $3, $4::jsonb,
+                            ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), ARRAY(SELECT jsonb_array_elements_text($6::jsonb)))
+                        ON CONFLICT (kind, id) DO NOTHING RETURNING kind, id, partner_id
+                    ), u AS (
+                        INSERT INTO unique_keys (kind, key, id)
+                        SELECT r.kind, k, r.id FROM r, jsonb_array_elements_text($5::jsonb) AS k
+                        ON CONFLICT (kind, key) DO NOTHING RETURNING 1
+                    ), l AS (
+                        INSERT INTO lookup_keys (kind, partner_id, key, id)
+                        SELECT r.kind, r.partner_id, k, r.id FROM r, jsonb_array_elements_text($6::jsonb) AS k
+                        ON CONFLICT DO NOTHING RETURNING 1
+                    )
+                    SELECT (SELECT count(*) FROM r), (SELECT count(*) FROM u)
+                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
+                let row = counts.rows.first ?? []
+                if row.first == "1" {
+                    if Int(row.count > 1 ? row[1] ?? "0" : "0") != Set(unique).count {
+                        throw retry("a unique key of \(kind)/\(record.id) was taken concurrently")
+                    }
+                    locked["\(kind)/\(record.id)"] = .some(
+                        LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: unique, lookupKeys: record.lookupKeys))
+                    touchedKinds.insert(kind)
+                    return
+                }
+            }
+            let old = try lockRow(kind: kind, id: record.id)
+            let oldUnique = Set(old?.uniqueKeys ?? [])
+            let added = unique.filter { !oldUnique.contains($0) }
+            try checkUniqueKeysFree(kind: kind, id: record.id, keys: added)
             if old == nil {
                 let inserted = try tables.run(
                     """
@@ -158,6 +183,19 @@ final class PostgresWriteTransaction: StoreWriting {
             }
             return value
         }
+    }
+
+    /// Throws `duplicateKey` naming the first of `keys` another record of `kind` holds, before
+    /// anything changes (a body may catch it and go on).
+    private func checkUniqueKeysFree(kind: String, id: String, keys: [String]) throws {
+        guard !keys.isEmpty else { return }
+        let held = try tables.run(
+            """
+            SELECT key FROM unique_keys
+            WHERE kind = $1 AND id <> $2 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))
+            """, [kind, id, PostgresRecordTables.encodeKeys(keys)]
+        ).rows.compactMap { $0[0] }
+        if let clash = keys.first(where: { held.contains($0) }) { throw StoreError.duplicateKey(clash) }
     }
 
     // MARK: Locking

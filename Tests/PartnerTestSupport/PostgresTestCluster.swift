@@ -115,7 +115,7 @@ public final class PostgresTestCluster: Sendable {
     /// Starts the server on the existing data directory (after `stop()` or `kill()`).
     /// - Throws: `Failure` with pg_ctl's output and the server log's tail.
     public func startServer() throws {
-        let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300"
+        let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=1000"
         do {
             try Self.runAsOwner(
                 binaries + "/pg_ctl", ["-D", dataDirectory, "-o", options, "-l", logPath, "-w", "-t", "30", "start"],

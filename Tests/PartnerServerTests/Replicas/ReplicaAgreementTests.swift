@@ -188,6 +188,40 @@ struct ReplicaAgreementTests {
         await set.stop()
     }
 
+    @Test("closing a billing month on two replicas at once issues each invoice once, numbered without gaps")
+    func closeOnce() async throws {
+        // Replica 0 runs 40 days back to buy in a month that has ended for replicas 1 and 2.
+        let set = try await ReplicaSet.start(count: 3, perReplica: [["--clock-offset-days", "-40"]])
+        let (past, rpcPast) = set.client(0)
+        let (b, rpcB) = set.client(1)
+        let (c, rpcC) = set.client(2)
+        do {
+            for index in 0..<4 {
+                let customer = try await past.customers.create(ReplicaSet.customer("close\(index)"))
+                _ = try await past.orders.place(.init(customerId: customer.id, sku: Self.sku, seats: 5 + index))
+            }
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM"
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            let month = formatter.string(from: Date().addingTimeInterval(-40 * 86_400))
+            async let viaB = b.invoices.closeBillingPeriod(.init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
+            async let viaC = c.invoices.closeBillingPeriod(.init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
+            let (first, second) = try await (viaB, viaC)
+            #expect(first.invoices.map(\.id).sorted() == second.invoices.map(\.id).sorted())
+            let listed = try await b.invoices.list(.init(pageSize: 100))
+            #expect(listed.items.count == 4, "\(listed.items.map(\.number))")
+            let numbers = listed.items.map(\.number).sorted()
+            #expect(Set(numbers).count == numbers.count)
+            #expect(numbers.last?.hasSuffix("00004") == true, "\(numbers)")
+        } catch {
+            Issue.record("\(error)\n\(set.logs)")
+        }
+        await rpcPast.close()
+        await rpcB.close()
+        await rpcC.close()
+        await set.stop()
+    }
+
     // MARK: Helpers
 
     /// Every event so far (a watch from the start, ended once it goes quiet); the last sequence.

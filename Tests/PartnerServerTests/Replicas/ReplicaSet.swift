@@ -23,7 +23,8 @@ final class ReplicaSet: Sendable {
     /// Starts `count` replicas on a new database.
     /// - Throws: `PostgresTestCluster.Failure` when PostgreSQL cannot start (the test fails,
     ///   saying why), or the server's own message when a replica exits before listening.
-    static func start(count: Int = 2, extra: [String] = []) async throws -> ReplicaSet {
+    /// - Parameter perReplica: more arguments for replica i (e.g. a clock offset for one).
+    static func start(count: Int = 2, extra: [String] = [], perReplica: [[String]] = []) async throws -> ReplicaSet {
         let cluster = try await PostgresTestCluster.shared()
         let url = try cluster.createDatabase(prefix: "replicas")
         let folder = try CrashHarness.temporaryFolder()
@@ -32,7 +33,8 @@ final class ReplicaSet: Sendable {
             for index in 0..<count {
                 replicas.append(
                     try await CrashServerProcess.start(
-                        data: "\(folder)/replica\(index)", extra: ["--database-url", url, "--loops", "2"] + extra))
+                        data: "\(folder)/replica\(index)", extra: ["--database-url", url, "--loops", "2"] + extra
+                            + (index < perReplica.count ? perReplica[index] : [])))
             }
             let token = try replicas[0].bootstrapToken
             return ReplicaSet(url: url, replicas: replicas, token: token, folder: folder)
