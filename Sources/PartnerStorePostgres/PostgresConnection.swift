@@ -33,7 +33,7 @@ final class PostgresConnection: @unchecked Sendable {
         prepared = [:]
         // An answered write must be durable: never let a server default weaken the commit.
         try execute(
-            "SET synchronous_commit = on; SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET application_name = '\(applicationName)'")
+            "SET synchronous_commit = on; SET client_min_messages = error; SET TIME ZONE 'UTC'; SET application_name = '\(applicationName)'")
     }
 
     /// Closes the connection; later statements throw.

@@ -11,8 +11,10 @@ import Synchronization
 ///   PostgreSQL's fsync'd WAL (and on synchronous standbys, when configured) before the answer.
 /// - Writes made by any number of processes never lose an update: a write body runs in a READ
 ///   COMMITTED transaction that locks every record it reads (see `PostgresWriteTransaction`),
-///   so concurrent read-modify-writes of one record run one after the other. A body may run
-///   more than once (deadlock, serialization failure); only the last run counts.
+///   so concurrent read-modify-writes of one record run one after the other. Concurrent writes
+///   of one replica share a transaction and its WAL flush, each in its own savepoint
+///   (`PostgresGroupWriter`). A body may run more than once (deadlock, serialization failure);
+///   only the last run counts.
 /// - `read` runs against one `REPEATABLE READ` snapshot. There is no record cache: every read
 ///   goes to PostgreSQL, so a read after a write through any replica sees the write.
 /// - Schema migrations run once under an advisory lock, however many replicas start together.
@@ -34,10 +36,10 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
     public let schemaVersion: Int
 
     private let pool: PostgresConnectionPool
+    private let writer: PostgresGroupWriter
     private let notifier: PostgresCommitNotifier?
     private let listener: PostgresCommitListener?
     private let closed = Atomic<Bool>(false)
-    private let retries = Atomic<Int>(0)
 
     /// Opens the store without blocking a cooperative thread.
     /// - Throws: see `init(url:config:)`.
@@ -58,9 +60,12 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         displayURL = PostgresConnection.redacted(url)
         self.config = config
         var connections: [PostgresConnection] = []
+        let writerConnection: PostgresConnection
+        var announcer: PostgresCommitNotifier?
         do {
+            writerConnection = try PostgresConnection(url: url, applicationName: "partner-server writer")
             for _ in 0..<max(1, config.connectionCount) { connections.append(try PostgresConnection(url: url)) }
-            schemaVersion = try PostgresMigrator(steps: PostgresMigrations.all).migrate(connections[0])
+            schemaVersion = try PostgresMigrator(steps: PostgresMigrations.all).migrate(writerConnection)
             if config.notifications {
                 let notifierConnection = try PostgresConnection(url: url, applicationName: "partner-server notifier")
                 let listenConnection = try PostgresCommitListener.listen(url: url)
@@ -70,6 +75,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
                 listener.start(connection: listenConnection)
                 self.notifier = notifier
                 self.listener = listener
+                announcer = notifier
             } else {
                 notifier = nil
                 listener = nil
@@ -78,6 +84,9 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
             throw error.storeError
         }
         pool = PostgresConnectionPool(connections: connections)
+        writer = PostgresGroupWriter(
+            connection: writerConnection, maxBatch: config.maxBatchSize, maxAttempts: config.maxWriteAttempts,
+            committed: { [announcer] kinds in announcer?.committed(kinds: kinds) })
     }
 
     /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction.
@@ -94,78 +103,22 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
             let transaction = PostgresReadTransaction(tables: PostgresRecordTables(connection: connection))
             let result = Result { try body(transaction) }
             transaction.invalidate()
-            _ = try? connection.execute(result.isSuccess ? "COMMIT" : "ROLLBACK")
+            _ = try? connection.execute("ROLLBACK")  // read only: nothing to keep
             return try result.get()
         }
     }
 
-    /// Runs `body` in one transaction and returns after its durable COMMIT; runs it again when
-    /// PostgreSQL reports a deadlock or serialization failure (up to `maxWriteAttempts`).
+    /// Runs `body` in the group writer's next batch, in its own savepoint, and returns after
+    /// the batch's durable COMMIT (see `PostgresGroupWriter`). Once queued, the write runs even
+    /// if the calling task is cancelled, so the answer always matches the database.
     /// - Throws: what `body` throws (its changes discarded); `StoreError.duplicateKey` from
     ///   `put`; `StoreError(.unavailable)` when the store is closed, PostgreSQL fails or the
     ///   attempts ran out (nothing kept). A connection lost during COMMIT is reported as
     ///   `.unavailable` too, though the change may have been kept: use idempotency keys.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
         try checkOpen()
-        let attempts = max(1, config.maxWriteAttempts)
-        for attempt in 1...attempts {
-            let outcome: WriteOutcome<T> = try await pool.run { connection in
-                Self.attempt(body, on: connection)
-            }
-            switch outcome {
-            case .committed(let value, let kinds):
-                if !kinds.isEmpty { notifier?.committed(kinds: kinds) }
-                return value
-            case .failed(let error):
-                throw error
-            case .retry(let reason):
-                retries.add(1, ordering: .relaxed)
-                if attempt == attempts {
-                    throw StoreError(
-                        code: .unavailable, message: "the write was retried \(attempts) times and still conflicted: \(reason)")
-                }
-                // Back off a little, more for each conflict, with jitter so racers spread out.
-                let micros = Int.random(in: 0...(200 * min(attempt, 20)))
-                try? await Task.sleep(for: .microseconds(micros))
-            }
-        }
-        throw StoreError(code: .unavailable, message: "unreachable")
-    }
-
-    private static func attempt<T>(_ body: (any StoreWriting) throws -> T, on connection: PostgresConnection) -> WriteOutcome<T> {
-        do {
-            try begin("BEGIN", on: connection)
-        } catch let error as PostgresError {
-            return .failed(error.storeError)
-        } catch {
-            return .failed(error)
-        }
-        let transaction = PostgresWriteTransaction(tables: PostgresRecordTables(connection: connection))
-        let result = Result { try body(transaction) }
-        transaction.invalidate()
-        if let reason = transaction.retryReason {
-            _ = try? connection.execute("ROLLBACK")
-            return .retry(reason)
-        }
-        if let failure = transaction.failure {
-            _ = try? connection.execute("ROLLBACK")
-            if case .failure(let error) = result, !(error is StoreError) { return .failed(error) }
-            return .failed(failure.storeError)
-        }
-        switch result {
-        case .failure(let error):
-            _ = try? connection.execute("ROLLBACK")
-            return .failed(error)
-        case .success(let value):
-            do {
-                try connection.execute("COMMIT")
-                return .committed(value, transaction.touchedKinds)
-            } catch let error as PostgresError {
-                _ = try? connection.execute("ROLLBACK")
-                return error.isRetryable ? .retry(error.description) : .failed(error.storeError)
-            } catch {
-                return .failed(error)
-            }
+        return try await withCheckedThrowingContinuation { continuation in
+            writer.submit(PostgresWriteRequest(body: body, continuation: continuation))
         }
     }
 
@@ -174,8 +127,8 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
     private static func begin(_ sql: String, on connection: PostgresConnection) throws {
         do {
             try connection.execute(sql)
-        } catch let error as PostgresError where !connection.isHealthy {
-            do { try connection.reconnect() } catch { throw error }
+        } catch let original as PostgresError where !connection.isHealthy {
+            do { try connection.reconnect() } catch { throw original }
             try connection.execute(sql)
         }
     }
@@ -185,12 +138,16 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         listener?.observe(handler)
     }
 
-    /// How many write attempts ran again after a conflict since the store was opened.
-    public var retryCount: Int { retries.load(ordering: .relaxed) }
+    /// How many times a batch of writes ran again after a conflict since the store was opened.
+    public var retryCount: Int { writer.retryCount }
+
+    /// The number of successful COMMITs of writes: with group commit, fewer than the writes.
+    public var commitCount: Int { writer.commitCount }
 
     /// Finishes running work and closes every connection. Later calls throw `.unavailable`.
     public func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await writer.close()
         await pool.close()
         await listener?.stop()
         notifier?.close()

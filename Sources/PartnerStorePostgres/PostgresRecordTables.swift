@@ -82,16 +82,19 @@ struct PostgresRecordTables {
 
     /// A list of keys as a JSON array text (bound as `jsonb`, expanded in SQL).
     static func encodeKeys(_ keys: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(keys)) ?? Data("[]".utf8), as: UTF8.self)
+        if keys.isEmpty { return "[]" }
+        return String(decoding: (try? JSONStreamEncoder.bytes(of: keys)) ?? Array("[]".utf8), as: UTF8.self)
     }
 
     /// A JSON array text read back into keys.
     static func decodeKeys(_ text: String?) throws -> [String] {
-        guard let text else { return [] }
-        do {
-            return try JSONDecoder().decode([String].self, from: Data(text.utf8))
-        } catch {
+        guard let text, text != "[]" else { return [] }
+        guard case .array(let items)? = try? JSONParser().parse(text) else {
             throw StoreError(code: .corrupt, message: "stored keys are malformed: \(text)")
+        }
+        return try items.map { item in
+            guard case .string(let key) = item else { throw StoreError(code: .corrupt, message: "stored keys are malformed: \(text)") }
+            return key
         }
     }
 
