@@ -11,6 +11,9 @@ final class PostgresConnection: @unchecked Sendable {
     let url: String
     private var handle: OpaquePointer?
     private var prepared: [String: String] = [:]
+    /// Statements whose results nobody waits for, sent ahead of the next statement in the same
+    /// round trip (see `deferStatement`).
+    private var deferred: [String] = []
 
     /// Connects to `url` and sets the session up: UTC, synchronous commit on, and an
     /// application name operators see in `pg_stat_activity`.
@@ -40,6 +43,7 @@ final class PostgresConnection: @unchecked Sendable {
     func close() {
         if let handle { PQfinish(handle) }
         handle = nil
+        deferred = []
     }
 
     /// Whether the connection is open and usable.
@@ -60,7 +64,63 @@ final class PostgresConnection: @unchecked Sendable {
     @discardableResult
     func execute(_ sql: String) throws -> PostgresRows {
         guard let handle else { throw Self.closedError }
-        return try Self.consume(PQexec(handle, sql), handle)
+        let text = deferred.isEmpty ? sql : (deferred + [sql]).joined(separator: ";\n")
+        deferred.removeAll(keepingCapacity: true)
+        return try Self.consume(PQexec(handle, text), handle)
+    }
+
+    /// Queues a statement whose result is not needed (an INSERT, an UPDATE of a locked row, a
+    /// SAVEPOINT): it travels with the next statement, in one simple-protocol round trip, its
+    /// parameters written as escaped literals. A failure of a deferred statement surfaces as
+    /// the failure of the statement it travelled with (the rest of the text is not run).
+    func deferStatement(_ sql: String, _ parameters: [String?] = []) throws {
+        deferred.append(try interpolate(sql, parameters))
+    }
+
+    /// How many statements wait to be sent.
+    var deferredCount: Int { deferred.count }
+
+    /// Drops the statements queued after the first `count` (a body rolled back before they were sent).
+    func dropDeferred(keeping count: Int) {
+        if deferred.count > count { deferred.removeLast(deferred.count - count) }
+    }
+
+    /// `sql` with `$n` replaced by the escaped literal of `parameters[n - 1]` (NULL for nil).
+    /// Our statements hold no `$` inside their own string literals.
+    private func interpolate(_ sql: String, _ parameters: [String?]) throws -> String {
+        guard let handle else { throw Self.closedError }
+        var literals: [String] = []
+        literals.reserveCapacity(parameters.count)
+        for parameter in parameters {
+            guard let parameter else {
+                literals.append("NULL")
+                continue
+            }
+            let utf8 = Array(parameter.utf8CString)
+            guard let escaped = PQescapeLiteral(handle, utf8, utf8.count - 1) else {
+                throw PostgresError(sqlState: nil, message: Self.trim(String(cString: PQerrorMessage(handle))))
+            }
+            literals.append(String(cString: escaped))
+            PQfreemem(escaped)
+        }
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + literals.reduce(0) { $0 + $1.utf8.count })
+        var index = sql.startIndex
+        while index < sql.endIndex {
+            let character = sql[index]
+            if character == "$" {
+                var end = sql.index(after: index)
+                while end < sql.endIndex, sql[end].isASCII, sql[end].isNumber { end = sql.index(after: end) }
+                if let number = Int(sql[sql.index(after: index)..<end]), number >= 1, number <= literals.count {
+                    result += literals[number - 1]
+                    index = end
+                    continue
+                }
+            }
+            result.append(character)
+            index = sql.index(after: index)
+        }
+        return result
     }
 
     /// Runs `sql` with `$1...` bound to `parameters` (text format), preparing it on first use.
@@ -68,6 +128,10 @@ final class PostgresConnection: @unchecked Sendable {
     @discardableResult
     func query(_ sql: String, _ parameters: [String?] = []) throws -> PostgresRows {
         guard let handle else { throw Self.closedError }
+        if !deferred.isEmpty {
+            // Deferred statements ride along: one round trip, the last statement's result.
+            return try execute(try interpolate(sql, parameters))
+        }
         let name: String
         if let known = prepared[sql] {
             name = known

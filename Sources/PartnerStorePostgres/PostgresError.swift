@@ -8,9 +8,13 @@ struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// libpq's message, trimmed.
     var message: String
 
-    /// A serialization failure (40001) or a detected deadlock (40P01): the transaction was
-    /// rolled back by the server and may simply run again.
-    var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+    /// A serialization failure (40001), a detected deadlock (40P01), or a unique violation
+    /// (23505), which only a deferred insert racing another transaction's can raise (the store
+    /// checks its unique keys before writing them): the transaction may simply run again.
+    var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" || sqlState == "23505" }
+
+    /// A unique violation (see `isRetryable`).
+    var isUniqueViolation: Bool { sqlState == "23505" }
 
     /// "<SQLSTATE> <message>".
     var description: String { "\(sqlState.map { $0 + " " } ?? "")\(message)" }

@@ -95,8 +95,9 @@ final class PostgresGroupWriter: Sendable {
 
     private func run(_ batch: [any PostgresPendingWrite]) {
         var remaining = batch
+        var deferWrites = true
         while !remaining.isEmpty {
-            switch attempt(remaining) {
+            switch attempt(remaining, deferWrites: deferWrites) {
             case .done:
                 return
             case .retry(let left, let reason):
@@ -112,6 +113,9 @@ final class PostgresGroupWriter: Sendable {
                         remaining.append(write)
                     }
                 }
+                // Again without deferred writes: a deferred insert that met an existing row
+                // then takes the checked path.
+                deferWrites = false
                 usleep(UInt32.random(in: 0...500))
             }
         }
@@ -122,7 +126,7 @@ final class PostgresGroupWriter: Sendable {
         case retry([any PostgresPendingWrite], String)
     }
 
-    private func attempt(_ batch: [any PostgresPendingWrite]) -> Attempt {
+    private func attempt(_ batch: [any PostgresPendingWrite], deferWrites: Bool) -> Attempt {
         do {
             try begin()
         } catch {
@@ -134,8 +138,10 @@ final class PostgresGroupWriter: Sendable {
         var kinds: Set<String> = []
         for write in batch {
             do {
-                if batch.count > 1 { try connection.execute("SAVEPOINT body") }
-                let transaction = PostgresWriteTransaction(tables: tables)
+                // The savepoint travels with the body's first statement.
+                let mark = connection.deferredCount
+                if batch.count > 1 { try connection.deferStatement("SAVEPOINT body") }
+                let transaction = PostgresWriteTransaction(tables: tables, deferWrites: deferWrites)
                 let returned = write.run(transaction)
                 transaction.invalidate()
                 if let reason = transaction.retryReason {
@@ -143,10 +149,10 @@ final class PostgresGroupWriter: Sendable {
                     return .retry(kept + batch.drop(while: { $0 !== write }), reason)
                 }
                 if let failure = transaction.failure {
-                    try undo(write, batch: batch)
+                    try undo(batch: batch, mark: mark)
                     write.fail(failure.storeError)
                 } else if !returned {
-                    try undo(write, batch: batch)
+                    try undo(batch: batch, mark: mark)
                     write.complete()  // with the body's own error
                 } else {
                     kept.append(write)
@@ -184,16 +190,24 @@ final class PostgresGroupWriter: Sendable {
     }
 
     /// Undoes one body's changes: back to its savepoint, or the whole transaction when it is
-    /// the batch's only body.
-    private func undo(_ write: any PostgresPendingWrite, batch: [any PostgresPendingWrite]) throws {
-        if batch.count > 1 {
-            try connection.execute("ROLLBACK TO SAVEPOINT body")
-        } else {
+    /// the batch's only body. `mark` is how many statements were queued before the body's
+    /// savepoint: when nothing was sent since, the savepoint and the body's statements are
+    /// still in the queue and are simply dropped (the earlier bodies' stay queued).
+    private func undo(batch: [any PostgresPendingWrite], mark: Int) throws {
+        guard batch.count > 1 else {
             rollback()
+            return
+        }
+        if connection.deferredCount > mark {
+            connection.dropDeferred(keeping: mark)
+        } else {
+            connection.dropDeferred(keeping: 0)
+            try connection.execute("ROLLBACK TO SAVEPOINT body")
         }
     }
 
     private func begin() throws {
+        connection.dropDeferred(keeping: 0)
         do {
             try connection.execute("BEGIN")
         } catch let original as PostgresError where !connection.isHealthy {
@@ -202,7 +216,9 @@ final class PostgresGroupWriter: Sendable {
         }
     }
 
+    /// Rolls the whole transaction back, dropping what was queued for it.
     private func rollback() {
+        connection.dropDeferred(keeping: 0)
         _ = try? connection.execute("ROLLBACK")
     }
 }

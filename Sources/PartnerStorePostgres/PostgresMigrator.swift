@@ -27,7 +27,7 @@ struct PostgresMigrator {
                 """)
             let found = Int(try connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").firstValue ?? "0") ?? 0
             if found > latest {
-                try? connection.execute("ROLLBACK")
+                _ = try? connection.execute("ROLLBACK")
                 throw StoreError(
                     code: .incompatibleSchema,
                     message: "the database has schema version \(found), newer than version \(latest) this program "
@@ -41,7 +41,7 @@ struct PostgresMigrator {
             try connection.execute("COMMIT")
             return max(found, latest)
         } catch let error as PostgresError {
-            try? connection.execute("ROLLBACK")
+            _ = try? connection.execute("ROLLBACK")
             throw error.storeError
         }
     }

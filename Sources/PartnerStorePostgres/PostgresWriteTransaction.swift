@@ -34,8 +34,15 @@ final class PostgresWriteTransaction: StoreWriting {
     /// The kinds of records put or deleted, for commit notifications.
     private(set) var touchedKinds: Set<String> = []
 
-    init(tables: PostgresRecordTables) {
+    /// Whether writes whose outcome is known in advance travel with the next statement
+    /// (`PostgresConnection.deferStatement`) instead of costing a round trip each.
+    private let deferWrites: Bool
+
+    /// - Parameter deferWrites: see the property; off for a batch that runs again after a
+    ///   conflict, so a deferred insert that met an existing row takes the checked path.
+    init(tables: PostgresRecordTables, deferWrites: Bool = false) {
         self.tables = tables
+        self.deferWrites = deferWrites
     }
 
     /// Ends the view; a body that kept it gets `.unavailable` from then on.
@@ -78,6 +85,28 @@ final class PostgresWriteTransaction: StoreWriting {
             let body = try PostgresRecordTables.encodeBody(record)
             let uniqueText = PostgresRecordTables.encodeKeys(unique)
             let lookupText = PostgresRecordTables.encodeKeys(record.lookupKeys)
+            if locked["\(kind)/\(record.id)"] == nil && deferWrites && unique.isEmpty {
+                // A new record without unique keys (an event, an audit entry, a history row):
+                // nothing can refuse it but a row with its id, which the ids make all but
+                // impossible and which then fails the batch with a unique violation, run
+                // again without deferral.
+                try tables.connection.deferStatement(
+                    """
+                    INSERT INTO records (kind, id, partner_id, body, lookup_keys)
+                    VALUES ($1, $2, $3, $4::jsonb, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)))
+                    """, [kind, record.id, record.partnerId, body, lookupText])
+                if !record.lookupKeys.isEmpty {
+                    try tables.connection.deferStatement(
+                        """
+                        INSERT INTO lookup_keys (kind, partner_id, key, id)
+                        SELECT $1, $2, k, $3 FROM jsonb_array_elements_text($4::jsonb) AS k ON CONFLICT DO NOTHING
+                        """, [kind, record.partnerId, record.id, lookupText])
+                }
+                locked["\(kind)/\(record.id)"] = .some(
+                    LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: [], lookupKeys: record.lookupKeys))
+                touchedKinds.insert(kind)
+                return
+            }
             if locked["\(kind)/\(record.id)"] == nil {
                 // Not read in this transaction: most often a new record (an event, an audit
                 // entry, a history row). Insert it with its keys in one statement; only when
@@ -126,7 +155,9 @@ final class PostgresWriteTransaction: StoreWriting {
                     """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
                 if inserted.affected == 0 { throw retry("record \(kind)/\(record.id) was created concurrently") }
             } else {
-                try tables.run(
+                // The row is locked by this transaction: the update cannot be refused.
+                try write(
+                    deferrable: added.isEmpty,
                     """
                     UPDATE records SET partner_id = $3, body = $4::jsonb,
                         unique_keys = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)),
@@ -137,7 +168,8 @@ final class PostgresWriteTransaction: StoreWriting {
             }
             let removed = (old?.uniqueKeys ?? []).filter { !unique.contains($0) }
             if !removed.isEmpty {
-                try tables.run(
+                try write(
+                    deferrable: true,
                     "DELETE FROM unique_keys WHERE kind = $1 AND id = $2 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))",
                     [kind, record.id, PostgresRecordTables.encodeKeys(removed)])
             }
@@ -163,7 +195,7 @@ final class PostgresWriteTransaction: StoreWriting {
             let kind = R.kind.name
             guard try lockRow(kind: kind, id: id) != nil else { return }
             // Unique and lookup keys go by cascade.
-            try tables.run("DELETE FROM records WHERE kind = $1 AND id = $2", [kind, id])
+            try write(deferrable: true, "DELETE FROM records WHERE kind = $1 AND id = $2", [kind, id])
             locked["\(kind)/\(id)"] = .some(nil)
             touchedKinds.insert(kind)
         }
@@ -237,7 +269,8 @@ final class PostgresWriteTransaction: StoreWriting {
         let newSet = Set(new)
         let removed = (old?.lookupKeys ?? []).filter { !(kept.contains($0) && newSet.contains($0)) }
         if let old, !removed.isEmpty {
-            try tables.run(
+            try write(
+                deferrable: true,
                 """
                 DELETE FROM lookup_keys WHERE kind = $1 AND partner_id = $2 AND id = $3
                 AND key IN (SELECT jsonb_array_elements_text($4::jsonb))
@@ -245,11 +278,22 @@ final class PostgresWriteTransaction: StoreWriting {
         }
         let added = new.filter { !kept.contains($0) }
         if !added.isEmpty {
-            try tables.run(
+            try write(
+                deferrable: true,
                 """
                 INSERT INTO lookup_keys (kind, partner_id, key, id)
                 SELECT $1, $2, k, $3 FROM jsonb_array_elements_text($4::jsonb) AS k ON CONFLICT DO NOTHING
                 """, [kind, partnerId, id, PostgresRecordTables.encodeKeys(added)])
+        }
+    }
+
+    /// Runs a statement whose result is not needed; deferred when `deferrable` and the
+    /// transaction defers writes.
+    private func write(deferrable: Bool, _ sql: String, _ parameters: [String?]) throws {
+        if deferrable && deferWrites {
+            try tables.connection.deferStatement(sql, parameters)
+        } else {
+            try tables.run(sql, parameters)
         }
     }
 
