@@ -45,8 +45,8 @@ public final class PartnerApplication: Sendable {
         /// revocation still applies to the next call. On by default.
         public var cachesTokens = true
         /// On SQLite, answer `partner-server create-partner` through `<data>/admin/` while
-        /// running (`AdminSpool`). On by default.
-        public var servesAdminSpool = true
+        /// running (`AdminSpool`). Off by default; `partner-server` turns it on.
+        public var servesAdminSpool = false
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
 

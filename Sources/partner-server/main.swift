@@ -122,6 +122,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
     options.databaseURL = databaseURL
+    options.servesAdminSpool = true
     options.serverConfig = config
     options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
