@@ -23,6 +23,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
@@ -37,12 +42,16 @@ let package = Package(
         // Domain and storage
         .target(name: "PartnerCore"),
         .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite", "FramedJSON"]),
+        // The same store protocol on PostgreSQL (libpq), for several replicas on one database.
+        .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "CLibPQ", "FramedJSON"]),
 
         // Service surface
         .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
         .target(
             name: "PartnerService",
-            dependencies: ["PartnerAPI", "PartnerCore", "PartnerStore", "FramedRPC", "FramedJSON"]
+            dependencies: [
+                "PartnerAPI", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC", "FramedJSON",
+            ]
         ),
 
         // Executables and what they share (argument parsing, logs, tables)
@@ -80,7 +89,12 @@ let package = Package(
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess"]),
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
-        .testTarget(name: "PartnerStoreTests", dependencies: ["PartnerStore", "PartnerCore"]),
+        // Test helpers several test targets share: the throwaway PostgreSQL cluster.
+        .target(name: "PartnerTestSupport", path: "Tests/PartnerTestSupport"),
+        .testTarget(
+            name: "PartnerStoreTests",
+            dependencies: ["PartnerStore", "PartnerStorePostgres", "PartnerCore", "PartnerTestSupport"]
+        ),
         // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
         .testTarget(name: "PartnerBenchTests", dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP"]),
         // The conformance suite against a freshly built partner-server, and the Swift client
@@ -94,7 +108,7 @@ let package = Package(
         // partner-server as a child process: crashes, restarts, hostile clients, TLS, logs.
         .testTarget(
             name: "PartnerServerTests",
-            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server"]
+            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server", "PartnerTestSupport"]
         ),
         .testTarget(
             name: "PartnerServiceTests",

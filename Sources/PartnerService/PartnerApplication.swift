@@ -3,13 +3,14 @@ import FramedRPC
 import PartnerAPI
 import PartnerCore
 import PartnerStore
+import PartnerStorePostgres
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A whole PartnerConsole server minus its transport: the SQLite store in a data folder, the
-/// domain context, every service of `Protocol/partner.openrpc.json`, the interceptors, and the
+/// A whole PartnerConsole server minus its transport: the store (SQLite in a data folder, or
+/// PostgreSQL shared by several replicas when `Options.databaseURL` is set), the domain context, every service of `Protocol/partner.openrpc.json`, the interceptors, and the
 /// runtime server that a transport (`TCPServerTransport`, or the in-process one in tests)
 /// serves.
 ///
@@ -23,7 +24,12 @@ public final class PartnerApplication: Sendable {
     /// What to open and how.
     public struct Options: Sendable {
         /// The folder holding `partner.sqlite` and `bootstrap-token`; created when missing.
+        /// With `databaseURL` it holds only `bootstrap-token` (written by the replica that
+        /// initialised the database).
         public var dataDirectory: String
+        /// A `postgresql://USER@HOST:PORT/DB` URL: keep the records in that PostgreSQL database,
+        /// shared with any number of other replicas, instead of SQLite in `dataDirectory`.
+        public var databaseURL: String?
         /// Serve `Conformance.Echo` / `Conformance.Stream` (WIRE.md), off by default.
         public var enableConformanceService = false
         /// Runtime limits and timings.
@@ -47,6 +53,9 @@ public final class PartnerApplication: Sendable {
         /// page cache of each of its connections (`pageCacheKiB`, writer and each reader) are
         /// what the server's memory grows to with the data; its `onCommit` feeds metrics.
         public var storeConfig = SQLiteRecordStore.Config()
+        /// On SQLite, answer `partner-server create-partner` through `<data>/admin/` while
+        /// running (`AdminSpool`). Off by default; `partner-server` turns it on.
+        public var servesAdminSpool = false
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
 
@@ -54,8 +63,8 @@ public final class PartnerApplication: Sendable {
         public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
     }
 
-    /// The durable store.
-    public let store: SQLiteRecordStore
+    /// The durable store: a `SQLiteRecordStore` or a `PostgresRecordStore`.
+    public let store: any RecordStore
     /// Clock, ids and the admin console port the services use.
     public let context: DomainContext
     /// The runtime server with every service registered.
@@ -67,10 +76,13 @@ public final class PartnerApplication: Sendable {
     public let tokenCache: TokenCache
     /// Writes an audit entry for every refused call (authentication and PERMISSION_DENIED).
     public let refusalAuditor: RefusalAuditor
+    /// Answers `AdminSpool` requests while the application is open (SQLite only); cancelled
+    /// by `close()`.
+    private let adminSpool: Task<Void, Never>?
 
     private init(
-        store: SQLiteRecordStore, context: DomainContext, server: RPCServer, dataDirectory: String,
-        tokenCache: TokenCache, refusalAuditor: RefusalAuditor
+        store: any RecordStore, context: DomainContext, server: RPCServer, dataDirectory: String,
+        tokenCache: TokenCache, refusalAuditor: RefusalAuditor, adminSpool: Task<Void, Never>?
     ) {
         self.store = store
         self.context = context
@@ -78,6 +90,7 @@ public final class PartnerApplication: Sendable {
         self.dataDirectory = dataDirectory
         self.tokenCache = tokenCache
         self.refusalAuditor = refusalAuditor
+        self.adminSpool = adminSpool
     }
 
     /// Opens (creating when needed) the data folder and builds the server. On a folder with no
@@ -87,8 +100,7 @@ public final class PartnerApplication: Sendable {
     ///   schema, unwritable folder).
     public static func open(options: Options) async throws -> PartnerApplication {
         try makeDirectory(options.dataDirectory)
-        let store = try await SQLiteRecordStore.open(
-            path: SQLiteRecordStore.path(inDataFolder: options.dataDirectory), config: options.storeConfig)
+        let store = try await openStore(options)
         let context = makeContext(clock: options.clock)
         try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
         let tokenCache = TokenCache()
@@ -108,9 +120,16 @@ public final class PartnerApplication: Sendable {
         ]
         let server = RPCServer(services: services, interceptors: interceptors, config: options.serverConfig)
         backend.feed.endWatches(onDrainOf: server.health)
+        followRemoteCommits(of: store, tokenCache: tokenCache, feed: backend.feed)
+        var spool: Task<Void, Never>?
+        if options.databaseURL == nil && options.servesAdminSpool {
+            let admin = AdminSpool(dataDirectory: options.dataDirectory)
+            let writer: any RecordStore = CredentialWatchingStore(base: store, cache: tokenCache)
+            spool = Task { await admin.serve(store: writer, context: context) }
+        }
         return PartnerApplication(
             store: store, context: context, server: server, dataDirectory: options.dataDirectory,
-            tokenCache: tokenCache, refusalAuditor: refusalAuditor)
+            tokenCache: tokenCache, refusalAuditor: refusalAuditor, adminSpool: spool)
     }
 
     /// Every PartnerConsole service over `backend`.
@@ -126,7 +145,9 @@ public final class PartnerApplication: Sendable {
 
     /// Closes the store after pending writes finish.
     public func close() async {
-        await store.close()
+        adminSpool?.cancel()
+        await adminSpool?.value
+        await Self.close(store)
     }
 
     /// Creates another partner with one agent holding both roles.

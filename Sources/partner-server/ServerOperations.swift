@@ -1,6 +1,7 @@
 import Dispatch
 import FramedRPC
 import Observability
+import PartnerCore
 import PartnerService
 import PartnerStore
 import Synchronization
@@ -78,13 +79,18 @@ struct ServerOperations: Sendable {
 
     static func isReady(_ app: PartnerApplication) -> Bool { readiness(app).status == 200 }
 
-    /// Whether `store.ping()` succeeds within one second. Runs on the probe thread, never on
-    /// the cooperative pool.
-    static func storeAnswers(_ store: SQLiteRecordStore) -> Bool {
+    /// Whether the store answers within one second: SQLite's `ping()` (`SELECT 1` on a reader),
+    /// or a read transaction on PostgreSQL. Runs on the probe thread, never on the cooperative
+    /// pool.
+    static func storeAnswers(_ store: any RecordStore) -> Bool {
         let outcome = PingOutcome()
         Task {
             do {
-                try await store.ping()
+                if let sqlite = store as? SQLiteRecordStore {
+                    try await sqlite.ping()
+                } else {
+                    _ = try await store.read { tx in try tx.get(Partner.self, id: "-") }
+                }
                 outcome.answered.store(true, ordering: .releasing)
             } catch {}
             outcome.done.signal()

@@ -1,4 +1,5 @@
-// partner-server: the PartnerConsole server on TCP, data in an embedded SQLite store.
+// partner-server: the PartnerConsole server on TCP, data in an embedded SQLite store (or in
+// PostgreSQL shared by several replicas: StoreSelection.swift).
 import Dispatch
 import FramedRPC
 import FramedRPCTCP
@@ -17,13 +18,14 @@ let usage = """
 
     USAGE
       partner-server [options]                       serve
-      partner-server create-partner --data DIR --name NAME
+      partner-server create-partner [--data DIR | --database-url URL] --name NAME
                                                      add a partner; prints its first agent's token
 
     OPTIONS
       --listen HOST:PORT              address to listen on (default 127.0.0.1:7420; port 0 = any)
       --data DIR                      data folder (default ./data); created on first start, with
                                       DIR/bootstrap-token holding the default partner's token
+    \(StoreSelection.usage)
       --enable-conformance-service    serve Conformance.Echo / Conformance.Stream (WIRE.md)
       --log-level LEVEL               debug | info | warning | error (default info)
       --log-format FORMAT             logfmt | json: one logfmt line or one JSON object per event (default logfmt)
@@ -116,10 +118,9 @@ func run() async -> Int32 {
 func createPartner(_ args: inout CommandArguments) async throws -> Int32 {
     let data = args.value("data") ?? "./data"
     let name = try args.required("name")
+    let url = try StoreSelection.databaseURL(&args)
     try args.finish()
-    let app = try await PartnerApplication.open(options: .init(dataDirectory: data))
-    let created = try await PartnerApplication.createPartner(name: name, store: app.store, context: app.context)
-    await app.close()
+    let created = try await PartnerApplication.createPartnerOnline(name: name, dataDirectory: data, databaseURL: url)
     print("partner \(created.partnerId) agent \(created.agentId)")
     print("token \(created.token)")
     return 0
@@ -164,6 +165,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)
+    let databaseURL = try StoreSelection.databaseURL(&args)
     var tls = try tlsConfiguration(&args)
     try args.finish()
 
@@ -193,6 +195,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.observer = operations.observer
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
+    options.databaseURL = databaseURL
+    options.servesAdminSpool = true
     options.serverConfig = config
     options.storeConfig = storeConfig
     options.storeConfig.onCommit = operations.onCommit
@@ -213,7 +217,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     logger.log(
         .info, "server.listening",
         [
-            "address": "\(bound.host):\(bound.port)", "data": data, "loops": "\(loops)",
+            "address": "\(bound.host):\(bound.port)", "data": data,
+            "store": StoreSelection.describe(url: databaseURL, data: data), "loops": "\(loops)",
             "conformance": conformance ? "on" : "off",
             "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual", "clock_offset_days": "\(offsetDays)",
             "rate_limit_connection": connectionRate > 0 ? "\(connectionRate)/s" : "off",
@@ -224,7 +229,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "version": BuildInfo.version, "commit": BuildInfo.commit,
         ])
 
-    if let mode = PartnerApplication.dataFolderExposure(data) {
+    if databaseURL == nil, let mode = PartnerApplication.dataFolderExposure(data) {
         logger.log(
             .warning, "store.folder_exposed",
             ["data": data, "mode": mode, "hint": "other users can see the store's files; chmod 700 \(data)"])

@@ -1,0 +1,231 @@
+import Dispatch
+import Foundation
+import PartnerCore
+import Synchronization
+
+/// The write path of one replica: one connection on one queue that commits the writes waiting
+/// for it together, each body in its own savepoint, one COMMIT (one WAL flush) for the batch.
+///
+/// Why: a write that appends an event takes its partner's event counter row until COMMIT, so
+/// writes of one partner commit one after the other, and one WAL flush each would cap them at
+/// the disk's flushes per second. Batched, they share the flush, as on SQLite.
+///
+/// - A body that throws is rolled back to its savepoint and answered with its error at once;
+///   the others go on.
+/// - A deadlock, a serialization failure or a row that appeared concurrently rolls the whole
+///   batch back and runs it again (a body may so run several times; only the last run counts),
+///   up to `maxAttempts` per body.
+/// - After COMMIT every kept body is answered and the kinds they touched are announced.
+final class PostgresGroupWriter: Sendable {
+    private let connection: PostgresConnection
+    private let queue = DispatchQueue(label: "partner.postgres.writer")
+    private let state = Mutex(State())
+    private let maxBatch: Int
+    private let maxAttempts: Int
+    private let committed: @Sendable (Set<String>) -> Void
+    private let retries = Atomic<Int>(0)
+    private let commits = Atomic<Int>(0)
+
+    private struct State {
+        var pending: [any PostgresPendingWrite] = []
+        var draining = false
+        var closed = false
+    }
+
+    /// - Parameters:
+    ///   - maxBatch: bodies per transaction at most (each takes a subtransaction id; PostgreSQL
+    ///     keeps 64 per backend cached, so stay below).
+    ///   - committed: called with the kinds touched after each successful COMMIT.
+    init(
+        connection: PostgresConnection, maxBatch: Int, maxAttempts: Int,
+        committed: @escaping @Sendable (Set<String>) -> Void
+    ) {
+        self.connection = connection
+        self.maxBatch = max(1, min(maxBatch, 60))
+        self.maxAttempts = max(1, maxAttempts)
+        self.committed = committed
+    }
+
+    /// Conflicts that made a batch run again.
+    var retryCount: Int { retries.load(ordering: .relaxed) }
+    /// Successful COMMITs.
+    var commitCount: Int { commits.load(ordering: .relaxed) }
+
+    /// Queues a write; its continuation is resumed after its batch committed (or failed).
+    func submit(_ write: any PostgresPendingWrite) {
+        let start = state.withLock { state -> Bool? in
+            if state.closed { return nil }
+            state.pending.append(write)
+            defer { state.draining = true }
+            return !state.draining
+        }
+        switch start {
+        case nil: write.fail(StoreError(code: .unavailable, message: "the store is closed"))
+        case true?: queue.async { self.drain() }
+        case false?: break
+        }
+    }
+
+    /// Refuses new writes, lets the queued ones finish, closes the connection.
+    func close() async {
+        state.withLock { $0.closed = true }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                // Runs after any drain in progress (same serial queue); writes queued before
+                // `closed` was set are drained here.
+                self.drain()
+                self.connection.close()
+                continuation.resume()
+            }
+        }
+    }
+
+    private func drain() {
+        while true {
+            let batch = state.withLock { state -> [any PostgresPendingWrite] in
+                let taken = Array(state.pending.prefix(maxBatch))
+                state.pending.removeFirst(taken.count)
+                if taken.isEmpty { state.draining = false }
+                return taken
+            }
+            if batch.isEmpty { return }
+            run(batch)
+        }
+    }
+
+    private func run(_ batch: [any PostgresPendingWrite]) {
+        var remaining = batch
+        var deferWrites = true
+        while !remaining.isEmpty {
+            switch attempt(remaining, deferWrites: deferWrites) {
+            case .done:
+                return
+            case .retry(let left, let reason):
+                retries.add(1, ordering: .relaxed)
+                remaining = []
+                for write in left {
+                    if write.attempts >= maxAttempts {
+                        write.fail(
+                            StoreError(
+                                code: .unavailable,
+                                message: "the write ran \(write.attempts) times and still conflicted: \(reason)"))
+                    } else {
+                        remaining.append(write)
+                    }
+                }
+                // Again without deferred writes: a deferred insert that met an existing row
+                // then takes the checked path.
+                deferWrites = false
+                usleep(UInt32.random(in: 0...500))
+            }
+        }
+    }
+
+    private enum Attempt {
+        case done
+        case retry([any PostgresPendingWrite], String)
+    }
+
+    private func attempt(_ batch: [any PostgresPendingWrite], deferWrites: Bool) -> Attempt {
+        do {
+            try begin()
+        } catch {
+            for write in batch { write.fail(error.storeErrorOrSelf) }
+            return .done
+        }
+        let tables = PostgresRecordTables(connection: connection)
+        var kept: [any PostgresPendingWrite] = []
+        var kinds: Set<String> = []
+        for write in batch {
+            do {
+                // The savepoint travels with the body's first statement.
+                let mark = connection.deferredCount
+                if batch.count > 1 { try connection.deferStatement("SAVEPOINT body") }
+                let transaction = PostgresWriteTransaction(tables: tables, deferWrites: deferWrites)
+                let returned = write.run(transaction)
+                transaction.invalidate()
+                if let reason = transaction.retryReason {
+                    rollback()
+                    return .retry(kept + batch.drop(while: { $0 !== write }), reason)
+                }
+                if let failure = transaction.failure {
+                    try undo(batch: batch, mark: mark)
+                    write.fail(failure.storeError)
+                } else if !returned {
+                    try undo(batch: batch, mark: mark)
+                    write.complete()  // with the body's own error
+                } else {
+                    kept.append(write)
+                    kinds.formUnion(transaction.touchedKinds)
+                }
+            } catch let error as PostgresError where error.isRetryable {
+                rollback()
+                return .retry(kept + batch.drop(while: { $0 !== write }), error.description)
+            } catch {
+                // The connection broke: nothing of the batch is kept.
+                rollback()
+                let failure = error.storeErrorOrSelf
+                for other in kept + batch.drop(while: { $0 !== write }) { other.fail(failure) }
+                return .done
+            }
+        }
+        guard !kept.isEmpty else {
+            rollback()
+            return .done
+        }
+        do {
+            try connection.execute("COMMIT")
+        } catch let error as PostgresError where error.isRetryable {
+            rollback()
+            return .retry(kept, error.description)
+        } catch {
+            rollback()
+            for write in kept { write.fail(error.storeErrorOrSelf) }
+            return .done
+        }
+        commits.add(1, ordering: .relaxed)
+        if !kinds.isEmpty { committed(kinds) }
+        for write in kept { write.complete() }
+        return .done
+    }
+
+    /// Undoes one body's changes: back to its savepoint, or the whole transaction when it is
+    /// the batch's only body. `mark` is how many statements were queued before the body's
+    /// savepoint: when nothing was sent since, the savepoint and the body's statements are
+    /// still in the queue and are simply dropped (the earlier bodies' stay queued).
+    private func undo(batch: [any PostgresPendingWrite], mark: Int) throws {
+        guard batch.count > 1 else {
+            rollback()
+            return
+        }
+        if connection.deferredCount > mark {
+            connection.dropDeferred(keeping: mark)
+        } else {
+            connection.dropDeferred(keeping: 0)
+            try connection.execute("ROLLBACK TO SAVEPOINT body")
+        }
+    }
+
+    private func begin() throws {
+        connection.dropDeferred(keeping: 0)
+        do {
+            try connection.execute("BEGIN")
+        } catch let original as PostgresError where !connection.isHealthy {
+            do { try connection.reconnect() } catch { throw original }
+            try connection.execute("BEGIN")
+        }
+    }
+
+    /// Rolls the whole transaction back, dropping what was queued for it.
+    private func rollback() {
+        connection.dropDeferred(keeping: 0)
+        _ = try? connection.execute("ROLLBACK")
+    }
+}
+
+extension Error {
+    /// `PostgresError` as the store's error; anything else unchanged.
+    var storeErrorOrSelf: any Error {
+        (self as? PostgresError)?.storeError ?? self
+    }
+}
