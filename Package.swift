@@ -81,6 +81,9 @@ let package = Package(
         ),
         // Test helper: writes to a store until killed (PartnerStoreTests' crash test).
         .executableTarget(name: "store-crash-writer", dependencies: ["PartnerStore", "PartnerCore"]),
+        // Test helper: holds thousands of idle connections (HostileClientTests), so the test
+        // process never does.
+        .executableTarget(name: "idle-connections", dependencies: ["ToolSupport"]),
 
         // Tests
         .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),
@@ -108,7 +111,10 @@ let package = Package(
         // partner-server as a child process: crashes, restarts, hostile clients, TLS, logs.
         .testTarget(
             name: "PartnerServerTests",
-            dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server", "PartnerTestSupport"]
+            dependencies: [
+                "PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server", "idle-connections",
+                "PartnerTestSupport",
+            ]
         ),
         .testTarget(
             name: "PartnerServiceTests",

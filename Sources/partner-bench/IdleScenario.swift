@@ -61,14 +61,3 @@ struct IdleScenario {
     }
 }
 
-/// Raises this process's open-file limit to its hard limit (the spawned server inherits it).
-func raiseDescriptorLimit() -> Int {
-    var limit = rlimit()
-    getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-    if limit.rlim_cur < limit.rlim_max {
-        limit.rlim_cur = limit.rlim_max
-        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-    }
-    return Int(limit.rlim_cur)
-}

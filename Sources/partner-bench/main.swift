@@ -26,7 +26,7 @@ func main() async -> Int32 {
         fail(error.message)
     }
     signal(SIGPIPE, SIG_IGN)
-    let descriptors = raiseDescriptorLimit()
+    let descriptors = DescriptorLimit.raiseToHard()
     if options.scenarios.contains(.idle), descriptors < options.connections(for: .idle) + 100 {
         fail(
             "the open-file limit is \(descriptors); raise it (ulimit -n 65536) for \(options.connections(for: .idle)) connections"

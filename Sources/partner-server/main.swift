@@ -169,6 +169,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var tls = try tlsConfiguration(&args)
     try args.finish()
 
+    let descriptorLimit = DescriptorLimit.raiseToHard()
     // Buffered: threads serving calls never wait for the log's file or pipe.
     let logger = LogfmtLogger(minimumLevel: level, format: format, buffered: true)
     defer { logger.flush() }
@@ -226,7 +227,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "rate_limit_refusals": refusalRate > 0 ? "\(refusalRate)/s" : "off",
             "bootstrap_token": PartnerApplication.bootstrapTokenPath(data),
             "metrics": operations.probes.map { "\($0.host):\($0.port)" } ?? "off", "access_log": accessLog.rawValue,
-            "version": BuildInfo.version, "commit": BuildInfo.commit,
+            "version": BuildInfo.version, "commit": BuildInfo.commit, "descriptor_limit": "\(descriptorLimit)",
         ])
 
     if databaseURL == nil, let mode = PartnerApplication.dataFolderExposure(data) {

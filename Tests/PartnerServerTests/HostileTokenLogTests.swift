@@ -45,10 +45,14 @@ struct HostileTokenLogTests {
                 throw error
             }
             let status = server.stop()
-            // Every file of the data folder but the bootstrap token file, SQLite's WAL included.
+            // Every file of the data folder and its subfolders but the bootstrap token file,
+            // SQLite's WAL included.
             var files: [String: [UInt8]] = [:]
-            for file in try FileManager.default.contentsOfDirectory(atPath: server.data) where file != "bootstrap-token" {
-                files[file] = Array(try Data(contentsOf: URL(fileURLWithPath: server.data + "/" + file)))
+            for file in FileManager.default.subpaths(atPath: server.data) ?? [] where file != "bootstrap-token" {
+                var isFolder: ObjCBool = false
+                let path = server.data + "/" + file
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                files[file] = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             }
             return Seen(secrets: secrets, exitStatus: status, log: server.log(), files: files)
         }
