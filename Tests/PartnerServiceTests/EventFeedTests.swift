@@ -68,7 +68,7 @@ struct EventFeedTests {
                 for _ in 0..<8 {
                     group.addTask {
                         var seen = feed.generation
-                        while seen < UInt64(commits) {
+                        while seen < UInt64(commits) && !Task.isCancelled {
                             await feed.waitForChange(after: seen)
                             seen = feed.generation
                         }
