@@ -77,6 +77,38 @@ struct ReplicaAgreementTests {
         await set.stop()
     }
 
+    @Test("an agent disabled through one replica is refused by the other within 1 s")
+    func disabledAgentEverywhere() async throws {
+        let set = try await ReplicaSet.start()
+        let (a, rpcA) = set.client(0)
+        do {
+            let agent = try await a.agents.create(.init(displayName: "Temp", email: "temp@replica.example", roles: [.salesAgent]))
+            let token = try await a.tokens.create(.init(agentId: agent.id, label: "temp"))
+            let (b, rpcB) = set.client(1, token: token.secret)
+            for _ in 0..<3 { _ = try await b.partners.getProfile() }
+            _ = try await a.agents.update(.init(agentId: agent.id, etag: agent.etag, disabled: true))
+            let disabled = ContinuousClock.now
+            var refusedAfter: Duration?
+            while ContinuousClock.now - disabled < .seconds(3) {
+                do {
+                    _ = try await b.partners.getProfile()
+                } catch {
+                    #expect(error.code == .unauthenticated || error.code == .permissionDenied, "\(error)")
+                    refusedAfter = ContinuousClock.now - disabled
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            let elapsed = try #require(refusedAfter, "replica B still serves the disabled agent after 3 s")
+            #expect(elapsed < .seconds(1), "replica B served the disabled agent for \(elapsed)")
+            await rpcB.close()
+        } catch {
+            Issue.record("\(error)\n\(set.logs)")
+        }
+        await rpcA.close()
+        await set.stop()
+    }
+
     @Test("Events.Watch on one replica delivers changes made through another within 1 s, in order, and resumes with its cursor")
     func watchAcrossReplicas() async throws {
         let set = try await ReplicaSet.start()
