@@ -83,10 +83,14 @@ public final class PostgresTestCluster: Sendable {
     /// - Throws: `Failure` naming the missing binary, the failed command and its output.
     public static func start() throws -> PostgresTestCluster {
         let binaries = try findBinaries()
+        stopOrphans(binaries: binaries)
         var template = Array((NSTemporaryDirectory() + "/partner-pg-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure("mkdtemp failed: errno \(errno)") }
         let folder = String(cString: made)
         chmod(folder, 0o755)
+        // Which test process owns the cluster: a later start stops it if that process died
+        // without running its exit handler (killed by a timeout, say).
+        try? "\(getpid())\n".write(toFile: folder + "/owner.pid", atomically: true, encoding: .utf8)
         if geteuid() == 0 {
             guard let user = getpwnam("postgres") else {
                 throw Failure("running as root, but there is no 'postgres' OS user to run PostgreSQL as (apt install postgresql)")
@@ -171,6 +175,30 @@ public final class PostgresTestCluster: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Stops and removes the clusters whose owning test process is gone.
+    static func stopOrphans(binaries: String) {
+        let temporary = NSTemporaryDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        for name in names where name.hasPrefix("partner-pg-cmd-") {
+            // A command's output file left by a process killed while the command ran.
+            let fields = name.split(separator: "-")
+            if fields.count >= 4, let owner = Int32(fields[3]), Glibc.kill(owner, 0) != 0, errno == ESRCH {
+                unlink(temporary + "/" + name)
+            }
+        }
+        for name in names where name.hasPrefix("partner-pg-") && !name.hasPrefix("partner-pg-cmd-") {
+            let folder = temporary + "/" + name
+            guard let text = try? String(contentsOfFile: folder + "/owner.pid", encoding: .utf8),
+                let owner = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                Glibc.kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
+            if FileManager.default.fileExists(atPath: folder + "/data/postmaster.pid") {
+                _ = try? runAsOwner(binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "-t", "20", "stop"], timeout: 30)
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
 
     static func findBinaries() throws -> String {
         let root = "/usr/lib/postgresql"

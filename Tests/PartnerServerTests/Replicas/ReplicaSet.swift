@@ -24,8 +24,12 @@ final class ReplicaSet: Sendable {
     /// - Throws: `PostgresTestCluster.Failure` when PostgreSQL cannot start (the test fails,
     ///   saying why), or the server's own message when a replica exits before listening.
     /// - Parameter perReplica: more arguments for replica i (e.g. a clock offset for one).
-    static func start(count: Int = 2, extra: [String] = [], perReplica: [[String]] = []) async throws -> ReplicaSet {
-        let cluster = try await PostgresTestCluster.shared()
+    ///   - cluster: the cluster to use (default: the test process's shared one).
+    static func start(
+        count: Int = 2, extra: [String] = [], perReplica: [[String]] = [], cluster given: PostgresTestCluster? = nil
+    ) async throws -> ReplicaSet {
+        let cluster: PostgresTestCluster
+        if let given { cluster = given } else { cluster = try await PostgresTestCluster.shared() }
         let url = try cluster.createDatabase(prefix: "replicas")
         let folder = try CrashHarness.temporaryFolder()
         var replicas: [CrashServerProcess] = []
@@ -45,12 +49,13 @@ final class ReplicaSet: Sendable {
     }
 
     /// A client of replica `index` with `token` (default: the bootstrap token), no retries.
-    func client(_ index: Int, token: String? = nil) -> (PartnerClient, RPCClient) {
+    func client(_ index: Int, token: String? = nil, port: Int? = nil) -> (PartnerClient, RPCClient) {
         var config = RPCClientConfig(authorization: "Bearer \(token ?? self.token)")
         config.connectAttempts = 2
         config.connectBackoffInitial = .milliseconds(10)
         let rpc = RPCClient(
-            transport: TCPClientTransport(host: "127.0.0.1", port: replicas[index].port, connectTimeout: .seconds(10)),
+            transport: TCPClientTransport(
+                host: "127.0.0.1", port: port ?? replicas[index].port, connectTimeout: .seconds(10)),
             config: config)
         return (PartnerClient(rpc: rpc, retry: .init(maxAttempts: 1)), rpc)
     }
