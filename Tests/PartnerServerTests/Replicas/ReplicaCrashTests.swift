@@ -24,7 +24,8 @@ struct ReplicaCrashTests {
                         for n in 0..<10_000 {
                             do {
                                 let created = try await client.customers.create(
-                                    ReplicaSet.customer("crash-w\(worker)n\(n)"), options: RPCCallOptions(timeout: .seconds(20)))
+                                    ReplicaSet.customer("crash-w\(worker)n\(n)"),
+                                    options: RPCCallOptions(timeout: .seconds(20)))
                                 answered.add(created.id)
                             } catch {
                                 return  // the replica or the database is gone
@@ -47,7 +48,9 @@ struct ReplicaCrashTests {
             let ids = answered.all
             var missing: [String] = []
             for id in ids {
-                do { _ = try await checker.customers.get(.init(customerId: id)) } catch { missing.append("\(id): \(error)") }
+                do { _ = try await checker.customers.get(.init(customerId: id)) } catch {
+                    missing.append("\(id): \(error)")
+                }
             }
             #expect(missing.isEmpty, "\(missing.count) of \(ids.count) answered writes lost: \(missing.prefix(3))")
             await checkerRPC.close()

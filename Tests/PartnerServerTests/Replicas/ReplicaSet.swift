@@ -37,7 +37,8 @@ final class ReplicaSet: Sendable {
             for index in 0..<count {
                 replicas.append(
                     try await CrashServerProcess.start(
-                        data: "\(folder)/replica\(index)", extra: ["--database-url", url, "--loops", "2"] + extra
+                        data: "\(folder)/replica\(index)",
+                        extra: ["--database-url", url, "--loops", "2"] + extra
                             + (index < perReplica.count ? perReplica[index] : [])))
             }
             let token = try replicas[0].bootstrapToken
@@ -70,7 +71,8 @@ final class ReplicaSet: Sendable {
 
     /// The replicas' logs, for failure messages.
     var logs: String {
-        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log.suffix(3_000))" }.joined(separator: "\n")
+        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log.suffix(3_000))" }.joined(
+            separator: "\n")
     }
 
     /// A domain customer request with a unique domain.
