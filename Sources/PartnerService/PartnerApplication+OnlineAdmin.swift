@@ -15,9 +15,11 @@ extension PartnerApplication {
         -> (partnerId: String, agentId: String, token: String)
     {
         if let databaseURL {
-            let store = try await PostgresRecordStore.open(url: databaseURL, config: .init(connectionCount: 1, notifications: false))
+            let store = try await PostgresRecordStore.open(
+                url: databaseURL, config: .init(connectionCount: 1, notifications: false))
             do {
-                let created = try await createPartner(name: name, store: store, context: makeContext(clock: SystemClock()))
+                let created = try await createPartner(
+                    name: name, store: store, context: makeContext(clock: SystemClock()))
                 await store.close()
                 return created
             } catch {

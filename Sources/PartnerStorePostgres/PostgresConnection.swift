@@ -30,13 +30,15 @@ final class PostgresConnection: @unchecked Sendable {
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             if let connection { PQfinish(connection) }
-            throw PostgresError(sqlState: nil, message: "cannot connect to \(Self.redacted(url)): \(Self.trim(message))")
+            throw PostgresError(
+                sqlState: nil, message: "cannot connect to \(Self.redacted(url)): \(Self.trim(message))")
         }
         handle = connection
         prepared = [:]
         // An answered write must be durable: never let a server default weaken the commit.
         try execute(
-            "SET synchronous_commit = on; SET client_min_messages = error; SET TIME ZONE 'UTC'; SET application_name = '\(applicationName)'")
+            "SET synchronous_commit = on; SET client_min_messages = error; SET TIME ZONE 'UTC'; SET application_name = '\(applicationName)'"
+        )
     }
 
     /// Closes the connection; later statements throw.

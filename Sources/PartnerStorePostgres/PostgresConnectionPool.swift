@@ -48,7 +48,9 @@ final class PostgresConnectionPool: Sendable {
     /// Refuses new jobs and closes every connection once the running jobs gave theirs back.
     func close() async {
         let waiters = state.withLock { $0.close() }
-        for waiter in waiters { waiter.resume(throwing: StoreError(code: .unavailable, message: "the store is closed")) }
+        for waiter in waiters {
+            waiter.resume(throwing: StoreError(code: .unavailable, message: "the store is closed"))
+        }
         for slot in slots {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 slot.queue.async {
@@ -77,7 +79,10 @@ final class PostgresConnectionPool: Sendable {
 extension PostgresConnectionPool {
     /// Which connections are free and who waits for one. Transitions return what to resume.
     struct State {
-        enum Acquired { case granted(Int), queued, closed }
+        enum Acquired {
+            case granted(Int)
+            case queued, closed
+        }
 
         var idle: [Int]
         var waiters: [CheckedContinuation<Int, any Error>] = []

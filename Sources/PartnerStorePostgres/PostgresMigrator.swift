@@ -25,7 +25,9 @@ struct PostgresMigrator {
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
-            let found = Int(try connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").firstValue ?? "0") ?? 0
+            let found =
+                Int(try connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").firstValue ?? "0")
+                ?? 0
             if found > latest {
                 _ = try? connection.execute("ROLLBACK")
                 throw StoreError(
@@ -36,7 +38,8 @@ struct PostgresMigrator {
             for step in steps where step.version > found {
                 try connection.execute(step.sql)
                 try connection.query(
-                    "INSERT INTO schema_migrations (version, summary) VALUES ($1, $2)", [String(step.version), step.summary])
+                    "INSERT INTO schema_migrations (version, summary) VALUES ($1, $2)",
+                    [String(step.version), step.summary])
             }
             try connection.execute("COMMIT")
             return max(found, latest)

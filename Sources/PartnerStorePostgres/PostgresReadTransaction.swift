@@ -28,7 +28,9 @@ final class PostgresReadTransaction: StoreReading {
     }
 
     private func checked<T>(_ body: () throws -> T) throws -> T {
-        guard isOpen else { throw StoreError(code: .unavailable, message: "a read transaction was used after its body returned") }
+        guard isOpen else {
+            throw StoreError(code: .unavailable, message: "a read transaction was used after its body returned")
+        }
         do {
             return try body()
         } catch let error as PostgresError {

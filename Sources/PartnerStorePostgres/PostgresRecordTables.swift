@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import PartnerCore
 
 /// The record tables on one connection: the queries both kinds of transaction run, and the
@@ -46,7 +46,8 @@ struct PostgresRecordTables {
         let afterClause = after == nil ? "" : (lookupKey == nil ? " AND id > $4" : " AND l.id > $4")
         let sql: String
         if lookupKey == nil {
-            sql = "SELECT id, body::text FROM records WHERE kind = $1 AND partner_id = $2\(afterClause) ORDER BY id LIMIT $3"
+            sql =
+                "SELECT id, body::text FROM records WHERE kind = $1 AND partner_id = $2\(afterClause) ORDER BY id LIMIT $3"
         } else {
             sql = """
                 SELECT r.id, r.body::text FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
@@ -93,7 +94,9 @@ struct PostgresRecordTables {
             throw StoreError(code: .corrupt, message: "stored keys are malformed: \(text)")
         }
         return try items.map { item in
-            guard case .string(let key) = item else { throw StoreError(code: .corrupt, message: "stored keys are malformed: \(text)") }
+            guard case .string(let key) = item else {
+                throw StoreError(code: .corrupt, message: "stored keys are malformed: \(text)")
+            }
             return key
         }
     }

@@ -136,7 +136,8 @@ final class PostgresWriteTransaction: StoreWriting {
                         throw retry("a unique key of \(kind)/\(record.id) was taken concurrently")
                     }
                     locked["\(kind)/\(record.id)"] = .some(
-                        LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: unique, lookupKeys: record.lookupKeys))
+                        LockedRow(
+                            partnerId: record.partnerId, body: body, uniqueKeys: unique, lookupKeys: record.lookupKeys))
                     touchedKinds.insert(kind)
                     return
                 }
@@ -183,7 +184,8 @@ final class PostgresWriteTransaction: StoreWriting {
                     throw retry("a unique key of \(kind)/\(record.id) was taken concurrently")
                 }
             }
-            try updateLookupKeys(kind: kind, id: record.id, old: old, partnerId: record.partnerId, new: record.lookupKeys)
+            try updateLookupKeys(
+                kind: kind, id: record.id, old: old, partnerId: record.partnerId, new: record.lookupKeys)
             locked["\(kind)/\(record.id)"] = .some(
                 LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: unique, lookupKeys: record.lookupKeys))
             touchedKinds.insert(kind)
@@ -308,7 +310,9 @@ final class PostgresWriteTransaction: StoreWriting {
         guard isOpen else {
             throw StoreError(code: .unavailable, message: "a write transaction was used after its body returned")
         }
-        if let retryReason { throw StoreError(code: .unavailable, message: "transaction must run again: \(retryReason)") }
+        if let retryReason {
+            throw StoreError(code: .unavailable, message: "transaction must run again: \(retryReason)")
+        }
         if let failure { throw failure.storeError }
         do {
             return try body()

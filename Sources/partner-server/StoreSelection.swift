@@ -25,7 +25,8 @@ enum StoreSelection {
         guard let url = given, !url.isEmpty else { return nil }
         guard url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
             throw CommandLineError(
-                "option --database-url (or \(environmentVariable)) must be a postgresql://USER@HOST:PORT/DB URL, got '\(url)'")
+                "option --database-url (or \(environmentVariable)) must be a postgresql://USER@HOST:PORT/DB URL, got '\(url)'"
+            )
         }
         return url
     }

@@ -39,7 +39,9 @@ struct PostgresReplicaStoreTests {
                     let delta = index % 4 < 2 ? 1 : 3
                     group.addTask {
                         try await store.write { tx in
-                            guard var counter = try tx.get(Counter.self, id: "c") else { throw StoreTestError("counter missing") }
+                            guard var counter = try tx.get(Counter.self, id: "c") else {
+                                throw StoreTestError("counter missing")
+                            }
                             counter.value += delta
                             try tx.put(counter)
                         }
@@ -96,7 +98,9 @@ struct PostgresReplicaStoreTests {
                     let store = index % 2 == 0 ? a : b
                     group.addTask {
                         do {
-                            try await store.write { try $0.put(Note(id: "n\(index)", partnerId: "p1", slug: "contested")) }
+                            try await store.write {
+                                try $0.put(Note(id: "n\(index)", partnerId: "p1", slug: "contested"))
+                            }
                             return .success("n\(index)")
                         } catch let error as StoreError {
                             return .failure(error)
@@ -177,7 +181,9 @@ struct PostgresReplicaStoreTests {
         let url = try cluster.createDatabase(prefix: "jsonb")
         let store = try await PostgresRecordStore.open(url: url)
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "hello", text: "world", tags: ["a"])) }
-        #expect(try psql(cluster, url, "SELECT body->>'text' FROM records WHERE kind = 'note' AND body->>'slug' = 'hello'") == ["world"])
+        #expect(
+            try psql(cluster, url, "SELECT body->>'text' FROM records WHERE kind = 'note' AND body->>'slug' = 'hello'")
+                == ["world"])
         #expect(try psql(cluster, url, "SELECT jsonb_typeof(body) FROM records WHERE id = 'n1'") == ["object"])
         #expect(try psql(cluster, url, "SELECT key FROM unique_keys WHERE id = 'n1'") == ["slug:hello"])
         #expect(try psql(cluster, url, "SELECT key FROM lookup_keys WHERE id = 'n1'") == ["tag:a"])
@@ -192,7 +198,11 @@ struct PostgresReplicaStoreTests {
     private func psql(_ cluster: PostgresTestCluster, _ url: String, _ sql: String) throws -> [String] {
         let database = String(url.split(separator: "/").last ?? "")
         let output = try cluster.runTool(
-            "psql", ["-h", "127.0.0.1", "-p", "\(cluster.port)", "-U", "partner", "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            "psql",
+            [
+                "-h", "127.0.0.1", "-p", "\(cluster.port)", "-U", "partner", "-d", database, "-At", "-v",
+                "ON_ERROR_STOP=1", "-c", sql,
+            ])
         return output.split(separator: "\n").map(String.init)
     }
 }

@@ -22,7 +22,9 @@ import Synchronization
 public final class PostgresTestCluster: Sendable {
     /// Why the cluster could not be started or used.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, with the command's output or the server log where there is one.
         public var description: String
+        /// A failure saying `description`.
         public init(_ description: String) { self.description = description }
     }
 
@@ -83,13 +85,18 @@ public final class PostgresTestCluster: Sendable {
     /// - Throws: `Failure` naming the missing binary, the failed command and its output.
     public static func start() throws -> PostgresTestCluster {
         let binaries = try findBinaries()
+        stopOrphans(binaries: binaries)
         var template = Array((NSTemporaryDirectory() + "/partner-pg-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure("mkdtemp failed: errno \(errno)") }
         let folder = String(cString: made)
         chmod(folder, 0o755)
+        // Which test process owns the cluster: a later start stops it if that process died
+        // without running its exit handler (killed by a timeout, say).
+        try? "\(getpid())\n".write(toFile: folder + "/owner.pid", atomically: true, encoding: .utf8)
         if geteuid() == 0 {
             guard let user = getpwnam("postgres") else {
-                throw Failure("running as root, but there is no 'postgres' OS user to run PostgreSQL as (apt install postgresql)")
+                throw Failure(
+                    "running as root, but there is no 'postgres' OS user to run PostgreSQL as (apt install postgresql)")
             }
             guard chown(folder, user.pointee.pw_uid, user.pointee.pw_gid) == 0 else {
                 throw Failure("cannot chown \(folder) to postgres: errno \(errno)")
@@ -115,7 +122,8 @@ public final class PostgresTestCluster: Sendable {
     /// Starts the server on the existing data directory (after `stop()` or `kill()`).
     /// - Throws: `Failure` with pg_ctl's output and the server log's tail.
     public func startServer() throws {
-        let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=1000"
+        let options =
+            "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=1000"
         do {
             try Self.runAsOwner(
                 binaries + "/pg_ctl", ["-D", dataDirectory, "-o", options, "-l", logPath, "-w", "-t", "30", "start"],
@@ -127,7 +135,8 @@ public final class PostgresTestCluster: Sendable {
 
     /// Stops the server (fast shutdown) and removes the folder. Safe to call twice.
     public func stop() {
-        _ = try? Self.runAsOwner(binaries + "/pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "20", "stop"], timeout: 30)
+        _ = try? Self.runAsOwner(
+            binaries + "/pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "20", "stop"], timeout: 30)
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -152,7 +161,8 @@ public final class PostgresTestCluster: Sendable {
     /// - Throws: `Failure` with createdb's output.
     public func createDatabase(prefix: String = "t") throws -> String {
         let name = "\(prefix)\(getpid())_\(databaseCounter.add(1, ordering: .relaxed).newValue)"
-        try Self.runAsOwner(binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "partner", name], timeout: 60)
+        try Self.runAsOwner(
+            binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "partner", name], timeout: 60)
         return url(database: name)
     }
 
@@ -171,6 +181,32 @@ public final class PostgresTestCluster: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Stops and removes the clusters whose owning test process is gone.
+    static func stopOrphans(binaries: String) {
+        let temporary = NSTemporaryDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        for name in names where name.hasPrefix("partner-pg-cmd-") {
+            // A command's output file left by a process killed while the command ran.
+            let fields = name.split(separator: "-")
+            if fields.count >= 4, let owner = Int32(fields[3]), Glibc.kill(owner, 0) != 0, errno == ESRCH {
+                unlink(temporary + "/" + name)
+            }
+        }
+        for name in names where name.hasPrefix("partner-pg-") && !name.hasPrefix("partner-pg-cmd-") {
+            let folder = temporary + "/" + name
+            guard let text = try? String(contentsOfFile: folder + "/owner.pid", encoding: .utf8),
+                let owner = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                Glibc.kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
+            if FileManager.default.fileExists(atPath: folder + "/data/postmaster.pid") {
+                _ = try? runAsOwner(
+                    binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "-t", "20", "stop"],
+                    timeout: 30)
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
 
     static func findBinaries() throws -> String {
         let root = "/usr/lib/postgresql"
@@ -198,7 +234,9 @@ public final class PostgresTestCluster: Sendable {
     static func runAsOwner(_ tool: String, _ arguments: [String], timeout: Double) throws -> String {
         var argv = [tool] + arguments
         if geteuid() == 0 {
-            let runuser = FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") ? "/usr/sbin/runuser" : "/sbin/runuser"
+            let runuser =
+                FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
+                ? "/usr/sbin/runuser" : "/sbin/runuser"
             argv = [runuser, "-u", "postgres", "--"] + argv
         }
         let outputPath = NSTemporaryDirectory() + "/partner-pg-cmd-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
@@ -251,7 +289,9 @@ public final class PostgresTestCluster: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw Failure("bind failed: errno \(errno)") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -270,7 +310,9 @@ public final class PostgresTestCluster: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(port).bigEndian
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         } == 0
     }
 }

@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import PartnerCore
 
 #if canImport(Glibc)
@@ -92,7 +92,8 @@ public struct AdminSpool: Sendable {
                 if let partnerId = response.partnerId, let agentId = response.agentId, let token = response.token {
                     return (partnerId, agentId, token)
                 }
-                throw StoreError(code: .unavailable, message: "the running server refused: \(response.error ?? "no reason given")")
+                throw StoreError(
+                    code: .unavailable, message: "the running server refused: \(response.error ?? "no reason given")")
             }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -57,7 +57,9 @@ struct OnlineAdminTests {
         }
         try process.run()
         try await CrashHarness.waitUntil(30, "create-partner to finish") { !process.isRunning }
-        try await CrashHarness.waitUntil(5, "create-partner's output") { pipe.fileHandleForReading.readabilityHandler == nil }
+        try await CrashHarness.waitUntil(5, "create-partner's output") {
+            pipe.fileHandleForReading.readabilityHandler == nil
+        }
         guard process.terminationStatus == 0 else {
             throw CrashHarnessError("create-partner exited with \(process.terminationStatus): \(output.value)")
         }

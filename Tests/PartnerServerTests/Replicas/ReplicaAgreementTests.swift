@@ -21,7 +21,9 @@ struct ReplicaAgreementTests {
             #expect(seen.id == created.id && seen.etag == created.etag)
             // B reads it (and would cache it, if it cached), A renames it, B must see the rename.
             let renamed = try await a.customers.update(
-                .init(customerId: created.id, etag: created.etag, updateMask: ["displayName"], displayName: "Renamed via A"))
+                .init(
+                    customerId: created.id, etag: created.etag, updateMask: ["displayName"],
+                    displayName: "Renamed via A"))
             let after = try await b.customers.get(.init(customerId: created.id))
             #expect(after.displayName == "Renamed via A" && after.etag == renamed.etag)
             // The first etag is stale everywhere now.
@@ -82,7 +84,8 @@ struct ReplicaAgreementTests {
         let set = try await ReplicaSet.start()
         let (a, rpcA) = set.client(0)
         do {
-            let agent = try await a.agents.create(.init(displayName: "Temp", email: "temp@replica.example", roles: [.salesAgent]))
+            let agent = try await a.agents.create(
+                .init(displayName: "Temp", email: "temp@replica.example", roles: [.salesAgent]))
             let token = try await a.tokens.create(.init(agentId: agent.id, label: "temp"))
             let (b, rpcB) = set.client(1, token: token.secret)
             for _ in 0..<3 { _ = try await b.partners.getProfile() }
@@ -109,7 +112,9 @@ struct ReplicaAgreementTests {
         await set.stop()
     }
 
-    @Test("Events.Watch on one replica delivers changes made through another within 1 s, in order, and resumes with its cursor")
+    @Test(
+        "Events.Watch on one replica delivers changes made through another within 1 s, in order, and resumes with its cursor"
+    )
     func watchAcrossReplicas() async throws {
         let set = try await ReplicaSet.start()
         let (a, rpcA) = set.client(0)
@@ -163,7 +168,8 @@ struct ReplicaAgreementTests {
             let subscription = placed.subscription.id
             for round in 0..<10 {
                 let options = RPCCallOptions(timeout: .seconds(20), idempotencyKey: "same-key-\(round)")
-                let request = Subscriptions.ChangeSeatsRequest(subscriptionId: subscription, delta: 1, reason: "idem-\(round)")
+                let request = Subscriptions.ChangeSeatsRequest(
+                    subscriptionId: subscription, delta: 1, reason: "idem-\(round)")
                 async let viaA = a.subscriptions.changeSeats(request, options: options)
                 async let viaB = b.subscriptions.changeSeats(request, options: options)
                 let (first, second) = try await (viaA, viaB)
@@ -236,8 +242,10 @@ struct ReplicaAgreementTests {
             formatter.dateFormat = "yyyy-MM"
             formatter.timeZone = TimeZone(identifier: "UTC")
             let month = formatter.string(from: Date().addingTimeInterval(-40 * 86_400))
-            async let viaB = b.invoices.closeBillingPeriod(.init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
-            async let viaC = c.invoices.closeBillingPeriod(.init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
+            async let viaB = b.invoices.closeBillingPeriod(
+                .init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
+            async let viaC = c.invoices.closeBillingPeriod(
+                .init(billingMonth: month), options: RPCCallOptions(timeout: .seconds(60)))
             let (first, second) = try await (viaB, viaC)
             #expect(first.invoices.map(\.id).sorted() == second.invoices.map(\.id).sorted())
             let listed = try await b.invoices.list(.init(pageSize: 100))

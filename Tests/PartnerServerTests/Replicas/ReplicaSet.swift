@@ -24,8 +24,12 @@ final class ReplicaSet: Sendable {
     /// - Throws: `PostgresTestCluster.Failure` when PostgreSQL cannot start (the test fails,
     ///   saying why), or the server's own message when a replica exits before listening.
     /// - Parameter perReplica: more arguments for replica i (e.g. a clock offset for one).
-    static func start(count: Int = 2, extra: [String] = [], perReplica: [[String]] = []) async throws -> ReplicaSet {
-        let cluster = try await PostgresTestCluster.shared()
+    ///   - cluster: the cluster to use (default: the test process's shared one).
+    static func start(
+        count: Int = 2, extra: [String] = [], perReplica: [[String]] = [], cluster given: PostgresTestCluster? = nil
+    ) async throws -> ReplicaSet {
+        let cluster: PostgresTestCluster
+        if let given { cluster = given } else { cluster = try await PostgresTestCluster.shared() }
         let url = try cluster.createDatabase(prefix: "replicas")
         let folder = try CrashHarness.temporaryFolder()
         var replicas: [CrashServerProcess] = []
@@ -33,7 +37,8 @@ final class ReplicaSet: Sendable {
             for index in 0..<count {
                 replicas.append(
                     try await CrashServerProcess.start(
-                        data: "\(folder)/replica\(index)", extra: ["--database-url", url, "--loops", "2"] + extra
+                        data: "\(folder)/replica\(index)",
+                        extra: ["--database-url", url, "--loops", "2"] + extra
                             + (index < perReplica.count ? perReplica[index] : [])))
             }
             let token = try replicas[0].bootstrapToken
@@ -45,12 +50,13 @@ final class ReplicaSet: Sendable {
     }
 
     /// A client of replica `index` with `token` (default: the bootstrap token), no retries.
-    func client(_ index: Int, token: String? = nil) -> (PartnerClient, RPCClient) {
+    func client(_ index: Int, token: String? = nil, port: Int? = nil) -> (PartnerClient, RPCClient) {
         var config = RPCClientConfig(authorization: "Bearer \(token ?? self.token)")
         config.connectAttempts = 2
         config.connectBackoffInitial = .milliseconds(10)
         let rpc = RPCClient(
-            transport: TCPClientTransport(host: "127.0.0.1", port: replicas[index].port, connectTimeout: .seconds(10)),
+            transport: TCPClientTransport(
+                host: "127.0.0.1", port: port ?? replicas[index].port, connectTimeout: .seconds(10)),
             config: config)
         return (PartnerClient(rpc: rpc, retry: .init(maxAttempts: 1)), rpc)
     }
@@ -65,7 +71,8 @@ final class ReplicaSet: Sendable {
 
     /// The replicas' logs, for failure messages.
     var logs: String {
-        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log.suffix(3_000))" }.joined(separator: "\n")
+        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log.suffix(3_000))" }.joined(
+            separator: "\n")
     }
 
     /// A domain customer request with a unique domain.

@@ -6,7 +6,9 @@ import Testing
 /// test, each run against every engine: in memory, SQLite and PostgreSQL.
 @Suite("Store contract")
 struct StoreContractTests {
-    @Test("put then get returns the record; delete removes it, its unique key and its lookup keys", arguments: StoreEngine.allCases)
+    @Test(
+        "put then get returns the record; delete removes it, its unique key and its lookup keys",
+        arguments: StoreEngine.allCases)
     func putGetDelete(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -17,7 +19,9 @@ struct StoreContractTests {
         try await store.write { try $0.delete(Note.self, id: "n1") }
         #expect(try await store.read { try $0.get(Note.self, id: "n1") } == nil)
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:first") } == nil)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10) }
+                .isEmpty)
         try await store.write { try $0.delete(Note.self, id: "missing") }
         await subject.close()
     }
@@ -30,14 +34,20 @@ struct StoreContractTests {
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "new", tags: ["y"])) }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:old") } == nil)
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:new") }?.id == "n1")
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:x", after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:y", after: nil, limit: 5) }.map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:x", after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:y", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
         try await store.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "old")) }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:old") }?.id == "n2")
         await subject.close()
     }
 
-    @Test("a unique key held by another record of the kind is refused, naming the key, keeping nothing of the write", arguments: StoreEngine.allCases)
+    @Test(
+        "a unique key held by another record of the kind is refused, naming the key, keeping nothing of the write",
+        arguments: StoreEngine.allCases)
     func duplicateKey(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -56,7 +66,8 @@ struct StoreContractTests {
         await subject.close()
     }
 
-    @Test("a body that catches a duplicate key goes on, and its other changes are kept", arguments: StoreEngine.allCases)
+    @Test(
+        "a body that catches a duplicate key goes on, and its other changes are kept", arguments: StoreEngine.allCases)
     func duplicateKeyCaught(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -85,12 +96,16 @@ struct StoreContractTests {
         }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:same") }?.id == "n1")
         #expect(try await store.read { try $0.find(Label.self, uniqueKey: "slug:same") }?.id == "l1")
-        let clash = await storeError { try await store.write { try $0.put(Label(id: "l2", partnerId: "p1", slug: "same")) } }
+        let clash = await storeError {
+            try await store.write { try $0.put(Label(id: "l2", partnerId: "p1", slug: "same")) }
+        }
         #expect(clash?.code == .duplicateKey)
         await subject.close()
     }
 
-    @Test("lists are scoped to one partner, ordered by id in byte order, paged by after and limit", arguments: StoreEngine.allCases)
+    @Test(
+        "lists are scoped to one partner, ordered by id in byte order, paged by after and limit",
+        arguments: StoreEngine.allCases)
     func listsPaged(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -100,20 +115,34 @@ struct StoreContractTests {
             try tx.put(Note(id: "x", partnerId: "p2", slug: "other"))
         }
         let sorted = ids.sorted()
-        let all = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100) }
+        let all = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100)
+        }
         #expect(all.map(\.id) == sorted)
-        let firstPage = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 3) }
+        let firstPage = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 3)
+        }
         #expect(firstPage.map(\.id) == Array(sorted.prefix(3)))
         let after = firstPage.last?.id
-        let secondPage = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: after, limit: 3) }
+        let secondPage = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: after, limit: 3)
+        }
         #expect(secondPage.map(\.id) == Array(sorted.dropFirst(3).prefix(3)))
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 0) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p3", lookupKey: nil, after: nil, limit: 10) }.isEmpty)
-        #expect(try await store.read { try $0.list(Label.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 10) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 0) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p3", lookupKey: nil, after: nil, limit: 10) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Label.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 10) }
+                .isEmpty)
         await subject.close()
     }
 
-    @Test("lookup-key lists select the records carrying the key, per partner and kind, paged", arguments: StoreEngine.allCases)
+    @Test(
+        "lookup-key lists select the records carrying the key, per partner and kind, paged",
+        arguments: StoreEngine.allCases)
     func lookupLists(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -124,11 +153,18 @@ struct StoreContractTests {
             try tx.put(Note(id: "n4", partnerId: "p1", slug: "4", tags: ["red"]))
             try tx.put(Note(id: "n5", partnerId: "p2", slug: "5", tags: ["red"]))
         }
-        let red = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: nil, limit: 10) }
+        let red = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: nil, limit: 10)
+        }
         #expect(red.map(\.id) == ["n1", "n2", "n4"])
-        let page = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: "n1", limit: 1) }
+        let page = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: "n1", limit: 1)
+        }
         #expect(page.map(\.id) == ["n2"])
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:blue", after: nil, limit: 10) }.isEmpty)
+        #expect(
+            try await store.read {
+                try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:blue", after: nil, limit: 10)
+            }.isEmpty)
         await subject.close()
     }
 
@@ -138,15 +174,27 @@ struct StoreContractTests {
         let store = subject.store
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", tags: ["a", "b"])) }
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p2", slug: "s", tags: ["b", "c"])) }
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:b", after: nil, limit: 5) }.map(\.id) == ["n1"])
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:c", after: nil, limit: 5) }.map(\.id) == ["n1"])
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:a", after: nil, limit: 5) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:b", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:c", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:a", after: nil, limit: 5) }
+                .isEmpty)
         await subject.close()
     }
 
-    @Test("a write body that throws keeps none of its changes and its error reaches the caller", arguments: StoreEngine.allCases)
+    @Test(
+        "a write body that throws keeps none of its changes and its error reaches the caller",
+        arguments: StoreEngine.allCases)
     func throwingBody(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -177,7 +225,8 @@ struct StoreContractTests {
             #expect(try tx.find(Note.self, uniqueKey: "slug:mine")?.id == "n1")
             #expect(try tx.get(Note.self, id: "gone") == nil)
             #expect(try tx.find(Note.self, uniqueKey: "slug:g") == nil)
-            #expect(try tx.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 10).map(\.id) == ["n1"])
+            #expect(
+                try tx.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 10).map(\.id) == ["n1"])
         }
         await subject.close()
     }
@@ -186,13 +235,17 @@ struct StoreContractTests {
     func sequences(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
-        let first = try await store.write { tx in [try tx.nextSequence("a"), try tx.nextSequence("a"), try tx.nextSequence("b")] }
+        let first = try await store.write { tx in
+            [try tx.nextSequence("a"), try tx.nextSequence("a"), try tx.nextSequence("b")]
+        }
         #expect(first == [1, 2, 1])
         #expect(try await store.write { try $0.nextSequence("a") } == 3)
         await subject.close()
     }
 
-    @Test("64 concurrent read-modify-write increments of one record end at the exact sum", arguments: StoreEngine.allCases)
+    @Test(
+        "64 concurrent read-modify-write increments of one record end at the exact sum", arguments: StoreEngine.allCases
+    )
     func noLostUpdate(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -202,7 +255,9 @@ struct StoreContractTests {
                 for _ in 0..<64 {
                     group.addTask {
                         try await store.write { tx in
-                            guard var counter = try tx.get(Counter.self, id: "c") else { throw StoreTestError("counter missing") }
+                            guard var counter = try tx.get(Counter.self, id: "c") else {
+                                throw StoreTestError("counter missing")
+                            }
                             counter.value += 1
                             try tx.put(counter)
                         }
@@ -215,7 +270,9 @@ struct StoreContractTests {
         await subject.close()
     }
 
-    @Test("a read body sees one committed state: records written together are read together", arguments: StoreEngine.allCases)
+    @Test(
+        "a read body sees one committed state: records written together are read together",
+        arguments: StoreEngine.allCases)
     func consistentSnapshot(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -247,7 +304,8 @@ struct StoreContractTests {
         await subject.close()
     }
 
-    @Test("a stored body that does not decode as the asked type is reported as corrupt", arguments: StoreEngine.allCases)
+    @Test(
+        "a stored body that does not decode as the asked type is reported as corrupt", arguments: StoreEngine.allCases)
     func corruptBody(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
         let store = subject.store
@@ -270,7 +328,10 @@ struct StoreContractTests {
         let note = Note(id: "n/1 'x'", partnerId: "p 1", slug: "slug with spaces", text: text, tags: ["ü", "a,b"])
         try await store.write { try $0.put(note) }
         #expect(try await store.read { try $0.get(Note.self, id: note.id) } == note)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p 1", lookupKey: "tag:a,b", after: nil, limit: 5) } == [note])
+        #expect(
+            try await store.read {
+                try $0.list(Note.self, partnerId: "p 1", lookupKey: "tag:a,b", after: nil, limit: 5)
+            } == [note])
         await subject.close()
     }
 
@@ -283,7 +344,10 @@ struct StoreContractTests {
         }
         let reopened = try await subject.reopened()
         #expect(try await reopened.store.read { try $0.find(Note.self, uniqueKey: "slug:s") }?.id == "n1")
-        #expect(try await reopened.store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 5) }.count == 1)
+        #expect(
+            try await reopened.store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 5)
+            }.count == 1)
         #expect(try await reopened.store.write { try $0.nextSequence("seq") } == 2)
         await reopened.close()
     }
