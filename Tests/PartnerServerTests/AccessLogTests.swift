@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 /// The access log of a real `partner-server`: one line per finished or refused call, and
@@ -9,7 +9,9 @@ struct AccessLogTests {
     static let traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
     static let traceparent = "00-\(traceID)-00f067aa0ba902b7-01"
 
-    @Test("a call that succeeds, one refused and one timed out each get one line, with the trace id only when sent and never the token")
+    @Test(
+        "a call that succeeds, one refused and one timed out each get one line, with the trace id only when sent and never the token"
+    )
     func linesForSuccessRefusalAndTimeout() async throws {
         try await Hostile.onThread {
             let server = try HostileServer.start(["--enable-conformance-service"])
@@ -24,13 +26,19 @@ struct AccessLogTests {
                 return try socket.readJSON(timeout: 10)
             }
             let ok = try call(
-                #"{"jsonrpc":"2.0","id":1,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)","traceparent":"\#(Self.traceparent)","idempotencyKey":"k-1"}}"#)
+                #"{"jsonrpc":"2.0","id":1,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)","traceparent":"\#(Self.traceparent)","idempotencyKey":"k-1"}}"#
+            )
             #expect(ok?["result"] != nil)
-            _ = try call(#"{"jsonrpc":"2.0","id":2,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#)
-            let refused = try call(#"{"jsonrpc":"2.0","id":3,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer wrong-token"}}"#)
+            _ = try call(
+                #"{"jsonrpc":"2.0","id":2,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
+            )
+            let refused = try call(
+                #"{"jsonrpc":"2.0","id":3,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer wrong-token"}}"#
+            )
             #expect(refused?["error"]?["data"]?["status"]?.stringValue == "UNAUTHENTICATED")
             let timedOut = try call(
-                #"{"jsonrpc":"2.0","id":4,"method":"Conformance.Echo","params":{"message":"slow","delayMs":5000},"meta":{"timeoutMs":100,"traceparent":"\#(Self.traceparent)"}}"#)
+                #"{"jsonrpc":"2.0","id":4,"method":"Conformance.Echo","params":{"message":"slow","delayMs":5000},"meta":{"timeoutMs":100,"traceparent":"\#(Self.traceparent)"}}"#
+            )
             #expect(timedOut?["error"]?["data"]?["status"]?.stringValue == "DEADLINE_EXCEEDED")
             let unknown = try call(#"{"jsonrpc":"2.0","id":5,"method":"No.Such","params":{}}"#)
             #expect(unknown?["error"]?["data"]?["status"]?.stringValue == "UNIMPLEMENTED")
@@ -74,7 +82,9 @@ struct AccessLogTests {
             let fifth = try #require(line("5"))
             #expect(fifth["status"] == "UNIMPLEMENTED")
 
-            let closing = log.split(separator: "\n").first { $0.contains("event=connection.closed") }.map { Ops.logfmtFields(String($0)) }
+            let closing = log.split(separator: "\n").first { $0.contains("event=connection.closed") }.map {
+                Ops.logfmtFields(String($0))
+            }
             #expect(closing?["reason"] == "client")
             #expect(closing?["conn"] == first["conn"])
             #expect(!log.contains(token), "the token appears in the log")
@@ -93,9 +103,13 @@ struct AccessLogTests {
             // The harness finds the port in a logfmt line; in JSON it is the "address" member.
             let token = try server.bootstrapToken()
             let socket = try HostileSocket(port: server.port)
-            _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":"a","method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#)
+            _ = socket.sendFrame(
+                #"{"jsonrpc":"2.0","id":"a","method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
+            )
             _ = try socket.readJSON()
-            _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":"b","method":"Customers.List","params":{},"meta":{"authorization":"Bearer nope"}}"#)
+            _ = socket.sendFrame(
+                #"{"jsonrpc":"2.0","id":"b","method":"Customers.List","params":{},"meta":{"authorization":"Bearer nope"}}"#
+            )
             _ = try socket.readJSON()
             socket.close()
             #expect(Hostile.wait(10) { server.log().contains("\"event\":\"connection.closed\"") })
@@ -111,7 +125,9 @@ struct AccessLogTests {
             #expect(calls.count == 2)
             let ok = try #require(calls.first { $0["call_id"]?.stringValue == "a" })
             #expect(ok["status"]?.stringValue == "OK")
-            if case .double = ok["ms"] {} else if case .int = ok["ms"] {} else {
+            if case .double = ok["ms"] {
+            } else if case .int = ok["ms"] {
+            } else {
                 Issue.record("ms is not a JSON number: \(String(describing: ok["ms"]))")
             }
             #expect(ok["bytes_in"]?.intValue != nil)
@@ -132,9 +148,13 @@ struct AccessLogTests {
                 }
                 let token = try server.bootstrapToken()
                 let socket = try HostileSocket(port: server.port)
-                _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":1,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#)
+                _ = socket.sendFrame(
+                    #"{"jsonrpc":"2.0","id":1,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
+                )
                 _ = try socket.readJSON()
-                _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":2,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer nope"}}"#)
+                _ = socket.sendFrame(
+                    #"{"jsonrpc":"2.0","id":2,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer nope"}}"#
+                )
                 _ = try socket.readJSON()
                 // A ping after the calls: once it is answered, both calls' lines were written.
                 #expect(socket.ping(id: 3))

@@ -34,7 +34,8 @@ struct DeployFilesTests {
         }
     }
 
-    @Test("systemd-analyze verify accepts the unit", .enabled(if: hasSystemdAnalyze, "systemd-analyze is not installed"))
+    @Test(
+        "systemd-analyze verify accepts the unit", .enabled(if: hasSystemdAnalyze, "systemd-analyze is not installed"))
     func systemdUnit() async throws {
         try await Hostile.onThread {
             // verify insists that ExecStart's binary exists: point it at the one just built.

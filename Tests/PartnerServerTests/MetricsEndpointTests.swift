@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 #if canImport(Glibc)
@@ -18,7 +18,10 @@ struct MetricsEndpointTests {
         for (count, bearer) in [(ok, token), (refused, "wrong")] {
             for _ in 0..<count {
                 id += 1
-                guard socket.sendFrame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(bearer)"}}"#),
+                guard
+                    socket.sendFrame(
+                        #"{"jsonrpc":"2.0","id":\#(id),"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(bearer)"}}"#
+                    ),
                     try socket.readJSON() != nil
                 else { throw HostileFailure("call \(id) got no answer") }
             }
@@ -46,7 +49,8 @@ struct MetricsEndpointTests {
             #expect(check.status == 0, "promtool check metrics failed:\n\(check.output)\n\(page.body)")
             let body = page.body
             #expect(body.contains(#"partner_rpc_server_handled_total{method="Customers.List",code="OK"} 3"#), "\(body)")
-            #expect(body.contains(#"partner_rpc_server_handled_total{method="Customers.List",code="UNAUTHENTICATED"} 2"#))
+            #expect(
+                body.contains(#"partner_rpc_server_handled_total{method="Customers.List",code="UNAUTHENTICATED"} 2"#))
             #expect(body.contains(#"partner_rpc_server_handled_total{method="unknown",code="UNIMPLEMENTED"} 1"#))
             #expect(!body.contains("No.Such.Method"), "an unknown method name became a label value")
             #expect(body.contains("partner_rpc_server_auth_refused_total 2"))
@@ -77,15 +81,18 @@ struct MetricsEndpointTests {
             let up = try prometheus.waitFor(#"up{job="partner-server"}"#, toEqual: 1)
             #expect(up == 1, "the target is not up")
             let ok = try prometheus.waitFor(
-                #"partner_rpc_server_handled_total{job="partner-server",method="Customers.List",code="OK"}"#, toEqual: 7)
+                #"partner_rpc_server_handled_total{job="partner-server",method="Customers.List",code="OK"}"#, toEqual: 7
+            )
             #expect(ok == 7)
-            let refused = try prometheus.waitFor(#"partner_rpc_server_auth_refused_total{job="partner-server"}"#, toEqual: 3)
+            let refused = try prometheus.waitFor(
+                #"partner_rpc_server_auth_refused_total{job="partner-server"}"#, toEqual: 3)
             #expect(refused == 3)
             let started = try prometheus.waitFor(
                 #"partner_rpc_server_started_total{job="partner-server",method="Customers.List"}"#, toEqual: 10)
             #expect(started == 10)
             let quantile = try prometheus.query(
-                #"histogram_quantile(0.99, sum by (le) (partner_rpc_server_handling_seconds_bucket{job="partner-server"}))"#)
+                #"histogram_quantile(0.99, sum by (le) (partner_rpc_server_handling_seconds_bucket{job="partner-server"}))"#
+            )
             #expect(quantile.map { $0 > 0 && $0 <= 10 } == true, "p99 \(String(describing: quantile))")
         }
     }
@@ -107,9 +114,11 @@ struct MetricsEndpointTests {
             // A slow call keeps the server draining for a while after SIGTERM.
             let socket = try HostileSocket(port: server.port)
             defer { socket.close() }
-            _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"message":"slow","delayMs":6000}}"#)
+            _ = socket.sendFrame(
+                #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"message":"slow","delayMs":6000}}"#)
             let inFlight = Hostile.wait(10) {
-                (try? Ops.get(port: metricsPort, "/metrics", timeout: 2).body.contains("partner_rpc_server_in_flight_calls 1")) == true
+                (try? Ops.get(port: metricsPort, "/metrics", timeout: 2).body.contains(
+                    "partner_rpc_server_in_flight_calls 1")) == true
             }
             #expect(inFlight, "the slow call never showed as in flight")
             kill(server.process.processIdentifier, SIGTERM)

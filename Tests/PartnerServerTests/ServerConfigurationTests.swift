@@ -64,13 +64,13 @@ struct ServerConfigurationTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let file = folder + "/server.conf"
             try """
-                # partner-server configuration
-                listen = 127.0.0.1:0
-                data = "\(folder)/data"
-                access-log = errors
-                rate-limit-connection = 50
-                drain-grace = 1
-                """.write(toFile: file, atomically: true, encoding: .utf8)
+            # partner-server configuration
+            listen = 127.0.0.1:0
+            data = "\(folder)/data"
+            access-log = errors
+            rate-limit-connection = 50
+            drain-grace = 1
+            """.write(toFile: file, atomically: true, encoding: .utf8)
 
             // File alone: its values over the defaults.
             let fromFile = try Self.runServer(["--config", file], folder: folder)
@@ -97,7 +97,8 @@ struct ServerConfigurationTests {
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let file = folder + "/server.conf"
-            try "listen = 127.0.0.1:0\nlisten-adress = 1.2.3.4:5\n".write(toFile: file, atomically: true, encoding: .utf8)
+            try "listen = 127.0.0.1:0\nlisten-adress = 1.2.3.4:5\n".write(
+                toFile: file, atomically: true, encoding: .utf8)
             let run = try Self.runServer(["--config", file, "--data", folder + "/data"], folder: folder)
             #expect(run.status == 2)
             #expect(run.log.contains("server.conf:2: unknown option 'listen-adress'"), "\(run.log)")
@@ -105,7 +106,9 @@ struct ServerConfigurationTests {
         }
     }
 
-    @Test("a busy --listen or --metrics-listen port fails before the data folder and token exist", arguments: ["listen", "metrics-listen"])
+    @Test(
+        "a busy --listen or --metrics-listen port fails before the data folder and token exist",
+        arguments: ["listen", "metrics-listen"])
     func busyPortLeavesNoDataFolder(option: String) async throws {
         try await Hostile.onThread {
             let folder = try Self.temporaryFolder()
@@ -135,12 +138,15 @@ struct ServerConfigurationTests {
         }
     }
 
-    @Test("--version prints the version and the git commit the binary was built from", arguments: [
-        "partner-server", "partnerctl", "partner-conformance", "partner-bench",
-    ])
+    @Test(
+        "--version prints the version and the git commit the binary was built from",
+        arguments: [
+            "partner-server", "partnerctl", "partner-conformance", "partner-bench",
+        ])
     func version(tool: String) async throws {
         try await Hostile.onThread {
-            let binary = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent().appendingPathComponent(tool).path
+            let binary = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent()
+                .appendingPathComponent(tool).path
             guard FileManager.default.isExecutableFile(atPath: binary) else {
                 throw HostileFailure("\(binary) is not built: run swift build")
             }
@@ -155,7 +161,9 @@ struct ServerConfigurationTests {
                 let head = try? Ops.run(git, ["-C", package, "rev-parse", "HEAD"], timeout: 20), head.status == 0
             {
                 let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                #expect(run.output.contains("(commit \(commit)"), "\(run.output) is not HEAD \(commit): a binary built before the last commit (swift test rebuilds)")
+                #expect(
+                    run.output.contains("(commit \(commit)"),
+                    "\(run.output) is not HEAD \(commit): a binary built before the last commit (swift test rebuilds)")
             }
         }
     }
