@@ -2,6 +2,10 @@ import Foundation
 import FramedJSON
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The access log of a real `partner-server`: one line per finished or refused call, and
 /// connection lines with why they closed (WIRE.md §4 for `traceparent`).
 @Suite("Access log", .serialized)
@@ -167,6 +171,63 @@ struct AccessLogTests {
                     #expect(lines.isEmpty, "\(lines)")
                 }
             }
+        }
+    }
+}
+
+/// Why connections closed, as the access log and the metrics name it, from a real server.
+@Suite("Connection close reasons", .serialized)
+struct ConnectionCloseReasonTests {
+    @Test(
+        "idle, frame timeout, protocol error, limit, client and drain each close with their own reason, in the log and the metrics"
+    )
+    func reasons() async throws {
+        try await Hostile.onThread {
+            let server = try HostileServer.start([
+                "--idle-timeout", "0.5", "--frame-timeout", "0.5", "--max-frame-bytes", "1024",
+                "--metrics-listen", "127.0.0.1:0", "--drain-grace", "2",
+            ])
+            defer {
+                server.stop()
+                server.remove()
+            }
+            let metricsPort = try Ops.metricsPort(of: server)
+            func closedReasons() -> [String] {
+                server.log().split(separator: "\n").filter { $0.contains("event=connection.closed") }
+                    .compactMap { Ops.logfmtFields(String($0))["reason"] }
+            }
+            func expectClose(_ reason: String, after action: (HostileSocket) -> Void) throws {
+                let before = closedReasons().filter { $0 == reason }.count
+                let socket = try HostileSocket(port: server.port)
+                defer { socket.close() }
+                action(socket)
+                #expect(socket.waitForClose(timeout: 10), "the server did not close for \(reason)")
+                let logged = Hostile.wait(10) { closedReasons().filter { $0 == reason }.count == before + 1 }
+                #expect(logged, "no connection.closed reason=\(reason); reasons: \(closedReasons())")
+            }
+            try expectClose("idle") { _ in }
+            try expectClose("frame_timeout") {
+                _ = $0.send(HostileSocket.header(100) + Array(repeating: 0x20, count: 10))
+            }
+            try expectClose("protocol_error") { _ = $0.send(HostileSocket.header(0)) }
+            try expectClose("limit") { _ = $0.send(HostileSocket.header(5000) + Array(repeating: 0x20, count: 5000)) }
+            let client = try HostileSocket(port: server.port)
+            #expect(client.ping())
+            client.close()
+            #expect(Hostile.wait(10) { closedReasons().contains("client") }, "\(closedReasons())")
+
+            let page = try Ops.get(port: metricsPort, "/metrics").body
+            for reason in ["idle", "frame_timeout", "protocol_error", "limit", "client"] {
+                #expect(
+                    page.contains(#"partner_rpc_server_connections_closed_total{reason="\#(reason)"} 1"#),
+                    "\(reason) not counted")
+            }
+            let draining = try HostileSocket(port: server.port)
+            defer { draining.close() }
+            #expect(draining.ping())
+            kill(server.process.processIdentifier, SIGTERM)
+            #expect(draining.waitForClose(timeout: 10))
+            #expect(Hostile.wait(10) { closedReasons().contains("drain") }, "\(closedReasons())")
         }
     }
 }
