@@ -132,4 +132,48 @@ struct MetricsEndpointTests {
             #expect(try Ops.get(port: metricsPort, "/healthz").status == 200)
         }
     }
+
+    @Test("stream items are counted per method, and calls refused by the connection rate limit by scope")
+    func streamItemsAndRateLimits() async throws {
+        try await Hostile.onThread {
+            let server = try HostileServer.start([
+                "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service", "--rate-limit-connection", "3",
+            ])
+            defer {
+                server.stop()
+                server.remove()
+            }
+            let metricsPort = try Ops.metricsPort(of: server)
+            let socket = try HostileSocket(port: server.port)
+            defer { socket.close() }
+            // One token of the burst of 3: five items, then the final response.
+            _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":1,"method":"Conformance.Stream","params":{"count":5}}"#)
+            var final: FramedJSON.JSONValue?
+            while final == nil, let frame = try socket.readJSON() {
+                if frame["id"] != nil { final = frame }
+            }
+            #expect(final?["result"]?["count"]?.intValue == 5)
+            // Two more fit the burst; the next three are refused (the bucket refills 3 a second,
+            // so send them together).
+            var batch: [UInt8] = []
+            for id in 2...6 {
+                batch += HostileSocket.frame(
+                    #"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check","params":{"service":""}}"#)
+            }
+            _ = socket.send(batch)
+            var statuses: [String] = []
+            for _ in 2...6 {
+                let answer = try socket.readJSON()
+                statuses.append(answer?["error"]?["data"]?["status"]?.stringValue ?? "OK")
+            }
+            let refused = statuses.filter { $0 == "RESOURCE_EXHAUSTED" }.count
+            #expect(refused >= 3, "\(statuses)")
+            let page = try Ops.get(port: metricsPort, "/metrics").body
+            #expect(page.contains(#"partner_rpc_server_msg_sent_total{method="Conformance.Stream"} 5"#), "\(page)")
+            #expect(page.contains(#"partner_rpc_server_rate_limited_total{scope="connection"} \#(refused)"#))
+            #expect(
+                page.contains(
+                    #"partner_rpc_server_handled_total{method="Health.Check",code="RESOURCE_EXHAUSTED"} \#(refused)"#))
+        }
+    }
 }
