@@ -88,7 +88,9 @@ public final class ProbeHTTPServer: Sendable {
             }
         } else if Int32(storage.ss_family) == AF_INET6 {
             boundPort = withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin6_port))
+                }
             }
         }
         var pipeFDs: [Int32] = [0, 0]
@@ -185,7 +187,8 @@ public final class ProbeHTTPServer: Sendable {
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle)
+        {
             return true
         }
         return false

@@ -97,7 +97,8 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
     /// Counts a finished call: status, latency, bytes, items, refusals.
     public func callFinished(_ record: RPCCallRecord) {
         let label = record.isRegistered ? record.method : Self.unknownMethod
-        let seconds = Double(record.duration.components.seconds)
+        let seconds =
+            Double(record.duration.components.seconds)
             + Double(record.duration.components.attoseconds) / 1e18
         var limitedScope: String?
         for (key, value) in record.annotations where key == "limited" {
@@ -140,7 +141,9 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
 
         page.family(
             "partner_rpc_server_started_total", type: "counter", help: "Calls whose handler started, by method.")
-        for method in methods { page.sample("partner_rpc_server_started_total", [("method", method)], count: s.methods[method]!.started) }
+        for method in methods {
+            page.sample("partner_rpc_server_started_total", [("method", method)], count: s.methods[method]!.started)
+        }
 
         page.family(
             "partner_rpc_server_handled_total", type: "counter",
@@ -156,7 +159,10 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
         page.family(
             "partner_rpc_server_handling_seconds", type: "histogram",
             help: "Time from reading a call to handing its answer to the transport, by method.")
-        for method in methods { page.histogram("partner_rpc_server_handling_seconds", labels: [("method", method)], s.methods[method]!.latency) }
+        for method in methods {
+            page.histogram(
+                "partner_rpc_server_handling_seconds", labels: [("method", method)], s.methods[method]!.latency)
+        }
 
         page.family(
             "partner_rpc_server_msg_sent_total", type: "counter", help: "Stream items ($/item) sent, by method.")
@@ -173,12 +179,17 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
         page.sample("partner_rpc_server_connections_opened_total", count: s.connectionsOpened)
         page.family(
             "partner_rpc_server_connections_closed_total", type: "counter",
-            help: "Connections closed, by reason (idle, stall, frame_timeout, limit, protocol_error, tls, drain, client, error, server).")
+            help:
+                "Connections closed, by reason (idle, stall, frame_timeout, limit, protocol_error, tls, drain, client, error, server)."
+        )
         for reason in RPCCloseReason.all {
-            page.sample("partner_rpc_server_connections_closed_total", [("reason", reason.name)], count: s.closedByReason[reason.name] ?? 0)
+            page.sample(
+                "partner_rpc_server_connections_closed_total", [("reason", reason.name)],
+                count: s.closedByReason[reason.name] ?? 0)
         }
 
-        page.family("partner_rpc_server_received_bytes_total", type: "counter", help: "Bytes of the frames that carried calls.")
+        page.family(
+            "partner_rpc_server_received_bytes_total", type: "counter", help: "Bytes of the frames that carried calls.")
         page.sample("partner_rpc_server_received_bytes_total", count: s.bytesIn)
         page.family("partner_rpc_server_sent_bytes_total", type: "counter", help: "Bytes of answers and stream items.")
         page.sample("partner_rpc_server_sent_bytes_total", count: s.bytesOut)
@@ -192,7 +203,8 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
             page.sample("partner_rpc_server_rate_limited_total", [("scope", scope)], count: s.rateLimited[scope] ?? 0)
         }
 
-        page.family("partner_store_commit_seconds", type: "histogram", help: "Duration of each store COMMIT (with its fsync).")
+        page.family(
+            "partner_store_commit_seconds", type: "histogram", help: "Duration of each store COMMIT (with its fsync).")
         page.histogram("partner_store_commit_seconds", s.commitSeconds)
         page.family("partner_store_commit_writes", type: "histogram", help: "Writes batched into each store COMMIT.")
         page.histogram("partner_store_commit_writes", s.commitWrites)
@@ -205,12 +217,15 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
             page.sample("partner_store_wal_bytes", value: Double(ProcessStats.fileSize(databasePath + "-wal")))
         }
         if let ready {
-            page.family("partner_server_ready", type: "gauge", help: "1 when /readyz answers 200: serving and the store reachable.")
+            page.family(
+                "partner_server_ready", type: "gauge",
+                help: "1 when /readyz answers 200: serving and the store reachable.")
             page.sample("partner_server_ready", value: ready ? 1 : 0)
         }
 
         if let process = ProcessStats.current() {
-            page.family("process_cpu_seconds_total", type: "counter", help: "Total user and system CPU time spent in seconds.")
+            page.family(
+                "process_cpu_seconds_total", type: "counter", help: "Total user and system CPU time spent in seconds.")
             page.sample("process_cpu_seconds_total", value: process.cpuSeconds)
             page.family("process_resident_memory_bytes", type: "gauge", help: "Resident memory size in bytes.")
             page.sample("process_resident_memory_bytes", value: process.residentBytes)
@@ -220,7 +235,9 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
             page.sample("process_open_fds", value: Double(process.openFDs))
             page.family("process_max_fds", type: "gauge", help: "Maximum number of open file descriptors.")
             page.sample("process_max_fds", value: Double(process.maxFDs))
-            page.family("process_start_time_seconds", type: "gauge", help: "Start time of the process since unix epoch in seconds.")
+            page.family(
+                "process_start_time_seconds", type: "gauge",
+                help: "Start time of the process since unix epoch in seconds.")
             page.sample("process_start_time_seconds", value: process.startTimeSeconds)
         }
         page.family("partner_build_info", type: "gauge", help: "Always 1; the labels name the version and git commit.")

@@ -19,7 +19,8 @@ public enum BuildInfo {
 extension BuildInfo {
     /// Prints `versionLine(tool:)` and exits 0 when `--version` is among the options of
     /// `arguments` (the program name excluded; nothing after `--` counts).
-    public static func exitIfVersionAsked(tool: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+    public static func exitIfVersionAsked(tool: String, arguments: [String] = Array(CommandLine.arguments.dropFirst()))
+    {
         guard arguments.prefix(while: { $0 != "--" }).contains("--version") else { return }
         print(versionLine(tool: tool))
         exit(0)

@@ -72,7 +72,9 @@ public struct LayeredConfiguration: Sendable {
             }
             let name = String(line[..<equals].trimmed)
             var value = line[line.index(after: equals)...].trimmed
-            if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
+            if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") {
+                value = value.dropFirst().dropLast()
+            }
             guard options.contains(name) else {
                 throw CommandLineError("\(path):\(index + 1): unknown option '\(name)'")
             }

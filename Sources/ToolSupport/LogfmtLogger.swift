@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// One-line-per-event structured logs, written to standard error: logfmt (`time=...
 /// level=info event=call method=Customers.Get status=OK ms=0.210`) or, for log shippers, one

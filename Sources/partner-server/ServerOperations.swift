@@ -20,7 +20,9 @@ struct ServerOperations: Sendable {
     /// Builds the observers and binds the probe listener (so a busy port fails before the
     /// data folder is touched).
     /// - Throws: `ProbeHTTPError` when `metricsListen` cannot be bound.
-    init(accessLog: AccessLog.Mode, logger: LogfmtLogger, metricsListen: (host: String, port: Int)?, data: String) throws {
+    init(accessLog: AccessLog.Mode, logger: LogfmtLogger, metricsListen: (host: String, port: Int)?, data: String)
+        throws
+    {
         var observers: [any RPCServerObserver] = []
         if accessLog != .off { observers.append(AccessLog(mode: accessLog, logger: logger)) }
         if let metricsListen {
@@ -44,7 +46,9 @@ struct ServerOperations: Sendable {
     /// The store's commit hook feeding the metrics, or nil.
     var onCommit: (@Sendable (Int, Duration, Bool) -> Void)? {
         guard let metrics else { return nil }
-        return { writes, duration, succeeded in metrics.storeCommitted(writes: writes, duration: duration, succeeded: succeeded) }
+        return { writes, duration, succeeded in
+            metrics.storeCommitted(writes: writes, duration: duration, succeeded: succeeded)
+        }
     }
 
     /// Starts answering HTTP requests for `app`.
@@ -53,7 +57,9 @@ struct ServerOperations: Sendable {
         probes.start { request in
             switch request.path {
             case "/metrics":
-                return .init(status: 200, contentType: PrometheusText.contentType, body: metrics.exposition(ready: Self.isReady(app)))
+                return .init(
+                    status: 200, contentType: PrometheusText.contentType,
+                    body: metrics.exposition(ready: Self.isReady(app)))
             case "/healthz":
                 return .init(status: 200, body: "ok\n")
             case "/readyz":

@@ -32,7 +32,9 @@ struct ServerObserverTests {
         let recorder = Recorder()
         let h = Self.harness(recorder)
         let peer = try await h.rawPeer()
-        peer.send(#"{"jsonrpc":"2.0","method":"Test.Block","id":1,"meta":{"timeoutMs":50,"traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}}"#)
+        peer.send(
+            #"{"jsonrpc":"2.0","method":"Test.Block","id":1,"meta":{"timeoutMs":50,"traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}}"#
+        )
         _ = try await peer.next()
         try await waitUntil("the handler to be cancelled") { h.probe.cancelledSeen == 1 }
         peer.send(#"{"jsonrpc":"2.0","method":"$/ping","id":2}"#)
@@ -66,12 +68,15 @@ struct ServerObserverTests {
         await h.stop()
     }
 
-    @Test("a successful call reports OK with its bytes, and an unanswered one is reported CANCELLED when the connection goes")
+    @Test(
+        "a successful call reports OK with its bytes, and an unanswered one is reported CANCELLED when the connection goes"
+    )
     func successAndOrphan() async throws {
         let recorder = Recorder()
         let h = Self.harness(recorder)
         let peer = try await h.rawPeer()
-        peer.send(#"{"jsonrpc":"2.0","method":"Test.Add","id":"sum","params":{"a":1,"b":2},"meta":{"idempotencyKey":"k"}}"#)
+        peer.send(
+            #"{"jsonrpc":"2.0","method":"Test.Add","id":"sum","params":{"a":1,"b":2},"meta":{"idempotencyKey":"k"}}"#)
         _ = try await peer.next()
         let ok = try #require(recorder.record("sum"))
         #expect(ok.status == .ok && ok.message == nil && ok.hasIdempotencyKey && ok.traceID == nil)

@@ -11,7 +11,8 @@ struct ServerMetricsTests {
     ) -> RPCCallRecord {
         RPCCallRecord(
             method: method, isRegistered: registered, callID: "1", status: status, message: status == .ok ? nil : "no",
-            duration: .microseconds(1500), bytesIn: 100, bytesOut: 40, itemsSent: 0, peer: "127.0.0.1:1", connectionID: 1,
+            duration: .microseconds(1500), bytesIn: 100, bytesOut: 40, itemsSent: 0, peer: "127.0.0.1:1",
+            connectionID: 1,
             hasIdempotencyKey: false, traceID: nil, handlerStarted: started, annotations: annotations)
     }
 
@@ -19,7 +20,8 @@ struct ServerMetricsTests {
     func unknownMethodsFold() {
         let metrics = ServerMetrics(build: .init(version: "1", commit: "c"))
         for index in 0..<50 {
-            metrics.callFinished(Self.record(method: "Junk.\(index)", registered: false, status: .unimplemented, started: false))
+            metrics.callFinished(
+                Self.record(method: "Junk.\(index)", registered: false, status: .unimplemented, started: false))
         }
         let page = metrics.exposition()
         #expect(page.contains(#"partner_rpc_server_handled_total{method="unknown",code="UNIMPLEMENTED"} 50"#))
@@ -45,9 +47,11 @@ struct ServerMetricsTests {
     func accessLogFields() {
         let fields = AccessLog.fields(
             of: Self.record(method: "Customers.Get", annotations: [("agent", "agt_1"), ("partner", "ptn_1")]))
-        #expect(fields.map(\.key) == [
-            "method", "status", "ms", "bytes_in", "bytes_out", "peer", "conn", "call_id", "agent", "partner", "idem",
-        ])
+        #expect(
+            fields.map(\.key) == [
+                "method", "status", "ms", "bytes_in", "bytes_out", "peer", "conn", "call_id", "agent", "partner",
+                "idem",
+            ])
         #expect(fields.first { $0.key == "ms" }?.value == "1.500")
     }
 

@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 
 #if canImport(Glibc)
     import Glibc
@@ -45,7 +45,8 @@ enum Ops {
 
     /// The path of a tool on PATH (or the usual Debian places), or a failure naming the package.
     static func tool(_ name: String) throws -> String {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let folders =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
             + ["/usr/bin", "/usr/local/bin", "/usr/sbin"]
         for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
             return folder + "/" + name
@@ -202,7 +203,9 @@ final class PrometheusServer: @unchecked Sendable {
         process.standardError = log
         try process.run()
         try? log.close()
-        let ready = Hostile.wait(30) { (try? Ops.get(port: port, "/-/ready", timeout: 2).status) == 200 || !process.isRunning }
+        let ready = Hostile.wait(30) {
+            (try? Ops.get(port: port, "/-/ready", timeout: 2).status) == 200 || !process.isRunning
+        }
         guard ready, process.isRunning else {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
             stop()
@@ -215,9 +218,13 @@ final class PrometheusServer: @unchecked Sendable {
     func query(_ expression: String) throws -> Double? {
         let encoded = expression.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? expression
         let answer = try Ops.get(port: port, "/api/v1/query?query=\(encoded)")
-        guard answer.status == 200 else { throw HostileFailure("query \(expression): HTTP \(answer.status) \(answer.body)") }
+        guard answer.status == 200 else {
+            throw HostileFailure("query \(expression): HTTP \(answer.status) \(answer.body)")
+        }
         let json = try JSONParser(maxDepth: 64).parse(Array(answer.body.utf8))
-        guard json["status"]?.stringValue == "success" else { throw HostileFailure("query \(expression): \(answer.body)") }
+        guard json["status"]?.stringValue == "success" else {
+            throw HostileFailure("query \(expression): \(answer.body)")
+        }
         guard let first = json["data"]?["result"]?.arrayValue?.first,
             let value = first["value"]?.arrayValue, value.count == 2, let text = value[1].stringValue
         else { return nil }

@@ -5,65 +5,66 @@ import Testing
     import Glibc
 #endif
 
-/// partner-server's options from flags, `PARTNER_*` variables and `--config FILE`, its early
-/// bind check, and `--version` on every executable.
-@Suite("Server configuration", .serialized)
-struct ServerConfigurationTests {
-    /// Runs partner-server until its `server.listening` line (then SIGTERM) or its exit; the
-    /// exit status (nil when it was listening) and its log.
-    static func runServer(_ arguments: [String], environment: [String: String] = [:], folder: String) throws
-        -> (listening: [String: String]?, status: Int32?, log: String)
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARTNER_") }
-        env.merge(environment) { $1 }
-        process.environment = env
-        let logPath = folder + "/server-\(UUID().uuidString).log"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process.standardError = log
-        process.standardOutput = log
-        try process.run()
-        try? log.close()
-        defer {
-            if process.isRunning {
-                process.terminate()
-                if !Hostile.wait(10, { !process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
-            }
-        }
-        func text() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-        func listening() -> [String: String]? {
-            for line in text().split(separator: "\n") {
-                if line.contains("event=server.listening") { return Ops.logfmtFields(String(line)) }
-                if line.contains(#""event":"server.listening""#) {
-                    return ["log_format": "json", "raw": String(line)]
+extension Operability {
+    /// partner-server's options from flags, `PARTNER_*` variables and `--config FILE`, its early
+    /// bind check, and `--version` on every executable.
+    @Suite("Server configuration", .serialized)
+    struct ServerConfigurationTests {
+        /// Runs partner-server until its `server.listening` line (then SIGTERM) or its exit; the
+        /// exit status (nil when it was listening) and its log.
+        static func runServer(_ arguments: [String], environment: [String: String] = [:], folder: String) throws
+            -> (listening: [String: String]?, status: Int32?, log: String)
+        {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+            process.arguments = arguments
+            var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARTNER_") }
+            env.merge(environment) { $1 }
+            process.environment = env
+            let logPath = folder + "/server-\(UUID().uuidString).log"
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+            let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+            process.standardError = log
+            process.standardOutput = log
+            try process.run()
+            try? log.close()
+            defer {
+                if process.isRunning {
+                    process.terminate()
+                    if !Hostile.wait(10, { !process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
                 }
             }
-            return nil
+            func text() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+            func listening() -> [String: String]? {
+                for line in text().split(separator: "\n") {
+                    if line.contains("event=server.listening") { return Ops.logfmtFields(String(line)) }
+                    if line.contains(#""event":"server.listening""#) {
+                        return ["log_format": "json", "raw": String(line)]
+                    }
+                }
+                return nil
+            }
+            guard Hostile.wait(30, { listening() != nil || !process.isRunning }) else {
+                throw HostileFailure("partner-server neither listened nor exited within 30 s:\n\(text())")
+            }
+            if let fields = listening() { return (fields, nil, text()) }
+            process.waitUntilExit()
+            return (nil, process.terminationStatus, text())
         }
-        guard Hostile.wait(30, { listening() != nil || !process.isRunning }) else {
-            throw HostileFailure("partner-server neither listened nor exited within 30 s:\n\(text())")
+
+        static func temporaryFolder() throws -> String {
+            var template = Array((NSTemporaryDirectory() + "/partner-config-XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed: errno \(errno)") }
+            return String(cString: made)
         }
-        if let fields = listening() { return (fields, nil, text()) }
-        process.waitUntilExit()
-        return (nil, process.terminationStatus, text())
-    }
 
-    static func temporaryFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/partner-config-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed: errno \(errno)") }
-        return String(cString: made)
-    }
-
-    @Test("precedence: the flag wins over PARTNER_*, PARTNER_* over the --config file, the file over the default")
-    func precedence() async throws {
-        try await Hostile.onThread {
-            let folder = try Self.temporaryFolder()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let file = folder + "/server.conf"
-            try """
+        @Test("precedence: the flag wins over PARTNER_*, PARTNER_* over the --config file, the file over the default")
+        func precedence() async throws {
+            try await Hostile.onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let file = folder + "/server.conf"
+                try """
                 # partner-server configuration
                 listen = 127.0.0.1:0
                 data = "\(folder)/data"
@@ -72,90 +73,108 @@ struct ServerConfigurationTests {
                 drain-grace = 1
                 """.write(toFile: file, atomically: true, encoding: .utf8)
 
-            // File alone: its values over the defaults.
-            let fromFile = try Self.runServer(["--config", file], folder: folder)
-            #expect(fromFile.listening?["access_log"] == "errors", "\(fromFile.log)")
-            #expect(fromFile.listening?["rate_limit_connection"] == "50/s")
-            #expect(fromFile.listening?["data"] == folder + "/data")
+                // File alone: its values over the defaults.
+                let fromFile = try Self.runServer(["--config", file], folder: folder)
+                #expect(fromFile.listening?["access_log"] == "errors", "\(fromFile.log)")
+                #expect(fromFile.listening?["rate_limit_connection"] == "50/s")
+                #expect(fromFile.listening?["data"] == folder + "/data")
 
-            // The environment over the file; the file still supplies what the environment lacks.
-            let fromEnvironment = try Self.runServer(
-                [], environment: ["PARTNER_CONFIG": file, "PARTNER_ACCESS_LOG": "off"], folder: folder)
-            #expect(fromEnvironment.listening?["access_log"] == "off", "\(fromEnvironment.log)")
-            #expect(fromEnvironment.listening?["rate_limit_connection"] == "50/s")
+                // The environment over the file; the file still supplies what the environment lacks.
+                let fromEnvironment = try Self.runServer(
+                    [], environment: ["PARTNER_CONFIG": file, "PARTNER_ACCESS_LOG": "off"], folder: folder)
+                #expect(fromEnvironment.listening?["access_log"] == "off", "\(fromEnvironment.log)")
+                #expect(fromEnvironment.listening?["rate_limit_connection"] == "50/s")
 
-            // The flag over both.
-            let fromFlag = try Self.runServer(
-                ["--config", file, "--access-log", "on"], environment: ["PARTNER_ACCESS_LOG": "off"], folder: folder)
-            #expect(fromFlag.listening?["access_log"] == "on", "\(fromFlag.log)")
-        }
-    }
-
-    @Test("a configuration file naming an unknown option is refused with its line number")
-    func unknownOptionInFile() async throws {
-        try await Hostile.onThread {
-            let folder = try Self.temporaryFolder()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let file = folder + "/server.conf"
-            try "listen = 127.0.0.1:0\nlisten-adress = 1.2.3.4:5\n".write(toFile: file, atomically: true, encoding: .utf8)
-            let run = try Self.runServer(["--config", file, "--data", folder + "/data"], folder: folder)
-            #expect(run.status == 2)
-            #expect(run.log.contains("server.conf:2: unknown option 'listen-adress'"), "\(run.log)")
-            #expect(!FileManager.default.fileExists(atPath: folder + "/data"))
-        }
-    }
-
-    @Test("a busy --listen or --metrics-listen port fails before the data folder and token exist", arguments: ["listen", "metrics-listen"])
-    func busyPortLeavesNoDataFolder(option: String) async throws {
-        try await Hostile.onThread {
-            let folder = try Self.temporaryFolder()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let busy = try Ops.occupyPort()
-            defer { Glibc.close(busy.fd) }
-            var arguments = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
-            arguments += ["--\(option)", "127.0.0.1:\(busy.port)"]
-            let run = try Self.runServer(arguments, folder: folder)
-            #expect(run.status != nil && run.status != 0, "it listened: \(run.log)")
-            #expect(run.log.contains("\(busy.port)"), "\(run.log)")
-            #expect(!FileManager.default.fileExists(atPath: folder + "/data"), "a data folder was left behind")
-        }
-    }
-
-    @Test("--help names the environment variable of every option")
-    func helpNamesVariables() async throws {
-        try await Hostile.onThread {
-            let run = try Ops.run(try ServerBinary.path(), ["--help"])
-            #expect(run.status == 0)
-            for variable in [
-                "PARTNER_LISTEN", "PARTNER_DATA", "PARTNER_CONFIG", "PARTNER_LOG_FORMAT", "PARTNER_ACCESS_LOG",
-                "PARTNER_METRICS_LISTEN", "PARTNER_MAX_FRAME_BYTES", "PARTNER_TLS_CERT", "PARTNER_DRAIN_GRACE",
-            ] {
-                #expect(run.output.contains(variable), "missing \(variable)")
+                // The flag over both.
+                let fromFlag = try Self.runServer(
+                    ["--config", file, "--access-log", "on"], environment: ["PARTNER_ACCESS_LOG": "off"], folder: folder
+                )
+                #expect(fromFlag.listening?["access_log"] == "on", "\(fromFlag.log)")
             }
         }
-    }
 
-    @Test("--version prints the version and the git commit the binary was built from", arguments: [
-        "partner-server", "partnerctl", "partner-conformance", "partner-bench",
-    ])
-    func version(tool: String) async throws {
-        try await Hostile.onThread {
-            let binary = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent().appendingPathComponent(tool).path
-            guard FileManager.default.isExecutableFile(atPath: binary) else {
-                throw HostileFailure("\(binary) is not built: run swift build")
+        @Test("a configuration file naming an unknown option is refused with its line number")
+        func unknownOptionInFile() async throws {
+            try await Hostile.onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let file = folder + "/server.conf"
+                try "listen = 127.0.0.1:0\nlisten-adress = 1.2.3.4:5\n".write(
+                    toFile: file, atomically: true, encoding: .utf8)
+                let run = try Self.runServer(["--config", file, "--data", folder + "/data"], folder: folder)
+                #expect(run.status == 2)
+                #expect(run.log.contains("server.conf:2: unknown option 'listen-adress'"), "\(run.log)")
+                #expect(!FileManager.default.fileExists(atPath: folder + "/data"))
             }
-            let run = try Ops.run(binary, ["--version"], timeout: 20)
-            #expect(run.status == 0)
-            let pattern = #"^\#(tool) [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{40}(-dirty)?|unknown)\)\n$"#
-            #expect(run.output.range(of: pattern, options: .regularExpression) != nil, "\(run.output)")
-            // Built from this checkout: the commit is HEAD's (when git is there to ask).
-            let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().path
-            if let git = try? Ops.tool("git"),
-                let head = try? Ops.run(git, ["-C", package, "rev-parse", "HEAD"], timeout: 20), head.status == 0
-            {
-                let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                #expect(run.output.contains("(commit \(commit)"), "\(run.output) is not HEAD \(commit): a binary built before the last commit (swift test rebuilds)")
+        }
+
+        @Test(
+            "a busy --listen or --metrics-listen port fails before the data folder and token exist",
+            arguments: ["listen", "metrics-listen"])
+        func busyPortLeavesNoDataFolder(option: String) async throws {
+            try await Hostile.onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let busy = try Ops.occupyPort()
+                defer { Glibc.close(busy.fd) }
+                var arguments = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
+                arguments += ["--\(option)", "127.0.0.1:\(busy.port)"]
+                let run = try Self.runServer(arguments, folder: folder)
+                #expect(run.status != nil && run.status != 0, "it listened: \(run.log)")
+                #expect(run.log.contains("\(busy.port)"), "\(run.log)")
+                #expect(!FileManager.default.fileExists(atPath: folder + "/data"), "a data folder was left behind")
+            }
+        }
+
+        @Test("--help names the environment variable of every option it lists (the list the environment is read from)")
+        func helpNamesVariables() async throws {
+            try await Hostile.onThread {
+                let run = try Ops.run(try ServerBinary.path(), ["--help"])
+                #expect(run.status == 0)
+                // Every option line of OPTIONS ("      --name ..."), so a new flag cannot miss its variable.
+                let options = run.output.split(separator: "\n").compactMap { line -> String? in
+                    let trimmed = line.drop { $0 == " " }
+                    guard line.hasPrefix("  "), trimmed.hasPrefix("--") else { return nil }
+                    return String(trimmed.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+                }
+                #expect(options.count >= 20, "\(options)")
+                for option in options where !["help", "version"].contains(option) {
+                    let variable = "PARTNER_" + option.uppercased().replacingOccurrences(of: "-", with: "_")
+                    #expect(
+                        run.output.contains(variable + " ") || run.output.contains(variable + "\n"),
+                        "--help lacks \(variable)")
+                }
+            }
+        }
+
+        @Test(
+            "--version prints the version and the git commit the binary was built from",
+            arguments: [
+                "partner-server", "partnerctl", "partner-conformance", "partner-bench",
+            ])
+        func version(tool: String) async throws {
+            try await Hostile.onThread {
+                let binary = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent()
+                    .appendingPathComponent(tool).path
+                guard FileManager.default.isExecutableFile(atPath: binary) else {
+                    throw HostileFailure("\(binary) is not built: run swift build")
+                }
+                let run = try Ops.run(binary, ["--version"], timeout: 20)
+                #expect(run.status == 0)
+                let pattern = #"^\#(tool) [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{40}(-dirty)?|unknown)\)\n$"#
+                #expect(run.output.range(of: pattern, options: .regularExpression) != nil, "\(run.output)")
+                // Built from this checkout: the commit is HEAD's (when git is there to ask).
+                let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().path
+                if let git = try? Ops.tool("git"),
+                    let head = try? Ops.run(git, ["-C", package, "rev-parse", "HEAD"], timeout: 20), head.status == 0
+                {
+                    let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
+                    #expect(
+                        run.output.contains("(commit \(commit)"),
+                        "\(run.output) is not HEAD \(commit): a binary built before the last commit (swift test rebuilds)"
+                    )
+                }
             }
         }
     }
