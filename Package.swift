@@ -92,6 +92,9 @@ let package = Package(
             name: "PartnerServerTests",
             dependencies: ["PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server"]
         ),
+        // The Swift client (import PartnerAPI only) and the real partnerctl binary against
+        // real partner-server processes: failover, keepalive, reconnect, deadlines, exit codes.
+        .testTarget(name: "PartnerClientTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl"]),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [

@@ -62,6 +62,11 @@ public final class RPCClient: Sendable {
         _ = try await connection()
     }
 
+    /// Calls (and keepalive pings) waiting for an answer on the connection in use.
+    public var callsInFlight: Int {
+        state.withLock { $0.current }?.pendingCount ?? 0
+    }
+
     /// The index (into the endpoints given at creation) of the connection in use, if any.
     public var connectedEndpoint: Int? {
         state.withLock { s in s.current.flatMap { $0.isUsable ? $0.endpoint : nil } }

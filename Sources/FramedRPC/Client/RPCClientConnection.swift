@@ -169,6 +169,9 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
 
     var isIdle: Bool { state.withLock { $0.pending.isEmpty } }
 
+    /// Calls waiting for an answer.
+    var pendingCount: Int { state.withLock { $0.pending.count } }
+
     func receive(frame payload: [UInt8]) {
         lastReceived.store(sinceCreated(), ordering: .relaxed)
         guard let value = try? parser.parse(payload) else { return }
