@@ -42,7 +42,7 @@ try await withPartnerClient(to: target, token: token) { client in
     do {
         _ = try await client.customers.get(.init(customerId: "cus_does_not_exist"))
         fatalError("a missing customer must be NOT_FOUND")
-    } catch where error.code == .notFound {
+    } catch let error as RPCError where error.code == .notFound {
         print("as expected: \(error.code.name): \(error.message)")
     }
 
