@@ -57,7 +57,8 @@ extension PartnerClient {
     {
         let transports = try TCPEndpoint.list(targets).map { endpoint in
             TCPClientTransport(
-                config: .init(host: endpoint.host, port: endpoint.port, connectTimeout: options.connectTimeout, tls: options.tls))
+                config: .init(
+                    host: endpoint.host, port: endpoint.port, connectTimeout: options.connectTimeout, tls: options.tls))
         }
         var config = options.client
         if let token { config.authorization = "Bearer \(token)" }

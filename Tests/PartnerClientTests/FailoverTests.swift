@@ -24,15 +24,18 @@ struct FailoverTests {
 
     @Test("pick-first: every call goes to the first endpoint while it is healthy; a dead first one is skipped")
     func pickFirst() async throws {
-        let a = try ServerProcess.start()
-        let b = try ServerProcess.start()
-        defer { a.remove(); b.remove() }
-        try await withPartnerClient(to: "\(a.target),\(b.target)", token: nil, options: Self.options()) { (client) async throws in
+        let a = try await ServerProcess.start()
+        defer { a.remove() }
+        let b = try await ServerProcess.start()
+        defer { b.remove() }
+        try await withPartnerClient(to: "\(a.target),\(b.target)", token: nil, options: Self.options()) {
+            (client) async throws in
             for _ in 0..<20 { _ = try await client.healthCheck() }
             #expect(client.caller.rpc.connectedEndpoint == 0)
         }
-        a.kill9()
-        try await withPartnerClient(to: "\(a.target),\(b.target)", token: nil, options: Self.options()) { (client) async throws in
+        await a.kill9()
+        try await withPartnerClient(to: "\(a.target),\(b.target)", token: nil, options: Self.options()) {
+            (client) async throws in
             #expect(try await client.healthCheck() == "SERVING")
             #expect(client.caller.rpc.connectedEndpoint == 1)
         }
@@ -40,9 +43,10 @@ struct FailoverTests {
 
     @Test("a call in flight on a replica killed with SIGKILL is retried on the other only when safe")
     func retryOnlyWhenSafe() async throws {
-        let a = try ServerProcess.start()
-        let b = try ServerProcess.start()
-        defer { a.remove(); b.remove() }
+        let a = try await ServerProcess.start()
+        defer { a.remove() }
+        let b = try await ServerProcess.start()
+        defer { b.remove() }
         let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
         defer { Task { await client.close() } }
         #expect(client.caller.rpc.connectedEndpoint == 0)
@@ -57,7 +61,7 @@ struct FailoverTests {
         }
         // Both calls are sent to replica A before it dies.
         #expect(await eventually(10) { client.caller.rpc.callsInFlight >= 2 })
-        a.kill9()
+        await a.kill9()
 
         let unsafeResult = await unsafe.result
         if case .failure(let error as RPCError) = unsafeResult {
@@ -70,11 +74,14 @@ struct FailoverTests {
         #expect(client.caller.rpc.connectedEndpoint == 1)
     }
 
-    @Test("under a load of idempotent calls, SIGKILL of the replica in use: no call fails, the load continues on the other")
+    @Test(
+        "under a load of idempotent calls, SIGKILL of the replica in use: no call fails, the load continues on the other"
+    )
     func failoverUnderLoad() async throws {
-        let a = try ServerProcess.start()
-        let b = try ServerProcess.start()
-        defer { a.remove(); b.remove() }
+        let a = try await ServerProcess.start()
+        defer { a.remove() }
+        let b = try await ServerProcess.start()
+        defer { b.remove() }
         let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
         defer { Task { await client.close() } }
         let load = LoadCounters()
@@ -104,7 +111,7 @@ struct FailoverTests {
                 }
             }
             #expect(await eventually(20) { load.answered.load(ordering: .relaxed) >= 200 })
-            a.kill9()
+            await a.kill9()
             let atKill = load.answered.load(ordering: .relaxed)
             #expect(await eventually(20) { load.answered.load(ordering: .relaxed) >= atKill + 400 })
             load.stop.store(true, ordering: .relaxed)
@@ -116,9 +123,10 @@ struct FailoverTests {
 
     @Test("$/goaway: a replica draining (SIGTERM) sends new calls to the other, none fails")
     func goawayMovesToAnotherReplica() async throws {
-        let a = try ServerProcess.start()
-        let b = try ServerProcess.start()
-        defer { a.remove(); b.remove() }
+        let a = try await ServerProcess.start()
+        defer { a.remove() }
+        let b = try await ServerProcess.start()
+        defer { b.remove() }
         let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
         defer { Task { await client.close() } }
         let slow = Task { try await client.call("Conformance.Echo", params: ["message": "drained", "delayMs": 500]) }
@@ -130,7 +138,7 @@ struct FailoverTests {
         #expect(client.caller.rpc.connectedEndpoint == 1)
         // The call in flight on the draining replica finished there.
         #expect(try await slow.value["message"] == "drained")
-        #expect(a.waitForExit(20))
+        #expect(await a.waitForExit(20))
     }
 }
 

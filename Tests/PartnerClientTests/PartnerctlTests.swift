@@ -34,7 +34,7 @@ struct PartnerctlTests {
 
     @Test("exit codes: 0 success, 64 + status for a failed call, 1 when the server cannot be reached")
     func exitCodes() async throws {
-        let server = try ServerProcess.start()
+        let server = try await ServerProcess.start()
         defer { server.remove() }
         let token = try server.token()
         let ok = try await CommandRun.partnerctl(["health", "--target", server.target])
@@ -54,7 +54,7 @@ struct PartnerctlTests {
 
     @Test("-H sends any meta key: a custom key reaches the handler, traceparent becomes the audit request id")
     func headers() async throws {
-        let server = try ServerProcess.start()
+        let server = try await ServerProcess.start()
         defer { server.remove() }
         let token = try server.token()
         let echoed = try await CommandRun.partnerctl([
@@ -77,12 +77,13 @@ struct PartnerctlTests {
 
         let malformed = try await CommandRun.partnerctl(
             ["health", "-H", "traceparent=not-a-trace", "--target", server.target])
-        #expect(malformed.status == 64 + 3, "a malformed traceparent is the server's INVALID_ARGUMENT: \(malformed.err)")
+        #expect(
+            malformed.status == 64 + 3, "a malformed traceparent is the server's INVALID_ARGUMENT: \(malformed.err)")
     }
 
     @Test("describe TYPE prints fields with $refs named and then described; a method's types follow it")
     func describe() async throws {
-        let server = try ServerProcess.start()
+        let server = try await ServerProcess.start()
         defer { server.remove() }
         let type = try await CommandRun.partnerctl(["describe", "Customer", "--target", server.target])
         #expect(type.status == 0, "stderr: \(type.err)")
@@ -103,11 +104,14 @@ struct PartnerctlTests {
 
     @Test("agents, tokens, users and the audit log")
     func accessCommands() async throws {
-        let server = try ServerProcess.start()
+        let server = try await ServerProcess.start()
         defer { server.remove() }
         let base = ["--target", server.target, "--token", try server.token()]
         let agent = try await CommandRun.partnerctl(
-            ["agents", "create", "--name", "Sales Bot", "--email", "bot@example.net", "--roles", "salesAgent", "--field", "id"]
+            [
+                "agents", "create", "--name", "Sales Bot", "--email", "bot@example.net", "--roles", "salesAgent",
+                "--field", "id",
+            ]
                 + base)
         #expect(agent.status == 0, "stderr: \(agent.err)")
         let agentId = agent.out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -126,7 +130,9 @@ struct PartnerctlTests {
         #expect(!tokens.out.contains(secret))
         let revoked = try await CommandRun.partnerctl(["tokens", "revoke", tokenId] + base)
         #expect(revoked.status == 0)
-        let refused = try await CommandRun.partnerctl(["customers", "list", "--target", server.target, "--token", secret])
+        let refused = try await CommandRun.partnerctl([
+            "customers", "list", "--target", server.target, "--token", secret,
+        ])
         #expect(refused.status == 64 + 16)
         let disabled = try await CommandRun.partnerctl(["agents", "update", agentId, "--disabled", "true"] + base)
         #expect(disabled.status == 0, "stderr: \(disabled.err)")
@@ -153,18 +159,19 @@ struct PartnerctlTests {
         defer { try? FileManager.default.removeItem(atPath: script) }
         func complete(_ words: [String]) async throws -> String {
             let line = words.map { "'\($0)'" }.joined(separator: " ")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [
-                "-c",
-                "source '\(script)'; COMP_WORDS=(\(line)); COMP_CWORD=\(words.count - 1); _partnerctl; echo \"${COMPREPLY[*]}\"",
-            ]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let command =
+                "source '\(script)'; COMP_WORDS=(\(line)); COMP_CWORD=\(words.count - 1); _partnerctl; echo \"${COMPREPLY[*]}\""
+            return try await onThread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/bash")
+                process.arguments = ["-c", command]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
         }
         #expect(try await complete(["partnerctl", "cust"]) == "customers")
         #expect(try await complete(["partnerctl", "customers", "ch"]) == "check-domain")
@@ -175,10 +182,11 @@ struct PartnerctlTests {
 
     @Test("--target with two replicas: the first down, the command is answered by the second")
     func severalTargets() async throws {
-        let a = try ServerProcess.start()
-        let b = try ServerProcess.start()
-        defer { a.remove(); b.remove() }
-        a.kill9()
+        let a = try await ServerProcess.start()
+        defer { a.remove() }
+        let b = try await ServerProcess.start()
+        defer { b.remove() }
+        await a.kill9()
         let run = try await CommandRun.partnerctl(["health", "--target", "\(a.target),\(b.target)"])
         #expect(run.status == 0, "stderr: \(run.err)")
         #expect(run.out.contains("SERVING"))

@@ -11,7 +11,8 @@ struct QuickStartDocTests {
             .deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let program = try String(
-            contentsOf: root.appendingPathComponent("Examples/QuickStart/Sources/QuickStart/main.swift"), encoding: .utf8)
+            contentsOf: root.appendingPathComponent("Examples/QuickStart/Sources/QuickStart/main.swift"),
+            encoding: .utf8)
         #expect(readme.contains("```swift\n" + program + "```"))
     }
 }

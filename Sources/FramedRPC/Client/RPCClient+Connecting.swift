@@ -62,8 +62,8 @@ extension RPCClient {
         for attempt in 1...attempts {
             for endpoint in endpointOrder(now: .now) {
                 try Task.checkCancellation()
-                let connection = RPCClientConnection(maxDepth: config.maxDepth, endpoint: endpoint) { [weak self] gone in
-                    self?.dropped(gone)
+                let connection = RPCClientConnection(maxDepth: config.maxDepth, endpoint: endpoint) {
+                    [weak self] gone in self?.dropped(gone)
                 }
                 do {
                     let outbound = try await transports[endpoint].connect(inbound: connection)
@@ -95,11 +95,11 @@ extension RPCClient {
             code: .unavailable, message: "could not connect after \(attempts) attempts: \(reason)", cause: lastError)
     }
 
-    /// `delay` less a random share of up to `fraction` of it (0...1).
+    /// `delay` plus a random share of up to `fraction` of it (0...1).
     static func jittered(_ delay: Duration, fraction: Double) -> Duration {
         let share = min(max(fraction, 0), 1)
         guard share > 0 else { return delay }
-        return delay * (1 - Double.random(in: 0...share))
+        return delay * (1 + Double.random(in: 0...share))
     }
 
     /// Skips `endpoint` for `endpointCooldown` while another one is healthy.

@@ -6,8 +6,9 @@ public struct RPCClientConfig: Sendable {
     public var connectBackoffInitial: Duration = .milliseconds(50)
     /// The longest wait between attempts.
     public var connectBackoffMax: Duration = .seconds(5)
-    /// The share of each backoff wait drawn at random (0...1): with 0.5 a 100 ms step waits
-    /// between 50 and 100 ms, so many clients cut off together do not reconnect in lockstep.
+    /// The share of each backoff wait drawn at random on top of it (0...1): with 0.5 a 100 ms
+    /// step waits between 100 and 150 ms, so many clients cut off together do not reconnect in
+    /// lockstep (and none waits less than the step).
     public var connectBackoffJitter: Double = 0.5
     /// Attempts per connection before calls fail with UNAVAILABLE. With several endpoints one
     /// attempt tries each endpoint once.

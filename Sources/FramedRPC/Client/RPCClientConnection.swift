@@ -70,7 +70,8 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
                 let id = nextID()
                 let frame = RPCEnvelopeEncoder.requestFrame(
                     id: .int(id), method: "$/ping", params: JSONValue.object([:]), metadata: RPCMetadata())
-                let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<JSONValue, RPCError>, Never>) in
+                let result = await withCheckedContinuation {
+                    (continuation: CheckedContinuation<Result<JSONValue, RPCError>, Never>) in
                     do throws(RegisterFailure) {
                         try self.start(id: id, frame: frame, waiter: .unary(continuation), deadline: .now + timeout)
                     } catch {
@@ -80,9 +81,10 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
                 switch result {
                 case .success: continue
                 case .failure(let error) where error.code == .deadlineExceeded:
-                    self.shutdown(error: RPCError(
-                        code: .unavailable,
-                        message: "connection lost: the server did not answer $/ping within \(timeout) (keepalive)"))
+                    self.shutdown(
+                        error: RPCError(
+                            code: .unavailable,
+                            message: "connection lost: the server did not answer $/ping within \(timeout) (keepalive)"))
                     return
                 case .failure: return
                 }

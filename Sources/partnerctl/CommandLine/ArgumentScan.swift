@@ -59,7 +59,8 @@ struct ArgumentScan: Sendable {
                         "unknown option --\(name)" + Suggestions.hint(for: name, in: known, prefix: "--"))
                 }
             } else if argument.hasPrefix("-") && argument.count > 1 && Double(argument) == nil {
-                throw CommandLineError("unknown option \(argument) (options are spelled --name; -H is the one short option)")
+                throw CommandLineError(
+                    "unknown option \(argument) (options are spelled --name; -H is the one short option)")
             }
             arguments.append(argument)
         }

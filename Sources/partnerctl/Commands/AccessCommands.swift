@@ -24,7 +24,8 @@ enum AccessCommands {
             "users create", "--first-name NAME --last-name NAME --email EMAIL [--customer ID]",
             summary: "add a user to the partner, or to a customer", run: usersCreate),
         Command(
-            "audit", "[--limit N]", summary: "the audit log (who, with which role, did what, when, under which request id)",
+            "audit", "[--limit N]",
+            summary: "the audit log (who, with which role, did what, when, under which request id)",
             details: "  --limit N   entries to show (default 50, at most 10000)", run: audit),
     ]
 
@@ -43,7 +44,9 @@ enum AccessCommands {
     static func agentTable(_ agents: [Agent]) -> String {
         var table = TextTable(columns: ["ID", "NAME", "EMAIL", "ROLES", "DISABLED"])
         for a in agents {
-            table.add([a.id, a.displayName, a.email, a.roles.map(\.rawValue).joined(separator: ","), a.disabled ? "yes" : "no"])
+            table.add([
+                a.id, a.displayName, a.email, a.roles.map(\.rawValue).joined(separator: ","), a.disabled ? "yes" : "no",
+            ])
         }
         return table.render()
     }
@@ -93,7 +96,9 @@ enum AccessCommands {
     static func tokenTable(_ tokens: [ApiToken]) -> String {
         var table = TextTable(columns: ["ID", "AGENT", "LABEL", "CREATED", "EXPIRES", "REVOKED"])
         for t in tokens {
-            table.add([t.id, t.agentId, t.label, t.createTime, t.expireTime ?? "-", t.revokeTime ?? (t.revoked ? "yes" : "no")])
+            table.add([
+                t.id, t.agentId, t.label, t.createTime, t.expireTime ?? "-", t.revokeTime ?? (t.revoked ? "yes" : "no"),
+            ])
         }
         return table.render()
     }
@@ -115,7 +120,8 @@ enum AccessCommands {
         let client = session.client
         let options = session.call
         let tokens = try await Paging.all { token throws(RPCError) in
-            try await client.tokens.list(.init(pageSize: Paging.pageSize, pageToken: token, agentId: agent), options: options)
+            try await client.tokens.list(
+                .init(pageSize: Paging.pageSize, pageToken: token, agentId: agent), options: options)
         }
         try session.emit(Page(items: tokens)) { tokenTable($0.items) }
     }
@@ -144,7 +150,8 @@ enum AccessCommands {
         let client = session.client
         let options = session.call
         let users = try await Paging.all { token throws(RPCError) in
-            try await client.users.list(.init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
+            try await client.users.list(
+                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
         try session.emit(Page(items: users)) { userTable($0.items) }
     }

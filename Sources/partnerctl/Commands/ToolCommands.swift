@@ -9,7 +9,8 @@ enum ToolCommands {
                   bash:  source <(partnerctl completion bash)       (or save it in /etc/bash_completion.d/)
                   zsh:   source <(partnerctl completion zsh)        (in ~/.zshrc)
                 """, run: completion),
-        Command("version", summary: "partnerctl's version and the protocol it speaks (same as --version)", run: version),
+        Command(
+            "version", summary: "partnerctl's version and the protocol it speaks (same as --version)", run: version),
     ]
 
     static func completion(_ args: inout CommandArguments, _ session: Session) async throws {

@@ -34,3 +34,13 @@ func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool 
     }
     return true
 }
+
+/// Runs blocking work (process start, pipe reads) on a thread of its own, so the test's waits
+/// never hold one of the few cooperative threads that every suite of the run shares.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}

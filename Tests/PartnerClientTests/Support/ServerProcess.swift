@@ -21,8 +21,13 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts `partner-server --listen 127.0.0.1:PORT --data <tmp>/data --enable-conformance-service`
-    /// and waits up to 30 s for its `server.listening` line.
-    static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) throws -> ServerProcess {
+    /// and waits up to 30 s for its `server.listening` line, on a thread of its own (never
+    /// blocking the cooperative pool the other suites share).
+    static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) async throws -> ServerProcess {
+        try await onThread { try startBlocking(port: port, root: existing, extra) }
+    }
+
+    private static func startBlocking(port: Int, root existing: String?, _ extra: [String]) throws -> ServerProcess {
         let root: String
         if let existing {
             root = existing
@@ -63,7 +68,8 @@ final class ServerProcess: @unchecked Sendable {
 
     /// The bootstrap token the server wrote on first start.
     func token() throws -> String {
-        try String(contentsOfFile: data + "/bootstrap-token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try String(contentsOfFile: data + "/bootstrap-token", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// The server's log so far.
@@ -73,22 +79,23 @@ final class ServerProcess: @unchecked Sendable {
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits up to `seconds` for the process to exit; true when it did.
-    func waitForExit(_ seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        return !process.isRunning
+    func waitForExit(_ seconds: Double) async -> Bool {
+        await eventually(seconds) { !process.isRunning }
     }
 
-    /// SIGKILL, waits for the exit; the folder stays (see `remove()`).
-    func kill9() {
+    /// SIGKILL, then waits (up to 10 s) for the exit; the folder stays (see `remove()`).
+    func kill9() async {
         signal(SIGCONT)
         signal(SIGKILL)
-        process.waitUntilExit()
+        _ = await waitForExit(10)
     }
 
-    /// Stops the process (SIGKILL if still running) and deletes the folder.
+    /// SIGKILL if still running (without waiting) and deletes the folder.
     func remove() {
-        if process.isRunning { kill9() }
+        if process.isRunning {
+            signal(SIGCONT)
+            signal(SIGKILL)
+        }
         try? FileManager.default.removeItem(atPath: root)
     }
 }
