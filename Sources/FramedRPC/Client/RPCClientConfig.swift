@@ -18,7 +18,7 @@ public struct RPCClientConfig: Sendable {
     public var endpointCooldown: Duration = .seconds(5)
     /// Calls allowed to wait for a connection at once; more fail at once with
     /// RESOURCE_EXHAUSTED instead of queueing without bound.
-    public var maxWaitingCalls: Int = 1024
+    public var maxWaitingCalls: Int = 16_384
     /// Send `$/ping` when nothing has arrived on a connection for this long (nil: never).
     public var keepaliveInterval: Duration?
     /// A ping unanswered for this long declares the server dead: the connection closes and
