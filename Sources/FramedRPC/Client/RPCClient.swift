@@ -5,10 +5,10 @@ import Synchronization
 ///
 /// It connects lazily on the first call (or on `connect()`), reconnects with exponential
 /// backoff and jitter when the connection is lost, and moves to a new connection after
-/// `$/goaway`. Given several endpoints (replicas) it picks the first healthy one: every call
-/// goes to one connection until it is lost or the server says `$/goaway`; the client then
-/// skips that endpoint for `endpointCooldown` and connects to the next (pick-first, not
-/// round robin). With `keepaliveInterval` set it pings a quiet connection and closes it when
+/// `$/goaway`. Given several endpoints (replicas) it picks the first healthy one in list
+/// order: every call goes to that one connection until it is lost or the server says
+/// `$/goaway`; the client then skips that endpoint for `endpointCooldown` and connects to the
+/// next healthy one (pick-first, not round robin; a failed connect cools an endpoint down too). With `keepaliveInterval` set it pings a quiet connection and closes it when
 /// the ping goes unanswered for `keepaliveTimeout`. At most `maxWaitingCalls` calls wait for
 /// a connection. The client never re-sends a call that may have reached the server; safe
 /// retries (idempotent methods, idempotency keys) are the caller's rule (PartnerAPI's
