@@ -75,6 +75,13 @@ struct PartnerctlTests {
         #expect(audit.status == 0)
         #expect(audit.out.contains(trace))
 
+        // meta.timeoutMs alone (no client-side limit): the server itself ends the call.
+        let cut = try await CommandRun.partnerctl([
+            "call", "Conformance.Echo", #"{"delayMs":10000}"#, "-H", "timeoutMs=300", "--timeout", "0",
+            "--target", server.target,
+        ])
+        #expect(cut.status == 64 + 4, "the server's DEADLINE_EXCEEDED: \(cut.err)")
+
         let malformed = try await CommandRun.partnerctl(
             ["health", "-H", "traceparent=not-a-trace", "--target", server.target])
         #expect(
