@@ -59,10 +59,12 @@ public struct PartnerClient: Sendable {
     /// `AdminConsoleSim.*` (present while the embedded simulator is the admin console)
     public var adminConsoleSim: AdminConsoleSim.Client { .init(caller: caller) }
 
-    /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server).
+    /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server);
+    /// retried under the caller's rule (it is idempotent).
     /// - Throws: NOT_FOUND for an unknown service.
     public func healthCheck(service: String = "", options: RPCCallOptions = .init()) async throws(RPCError) -> String {
-        let value = try await caller.rpc.unary("Health.Check", params: JSONValue.object(["service": .string(service)]), options: options)
+        let value: JSONValue = try await caller.unary(
+            "Health.Check", JSONValue.object(["service": .string(service)]), options: options)
         guard let status = value["status"]?.stringValue else {
             throw RPCError(code: .internalError, message: "Health.Check answered without a status")
         }
@@ -71,7 +73,7 @@ public struct PartnerClient: Sendable {
 
     /// `rpc.discover`: the server's OpenRPC document.
     public func discover(options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
-        try await caller.rpc.unary("rpc.discover", params: JSONValue.object([:]), options: options)
+        try await caller.unary("rpc.discover", JSONValue.object([:]), options: options)
     }
 
     /// Calls any method with raw JSON params (what `partnerctl call` does), retried under the
