@@ -78,6 +78,18 @@ final class ServerProcess: @unchecked Sendable {
     /// Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, SIGTERM).
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
+    /// Sends SIGSTOP and waits (up to 10 s) until the kernel shows the process stopped, so
+    /// nothing it answers afterwards can race the signal.
+    func stop() async -> Bool {
+        signal(SIGSTOP)
+        return await eventually(10) {
+            let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+            // The state follows the parenthesised command name: "pid (comm) T ...".
+            guard let close = stat.lastIndex(of: ")") else { return false }
+            return stat[close...].dropFirst(2).first == "T"
+        }
+    }
+
     /// Waits up to `seconds` for the process to exit; true when it did.
     func waitForExit(_ seconds: Double) async -> Bool {
         await eventually(seconds) { !process.isRunning }
