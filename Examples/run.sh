@@ -7,7 +7,13 @@ root=$PWD
 
 swift build --product partner-server
 server="$root/.build/debug/partner-server"
-swift build --package-path Examples/QuickStart
+# SwiftPM can keep a path dependency's old file list (a source file added to this repository
+# then goes unseen); when the incremental build fails, say so and build once more from clean.
+if ! swift build --package-path Examples/QuickStart; then
+  echo "run.sh: the QuickStart build failed; retrying from a clean Examples/QuickStart/.build" >&2
+  rm -rf Examples/QuickStart/.build
+  swift build --package-path Examples/QuickStart
+fi
 
 work=$(mktemp -d)
 log="$work/server.log"
