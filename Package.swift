@@ -1,14 +1,17 @@
 // swift-tools-version: 6.1
 // PartnerConsole: a reseller backend speaking framed JSON-RPC over TCP.
-// Toolchain only: no package dependencies. SQLite comes in as a system library.
+// Toolchain only: no package dependencies. SQLite and OpenSSL come in as system libraries.
+// Linux only: the TCP transport is built on epoll; on any other system the build stops at one
+// #error in CEpoll's header. The client library links OpenSSL (libssl-dev) for its optional TLS.
 import PackageDescription
 
 let package = Package(
     name: "PartnerConsole",
     platforms: [.macOS(.v15)],
     products: [
-        /// The bundled client library: typed stubs plus the TCP transport.
-        .library(name: "PartnerAPI", targets: ["PartnerAPI", "FramedRPCTCP"]),
+        /// The bundled client library: `import PartnerAPI` brings the typed stubs, the runtime
+        /// client (FramedRPC), the TCP transport (FramedRPCTCP) and the JSON types (FramedJSON).
+        .library(name: "PartnerAPI", targets: ["PartnerAPI", "FramedRPCTCP", "FramedRPC", "FramedJSON"]),
         .executable(name: "partner-server", targets: ["partner-server"]),
         .executable(name: "partnerctl", targets: ["partnerctl"]),
         .executable(name: "partner-conformance", targets: ["partner-conformance"]),
@@ -46,7 +49,7 @@ let package = Package(
         .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "CLibPQ", "FramedJSON"]),
 
         // Service surface
-        .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON"]),
+        .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON", "FramedRPCTCP"]),
         .target(
             name: "PartnerService",
             dependencies: [
@@ -116,6 +119,9 @@ let package = Package(
                 "PartnerTestSupport",
             ]
         ),
+        // The Swift client (import PartnerAPI only) and the real partnerctl binary against
+        // real partner-server processes: failover, keepalive, reconnect, deadlines, exit codes.
+        .testTarget(name: "PartnerClientTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl"]),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [

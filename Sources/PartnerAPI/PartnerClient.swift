@@ -2,16 +2,19 @@ public import FramedJSON
 public import FramedRPC
 
 /// The PartnerConsole client: one typed client per service over a single multiplexed
-/// connection.
+/// connection (to the first healthy of several replicas, failing over when one is lost).
 ///
 /// ```swift
-/// let rpc = RPCClient(
-///     transport: TCPClientTransport(host: "127.0.0.1", port: 7420),
-///     config: RPCClientConfig(authorization: "Bearer \(token)"))
-/// let client = PartnerClient(rpc: rpc)
-/// let customer = try await client.customers.get(.init(customerId: "cus_..."))
-/// await rpc.close()
+/// import PartnerAPI
+///
+/// try await withPartnerClient(to: "127.0.0.1:7420", token: token) { client in
+///     let customer = try await client.customers.get(.init(customerId: "cus_..."))
+///     print(customer.displayName)
+/// }
 /// ```
+///
+/// Or by hand: `PartnerClient.connect(to:token:options:)`, then `close()`; or over any
+/// `RPCClient` with `init(rpc:retry:)`.
 public struct PartnerClient: Sendable {
     /// The shared caller (runtime client and retry rule).
     public let caller: PartnerCaller
@@ -56,10 +59,12 @@ public struct PartnerClient: Sendable {
     /// `AdminConsoleSim.*` (present while the embedded simulator is the admin console)
     public var adminConsoleSim: AdminConsoleSim.Client { .init(caller: caller) }
 
-    /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server).
+    /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server);
+    /// retried under the caller's rule (it is idempotent).
     /// - Throws: NOT_FOUND for an unknown service.
     public func healthCheck(service: String = "", options: RPCCallOptions = .init()) async throws(RPCError) -> String {
-        let value = try await caller.rpc.unary("Health.Check", params: JSONValue.object(["service": .string(service)]), options: options)
+        let value: JSONValue = try await caller.unary(
+            "Health.Check", JSONValue.object(["service": .string(service)]), options: options)
         guard let status = value["status"]?.stringValue else {
             throw RPCError(code: .internalError, message: "Health.Check answered without a status")
         }
@@ -68,11 +73,12 @@ public struct PartnerClient: Sendable {
 
     /// `rpc.discover`: the server's OpenRPC document.
     public func discover(options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
-        try await caller.rpc.unary("rpc.discover", params: JSONValue.object([:]), options: options)
+        try await caller.unary("rpc.discover", JSONValue.object([:]), options: options)
     }
 
-    /// Calls any method with raw JSON params (what `partnerctl call` does).
+    /// Calls any method with raw JSON params (what `partnerctl call` does), retried under the
+    /// caller's rule when that is safe (idempotent method or idempotency key).
     public func call(_ method: String, params: JSONValue, options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
-        try await caller.rpc.unary(method, params: params, options: options)
+        try await caller.unary(method, params, options: options)
     }
 }

@@ -24,6 +24,31 @@ struct Command: Sendable {
         self.run = run
     }
 
+    /// The options this command takes: every `--name` its synopsis or details mention. List
+    /// each option there: the unknown-option check, "did you mean" and the shell completion
+    /// read them from this.
+    var optionNames: [String] {
+        var names: [String] = []
+        for text in [synopsis, details] {
+            let characters = Array(text)
+            var index = 0
+            while index + 2 < characters.count {
+                if characters[index] == "-" && characters[index + 1] == "-" && (index == 0 || characters[index - 1] != "-") {
+                    var end = index + 2
+                    while end < characters.count && (characters[end].isLetter || characters[end].isNumber || characters[end] == "-") {
+                        end += 1
+                    }
+                    let name = String(characters[(index + 2)..<end])
+                    if let first = name.first, first.isLetter, !names.contains(name) { names.append(name) }
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return names
+    }
+
     /// `partnerctl customers rename ID NAME`
     var usage: String { (["partnerctl"] + path + (synopsis.isEmpty ? [] : [synopsis])).joined(separator: " ") }
 
@@ -40,7 +65,7 @@ struct Command: Sendable {
 enum Commands {
     static let all: [Command] =
         GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all
-        + ContactCommands.all + SimulatorCommands.all
+        + ContactCommands.all + SimulatorCommands.all + AccessCommands.all + ToolCommands.all
 
     /// The command whose path is the longest prefix of `words`, and how many words it used.
     static func find(_ words: [String]) -> (Command, Int)? {
@@ -57,16 +82,21 @@ enum Commands {
 enum HelpText {
     static let globalOptions = """
         GLOBAL OPTIONS
-          --target HOST:PORT        server address (default 127.0.0.1:7420, or $PARTNER_TARGET)
+          --target HOST:PORT[,...]  server address (default 127.0.0.1:7420, or $PARTNER_TARGET);
+                                    several replicas: the first healthy one, failing over to the
+                                    next; safe calls (idempotent, or with a key) are retried there
           --token TOKEN             bearer token (else $PARTNER_TOKEN, else ./data/bootstrap-token)
           --timeout SECONDS         time limit of the call (default 30; 0 = none)
           --idempotency-key KEY     make a mutating call safe to repeat (same key, same answer)
+          -H KEY=VALUE              call metadata, repeatable: traceparent, authorization,
+                                    idempotencyKey, timeoutMs or any other key (--header too)
           --tls-ca PATH             speak TLS, trusting the server certificate's CAs in PATH (PEM)
           --tls-cert PATH           with --tls-ca: client certificate for mutual TLS (needs --tls-key)
           --tls-key PATH            the private key of --tls-cert
           --json                    print the result as compact JSON
           --field PATH              print one field of the result (id, subscription.id, items[0].id)
           --help                    help for any command
+          --version                 partnerctl's version and the protocol it speaks
         """
 
     static func overview() -> String {
@@ -84,8 +114,9 @@ enum HelpText {
 
             \(globalOptions)
 
-            Errors print 'error: STATUS: message (field: f)' on standard error and exit 1;
-            a command line that cannot be understood exits 2.
+            Errors print 'error: STATUS: message (field: f)' on standard error.
+
+            \(ExitCode.table)
             """
     }
 

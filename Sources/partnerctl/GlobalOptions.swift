@@ -1,13 +1,13 @@
 import Foundation
+import FramedRPC
 import FramedRPCTCP
 import ToolSupport
 
 /// The options every `partnerctl` command accepts.
 struct GlobalOptions: Sendable {
-    /// The server's address.
-    var host: String
-    /// The server's port.
-    var port: Int
+    /// The servers' addresses (`--target a:7420,b:7420`): the client uses the first healthy
+    /// one and fails over to the next (pick-first).
+    var endpoints: [TCPEndpoint]
     /// The bearer token, when one was found.
     var token: String?
     /// Where the token came from, for the hint on UNAUTHENTICATED.
@@ -24,6 +24,9 @@ struct GlobalOptions: Sendable {
     var field: String?
     /// TLS settings (`--tls-ca`, `--tls-cert`, `--tls-key`); nil speaks plaintext.
     var tls: TLSConfiguration?
+    /// `-H key=value` metadata, sent with every call of the command (overrides the options
+    /// that set the same key).
+    var headers: [String: String] = [:]
 
     /// The default server address.
     static let defaultTarget = "127.0.0.1:7420"
@@ -34,11 +37,23 @@ struct GlobalOptions: Sendable {
 
     /// Reads the global options from `args` and the environment.
     /// - Throws: `CommandLineError` for a malformed target, timeout or key.
-    static func read(_ args: inout CommandArguments, environment: [String: String]) throws(CommandLineError)
-        -> GlobalOptions
-    {
+    static func read(
+        _ args: inout CommandArguments, environment: [String: String], headers: [(key: String, value: String)] = []
+    ) throws(CommandLineError) -> GlobalOptions {
+        var meta: [String: String] = [:]
+        for (key, value) in headers {
+            if key == "timeoutMs" || key == "streamWindow", Int64(value) == nil {
+                throw CommandLineError("-H \(key) must be a whole number, got '\(value)'")
+            }
+            meta[key] = value
+        }
         let targetText = args.value("target") ?? environment["PARTNER_TARGET"] ?? defaultTarget
-        let target = try parseHostPort(targetText)
+        let endpoints: [TCPEndpoint]
+        do {
+            endpoints = try TCPEndpoint.list(targetText)
+        } catch {
+            throw CommandLineError("option --target: \(error.message)")
+        }
         let timeoutGiven = args.options["timeout"] != nil
         let seconds = try args.seconds("timeout", default: defaultTimeoutSeconds)
         let key = args.value("idempotency-key")
@@ -73,9 +88,9 @@ struct GlobalOptions: Sendable {
             throw CommandLineError("options --tls-cert and --tls-key need --tls-ca")
         }
         return GlobalOptions(
-            host: target.host, port: target.port, token: token, tokenSource: source,
+            endpoints: endpoints, token: token, tokenSource: source,
             timeout: seconds == 0 ? nil : .milliseconds(Int64(seconds * 1000)), timeoutGiven: timeoutGiven,
             json: args.flag("json"),
-            idempotencyKey: key, field: args.value("field"), tls: tls)
+            idempotencyKey: key, field: args.value("field"), tls: tls, headers: meta)
     }
 }

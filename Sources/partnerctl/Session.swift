@@ -20,15 +20,28 @@ struct Session: Sendable {
         self.options = options
         var config = RPCClientConfig(authorization: options.token.map { "Bearer \($0)" })
         config.connectAttempts = 3
-        let transport = TCPClientTransport(
-            config: .init(host: options.host, port: options.port, connectTimeout: .seconds(5), tls: options.tls))
-        rpc = RPCClient(transport: transport, config: config)
+        let transports = options.endpoints.map { endpoint in
+            TCPClientTransport(
+                config: .init(host: endpoint.host, port: endpoint.port, connectTimeout: .seconds(5), tls: options.tls))
+        }
+        rpc = RPCClient(transports: transports, config: config)
         client = PartnerClient(rpc: rpc)
     }
 
-    /// Options for the command's call: the time limit and idempotency key given.
+    /// Options for the command's call: the time limit, idempotency key and `-H` metadata given.
     var call: RPCCallOptions {
-        RPCCallOptions(timeout: options.timeout, idempotencyKey: options.idempotencyKey)
+        var call = RPCCallOptions(timeout: options.timeout, idempotencyKey: options.idempotencyKey)
+        for (key, value) in options.headers {
+            switch key {
+            case "authorization": call.authorization = value
+            case "idempotencyKey": call.idempotencyKey = value
+            case "traceparent": call.traceparent = value
+            case "timeoutMs": call.timeout = Int64(value).map { .milliseconds($0) } ?? call.timeout
+            case "streamWindow": call.streamWindow = Int(value) ?? call.streamWindow
+            default: call.custom[key] = value
+            }
+        }
+        return call
     }
 
     /// Prints a result: one field with `--field`, compact JSON with `--json`, else `human`.

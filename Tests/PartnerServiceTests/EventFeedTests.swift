@@ -68,6 +68,8 @@ struct EventFeedTests {
                 for _ in 0..<8 {
                     group.addTask {
                         var seen = feed.generation
+                        // Stop when cancelled (feedWithin's timeout): a cancelled wait returns at
+                        // once, and looping on it would spin on the cooperative pool for good.
                         while seen < UInt64(commits) && !Task.isCancelled {
                             await feed.waitForChange(after: seen)
                             seen = feed.generation

@@ -3,6 +3,9 @@
 // Linux readiness primitives that Glibc's Swift module does not expose cleanly:
 // epoll's constants and event struct, eventfd, and a few socket helpers that keep the
 // sockaddr casts and errno handling on the C side.
+#ifndef __linux__
+#error "PartnerConsole builds on Linux only: its TCP transport is epoll-based (no kqueue port). Build it on Linux or in a Linux container."
+#endif
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>

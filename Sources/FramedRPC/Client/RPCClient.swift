@@ -3,8 +3,16 @@ import Synchronization
 
 /// A client multiplexing every call over one connection to a server.
 ///
-/// It connects lazily on the first call, reconnects with exponential backoff when the
-/// connection is lost, and moves to a new connection after `$/goaway`. Task cancellation of a
+/// It connects lazily on the first call (or on `connect()`), reconnects with exponential
+/// backoff and jitter when the connection is lost, and moves to a new connection after
+/// `$/goaway`. Given several endpoints (replicas) it picks the first healthy one in list
+/// order: every call goes to that one connection until it is lost or the server says
+/// `$/goaway`; the client then skips that endpoint for `endpointCooldown` and connects to the
+/// next healthy one (pick-first, not round robin; a failed connect cools an endpoint down too). With `keepaliveInterval` set it pings a quiet connection and closes it when
+/// the ping goes unanswered for `keepaliveTimeout`. At most `maxWaitingCalls` calls wait for
+/// a connection. The client never re-sends a call that may have reached the server; safe
+/// retries (idempotent methods, idempotency keys) are the caller's rule (PartnerAPI's
+/// `PartnerCaller`). Task cancellation of a
 /// call sends `$/cancel` and throws CANCELLED; a passed deadline sends `$/cancel` and throws
 /// DEADLINE_EXCEEDED; a lost connection fails pending calls with UNAVAILABLE.
 ///
@@ -18,20 +26,50 @@ import Synchronization
 public final class RPCClient: Sendable {
     /// How it connects.
     public let config: RPCClientConfig
-    let transport: any RPCClientTransport
-    private let nextID = Atomic<Int64>(0)
+    /// The endpoints, in order of preference.
+    let transports: [any RPCClientTransport]
+    let nextID = Atomic<Int64>(0)
 
     struct State {
         var current: RPCClientConnection?
         var connecting: Task<RPCClientConnection, any Error>?
         var closed = false
+        /// Calls waiting for `connecting`.
+        var waiting = 0
+        /// Per endpoint: skipped until this instant (lost, refused, or said `$/goaway`).
+        var downUntil: [ContinuousClock.Instant?]
     }
-    let state = Mutex(State())
+    let state: Mutex<State>
 
-    /// Creates a client; nothing connects until the first call.
-    public init(transport: any RPCClientTransport, config: RPCClientConfig = RPCClientConfig()) {
-        self.transport = transport
+    /// Creates a client of one server; nothing connects until the first call.
+    public convenience init(transport: any RPCClientTransport, config: RPCClientConfig = RPCClientConfig()) {
+        self.init(transports: [transport], config: config)
+    }
+
+    /// Creates a client of several replicas of one service, in order of preference
+    /// (pick-first, see the type's description); nothing connects until the first call.
+    /// `transports` must not be empty.
+    public init(transports: [any RPCClientTransport], config: RPCClientConfig = RPCClientConfig()) {
+        precondition(!transports.isEmpty, "RPCClient needs at least one endpoint")
+        self.transports = transports
         self.config = config
+        self.state = Mutex(State(downUntil: Array(repeating: nil, count: transports.count)))
+    }
+
+    /// Connects now instead of on the first call.
+    /// - Throws: UNAVAILABLE when no endpoint can be reached after `connectAttempts`.
+    public func connect() async throws(RPCError) {
+        _ = try await connection()
+    }
+
+    /// Calls (and keepalive pings) waiting for an answer on the connection in use.
+    public var callsInFlight: Int {
+        state.withLock { $0.current }?.pendingCount ?? 0
+    }
+
+    /// The index (into the endpoints given at creation) of the connection in use, if any.
+    public var connectedEndpoint: Int? {
+        state.withLock { s in s.current.flatMap { $0.isUsable ? $0.endpoint : nil } }
     }
 
     /// Calls a unary method.
@@ -41,6 +79,20 @@ public final class RPCClient: Sendable {
     ///   RESOURCE_EXHAUSTED (request above `maxFrameBytes`).
     public func unary(
         _ method: String, params: some JSONEncodable & Sendable, options: RPCCallOptions = RPCCallOptions()
+    ) async throws(RPCError) -> JSONValue {
+        let interceptors = config.interceptors
+        if interceptors.isEmpty { return try await send(method, params: params, options: options) }
+        func step(_ index: Int, _ call: RPCClientCall) async throws(RPCError) -> JSONValue {
+            if index == interceptors.count { return try await send(call.method, params: params, options: call.options) }
+            return try await interceptors[index].intercept(call) { (next) async throws(RPCError) -> JSONValue in
+                try await step(index + 1, next)
+            }
+        }
+        return try await step(0, RPCClientCall(method: method, options: options))
+    }
+
+    private func send(
+        _ method: String, params: some JSONEncodable & Sendable, options: RPCCallOptions
     ) async throws(RPCError) -> JSONValue {
         let deadline = effectiveDeadline(options)
         var attempt = 0

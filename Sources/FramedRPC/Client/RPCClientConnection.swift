@@ -26,6 +26,7 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
         var outbound: (any RPCConnectionOutbound)?
         var closed = false
         var goaway = false
+        var keepalive: Task<Void, Never>?
     }
 
     /// Why a call could not be registered.
@@ -38,10 +39,63 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
     private let state = Mutex(State())
     private let parser: JSONParser
     private let onGone: @Sendable (RPCClientConnection) -> Void
+    /// Which of the client's endpoints this connection goes to.
+    let endpoint: Int
+    /// When the last frame arrived (nanoseconds of the continuous clock since `created`).
+    private let lastReceived = Atomic<Int64>(0)
+    private let created = ContinuousClock.now
 
-    init(maxDepth: Int, onGone: @escaping @Sendable (RPCClientConnection) -> Void) {
+    init(maxDepth: Int, endpoint: Int = 0, onGone: @escaping @Sendable (RPCClientConnection) -> Void) {
         self.parser = JSONParser(maxDepth: maxDepth)
+        self.endpoint = endpoint
         self.onGone = onGone
+    }
+
+    private func sinceCreated() -> Int64 {
+        let c = created.duration(to: .now).components
+        return c.seconds * 1_000_000_000 + c.attoseconds / 1_000_000_000
+    }
+
+    /// Sends `$/ping` whenever nothing has arrived for `interval`; a ping unanswered within
+    /// `timeout` closes the connection, failing its calls with UNAVAILABLE (WIRE.md §11.1).
+    /// The task ends with the connection.
+    func startKeepalive(interval: Duration, timeout: Duration, nextID: @escaping @Sendable () -> Int64) {
+        let task = Task { [weak self] in
+            while true {
+                do { try await Task.sleep(for: interval) } catch { return }
+                guard let self else { return }
+                let quiet = self.sinceCreated() - self.lastReceived.load(ordering: .relaxed)
+                let c = interval.components
+                if quiet < c.seconds * 1_000_000_000 + c.attoseconds / 1_000_000_000 { continue }
+                let id = nextID()
+                let frame = RPCEnvelopeEncoder.requestFrame(
+                    id: .int(id), method: "$/ping", params: JSONValue.object([:]), metadata: RPCMetadata())
+                let result = await withCheckedContinuation {
+                    (continuation: CheckedContinuation<Result<JSONValue, RPCError>, Never>) in
+                    do throws(RegisterFailure) {
+                        try self.start(id: id, frame: frame, waiter: .unary(continuation), deadline: .now + timeout)
+                    } catch {
+                        continuation.resume(returning: .failure(RPCError(code: .cancelled, message: "not pinged")))
+                    }
+                }
+                switch result {
+                case .success: continue
+                case .failure(let error) where error.code == .deadlineExceeded:
+                    self.shutdown(
+                        error: RPCError(
+                            code: .unavailable,
+                            message: "connection lost: the server did not answer $/ping within \(timeout) (keepalive)"))
+                    return
+                case .failure: return
+                }
+            }
+        }
+        let cancelNow = state.withLock { s -> Bool in
+            if s.closed { return true }
+            s.keepalive = task
+            return false
+        }
+        if cancelNow { task.cancel() }
     }
 
     func attach(_ outbound: any RPCConnectionOutbound) {
@@ -97,12 +151,14 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
 
     /// Closes the connection, failing every pending call with `error`.
     func shutdown(error: RPCError) {
-        let (pending, outbound) = state.withLock { s -> ([Pending], (any RPCConnectionOutbound)?) in
+        let (pending, outbound, keepalive) = state.withLock { s -> ([Pending], (any RPCConnectionOutbound)?, Task<Void, Never>?) in
             s.closed = true
             let all = Array(s.pending.values)
             s.pending.removeAll()
-            return (all, s.outbound)
+            defer { s.keepalive = nil }
+            return (all, s.outbound, s.keepalive)
         }
+        keepalive?.cancel()
         for p in pending {
             p.timer?.cancel()
             p.waiter.finish(.failure(error))
@@ -115,7 +171,11 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
 
     var isIdle: Bool { state.withLock { $0.pending.isEmpty } }
 
+    /// Calls waiting for an answer.
+    var pendingCount: Int { state.withLock { $0.pending.count } }
+
     func receive(frame payload: [UInt8]) {
+        lastReceived.store(sinceCreated(), ordering: .relaxed)
         guard let value = try? parser.parse(payload) else { return }
         switch value {
         case .object(let object): receive(object)

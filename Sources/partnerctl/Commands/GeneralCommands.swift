@@ -18,8 +18,16 @@ enum GeneralCommands {
                   partnerctl call Customers.Get '{"customerId":"cus_..."}' --json
                 """, run: call),
         Command(
-            "describe", "[METHOD]", summary: "list the server's methods, or one method's params and result",
-            details: "  From rpc.discover: roles (x-roles), flags (mutating, idempotent, streaming), schemas.",
+            "describe", "[METHOD | TYPE]",
+            summary: "list the server's methods and types, or show one method or type with its schemas",
+            details: """
+                  From rpc.discover: roles (x-roles), flags (mutating, idempotent, streaming), params,
+                  result, errors; every type referenced ($ref) is printed after, field by field.
+
+                EXAMPLES
+                  partnerctl describe Customers.Create
+                  partnerctl describe Customer
+                """,
             run: describe),
         Command("health", "[SERVICE]", summary: "Health.Check of the server or one service", run: health),
     ]
@@ -60,19 +68,28 @@ enum GeneralCommands {
         try args.done()
         let document = try await session.client.discover(options: session.call)
         let methods = document["methods"]?.arrayValue ?? []
+        let printer = SchemaPrinter(document: document)
         guard let name else {
-            try session.emit(json: document) { _ in methodTable(methods) }
+            try session.emit(json: document) { _ in
+                methodTable(methods) + "\n\nTYPES (partnerctl describe TYPE)\n  "
+                    + printer.typeNames.joined(separator: ", ")
+            }
             return
         }
-        guard let method = methods.first(where: { $0["name"]?.stringValue == name }) else {
-            let close = methods.compactMap { $0["name"]?.stringValue }.filter {
-                $0.lowercased().contains(name.lowercased())
-            }
-            throw CommandLineError(
-                "the server has no method '\(name)'"
-                    + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+        if let method = methods.first(where: { $0["name"]?.stringValue == name }) {
+            try session.emit(json: method) { methodDetails($0, printer) }
+            return
         }
-        try session.emit(json: method) { methodDetails($0) }
+        if let text = printer.describeType(name) {
+            try session.emit(json: document["components"]?["schemas"]?[name] ?? .null) { _ in text }
+            return
+        }
+        let names = methods.compactMap { $0["name"]?.stringValue } + printer.typeNames
+        var close = Suggestions.closest(to: name, in: names)
+        if close.isEmpty { close = names.filter { $0.lowercased().contains(name.lowercased()) } }
+        throw CommandLineError(
+            "the server has no method or type '\(name)'"
+                + (close.isEmpty ? "" : "; did you mean \(close.prefix(5).joined(separator: ", "))?"))
     }
 
     static func methodTable(_ methods: [JSONValue]) -> String {
@@ -85,7 +102,8 @@ enum GeneralCommands {
         return table.render()
     }
 
-    static func methodDetails(_ method: JSONValue) -> String {
+    static func methodDetails(_ method: JSONValue, _ printer: SchemaPrinter) -> String {
+        var referenced: [String] = []
         var lines = [method["name"]?.stringValue ?? ""]
         if let summary = method["summary"]?.stringValue { lines.append("  " + summary) }
         if let description = method["description"]?.stringValue, description != method["summary"]?.stringValue {
@@ -95,25 +113,33 @@ enum GeneralCommands {
         lines.append("roles: \(roles(method))")
         lines.append("flags: \(flags(method).isEmpty ? "-" : flags(method))")
         lines.append("")
-        var params = TextTable(columns: ["PARAM", "REQUIRED", "SCHEMA"])
+        var params = TextTable(columns: ["PARAM", "TYPE", "REQUIRED", "DESCRIPTION"])
         for param in method["params"]?.arrayValue ?? [] {
+            let schema = param["schema"] ?? .null
             params.add([
-                param["name"]?.stringValue ?? "", param["required"] == .bool(true) ? "yes" : "no",
-                param["schema"]?.encodedString ?? "",
+                param["name"]?.stringValue ?? "", printer.typeName(schema, referenced: &referenced),
+                param["required"] == .bool(true) ? "yes" : "", schema["description"]?.stringValue ?? "",
             ])
         }
-        lines.append(params.rows.isEmpty ? "params: none" : params.render())
+        lines.append(params.rows.isEmpty ? "params: none" : "params:\n" + params.render())
         lines.append("")
-        lines.append("result:")
-        lines.append(JSONPrettyPrinter.render(method["result"]?["schema"] ?? .null))
+        let result = method["result"]?["schema"] ?? .null
+        if result["properties"] != nil {
+            lines.append("result:\n" + printer.fieldTable(result, referenced: &referenced))
+        } else {
+            lines.append("result: " + printer.typeName(result, referenced: &referenced))
+        }
         if let item = method["x-item"] {
             lines.append("")
-            lines.append("stream item:")
-            lines.append(JSONPrettyPrinter.render(item))
+            lines.append("stream item: " + printer.typeName(item, referenced: &referenced))
         }
         let errors = (method["errors"]?.arrayValue ?? []).compactMap { $0["data"]?["status"]?.stringValue }
         lines.append("")
         lines.append("errors: \(errors.isEmpty ? "-" : errors.joined(separator: ", "))")
+        if !referenced.isEmpty {
+            lines.append("")
+            lines.append(printer.describeReferenced(referenced))
+        }
         return lines.joined(separator: "\n")
     }
 
