@@ -14,12 +14,23 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     /// Reads one page of `type` owned by `partnerId` from the store, keeping the records that
     /// pass `filter` and mapping them with `transform`; scans further batches when the filter
     /// drops records, so a page is full unless the list is exhausted.
+    ///
+    /// The page token is sealed by `tokens` and bound to the partner, the record kind, the
+    /// lookup key and `query` (the filters, described by any value whose reflection is
+    /// stable, e.g. a filter struct); a token made for another query, list or partner answers
+    /// INVALID_ARGUMENT `pageToken`.
+    /// - Throws: INVALID_ARGUMENT `pageSize` / `pageToken`.
     public static func collect<R: StoredRecord>(
-        _ type: R.Type, partnerId: String, lookupKey: String? = nil, request: PageRequest, in tx: any StoreReading,
+        _ type: R.Type, partnerId: String, lookupKey: String? = nil, query: Any, request: PageRequest,
+        tokens: PageTokenCodec, in tx: any StoreReading,
         filter: (R) throws -> Bool = { _ in true }, transform: (R) throws -> Item
     ) throws -> Page<Item> {
         let size = try request.size()
-        var cursor = try request.afterId()
+        let binding = PageTokenCodec.Binding(
+            partnerId: partnerId, kind: R.kind.name,
+            query: "lookup=\(lookupKey ?? "")|query=\(String(reflecting: query))")
+        var cursor: String?
+        if let token = request.pageToken, !token.isEmpty { cursor = try tokens.open(token, binding: binding) }
         var items: [Item] = []
         while true {
             let batch = try tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: cursor, limit: size)
@@ -31,7 +42,7 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
                     let more = try !tx.list(
                         type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1
                     ).isEmpty
-                    return Page(items: items, nextPageToken: more ? PageRequest.token(after: record.id) : nil)
+                    return Page(items: items, nextPageToken: more ? tokens.seal(afterId: record.id, binding: binding) : nil)
                 }
             }
             if batch.count < size { return Page(items: items, nextPageToken: nil) }

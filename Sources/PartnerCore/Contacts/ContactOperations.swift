@@ -59,7 +59,7 @@ public struct ContactOperations: Sendable {
         if let customerId { _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx) }
         return try Page.collect(
             Contact.self, partnerId: caller.partnerId, lookupKey: customerId.map { "customer:\($0)" } ?? "partner",
-            request: page, in: tx, transform: { $0 })
+            query: "contacts", request: page, tokens: context.pageTokens, in: tx, transform: { $0 })
     }
 
     /// `Contacts.Update`. For a user-linked contact a new business email is not applied: it

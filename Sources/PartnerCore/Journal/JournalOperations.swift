@@ -15,7 +15,7 @@ public struct JournalOperations: Sendable {
         try Policy.authorize(.notificationsList, caller)
         return try Page.collect(
             OutboxMessage.self, partnerId: caller.partnerId, lookupKey: relatedTo.map { "related:\($0)" },
-            request: page, in: tx, transform: { $0 })
+            query: "notifications", request: page, tokens: context.pageTokens, in: tx, transform: { $0 })
     }
 
     /// `Audit.List`: the partner's audit log, oldest first, optionally for one target.
@@ -26,7 +26,7 @@ public struct JournalOperations: Sendable {
         try Policy.authorize(.auditList, caller)
         return try Page.collect(
             AuditEntry.self, partnerId: caller.partnerId, lookupKey: target.map { "target:\($0)" },
-            request: page, in: tx, transform: { $0 })
+            query: "audit", request: page, tokens: context.pageTokens, in: tx, transform: { $0 })
     }
 
     /// The partner's events with sequence greater than `afterSequence`, in order, at most
