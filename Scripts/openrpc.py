@@ -57,12 +57,14 @@ schemas = {
         "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "warning": s()}),
     "Customer": obj(
         ["id", "organisationName", "displayName", "primaryDomain", "customerType", "cloudIdentityId",
-         "primaryAdminEmail", "languageCode", "regionCode", "timeZone", "resellerAccess", "domainVerified", "state",
+         "primaryAdminEmail", "resellerAccess", "domainVerified", "state",
          "etag", "createTime", "updateTime"], {
         "id": ID, "organisationName": NAME, "displayName": NAME, "primaryDomain": s(1, 253), "customerType": ref("CustomerType"),
         "education": ref("EducationData"), "cloudIdentityId": s(), "postalAddress": {**ref("PostalAddress"), "description": "Absent while an invited customer has not given it."},
         "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35),
-        "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "resellerAccess": B, "domainVerified": B,
+        "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64),
+        "missingProfileFields": arr(s(enum=["postalAddress", "alternateEmail", "languageCode", "regionCode", "timeZone"]), 1, unique=True),
+        "resellerAccess": B, "domainVerified": B,
         "state": ref("CustomerState"), "subscriptionStatus": s(desc="Absent until the first order."),
         "adminConsoleMismatch": ref("AdminConsoleMismatch"), "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Partner": obj(["id", "name", "etag", "createTime", "updateTime"], {
@@ -99,7 +101,7 @@ schemas = {
         "time": TIME, "agentId": ID, "action": s(), "fromSeats": i(), "toSeats": i(), "reason": s()}),
     "Subscription": obj(["id", "customerId", "sku", "family", "plan", "seats", "state", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "sku": s(), "family": s(), "plan": ref("Plan"), "seats": i(1), "committedSeats": i(0),
-        "state": ref("SubscriptionState"), "termEndTime": TIME, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
+        "state": ref("SubscriptionState"), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
         "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Order": obj(["id", "customerId", "sku", "seats", "subscriptionId", "createTime"], {
         "id": ID, "customerId": ID, "sku": s(), "seats": i(1), "subscriptionId": ID, "agentId": ID, "createTime": TIME}),
@@ -151,7 +153,7 @@ methods = [
     ("Customers.Update", BOTH, True, False, False, (["customerId", "etag", "updateMask"], {**CUSTOMER_ID, **ETAG, "updateMask": arr(s(enum=["displayName", "postalAddress", "primaryAdminEmail", "alternateEmail", "phoneNumber", "languageCode", "regionCode", "timeZone", "education"]), 1, unique=True), "displayName": NAME, "postalAddress": ref("PostalAddress"), "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35), "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "education": ref("EducationData")}), ref("Customer"), ["NOT_FOUND", "ABORTED"]),
     ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Delete", A, True, True, False, (["customerId"], {**CUSTOMER_ID, **ETAG}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
-    ("Invitations.Send", S, True, False, False, (["name", "email", "domain", "organisationName"], {"name": NAME, "email": EMAIL, "domain": s(1, 253), "organisationName": NAME, "regionCode": s(pattern="^[A-Z]{2}$")}), obj(["customer", "invitation"], {"customer": ref("Customer"), "invitation": ref("Invitation")}), ["ALREADY_EXISTS"]),
+    ("Invitations.Send", S, True, False, False, (["name", "email", "domain", "organisationName"], {"name": NAME, "email": EMAIL, "domain": s(1, 253), "organisationName": NAME, "regionCode": s(pattern="^[A-Z]{2}$"), "languageCode": s(2, 35), "timeZone": s(1, 64)}), obj(["customer", "invitation"], {"customer": ref("Customer"), "invitation": ref("Invitation")}), ["ALREADY_EXISTS"]),
     ("Invitations.Resend", S, True, False, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Invitations.Revoke", S, True, True, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Invitations.Accept", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
@@ -174,6 +176,7 @@ methods = [
     ("Subscriptions.Suspend", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Activate", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Cancel", S, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Subscriptions.UpdateRenewalSettings", S, True, False, False, (["subscriptionId", "autoRenew"], {"subscriptionId": ID, **ETAG, "autoRenew": B, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Invoices.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Invoices", "Invoice"), ["NOT_FOUND"]),
     ("Invoices.Get", BOTH, False, True, False, (["invoiceId"], {"invoiceId": ID}), ref("Invoice"), ["NOT_FOUND"]),
     ("Invoices.Download", BOTH, False, True, False, (["invoiceId", "format"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"])}), obj(["invoiceId", "format", "contentType", "data"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"]), "contentType": s(), "data": s(fmt="byte", desc="base64")}), ["NOT_FOUND"]),

@@ -1869,6 +1869,24 @@ extension PartnerSchema {
             "type": "string",
             "pattern": "^[A-Z]{2}$"
           }
+        },
+        {
+          "name": "languageCode",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 35
+          }
+        },
+        {
+          "name": "timeZone",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          }
         }
       ],
       "result": {
@@ -4235,6 +4253,121 @@ extension PartnerSchema {
       "x-streaming": false
     },
     {
+      "name": "Subscriptions.UpdateRenewalSettings",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "subscriptionId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag"
+          }
+        },
+        {
+          "name": "autoRenew",
+          "required": true,
+          "schema": {
+            "type": "boolean"
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Subscription"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false
+    },
+    {
       "name": "Invoices.List",
       "paramStructure": "by-name",
       "params": [
@@ -5606,14 +5739,11 @@ extension PartnerSchema {
           "domainVerified",
           "etag",
           "id",
-          "languageCode",
           "organisationName",
           "primaryAdminEmail",
           "primaryDomain",
-          "regionCode",
           "resellerAccess",
           "state",
-          "timeZone",
           "updateTime"
         ],
         "properties": {
@@ -5674,6 +5804,21 @@ extension PartnerSchema {
             "type": "string",
             "minLength": 1,
             "maxLength": 64
+          },
+          "missingProfileFields": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "postalAddress",
+                "alternateEmail",
+                "languageCode",
+                "regionCode",
+                "timeZone"
+              ]
+            },
+            "minItems": 1,
+            "uniqueItems": true
           },
           "resellerAccess": {
             "type": "boolean"
@@ -6244,8 +6389,14 @@ extension PartnerSchema {
           "state": {
             "$ref": "#/components/schemas/SubscriptionState"
           },
+          "termStartTime": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
           "termEndTime": {
             "$ref": "#/components/schemas/Timestamp"
+          },
+          "autoRenew": {
+            "type": "boolean"
           },
           "cancelTime": {
             "$ref": "#/components/schemas/Timestamp"

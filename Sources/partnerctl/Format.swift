@@ -34,6 +34,7 @@ enum Format {
             ("region", customer.regionCode),
             ("language", customer.languageCode),
             ("time zone", customer.timeZone),
+            ("missing profile fields", customer.missingProfileFields?.joined(separator: ", ")),
             ("domain verified", customer.domainVerified ? "yes" : "no"),
             ("reseller access", customer.resellerAccess ? "granted" : "not granted"),
             ("subscriptions", customer.subscriptionStatus ?? "-"),

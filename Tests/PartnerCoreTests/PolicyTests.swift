@@ -9,7 +9,7 @@ import Testing
 /// updates, users, contacts.
 private let salesOnly: Set<String> = [
     "Customers.Create", "Invitations.Send", "Invitations.Resend", "Invitations.Revoke",
-    "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel",
+    "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings",
 ]
 private let adminOnly: Set<String> = [
     "Customers.SyncWithAdminConsole", "Customers.Delete", "Subscriptions.Suspend", "Subscriptions.Activate",
@@ -60,7 +60,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 49)
+        #expect(Operation.allCases.count == 50)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

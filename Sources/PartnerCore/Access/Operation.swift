@@ -50,6 +50,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case subscriptionsSuspend = "Subscriptions.Suspend"
     case subscriptionsActivate = "Subscriptions.Activate"
     case subscriptionsCancel = "Subscriptions.Cancel"
+    case subscriptionsUpdateRenewalSettings = "Subscriptions.UpdateRenewalSettings"
     case invoicesList = "Invoices.List"
     case invoicesGet = "Invoices.Get"
     case invoicesDownload = "Invoices.Download"

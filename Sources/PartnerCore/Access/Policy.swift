@@ -2,7 +2,8 @@
 /// matrix is testable without any RPC.
 ///
 /// The table (from the seeds):
-/// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions;
+/// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions,
+///   renewal settings;
 /// - admin agents: sync with the admin console, suspend/activate subscriptions, delete customers,
 ///   agents and tokens (including listing them), the partner profile update, the audit log,
 ///   closing billing periods, the admin console simulator controls;
@@ -20,7 +21,7 @@ public enum Policy {
         switch operation {
         // Sales
         case .customersCreate, .invitationsSend, .invitationsResend, .invitationsRevoke,
-            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel:
+            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel, .subscriptionsUpdateRenewalSettings:
             sales
         // Admin
         case .customersSyncWithAdminConsole, .customersDelete,

@@ -91,7 +91,8 @@ public struct CustomerOperations: Sendable {
     ) throws -> Page<Customer> {
         try Policy.authorize(.customersList, caller)
         return try Page.collect(
-            Customer.self, partnerId: caller.partnerId, request: page, in: tx,
+            Customer.self, partnerId: caller.partnerId, query: filter, request: page, tokens: context.pageTokens,
+            in: tx,
             filter: filter.matches, transform: { $0 })
     }
 
@@ -155,8 +156,8 @@ public struct CustomerOperations: Sendable {
             "customerType": c.customerType.rawValue, "education": c.education?.instituteType.rawValue ?? "",
             "postalAddress": c.postalAddress.map(AddressRules.summary) ?? "", "primaryAdminEmail": c.primaryAdminEmail,
             "alternateEmail": c.alternateEmail ?? "", "phoneNumber": c.phoneNumber ?? "",
-            "languageCode": c.languageCode,
-            "regionCode": c.regionCode, "timeZone": c.timeZone, "state": c.state.rawValue,
+            "languageCode": c.languageCode ?? "",
+            "regionCode": c.regionCode ?? "", "timeZone": c.timeZone ?? "", "state": c.state.rawValue,
             "resellerAccess": String(c.resellerAccess),
         ]
     }

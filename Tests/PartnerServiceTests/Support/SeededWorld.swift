@@ -106,6 +106,7 @@ struct SeededWorld: Sendable {
         case .ordersPlace: return ["customerId": customer, "sku": "ci-premium-flex", "seats": 1]
         case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel:
             return ["subscriptionId": .string(subscriptionId)]
+        case .subscriptionsUpdateRenewalSettings: return ["subscriptionId": .string(subscriptionId), "autoRenew": false]
         case .subscriptionsChangeSeats: return ["subscriptionId": .string(subscriptionId), "delta": 1]
         case .invoicesGet: return ["invoiceId": .string(invoiceId)]
         case .invoicesDownload: return ["invoiceId": .string(invoiceId), "format": "CSV"]
