@@ -216,6 +216,13 @@ extension PartnerSchema {
           "data": {
             "status": "PERMISSION_DENIED"
           }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
         }
       ],
       "x-roles": [
@@ -636,6 +643,13 @@ extension PartnerSchema {
           "message": "The resource does not exist or belongs to another partner.",
           "data": {
             "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
           }
         },
         {
@@ -1212,6 +1226,13 @@ extension PartnerSchema {
           "data": {
             "status": "FAILED_PRECONDITION"
           }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
         }
       ],
       "x-roles": [
@@ -1711,6 +1732,13 @@ extension PartnerSchema {
           }
         },
         {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
+        },
+        {
           "code": 9,
           "message": "The resource is not in a state that allows this.",
           "data": {
@@ -1814,6 +1842,13 @@ extension PartnerSchema {
           "message": "The resource is not in a state that allows this.",
           "data": {
             "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
           }
         }
       ],
@@ -1956,6 +1991,20 @@ extension PartnerSchema {
           "message": "The resource exists already.",
           "data": {
             "status": "ALREADY_EXISTS"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
           }
         }
       ],
@@ -3246,6 +3295,13 @@ extension PartnerSchema {
           "message": "The resource does not exist or belongs to another partner.",
           "data": {
             "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
           }
         },
         {
@@ -5226,6 +5282,13 @@ extension PartnerSchema {
           "data": {
             "status": "NOT_FOUND"
           }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
         }
       ],
       "x-roles": [
@@ -5544,6 +5607,13 @@ extension PartnerSchema {
           "message": "The resource does not exist or belongs to another partner.",
           "data": {
             "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
           }
         }
       ],

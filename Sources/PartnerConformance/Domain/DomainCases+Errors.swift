@@ -1,0 +1,117 @@
+import FramedJSON
+
+extension DomainCases {
+    /// Every List method's page token: bound to its query, opaque, refused when forged.
+    static let listMethods = [
+        "Agents.List", "Tokens.List", "Customers.List", "Users.List", "Contacts.List", "Orders.List",
+        "Subscriptions.List", "Invoices.List", "Notifications.List", "Audit.List",
+    ]
+
+    /// Error paths each method documents (issue #13): reaching them here makes a status that
+    /// the document omits fail the run (``DomainSupport/refused(_:_:code:status:field:meta:)``
+    /// checks the answer against the method's documented errors).
+    static var documentedErrors: [ConformanceCase] {
+        [
+            flow(
+                "errors.page-token-bound-to-query",
+                "Customers.List: a page token reused with other filters is -32602 INVALID_ARGUMENT naming pageToken, never a silently empty page; with the same filters and another page size it pages on"
+            ) { s in
+                let marker = s.context.unique("Pagerco")
+                for _ in 0..<3 { _ = try s.createCustomer("pager", organisation: "\(marker) S.r.l.") }
+                let first = try s.call("Customers.List", ["text": .string(marker), "pageSize": 1])
+                guard let token = first["nextPageToken"]?.stringValue else { throw s.context.fail("no nextPageToken after 1 of 3") }
+                try s.context.expect(!token.contains("after:") && first["items"]?[0]?["id"]?.stringValue.map { !token.contains($0) } != false, "the token shows its cursor")
+                try s.refused(
+                    "Customers.List", ["text": .string(marker + " other"), "pageSize": 1, "pageToken": .string(token)],
+                    code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                try s.refused(
+                    "Customers.List", ["text": .string(marker), "customerType": "TEAM", "pageToken": .string(token)],
+                    code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                let rest = try s.call("Customers.List", ["text": .string(marker), "pageSize": 10, "pageToken": .string(token)])
+                try s.context.expect(rest["items"]?.arrayValue?.count == 2, "the same query with pageSize 10 listed \(rest)")
+            },
+            flow(
+                "errors.page-token-forged-on-every-list",
+                "Every List method: a token it did not issue (the old base64 of after:<id>, or another method's token) is -32602 INVALID_ARGUMENT naming pageToken"
+            ) { s in
+                _ = try s.createCustomer("forged")
+                _ = try s.createCustomer("forged")
+                let forged = "YWZ0ZXI6Y3VzXzAw"  // base64url("after:cus_00")
+                let other = try s.call("Customers.List", ["pageSize": 1])["nextPageToken"]?.stringValue
+                for method in DomainCases.listMethods {
+                    try s.refused(method, ["pageToken": .string(forged)], code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                    if let other, method != "Customers.List" {
+                        try s.refused(method, ["pageToken": .string(other)], code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                    }
+                }
+            },
+            flow(
+                "errors.change-domain-already-exists",
+                "AdminConsoleSim.ChangeDomain: a domain another admin console account holds is 6 ALREADY_EXISTS naming domain, as documented"
+            ) { s in
+                let first = try s.createCustomer("held")
+                let second = try s.createCustomer("mover")
+                try s.refused(
+                    "AdminConsoleSim.ChangeDomain", ["customerId": second["id"]!, "domain": first["primaryDomain"]!],
+                    code: 6, status: "ALREADY_EXISTS", field: "domain")
+            },
+            flow(
+                "errors.delete-stale-etag-aborted",
+                "Customers.Delete: a stale etag is 10 ABORTED naming etag, as documented; the customer stays"
+            ) { s in
+                let customer = try s.createCustomer("stale")
+                let id = customer["id"]!
+                try s.call(
+                    "Customers.Update",
+                    ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Renamed"])
+                try s.refused("Customers.Delete", ["customerId": id, "etag": customer["etag"]!], code: 10, status: "ABORTED", field: "etag")
+                try s.call("Customers.Get", ["customerId": id])
+            },
+            flow(
+                "errors.invitation-non-resellable-edition",
+                "Invitations.Send: a domain whose admin console runs the Nonprofits edition is 9 FAILED_PRECONDITION, as documented"
+            ) { s in
+                let domain = s.domain("nonprofit")
+                try s.call("AdminConsoleSim.RegisterAccount", ["domain": .string(domain), "edition": "NONPROFITS"])
+                try s.refused(
+                    "Invitations.Send",
+                    ["name": "N", "email": .string("n@\(domain)"), "domain": .string(domain), "organisationName": "Charity"],
+                    code: 9, status: "FAILED_PRECONDITION", field: "primaryDomain")
+            },
+            flow(
+                "errors.renewal-settings-need-commitment",
+                "Subscriptions.UpdateRenewalSettings: a flexible plan has no term to renew: 9 FAILED_PRECONDITION naming subscriptionId; an annual plan turns auto-renewal off and back on"
+            ) { s in
+                let (customer, flexible) = try s.customerWithSubscription("renewal")
+                try s.refused(
+                    "Subscriptions.UpdateRenewalSettings", ["subscriptionId": flexible["id"]!, "autoRenew": false],
+                    code: 9, status: "FAILED_PRECONDITION", field: "subscriptionId")
+                let annual = try s.call(
+                    "Orders.Place", ["customerId": customer["id"]!, "sku": "ess-enterprise-plus-annual", "seats": 2])["subscription"]
+                guard let annualId = annual?["id"] else { throw s.context.fail("no annual subscription") }
+                try s.context.expect(annual?["autoRenew"] == true, "a new annual plan does not auto-renew: \(annual ?? .null)")
+                let off = try s.call("Subscriptions.UpdateRenewalSettings", ["subscriptionId": annualId, "autoRenew": false])
+                try s.context.expect(off["autoRenew"] == false, "auto-renewal still on")
+                try s.call("Subscriptions.UpdateRenewalSettings", ["subscriptionId": annualId, "autoRenew": true])
+                try s.call("Subscriptions.Cancel", ["subscriptionId": annualId])
+            },
+            flow(
+                "customers.invited-customer-editable",
+                "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
+            ) { s in
+                let (customerId, _, _) = try s.invite("editable")
+                let accepted = try s.call(
+                    "Invitations.Accept", ["token": .string(try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId))], meta: [:])
+                for field in ["regionCode", "languageCode", "timeZone"] {
+                    try s.context.expect(accepted[field] == nil, "the invitation gave no \(field), yet the customer has \(accepted[field] ?? .null)")
+                }
+                let missing = accepted["missingProfileFields"]?.arrayValue ?? []
+                try s.context.expect(missing.contains("alternateEmail"), "missingProfileFields \(missing) lacks alternateEmail")
+                let renamed = try s.call(
+                    "Customers.Update",
+                    ["customerId": .string(customerId), "etag": accepted["etag"]!, "updateMask": ["displayName"], "displayName": "Conti"])
+                try s.context.expect(renamed["displayName"] == "Conti", "not renamed")
+            },
+        ]
+    }
+}
