@@ -3,6 +3,8 @@
 below. Run it after changing a method or a schema; tests check the committed file and the Swift
 stubs against each other.  Usage: python3 Scripts/openrpc.py"""
 import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import openrpc_docs as docs
 
 def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 def s(min_len=None, max_len=None, fmt=None, pattern=None, enum=None, desc=None):
@@ -201,9 +203,45 @@ MESSAGES = {"INVALID_ARGUMENT": "Params violate the schema or a rule; data.detai
             "OUT_OF_RANGE": "A value is outside its allowed range.", "RESOURCE_EXHAUSTED": "A limit was hit.",
             "UNAVAILABLE": "The server cannot serve now; retry with backoff.", "DEADLINE_EXCEEDED": "The deadline passed."}
 
+def described(schema, text):
+    """A copy of `schema` with `text` as its description unless it has one (tables share dicts)."""
+    if "description" in schema or text is None: return schema
+    return {**schema, "description": text}
+
+def describe_properties(owner, schema, missing):
+    """Describes every property of an object schema (recursively), from PROPS."""
+    if schema.get("type") == "object":
+        for key, value in list(schema.get("properties", {}).items()):
+            text = docs.PROPS.get(f"{owner}.{key}", docs.PROPS.get(key))
+            if "description" not in value and text is None: missing.append(f"{owner}.{key}")
+            value = described(value, text)
+            describe_properties(f"{owner}.{key}", value, missing)
+            schema["properties"][key] = value
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and schema["items"].get("type") == "object":
+        describe_properties(owner, schema["items"], missing)
+
+def method_text(name, roles, codes):
+    summary, does, rules, whens = docs.METHODS[name]
+    parts = [does]
+    if rules: parts.append("Rules:\n" + "\n".join(f"- {rule}" for rule in rules))
+    parts.append("Roles: " + ("none (no agent token needed)." if roles == NONE else " or ".join(roles) + "."))
+    lines = [f"- {code}: {whens.get(code) or docs.GENERIC_WHEN[code]}" for code in codes]
+    parts.append("Errors:\n" + "\n".join(lines) if lines else "Errors: none of its own.")
+    missing = [code for code in whens if code not in codes]
+    assert not missing, f"{name}: the docs explain {missing}, which it does not document"
+    return summary, "\n\n".join(parts)
+
+MISSING = []
+
 def method_doc(m):
     name, roles, mutating, idempotent, streaming, (required, props), result, errors = m
-    params = [{"name": k, "required": k in required, "schema": v} for k, v in props.items()]
+    params = []
+    for k, v in props.items():
+        text = docs.PARAMS.get(f"{name}.{k}", docs.PARAMS.get(k))
+        if "description" not in v and text is None: MISSING.append(f"{name} param {k}")
+        override = docs.PARAMS.get(f"{name}.{k}")
+        schema = {**v, "description": override} if override else described(v, text)
+        params.append({"name": k, "required": k in required, "schema": schema})
     codes = ["INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "UNAVAILABLE", "RESOURCE_EXHAUSTED"]
     if roles != NONE: codes += ["UNAUTHENTICATED", "PERMISSION_DENIED"]
     codes += [e for e in errors if e not in codes]
@@ -213,14 +251,25 @@ def method_doc(m):
         "errors": [{"code": ERRORS[c], "message": MESSAGES[c], "data": {"status": c}} for c in codes],
         "x-roles": roles, "x-mutating": mutating, "x-idempotent": idempotent, "x-streaming": streaming,
     }
+    doc["summary"], doc["description"] = method_text(name, roles, codes)
     if name == "Events.Watch":
         doc["x-item"] = ref("Event")
-        doc["summary"] = "Streams change events ($/item), oldest first after afterSequence, then live; the result counts items sent."
     if name == "Health.Watch":
         doc["x-item"] = result
         doc["result"] = {"name": "result", "schema": ref("Empty")}
-        doc["summary"] = "Streams the serving status ($/item) now and on every change."
+    if isinstance(doc["result"]["schema"], dict):
+        doc["result"]["schema"] = dict(doc["result"]["schema"])
+        describe_properties(name, doc["result"]["schema"], MISSING)
+    if isinstance(doc.get("x-item"), dict) and "$ref" not in doc["x-item"]:
+        doc["x-item"] = dict(doc["x-item"])
+        describe_properties(name, doc["x-item"], MISSING)
+    if name in docs.EXAMPLES: doc["examples"] = docs.EXAMPLES[name]
     return doc
+
+for schema_name, schema in schemas.items():
+    schemas[schema_name] = described(dict(schema), docs.SCHEMAS.get(schema_name))
+    if "description" not in schemas[schema_name]: MISSING.append(f"schema {schema_name}")
+    describe_properties(schema_name, schemas[schema_name], MISSING)
 
 document = {
     "openrpc": "1.3.2",
@@ -229,9 +278,12 @@ document = {
     "methods": [method_doc(m) for m in methods] + [{
         "name": "rpc.discover", "paramStructure": "by-name", "params": [],
         "result": {"name": "OpenRPC document", "schema": {"type": "object"}}, "x-roles": ["none"],
-        "x-mutating": False, "x-idempotent": True, "x-streaming": False, "errors": []}],
+        "x-mutating": False, "x-idempotent": True, "x-streaming": False, "errors": [],
+        "summary": docs.METHODS["rpc.discover"][0], "description": method_text("rpc.discover", NONE, [])[1]}],
     "components": {"schemas": schemas},
 }
+
+assert not MISSING, "undescribed: " + ", ".join(MISSING)
 
 if __name__ == "__main__":
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

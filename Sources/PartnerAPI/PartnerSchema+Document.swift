@@ -22,7 +22,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "A service name; empty for the whole server."
           }
         }
       ],
@@ -39,7 +40,8 @@ extension PartnerSchema {
               "enum": [
                 "SERVING",
                 "NOT_SERVING"
-              ]
+              ],
+              "description": "The serving status."
             }
           },
           "additionalProperties": false
@@ -87,7 +89,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reports whether the server (or one named service) is serving.",
+      "description": "gRPC's health check: SERVING or NOT_SERVING (while draining). Needs no token.\n\nRules:\n- An empty service name asks about the whole server.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: service names a service the server does not have."
     },
     {
       "name": "Health.Watch",
@@ -99,7 +103,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "A service name; empty for the whole server."
           }
         }
       ],
@@ -145,6 +150,8 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": true,
+      "summary": "Streams the serving status now and on every change.",
+      "description": "gRPC's health watch: the current status as a $/item, then one per change, until the server drains or the call is cancelled. Needs no token.\n\nRules:\n- An unknown service streams SERVICE_UNKNOWN instead of failing.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.",
       "x-item": {
         "type": "object",
         "required": [
@@ -157,12 +164,12 @@ extension PartnerSchema {
               "SERVING",
               "NOT_SERVING",
               "SERVICE_UNKNOWN"
-            ]
+            ],
+            "description": "The serving status."
           }
         },
         "additionalProperties": false
-      },
-      "summary": "Streams the serving status ($/item) now and on every change."
+      }
     },
     {
       "name": "Partners.GetProfile",
@@ -231,7 +238,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads the caller's partner profile.",
+      "description": "Returns the reseller's own profile: name, support email, website, phone, etag.\n\nRules:\n- Only the caller's partner is ever visible.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: the caller's partner no longer exists."
     },
     {
       "name": "Partners.UpdateProfile",
@@ -241,7 +250,8 @@ extension PartnerSchema {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -250,14 +260,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The partner's new name."
           }
         },
         {
           "name": "supportEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Where the partner's customers get support."
           }
         },
         {
@@ -266,7 +278,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "The website, up to 300 characters."
           }
         },
         {
@@ -275,7 +288,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         }
       ],
@@ -341,7 +355,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates the caller's partner profile.",
+      "description": "Changes the given profile fields; fields left out stay as they are. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The etag read last must be sent; a stale one is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ABORTED: etag is stale: the profile changed since it was read."
     },
     {
       "name": "Agents.Create",
@@ -353,14 +369,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The agent's email, unique within the partner."
           }
         },
         {
@@ -373,7 +391,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "salesAgent, adminAgent or both."
           }
         }
       ],
@@ -439,7 +458,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds an agent (a person or program acting for the partner).",
+      "description": "Creates an enabled agent with one or both roles. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Emails are unique among the partner's agents.\n- roles holds salesAgent, adminAgent or both.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the partner already has an agent with this email (field email)."
     },
     {
       "name": "Agents.List",
@@ -478,7 +499,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Agent"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -537,7 +559,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the partner's agents.",
+      "description": "Returns the partner's agents. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Agents.Update",
@@ -549,14 +573,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent's id (agt_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -565,7 +591,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
@@ -578,14 +605,16 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "salesAgent, adminAgent or both."
           }
         },
         {
           "name": "disabled",
           "required": false,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "True disables the agent and its tokens."
           }
         }
       ],
@@ -665,7 +694,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Renames, re-roles, disables or enables an agent.",
+      "description": "Changes an agent's display name, roles or disabled flag. A disabled agent's tokens stop working at once. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The partner always keeps at least one enabled admin agent.\n- The etag read last must be sent.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner.\n- FAILED_PRECONDITION: the change would leave the partner without an enabled admin agent.\n- ABORTED: etag is stale."
     },
     {
       "name": "Tokens.Create",
@@ -677,7 +708,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent the token acts as."
           }
         },
         {
@@ -686,7 +718,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "A note to recognise the token by."
           }
         },
         {
@@ -695,7 +728,8 @@ extension PartnerSchema {
           "schema": {
             "type": "integer",
             "minimum": 60,
-            "maximum": 31536000
+            "maximum": 31536000,
+            "description": "Lifetime in seconds, 60 to 31536000; absent: no expiry."
           }
         }
       ],
@@ -709,7 +743,8 @@ extension PartnerSchema {
           ],
           "properties": {
             "token": {
-              "$ref": "#/components/schemas/ApiToken"
+              "$ref": "#/components/schemas/ApiToken",
+              "description": "The token."
             },
             "secret": {
               "type": "string",
@@ -775,7 +810,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Issues an API token for an agent.",
+      "description": "Creates a bearer token for an agent; the secret is in the answer once and only its hash is stored. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- ttlSeconds, when given, is 60 seconds to 365 days; without it the token does not expire.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner."
     },
     {
       "name": "Tokens.List",
@@ -807,7 +844,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this agent's tokens; absent for every agent's."
           }
         }
       ],
@@ -823,7 +861,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/ApiToken"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -889,7 +928,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists API tokens (never their secrets).",
+      "description": "Returns the tokens of one agent, or of every agent of the partner. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner."
     },
     {
       "name": "Tokens.Revoke",
@@ -901,7 +942,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The token's id (tok_...)."
           }
         }
       ],
@@ -967,7 +1009,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Revokes an API token at once.",
+      "description": "Marks a token revoked; calls bearing it are UNAUTHENTICATED from then on. Revoking twice answers the revoked token. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: tokenId names no token of the partner."
     },
     {
       "name": "Customers.CheckDomain",
@@ -979,7 +1023,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The domain to check."
           }
         }
       ],
@@ -993,18 +1038,22 @@ extension PartnerSchema {
           ],
           "properties": {
             "existing": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether a customer (of any partner) holds the domain."
             },
             "owned": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether the caller's partner holds it."
             },
             "upstreamAccount": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether an admin console account exists for it."
             },
             "customerId": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 64
+              "maxLength": 64,
+              "description": "The customer."
             }
           },
           "additionalProperties": false
@@ -1060,7 +1109,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Tells whether a domain is already a customer or has an admin console account.",
+      "description": "Answers whether the domain is held by a customer (of any partner), whether the caller owns it (then with its id), and whether the admin console has an account for it.\n\nRules:\n- Another partner's customer is never named.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Customers.Create",
@@ -1072,7 +1123,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name (company profile); renames never change it."
           }
         },
         {
@@ -1081,7 +1133,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name; default organisationName."
           }
         },
         {
@@ -1090,42 +1143,48 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The customer's primary domain."
           }
         },
         {
           "name": "customerType",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "DOMAIN (Workspace / Cloud Identity, domain-verified) or TEAM (Essentials, verified by email)."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Education institution data; present only for schools and universities."
           }
         },
         {
           "name": "postalAddress",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The customer's postal address."
           }
         },
         {
           "name": "primaryAdminEmail",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin; for domain customers inside the primary domain."
           }
         },
         {
           "name": "alternateEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; outside the primary domain; required for DOMAIN customers."
           }
         },
         {
@@ -1134,7 +1193,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         },
         {
@@ -1143,7 +1203,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag, e.g. it or it-IT."
           }
         },
         {
@@ -1151,7 +1212,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region for settings; default the postal address's."
           }
         },
         {
@@ -1160,7 +1222,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone, e.g. Europe/Rome."
           }
         }
       ],
@@ -1240,7 +1303,80 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Creates a domain or team customer.",
+      "description": "Creates the customer ACTIVE with reseller access off and no subscription status, provisions its admin console account and emails the credentials notice to the primary and alternate emails. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The primary domain is a syntactically valid registered domain, held by one domain customer only.\n- A domain customer's primary admin email is inside its primary domain; its alternate email is required and outside it.\n- A team customer's alternate email is optional.\n- An admin console account on the Nonprofits or legacy free edition cannot become a customer.\n- displayName defaults to organisationName; regionCode to the postal address's region.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the primary domain is held by a domain customer (field primaryDomain).\n- FAILED_PRECONDITION: the domain's admin console account runs a non-resellable edition (field primaryDomain).\n- ABORTED: no unique Cloud Identity id could be allocated; retry.",
+      "examples": [
+        {
+          "name": "a domain customer",
+          "description": "An Italian domain customer with every field the create path requires.",
+          "params": [
+            {
+              "name": "organisationName",
+              "value": "Acme Italia S.r.l."
+            },
+            {
+              "name": "primaryDomain",
+              "value": "acme-italia.it"
+            },
+            {
+              "name": "customerType",
+              "value": "DOMAIN"
+            },
+            {
+              "name": "postalAddress",
+              "value": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              }
+            },
+            {
+              "name": "primaryAdminEmail",
+              "value": "admin@acme-italia.it"
+            },
+            {
+              "name": "alternateEmail",
+              "value": "it-backup@example.net"
+            },
+            {
+              "name": "languageCode",
+              "value": "it"
+            },
+            {
+              "name": "timeZone",
+              "value": "Europe/Rome"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "organisationName": "Acme Italia S.r.l.",
+              "displayName": "Acme Italia S.r.l.",
+              "primaryDomain": "acme-italia.it",
+              "customerType": "DOMAIN",
+              "cloudIdentityId": "C0a1b2c3d",
+              "postalAddress": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              },
+              "primaryAdminEmail": "admin@acme-italia.it",
+              "alternateEmail": "it-backup@example.net",
+              "languageCode": "it",
+              "regionCode": "IT",
+              "timeZone": "Europe/Rome",
+              "resellerAccess": false,
+              "domainVerified": true,
+              "state": "ACTIVE",
+              "etag": "v1",
+              "createTime": "2026-03-02T09:00:00Z",
+              "updateTime": "2026-03-02T09:00:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.Get",
@@ -1252,7 +1388,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -1319,7 +1456,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one customer.",
+      "description": "Returns the customer with adminConsoleMismatch filled when its admin console's domain or alternate email differs, and missingProfileFields when it lacks fields the create path requires.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Customers.List",
@@ -1351,28 +1490,32 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Case-insensitive text in the display or legal name, domain, Cloud Identity id or admin email."
           }
         },
         {
           "name": "customerType",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "Only customers of this type."
           }
         },
         {
           "name": "state",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/CustomerState"
+            "$ref": "#/components/schemas/CustomerState",
+            "description": "Only customers in this state."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Only education (true) or other (false) customers."
           }
         }
       ],
@@ -1388,7 +1531,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Customer"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -1448,7 +1592,60 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the partner's customers, filtered.",
+      "description": "Returns live customers, each with its Cloud Identity id so that team customers of one name can be told apart. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- All given filters must match.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
+      "examples": [
+        {
+          "name": "the next page of a filtered list",
+          "description": "Filters are repeated with the pageToken that the first page gave.",
+          "params": [
+            {
+              "name": "text",
+              "value": "acme"
+            },
+            {
+              "name": "pageSize",
+              "value": 1
+            },
+            {
+              "name": "pageToken",
+              "value": "AQv3b8a1c2d3e4f5-opaque-token"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "items": [
+                {
+                  "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                  "organisationName": "Acme Italia S.r.l.",
+                  "displayName": "Acme Italia S.r.l.",
+                  "primaryDomain": "acme-italia.it",
+                  "customerType": "DOMAIN",
+                  "cloudIdentityId": "C0a1b2c3d",
+                  "postalAddress": {
+                    "regionCode": "IT",
+                    "postalCode": "20121",
+                    "locality": "Milano"
+                  },
+                  "primaryAdminEmail": "admin@acme-italia.it",
+                  "alternateEmail": "it-backup@example.net",
+                  "languageCode": "it",
+                  "regionCode": "IT",
+                  "timeZone": "Europe/Rome",
+                  "resellerAccess": false,
+                  "domainVerified": true,
+                  "state": "ACTIVE",
+                  "etag": "v1",
+                  "createTime": "2026-03-02T09:00:00Z",
+                  "updateTime": "2026-03-02T09:00:00Z"
+                }
+              ]
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.Update",
@@ -1460,14 +1657,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -1490,7 +1689,8 @@ extension PartnerSchema {
               ]
             },
             "minItems": 1,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The fields to change; only these are validated and written."
           }
         },
         {
@@ -1499,28 +1699,32 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
           "name": "postalAddress",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The customer's postal address."
           }
         },
         {
           "name": "primaryAdminEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin; for domain customers inside the primary domain."
           }
         },
         {
           "name": "alternateEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; never inside the primary domain; required for domain customers."
           }
         },
         {
@@ -1529,7 +1733,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         },
         {
@@ -1538,7 +1743,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag, e.g. it or it-IT."
           }
         },
         {
@@ -1546,7 +1752,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region, e.g. IT."
           }
         },
         {
@@ -1555,14 +1762,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone, e.g. Europe/Rome."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Education institution data; absent in the mask's field clears it."
           }
         }
       ],
@@ -1636,7 +1845,62 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a customer's account details through an update mask.",
+      "description": "Changes the fields named in updateMask (friendly name, postal address, contact emails, phone, language, region, time zone, education). A rename changes only displayName; the legal name stays in the company profile. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only the fields in the mask are validated, so a record lacking a field the create path requires (an accepted invitation) stays editable.\n- Company-profile fields (organisationName, primaryDomain, customerType, cloudIdentityId) are read-only.\n- A domain customer's alternate email, once ACTIVE, cannot be removed and is never inside the primary domain.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ABORTED: etag is stale.",
+      "examples": [
+        {
+          "name": "rename",
+          "description": "A rename changes only the friendly name.",
+          "params": [
+            {
+              "name": "customerId",
+              "value": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1"
+            },
+            {
+              "name": "etag",
+              "value": "v1"
+            },
+            {
+              "name": "updateMask",
+              "value": [
+                "displayName"
+              ]
+            },
+            {
+              "name": "displayName",
+              "value": "Acme"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "organisationName": "Acme Italia S.r.l.",
+              "displayName": "Acme",
+              "primaryDomain": "acme-italia.it",
+              "customerType": "DOMAIN",
+              "cloudIdentityId": "C0a1b2c3d",
+              "postalAddress": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              },
+              "primaryAdminEmail": "admin@acme-italia.it",
+              "alternateEmail": "it-backup@example.net",
+              "languageCode": "it",
+              "regionCode": "IT",
+              "timeZone": "Europe/Rome",
+              "resellerAccess": false,
+              "domainVerified": true,
+              "state": "ACTIVE",
+              "etag": "v2",
+              "createTime": "2026-03-02T09:00:00Z",
+              "updateTime": "2026-03-03T10:00:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.SyncWithAdminConsole",
@@ -1648,14 +1912,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -1671,7 +1937,8 @@ extension PartnerSchema {
               ]
             },
             "minItems": 1,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The fields to copy; absent: every differing one."
           }
         }
       ],
@@ -1758,7 +2025,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Copies the admin console's domain or alternate email, once.",
+      "description": "A one-time copy of the chosen fields (default: every differing one) from the customer's admin console; never automatic. Syncing the domain moves the primary admin email to the new domain when it was an address of the old one. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only differing fields are copied; with none, the sync is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the new domain is held by another domain customer (field primaryDomain).\n- FAILED_PRECONDITION: nothing chosen differs (field fields), or the customer has no admin console account.\n- ABORTED: etag is stale."
     },
     {
       "name": "Customers.Delete",
@@ -1770,14 +2039,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         }
       ],
@@ -1857,7 +2128,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Deletes a customer with no live subscriptions.",
+      "description": "Marks the customer DELETED: it then answers NOT_FOUND, its domain is free again, its admin console account is unlinked and pending invitations are revoked. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A customer with ACTIVE or SUSPENDED subscriptions cannot be deleted.\n- When etag is sent it must be current.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer has live subscriptions (field customerId).\n- ABORTED: etag was sent and is stale (field etag)."
     },
     {
       "name": "Invitations.Send",
@@ -1869,14 +2142,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The invitee's name."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The invitee's (future super admin's) email, inside domain."
           }
         },
         {
@@ -1885,7 +2160,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The customer's Google domain."
           }
         },
         {
@@ -1894,7 +2170,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name (company profile); renames never change it."
           }
         },
         {
@@ -1902,7 +2179,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region; left unset when absent."
           }
         },
         {
@@ -1911,7 +2189,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag; left unset when absent."
           }
         },
         {
@@ -1920,7 +2199,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone; left unset when absent."
           }
         }
       ],
@@ -1934,10 +2214,12 @@ extension PartnerSchema {
           ],
           "properties": {
             "customer": {
-              "$ref": "#/components/schemas/Customer"
+              "$ref": "#/components/schemas/Customer",
+              "description": "The customer."
             },
             "invitation": {
-              "$ref": "#/components/schemas/Invitation"
+              "$ref": "#/components/schemas/Invitation",
+              "description": "The invitation."
             }
           },
           "additionalProperties": false
@@ -2013,7 +2295,72 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Invites a new customer by email.",
+      "description": "Creates the customer INVITED (domain type, the invitee as super admin) and emails a one-time code valid 7 days. Region, language and time zone are taken from the params or left unset, never invented. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The invitee's email is inside the invited domain.\n- The domain is held by one domain customer only.\n- Nothing can be bought for the customer until it accepts.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the domain is held by a domain customer (field domain).\n- FAILED_PRECONDITION: the domain's admin console account runs a non-resellable edition (field domain).\n- ABORTED: no unique Cloud Identity id could be allocated; retry.",
+      "examples": [
+        {
+          "name": "invite by email",
+          "description": "The customer is INVITED until it accepts the emailed code.",
+          "params": [
+            {
+              "name": "name",
+              "value": "Giulia Conti"
+            },
+            {
+              "name": "email",
+              "value": "giulia@conti-legal.it"
+            },
+            {
+              "name": "domain",
+              "value": "conti-legal.it"
+            },
+            {
+              "name": "organisationName",
+              "value": "Studio Legale Conti"
+            },
+            {
+              "name": "regionCode",
+              "value": "IT"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "customer": {
+                "id": "cus_01JD2KA0000000000000000001",
+                "organisationName": "Studio Legale Conti",
+                "displayName": "Studio Legale Conti",
+                "primaryDomain": "conti-legal.it",
+                "customerType": "DOMAIN",
+                "cloudIdentityId": "C0x9y8z7w",
+                "primaryAdminEmail": "giulia@conti-legal.it",
+                "regionCode": "IT",
+                "missingProfileFields": [
+                  "postalAddress",
+                  "alternateEmail",
+                  "languageCode",
+                  "timeZone"
+                ],
+                "resellerAccess": false,
+                "domainVerified": true,
+                "state": "INVITED",
+                "etag": "v1",
+                "createTime": "2026-03-02T09:00:00Z",
+                "updateTime": "2026-03-02T09:00:00Z"
+              },
+              "invitation": {
+                "id": "ivt_01JD2KA0000000000000000002",
+                "customerId": "cus_01JD2KA0000000000000000001",
+                "email": "giulia@conti-legal.it",
+                "state": "PENDING",
+                "expireTime": "2026-03-09T09:00:00Z",
+                "createTime": "2026-03-02T09:00:00Z"
+              }
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Invitations.Resend",
@@ -2025,7 +2372,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2098,7 +2446,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Sends a new invitation code; the previous one stops working.",
+      "description": "Revokes the pending invitation and emails a new one-time code. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not INVITED."
     },
     {
       "name": "Invitations.Revoke",
@@ -2110,7 +2460,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2183,7 +2534,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Withdraws a pending invitation.",
+      "description": "Revokes the pending invitation; its code stops working. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not INVITED or has no pending invitation."
     },
     {
       "name": "Invitations.Accept",
@@ -2195,7 +2548,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The one-time code from the emailed message."
           }
         }
       ],
@@ -2254,7 +2608,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Accepts an invitation with its emailed one-time code.",
+      "description": "Called by the invited customer, without an agent token: makes the customer ACTIVE. Fields the invitation did not give stay unset and are listed in missingProfileFields.\n\nRules:\n- A code works once, until it expires, is revoked or replaced.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: the code was never issued (field token).\n- FAILED_PRECONDITION: the code was used, revoked, replaced or has expired (field token)."
     },
     {
       "name": "CompanyProfiles.Get",
@@ -2266,7 +2622,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2333,7 +2690,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads a customer's company profile.",
+      "description": "The legal name, primary domain and Cloud Identity id as created; renames never change them.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "BillingProfiles.Get",
@@ -2345,7 +2704,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2412,7 +2772,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads a customer's billing profile.",
+      "description": "The friendly name, billing address and billing contact used on invoices.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "BillingProfiles.Update",
@@ -2424,28 +2786,32 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
           "name": "billingAddress",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The address printed on invoices."
           }
         },
         {
           "name": "billingContact",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/BillingContact"
+            "$ref": "#/components/schemas/BillingContact",
+            "description": "Who receives invoices."
           }
         }
       ],
@@ -2519,7 +2885,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a customer's billing address or contact.",
+      "description": "Changes the billing address and/or billing contact. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- At least one of billingAddress and billingContact is given.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ABORTED: etag is stale."
     },
     {
       "name": "Users.List",
@@ -2551,7 +2919,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's users; absent for the partner's own."
           }
         }
       ],
@@ -2567,7 +2936,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/User"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -2634,7 +3004,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists users of the partner or of one customer.",
+      "description": "Returns users with the contact types they back. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Users.Create",
@@ -2646,7 +3018,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer the user belongs to; absent for the partner's own users."
           }
         },
         {
@@ -2655,7 +3028,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -2664,14 +3038,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The user's email, unique within its scope."
           }
         }
       ],
@@ -2745,7 +3121,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds a user to the partner or to a customer.",
+      "description": "Creates a user (first name, last name, email) in the partner's scope, or a customer's when customerId is given. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Emails are unique within a scope.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the scope has a user with this email (field email)."
     },
     {
       "name": "Contacts.Create",
@@ -2757,7 +3135,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer the contact belongs to; absent for the partner's own contacts."
           }
         },
         {
@@ -2766,7 +3145,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "An existing user to make the contact from (usr_...); absent for an outside person."
           }
         },
         {
@@ -2775,7 +3155,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -2784,14 +3165,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "businessEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The contact's business email."
           }
         },
         {
@@ -2800,7 +3183,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "The contact's business phone."
           }
         },
         {
@@ -2809,7 +3193,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "The contact's job title."
           }
         },
         {
@@ -2822,7 +3207,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "BILLING, TECHNICAL and/or BUSINESS (one to three)."
           }
         }
       ],
@@ -2896,7 +3282,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds a billing, technical or business contact.",
+      "description": "Creates a contact of the partner, or of a customer, from an existing user (userId) or as an outside person (first name, last name, business email). Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A contact has one to three types.\n- A user backs at most one contact, of its own scope.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId or userId names nothing of the partner.\n- ALREADY_EXISTS: the user already backs a contact (field userId)."
     },
     {
       "name": "Contacts.List",
@@ -2928,7 +3316,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's contacts; absent for the partner's own."
           }
         }
       ],
@@ -2944,7 +3333,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Contact"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -3011,7 +3401,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists contacts of the partner or of one customer.",
+      "description": "Returns contacts. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Contacts.Update",
@@ -3023,14 +3415,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -3039,7 +3433,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -3048,14 +3443,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "businessEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The contact's business email."
           }
         },
         {
@@ -3064,7 +3461,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "The contact's business phone."
           }
         },
         {
@@ -3073,7 +3471,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "The contact's job title."
           }
         },
         {
@@ -3086,7 +3485,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "BILLING, TECHNICAL and/or BUSINESS (one to three)."
           }
         }
       ],
@@ -3160,7 +3560,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a contact; a user-linked contact's new email waits for confirmation.",
+      "description": "Changes names, phone, job title or types at once. A user-linked contact's new business email is stored as pendingEmail and a confirmation code goes to it; the change takes effect when confirmed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- ABORTED: etag is stale."
     },
     {
       "name": "Contacts.Delete",
@@ -3172,7 +3574,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
           }
         }
       ],
@@ -3239,7 +3642,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Deletes a contact; a user behind it stays.",
+      "description": "Removes the contact; a user-linked contact's user is kept and loses the contact types. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner."
     },
     {
       "name": "Contacts.ConfirmEmail",
@@ -3251,7 +3656,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The one-time code from the emailed message."
           }
         }
       ],
@@ -3317,7 +3723,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Confirms a contact's email change with the emailed code.",
+      "description": "Called from the new address's message, without an agent token: the pending email becomes the contact's (and its user's) email.\n\nRules:\n- A code works once, until it expires or a newer change replaces it.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: the code was never issued (field token).\n- ALREADY_EXISTS: the scope got another user with that email meanwhile (field businessEmail).\n- FAILED_PRECONDITION: the code was used, replaced or has expired (field token)."
     },
     {
       "name": "Catalog.ListProducts",
@@ -3329,7 +3737,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only what this customer may buy now."
           }
         }
       ],
@@ -3345,7 +3754,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Product"
-              }
+              },
+              "description": "This page's items."
             }
           },
           "additionalProperties": false
@@ -3408,7 +3818,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the products, or those a customer may buy.",
+      "description": "The catalogue (SKUs, plans, prices, seat limits, eligibility). With customerId, only what that customer may buy now.\n\nRules:\n- Team customers buy Essentials only until their domain is verified; education products need the education flag.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Orders.Place",
@@ -3420,7 +3832,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
@@ -3429,7 +3842,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The SKU to buy, e.g. ws-business-standard-flex."
           }
         },
         {
@@ -3438,7 +3852,8 @@ extension PartnerSchema {
           "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 1000000
+            "maximum": 1000000,
+            "description": "Seats to buy, 1 to the SKU's maximum."
           }
         }
       ],
@@ -3452,10 +3867,12 @@ extension PartnerSchema {
           ],
           "properties": {
             "order": {
-              "$ref": "#/components/schemas/Order"
+              "$ref": "#/components/schemas/Order",
+              "description": "The order."
             },
             "subscription": {
-              "$ref": "#/components/schemas/Subscription"
+              "$ref": "#/components/schemas/Subscription",
+              "description": "The subscription."
             }
           },
           "additionalProperties": false
@@ -3538,7 +3955,58 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Buys seats of a SKU for a customer, creating its subscription.",
+      "description": "Places an order and creates an ACTIVE subscription at the SKU's locked price; annual plans commit to the seats for a year and renew automatically. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The customer is ACTIVE (an invited one must accept first) and eligible for the SKU.\n- One live subscription per customer and product family.\n- An add-on needs its base subscription.\n- Seats are 1 to the SKU's maximum.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the customer has a live subscription of this family (field sku).\n- FAILED_PRECONDITION: the customer is not ACTIVE, not eligible, or lacks the add-on's base.\n- OUT_OF_RANGE: seats exceed the SKU's maximum (field seats).",
+      "examples": [
+        {
+          "name": "buy an annual plan",
+          "description": "Ten seats committed for a year, auto-renewing.",
+          "params": [
+            {
+              "name": "customerId",
+              "value": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1"
+            },
+            {
+              "name": "sku",
+              "value": "ws-business-standard-annual"
+            },
+            {
+              "name": "seats",
+              "value": 10
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "order": {
+                "id": "ord_01JD2K9A0B1C2D3E4F5G6H7J8A",
+                "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                "sku": "ws-business-standard-annual",
+                "seats": 10,
+                "subscriptionId": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+                "createTime": "2026-03-02T09:05:00Z"
+              },
+              "subscription": {
+                "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+                "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                "sku": "ws-business-standard-annual",
+                "family": "workspace",
+                "plan": "ANNUAL",
+                "seats": 10,
+                "committedSeats": 10,
+                "state": "ACTIVE",
+                "termStartTime": "2026-03-02T09:05:00Z",
+                "termEndTime": "2027-03-02T09:05:00Z",
+                "autoRenew": true,
+                "etag": "v1",
+                "createTime": "2026-03-02T09:05:00Z",
+                "updateTime": "2026-03-02T09:05:00Z"
+              }
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Orders.List",
@@ -3570,7 +4038,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's orders."
           }
         }
       ],
@@ -3586,7 +4055,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Order"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -3653,7 +4123,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists orders.",
+      "description": "Returns the partner's orders, or one customer's. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Subscriptions.Get",
@@ -3665,7 +4137,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         }
       ],
@@ -3732,7 +4205,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one subscription with its history.",
+      "description": "Returns the subscription and every change made to it (who, what, why, when).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner."
     },
     {
       "name": "Subscriptions.List",
@@ -3764,7 +4239,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's subscriptions."
           }
         }
       ],
@@ -3780,7 +4256,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Subscription"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -3847,7 +4324,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists subscriptions.",
+      "description": "Returns the partner's subscriptions, or one customer's. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Subscriptions.ChangeSeats",
@@ -3859,14 +4338,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -3876,7 +4357,7 @@ extension PartnerSchema {
             "type": "integer",
             "minimum": 1,
             "maximum": 1000000,
-            "description": "Absolute seat count; give this or delta."
+            "description": "The absolute seat count; give this or delta."
           }
         },
         {
@@ -3895,7 +4376,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -3982,7 +4464,48 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Sets, adds or removes seats.",
+      "description": "Changes the seat count to seats, or by delta. Setting the count it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Give exactly one of seats and a non-zero delta.\n- Only ACTIVE subscriptions of ACTIVE customers change.\n- An annual plan cannot go below its committed seats mid-term; increases raise the commitment; the first change after a renewal sets the new commitment.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- OUT_OF_RANGE: the result exceeds the SKU's maximum or removes more than held.\n- FAILED_PRECONDITION: the subscription or customer is not ACTIVE, or an annual commitment would be broken.\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "add five seats",
+          "description": "A delta; increases raise an annual commitment.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "delta",
+              "value": 5
+            },
+            {
+              "name": "reason",
+              "value": "five new hires"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 15,
+              "committedSeats": 15,
+              "state": "ACTIVE",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": true,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Subscriptions.Suspend",
@@ -3994,14 +4517,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -4010,7 +4535,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4090,7 +4616,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Suspends an ACTIVE subscription.",
+      "description": "ACTIVE -> SUSPENDED; billing continues. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Activate",
@@ -4102,14 +4630,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -4118,7 +4648,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4198,7 +4729,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reactivates a SUSPENDED subscription.",
+      "description": "SUSPENDED -> ACTIVE, for an ACTIVE customer. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not SUSPENDED, or the customer is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Cancel",
@@ -4210,14 +4743,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -4226,7 +4761,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4306,7 +4842,45 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Cancels a subscription (terminal).",
+      "description": "ACTIVE or SUSPENDED -> CANCELLED; billing ends after the day of cancellation and the family can be bought again. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Flexible and monthly plans cancel any time.\n- An annual (commitment) plan cancels only within 7 days of its purchase or of a renewal; afterwards it runs to its term end (turn auto-renewal off to end it there). A term that ended without renewing binds no more.\n- A base cannot be cancelled while a live add-on depends on it.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: already CANCELLED, an add-on depends on it, or an annual plan is past its 7-day window (field subscriptionId).\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "cancel within the window",
+          "description": "An annual plan, three days after purchase.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "reason",
+              "value": "ordered by mistake"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 10,
+              "committedSeats": 10,
+              "state": "CANCELLED",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": true,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z",
+              "cancelTime": "2026-03-05T11:00:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Subscriptions.UpdateRenewalSettings",
@@ -4318,21 +4892,24 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
           "name": "autoRenew",
           "required": true,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "True renews the annual term at its end; false ends the subscription there."
           }
         },
         {
@@ -4341,7 +4918,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4421,7 +4999,44 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Turns an annual plan's auto-renewal on or off.",
+      "description": "Off, the plan ends at termEndTime instead of renewing for a year; on again, it renews. Setting the value it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only annual (commitment) plans have renewal settings.\n- Not on a CANCELLED subscription.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the plan has no term (flexible, monthly) or the subscription is CANCELLED (field subscriptionId).\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "end at term end",
+          "description": "Past the 7-day window an annual plan ends at its term end this way.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "autoRenew",
+              "value": false
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 10,
+              "committedSeats": 10,
+              "state": "ACTIVE",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": false,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Invoices.List",
@@ -4453,7 +5068,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's invoices."
           }
         }
       ],
@@ -4469,7 +5085,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Invoice"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -4536,7 +5153,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists invoices.",
+      "description": "Returns the partner's invoices, or one customer's (also a deleted customer's). Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no customer of the partner."
     },
     {
       "name": "Invoices.Get",
@@ -4548,7 +5167,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The invoice's id (inv_...)."
           }
         }
       ],
@@ -4615,7 +5235,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one invoice.",
+      "description": "Returns the invoice with its lines (seat-days per subscription).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: invoiceId names no invoice of the partner."
     },
     {
       "name": "Invoices.Download",
@@ -4627,7 +5249,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The invoice's id (inv_...)."
           }
         },
         {
@@ -4638,7 +5261,8 @@ extension PartnerSchema {
             "enum": [
               "PDF",
               "CSV"
-            ]
+            ],
+            "description": "PDF or CSV."
           }
         }
       ],
@@ -4656,17 +5280,20 @@ extension PartnerSchema {
             "invoiceId": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 64
+              "maxLength": 64,
+              "description": "The invoice."
             },
             "format": {
               "type": "string",
               "enum": [
                 "PDF",
                 "CSV"
-              ]
+              ],
+              "description": "PDF or CSV."
             },
             "contentType": {
-              "type": "string"
+              "type": "string",
+              "description": "The document's media type."
             },
             "data": {
               "type": "string",
@@ -4734,7 +5361,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Downloads an invoice as PDF or CSV.",
+      "description": "Returns the document base64-encoded, with its content type.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: invoiceId names no invoice of the partner."
     },
     {
       "name": "Invoices.CloseBillingPeriod",
@@ -4745,7 +5374,8 @@ extension PartnerSchema {
           "required": true,
           "schema": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}$"
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "A month, YYYY-MM."
           }
         }
       ],
@@ -4759,13 +5389,15 @@ extension PartnerSchema {
           ],
           "properties": {
             "billingMonth": {
-              "type": "string"
+              "type": "string",
+              "description": "The month billed, YYYY-MM."
             },
             "invoices": {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Invoice"
-              }
+              },
+              "description": "The month's invoices."
             }
           },
           "additionalProperties": false
@@ -4827,7 +5459,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Closes a billing month, issuing its invoices.",
+      "description": "Computes each customer's prorated seat-days for the month and issues one invoice per customer. Closing a closed month returns the same invoices. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only months that have ended can be closed.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- FAILED_PRECONDITION: the month has not ended (field billingMonth)."
     },
     {
       "name": "Notifications.List",
@@ -4866,7 +5500,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Notification"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -4926,7 +5561,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists every message the system would have emailed (the outbox).",
+      "description": "Returns outbox messages with recipients and full text. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Audit.List",
@@ -4965,7 +5602,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/AuditEntry"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -5024,7 +5662,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the partner's audit log.",
+      "description": "Returns audit entries: who, role, what, before/after, when, request id. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Events.Watch",
@@ -5035,7 +5675,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Send events with a greater sequence; 0 for all."
           }
         }
       ],
@@ -5049,7 +5690,8 @@ extension PartnerSchema {
           "properties": {
             "count": {
               "type": "integer",
-              "minimum": 0
+              "minimum": 0,
+              "description": "How many items were sent."
             }
           },
           "additionalProperties": false
@@ -5106,10 +5748,11 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": true,
+      "summary": "Streams change events, oldest first after afterSequence, then live.",
+      "description": "Each event arrives as a $/item; the call ends when cancelled or when the server drains, and its result counts the items sent. Resume with the last sequence seen.\n\nRules:\n- Only the partner's own events are sent.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
       "x-item": {
         "$ref": "#/components/schemas/Event"
-      },
-      "summary": "Streams change events ($/item), oldest first after afterSequence, then live; the result counts items sent."
+      }
     },
     {
       "name": "AdminConsoleSim.RegisterAccount",
@@ -5121,7 +5764,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The account's domain."
           }
         },
         {
@@ -5136,7 +5780,8 @@ extension PartnerSchema {
               "EDUCATION",
               "NONPROFITS",
               "LEGACY_FREE"
-            ]
+            ],
+            "description": "The admin console account's edition."
           }
         }
       ],
@@ -5202,7 +5847,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: creates an admin console account not yet a customer.",
+      "description": "Tests and demos use it to make an upstream account (e.g. on the Nonprofits edition) before a customer is created for the domain.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: an account holds the domain (field domain)."
     },
     {
       "name": "AdminConsoleSim.ChangeDomain",
@@ -5214,7 +5861,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
@@ -5223,7 +5871,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The new domain in the customer's admin console."
           }
         }
       ],
@@ -5296,7 +5945,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its domain in its own admin console.",
+      "description": "Changes the upstream account's domain; the partner console then shows adminConsoleMismatch until a sync.\n\nRules:\n- Changes never flow back on their own.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account.\n- ALREADY_EXISTS: another admin console account holds the domain (field domain)."
     },
     {
       "name": "AdminConsoleSim.ChangeAlternateEmail",
@@ -5308,14 +5959,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "alternateEmail",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The new alternate email in the customer's admin console."
           }
         }
       ],
@@ -5381,7 +6034,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its alternate email upstream.",
+      "description": "Changes the upstream account's alternate email; the partner console then shows adminConsoleMismatch until a sync.\n\nRules:\n- The alternate email is outside the account's domain.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.GrantResellerAccess",
@@ -5393,7 +6048,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5459,7 +6115,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer grants the reseller access to its admin console.",
+      "description": "Only the customer can grant access; this simulates it.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.RevokeResellerAccess",
@@ -5471,7 +6129,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5537,7 +6196,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer revokes the reseller's access.",
+      "description": "Simulates the customer withdrawing access.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.VerifyDomain",
@@ -5549,7 +6210,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5622,7 +6284,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: a team customer verifies its domain.",
+      "description": "Marks the domain verified, after which a team customer may buy other products.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account.\n- ALREADY_EXISTS: another account holds the verified domain (field domain)."
     },
     {
       "name": "rpc.discover",
@@ -5640,7 +6304,9 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": false,
-      "errors": []
+      "errors": [],
+      "summary": "Returns this OpenRPC document.",
+      "description": "The contract the server serves; needs no token.\n\nRoles: none (no agent token needed).\n\nErrors: none of its own."
     }
   ],
   "components": {
@@ -5654,7 +6320,8 @@ extension PartnerSchema {
         "type": "string",
         "minLength": 3,
         "maxLength": 254,
-        "format": "email"
+        "format": "email",
+        "description": "An email address."
       },
       "Etag": {
         "type": "string",
@@ -5667,7 +6334,8 @@ extension PartnerSchema {
         "enum": [
           "salesAgent",
           "adminAgent"
-        ]
+        ],
+        "description": "An agent role: salesAgent (customers, invitations, orders, seats, cancellations) or adminAgent (agents, tokens, sync, suspension, deletion, audit, billing periods)."
       },
       "Money": {
         "type": "object",
@@ -5686,7 +6354,8 @@ extension PartnerSchema {
             "description": "Integer minor units, e.g. cents."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An amount in integer minor units of an ISO 4217 currency."
       },
       "PostalAddress": {
         "type": "object",
@@ -5703,17 +6372,20 @@ extension PartnerSchema {
           "postalCode": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Postal code."
           },
           "administrativeArea": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "Province, state or region."
           },
           "locality": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "City or town."
           },
           "addressLines": {
             "type": "array",
@@ -5722,15 +6394,18 @@ extension PartnerSchema {
               "minLength": 0,
               "maxLength": 200
             },
-            "maxItems": 5
+            "maxItems": 5,
+            "description": "Street lines, up to five."
           },
           "organizationName": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Organisation line of the address."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A postal address."
       },
       "EducationData": {
         "type": "object",
@@ -5743,22 +6418,26 @@ extension PartnerSchema {
             "enum": [
               "K12",
               "UNIVERSITY"
-            ]
+            ],
+            "description": "K12 (schools) or UNIVERSITY (higher education)."
           },
           "websiteUrl": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "Website."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "What kind of education institution the customer is."
       },
       "CustomerType": {
         "type": "string",
         "enum": [
           "DOMAIN",
           "TEAM"
-        ]
+        ],
+        "description": "DOMAIN (Workspace / Cloud Identity) or TEAM (Essentials only until its domain is verified)."
       },
       "CustomerState": {
         "type": "string",
@@ -5767,7 +6446,8 @@ extension PartnerSchema {
           "ACTIVE",
           "SUSPENDED",
           "DELETED"
-        ]
+        ],
+        "description": "INVITED (until the invitation is accepted), ACTIVE, SUSPENDED or DELETED."
       },
       "AdminConsoleMismatch": {
         "type": "object",
@@ -5785,19 +6465,24 @@ extension PartnerSchema {
                 "alternateEmail"
               ]
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "The fields that differ."
           },
           "upstreamPrimaryDomain": {
-            "type": "string"
+            "type": "string",
+            "description": "The admin console's domain, when it differs."
           },
           "upstreamAlternateEmail": {
-            "type": "string"
+            "type": "string",
+            "description": "The admin console's alternate email, when it differs."
           },
           "warning": {
-            "type": "string"
+            "type": "string",
+            "description": "The warning to show: this differs from the customer's admin console."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "How the customer's admin console differs from the partner console's copy."
       },
       "Customer": {
         "type": "object",
@@ -5820,60 +6505,73 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "organisationName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Legal name as created; renames do not change it."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "primaryDomain": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "Lower-case primary domain."
           },
           "customerType": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "DOMAIN or TEAM."
           },
           "education": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Present for education institutions."
           },
           "cloudIdentityId": {
-            "type": "string"
+            "type": "string",
+            "description": "Unique id that tells equal team names apart."
           },
           "postalAddress": {
             "$ref": "#/components/schemas/PostalAddress",
             "description": "Absent while an invited customer has not given it."
           },
           "primaryAdminEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin."
           },
           "alternateEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; never in the primary domain."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           },
           "languageCode": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag; absent when never given."
           },
           "regionCode": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region for settings; absent when never given."
           },
           "timeZone": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone; absent when never given."
           },
           "missingProfileFields": {
             "type": "array",
@@ -5888,35 +6586,44 @@ extension PartnerSchema {
               ]
             },
             "minItems": 1,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "Fields Customers.Create requires that this record lacks (e.g. after an accepted invitation); absent when complete. Customers.Update supplies them."
           },
           "resellerAccess": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the reseller may use the customer's admin console; only the customer grants it."
           },
           "domainVerified": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the domain is verified (team customers start unverified)."
           },
           "state": {
-            "$ref": "#/components/schemas/CustomerState"
+            "$ref": "#/components/schemas/CustomerState",
+            "description": "Life-cycle state."
           },
           "subscriptionStatus": {
             "type": "string",
             "description": "Absent until the first order."
           },
           "adminConsoleMismatch": {
-            "$ref": "#/components/schemas/AdminConsoleMismatch"
+            "$ref": "#/components/schemas/AdminConsoleMismatch",
+            "description": "Present when the admin console differs."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A reseller's customer (tenant)."
       },
       "Partner": {
         "type": "object",
@@ -5931,37 +6638,46 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Name."
           },
           "supportEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Support email."
           },
           "websiteUrl": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "Website."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The reseller's own profile."
       },
       "Agent": {
         "type": "object",
@@ -5979,15 +6695,18 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Email."
           },
           "roles": {
             "type": "array",
@@ -5996,22 +6715,28 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "Roles held."
           },
           "disabled": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the agent is disabled."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A person or program acting for the partner."
       },
       "ApiToken": {
         "type": "object",
@@ -6026,32 +6751,40 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent the token acts as."
           },
           "label": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "A note to recognise it by."
           },
           "revoked": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether it was revoked."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "expireTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it expires."
           },
           "revokeTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was revoked."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An agent's API token, never with its secret."
       },
       "Invitation": {
         "type": "object",
@@ -6067,15 +6800,18 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The invitee's email."
           },
           "state": {
             "type": "string",
@@ -6084,16 +6820,20 @@ extension PartnerSchema {
               "ACCEPTED",
               "REVOKED",
               "EXPIRED"
-            ]
+            ],
+            "description": "PENDING, ACCEPTED, REVOKED or EXPIRED."
           },
           "expireTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it expires."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An emailed invitation of a customer."
       },
       "CompanyProfile": {
         "type": "object",
@@ -6107,21 +6847,26 @@ extension PartnerSchema {
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "legalName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name."
           },
           "primaryDomain": {
-            "type": "string"
+            "type": "string",
+            "description": "The primary domain."
           },
           "cloudIdentityId": {
-            "type": "string"
+            "type": "string",
+            "description": "The Cloud Identity id."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The customer's company details as created."
       },
       "BillingContact": {
         "type": "object",
@@ -6133,18 +6878,22 @@ extension PartnerSchema {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The contact's name."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Where invoices go."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "Who receives invoices."
       },
       "BillingProfile": {
         "type": "object",
@@ -6158,27 +6907,34 @@ extension PartnerSchema {
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "billingAddress": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "Address printed on invoices."
           },
           "billingContact": {
-            "$ref": "#/components/schemas/BillingContact"
+            "$ref": "#/components/schemas/BillingContact",
+            "description": "Who receives invoices."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The customer's billing details."
       },
       "ContactType": {
         "type": "string",
@@ -6186,7 +6942,8 @@ extension PartnerSchema {
           "BILLING",
           "TECHNICAL",
           "BUSINESS"
-        ]
+        ],
+        "description": "BILLING, TECHNICAL or BUSINESS."
       },
       "User": {
         "type": "object",
@@ -6202,38 +6959,46 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer; absent for the partner's users."
           },
           "firstName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           },
           "lastName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Email."
           },
           "contactTypes": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/ContactType"
             },
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The contact types the user backs."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A user of the partner or of a customer."
       },
       "Contact": {
         "type": "object",
@@ -6251,40 +7016,48 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer; absent for the partner's contacts."
           },
           "userId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The user behind the contact, if any."
           },
           "firstName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           },
           "lastName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           },
           "businessEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Business email."
           },
           "businessPhone": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Business phone."
           },
           "jobTitle": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "Job title."
           },
           "types": {
             "type": "array",
@@ -6293,22 +7066,28 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "Contact types."
           },
           "pendingEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "A new email awaiting confirmation."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A billing, technical or business contact."
       },
       "Plan": {
         "type": "string",
@@ -6316,7 +7095,8 @@ extension PartnerSchema {
           "MONTHLY",
           "ANNUAL",
           "FLEXIBLE"
-        ]
+        ],
+        "description": "MONTHLY, ANNUAL (a year's seat commitment, cancellable within 7 days of purchase or renewal) or FLEXIBLE (any time)."
       },
       "Product": {
         "type": "object",
@@ -6334,46 +7114,57 @@ extension PartnerSchema {
           "sku": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "SKU id."
           },
           "family": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Product family (one live subscription per family and customer)."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Display name."
           },
           "plan": {
-            "$ref": "#/components/schemas/Plan"
+            "$ref": "#/components/schemas/Plan",
+            "description": "Billing plan."
           },
           "unitPrice": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Price per seat per month."
           },
           "maxSeats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Most seats one subscription may hold."
           },
           "customerTypes": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/CustomerType"
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "Customer types that may buy it."
           },
           "educationOnly": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Only education institutions may buy it."
           },
           "requiresSku": {
-            "type": "string"
+            "type": "string",
+            "description": "An add-on's bases, comma-separated, any one sufficing (a SKU, or family:<id>)."
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "description": "Human-readable description."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A SKU of the catalogue."
       },
       "SubscriptionState": {
         "type": "string",
@@ -6381,7 +7172,8 @@ extension PartnerSchema {
           "ACTIVE",
           "SUSPENDED",
           "CANCELLED"
-        ]
+        ],
+        "description": "ACTIVE, SUSPENDED or CANCELLED (terminal)."
       },
       "SubscriptionChange": {
         "type": "object",
@@ -6392,27 +7184,34 @@ extension PartnerSchema {
         ],
         "properties": {
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Who made the change."
           },
           "action": {
-            "type": "string"
+            "type": "string",
+            "description": "CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL or UPDATE_RENEWAL_SETTINGS."
           },
           "fromSeats": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Seats before."
           },
           "toSeats": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Seats after."
           },
           "reason": {
-            "type": "string"
+            "type": "string",
+            "description": "Why."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One entry of a subscription's history."
       },
       "Subscription": {
         "type": "object",
@@ -6432,62 +7231,79 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "family": {
-            "type": "string"
+            "type": "string",
+            "description": "Product family (one live subscription per family and customer)."
           },
           "plan": {
-            "$ref": "#/components/schemas/Plan"
+            "$ref": "#/components/schemas/Plan",
+            "description": "Billing plan."
           },
           "seats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Seats held."
           },
           "committedSeats": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Annual plans: seats committed for the current term."
           },
           "state": {
-            "$ref": "#/components/schemas/SubscriptionState"
+            "$ref": "#/components/schemas/SubscriptionState",
+            "description": "Life-cycle state."
           },
           "termStartTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Annual plans: when the current term began (purchase or last renewal)."
           },
           "termEndTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Annual plans: when the current term ends."
           },
           "autoRenew": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Annual plans: whether the term renews for a year at termEndTime."
           },
           "cancelTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was cancelled."
           },
           "history": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/SubscriptionChange"
-            }
+            },
+            "description": "Changes, oldest first (Subscriptions.Get only)."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's subscription to a SKU."
       },
       "Order": {
         "type": "object",
@@ -6503,35 +7319,43 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "seats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Seats ordered."
           },
           "subscriptionId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Who placed the order."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An order that created a subscription."
       },
       "InvoiceLine": {
         "type": "object",
@@ -6547,26 +7371,33 @@ extension PartnerSchema {
           "subscriptionId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "description": "Human-readable description."
           },
           "seatDays": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Seat-days billed."
           },
           "unitPrice": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Price per seat per month."
           },
           "amount": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Line amount."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One subscription's seat-days in a month."
       },
       "Invoice": {
         "type": "object",
@@ -6583,34 +7414,42 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "number": {
-            "type": "string"
+            "type": "string",
+            "description": "Invoice number, INV-YYYYMM-NNNNN."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "billingMonth": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}$"
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "The month billed, YYYY-MM."
           },
           "lines": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/InvoiceLine"
-            }
+            },
+            "description": "One line per subscription."
           },
           "subtotal": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Sum of the lines."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's invoice for one billing month."
       },
       "Notification": {
         "type": "object",
@@ -6626,35 +7465,43 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "kind": {
-            "type": "string"
+            "type": "string",
+            "description": "What kind of message."
           },
           "recipients": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Email"
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "Who it would go to."
           },
           "subject": {
-            "type": "string"
+            "type": "string",
+            "description": "Subject line."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "Full text."
           },
           "relatedIds": {
             "type": "array",
             "items": {
               "type": "string"
-            }
+            },
+            "description": "Ids of what it concerns."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A message the system would have emailed."
       },
       "AuditEntry": {
         "type": "object",
@@ -6671,40 +7518,51 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "agentId": {
-            "type": "string"
+            "type": "string",
+            "description": "Who."
           },
           "roles": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Role"
-            }
+            },
+            "description": "The roles the agent held."
           },
           "method": {
-            "type": "string"
+            "type": "string",
+            "description": "The method called."
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "description": "The id changed."
           },
           "before": {
-            "type": "string"
+            "type": "string",
+            "description": "Changed fields before."
           },
           "after": {
-            "type": "string"
+            "type": "string",
+            "description": "Changed fields after."
           },
           "requestId": {
-            "type": "string"
+            "type": "string",
+            "description": "The call's request id."
           },
           "outcome": {
-            "type": "string"
+            "type": "string",
+            "description": "OK or the refusal."
           },
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One audited change."
       },
       "Event": {
         "type": "object",
@@ -6719,26 +7577,33 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "sequence": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Position in the partner's event feed."
           },
           "type": {
-            "type": "string"
+            "type": "string",
+            "description": "Event type, e.g. customer.created."
           },
           "resourceId": {
-            "type": "string"
+            "type": "string",
+            "description": "The id changed."
           },
           "customerId": {
-            "type": "string"
+            "type": "string",
+            "description": "The customer concerned, when any."
           },
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A change event for integrations."
       },
       "UpstreamAccount": {
         "type": "object",
@@ -6750,7 +7615,8 @@ extension PartnerSchema {
         ],
         "properties": {
           "domain": {
-            "type": "string"
+            "type": "string",
+            "description": "The account's domain."
           },
           "edition": {
             "type": "string",
@@ -6761,29 +7627,36 @@ extension PartnerSchema {
               "EDUCATION",
               "NONPROFITS",
               "LEGACY_FREE"
-            ]
+            ],
+            "description": "The account's edition."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer linked to the account."
           },
           "alternateEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The account's alternate email."
           },
           "resellerAccess": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the customer granted the reseller access."
           },
           "domainVerified": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the domain is verified."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's admin console account (the simulator's state)."
       },
       "Empty": {
         "type": "object",
         "properties": {},
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "No members."
       }
     }
   }

@@ -58,7 +58,9 @@ enum Format {
             ("seats", "\(subscription.seats)"),
             ("committed seats", subscription.committedSeats.map { "\($0)" }),
             ("state", subscription.state.rawValue),
+            ("term began", subscription.termStartTime),
             ("term ends", subscription.termEndTime),
+            ("auto-renew", subscription.autoRenew.map { $0 ? "on" : "off" }),
             ("cancelled", subscription.cancelTime),
         ])
     }

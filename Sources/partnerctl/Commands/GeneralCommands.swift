@@ -95,11 +95,11 @@ enum GeneralCommands {
         lines.append("roles: \(roles(method))")
         lines.append("flags: \(flags(method).isEmpty ? "-" : flags(method))")
         lines.append("")
-        var params = TextTable(columns: ["PARAM", "REQUIRED", "SCHEMA"])
+        var params = TextTable(columns: ["PARAM", "REQUIRED", "SCHEMA", "DESCRIPTION"])
         for param in method["params"]?.arrayValue ?? [] {
             params.add([
                 param["name"]?.stringValue ?? "", param["required"] == .bool(true) ? "yes" : "no",
-                param["schema"]?.encodedString ?? "",
+                MethodDocs.schemaText(param["schema"]), MethodDocs.description(param),
             ])
         }
         lines.append(params.rows.isEmpty ? "params: none" : params.render())
@@ -114,6 +114,7 @@ enum GeneralCommands {
         let errors = (method["errors"]?.arrayValue ?? []).compactMap { $0["data"]?["status"]?.stringValue }
         lines.append("")
         lines.append("errors: \(errors.isEmpty ? "-" : errors.joined(separator: ", "))")
+        lines += MethodDocs.examples(method)
         return lines.joined(separator: "\n")
     }
 
