@@ -99,11 +99,12 @@ schemas = {
         "sku": s(1, 64), "family": s(1, 64), "name": NAME, "plan": ref("Plan"), "unitPrice": ref("Money"), "maxSeats": i(1),
         "customerTypes": arr(ref("CustomerType"), 1), "educationOnly": B, "requiresSku": s(), "description": s()}),
     "SubscriptionState": s(enum=["ACTIVE", "SUSPENDED", "CANCELLED"]),
+    "SuspensionReason": s(enum=["CUSTOMER_SUSPENDED", "PAYMENT_OVERDUE", "RESELLER_INITIATED", "TERMS_OF_SERVICE_VIOLATION"]),
     "SubscriptionChange": obj(["time", "agentId", "action"], {
         "time": TIME, "agentId": ID, "action": s(), "fromSeats": i(), "toSeats": i(), "reason": s()}),
     "Subscription": obj(["id", "customerId", "sku", "family", "plan", "seats", "state", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "sku": s(), "family": s(), "plan": ref("Plan"), "seats": i(1), "committedSeats": i(0),
-        "state": ref("SubscriptionState"), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
+        "state": ref("SubscriptionState"), "suspensionReasons": arr(ref("SuspensionReason"), 1, unique=True), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
         "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Order": obj(["id", "customerId", "sku", "seats", "subscriptionId", "createTime"], {
         "id": ID, "customerId": ID, "sku": s(), "seats": i(1), "subscriptionId": ID, "agentId": ID, "createTime": TIME}),
@@ -155,6 +156,8 @@ methods = [
     ("Customers.Update", BOTH, True, False, False, (["customerId", "etag", "updateMask"], {**CUSTOMER_ID, **ETAG, "updateMask": arr(s(enum=["displayName", "postalAddress", "primaryAdminEmail", "alternateEmail", "phoneNumber", "languageCode", "regionCode", "timeZone", "education"]), 1, unique=True), "displayName": NAME, "postalAddress": ref("PostalAddress"), "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35), "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "education": ref("EducationData")}), ref("Customer"), ["NOT_FOUND", "ABORTED"]),
     ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Delete", A, True, True, False, (["customerId"], {**CUSTOMER_ID, **ETAG}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.Suspend", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.Reactivate", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Invitations.Send", S, True, False, False, (["name", "email", "domain", "organisationName"], {"name": NAME, "email": EMAIL, "domain": s(1, 253), "organisationName": NAME, "regionCode": s(pattern="^[A-Z]{2}$"), "languageCode": s(2, 35), "timeZone": s(1, 64)}), obj(["customer", "invitation"], {"customer": ref("Customer"), "invitation": ref("Invitation")}), ["ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
     ("Invitations.Resend", S, True, False, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Invitations.Revoke", S, True, True, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),

@@ -2133,6 +2133,232 @@ extension PartnerSchema {
       "description": "Marks the customer DELETED: it then answers NOT_FOUND, its domain is free again, its admin console account is unlinked and pending invitations are revoked. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A customer with ACTIVE or SUSPENDED subscriptions cannot be deleted.\n- When etag is sent it must be current.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer has live subscriptions (field customerId).\n- ABORTED: etag was sent and is stale (field etag)."
     },
     {
+      "name": "Customers.Suspend",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the subscriptions' history (up to 500 characters)."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Customer"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Suspends a customer and every live subscription it has.",
+      "description": "ACTIVE -> SUSPENDED. Each live subscription gets the suspension reason CUSTOMER_SUSPENDED (and is SUSPENDED, still billed); the customer cannot buy or change seats until reactivated. Emits customer.suspended and each subscription's subscription.suspended. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only an ACTIVE customer can be suspended.\n- Subscriptions.Activate cannot lift CUSTOMER_SUSPENDED; Customers.Reactivate does.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not ACTIVE (field customerId).\n- ABORTED: etag was sent and is stale."
+    },
+    {
+      "name": "Customers.Reactivate",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the subscriptions' history (up to 500 characters)."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Customer"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Reactivates a suspended customer.",
+      "description": "SUSPENDED -> ACTIVE. CUSTOMER_SUSPENDED is lifted from every subscription; those with no reason left are ACTIVE again, the others stay SUSPENDED for their remaining reasons. Emits customer.reactivated. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only a SUSPENDED customer can be reactivated.\n- A suspension the reseller set itself stays until Subscriptions.Activate.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not SUSPENDED (field customerId).\n- ABORTED: etag was sent and is stale."
+    },
+    {
       "name": "Invitations.Send",
       "paramStructure": "by-name",
       "params": [
@@ -4618,7 +4844,7 @@ extension PartnerSchema {
       "x-idempotent": false,
       "x-streaming": false,
       "summary": "Suspends an ACTIVE subscription.",
-      "description": "ACTIVE -> SUSPENDED; billing continues. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not ACTIVE.\n- ABORTED: etag was sent and is stale."
+      "description": "ACTIVE -> SUSPENDED with the reason RESELLER_INITIATED; billing continues. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Activate",
@@ -4731,7 +4957,7 @@ extension PartnerSchema {
       "x-idempotent": false,
       "x-streaming": false,
       "summary": "Reactivates a SUSPENDED subscription.",
-      "description": "SUSPENDED -> ACTIVE, for an ACTIVE customer. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not SUSPENDED, or the customer is not ACTIVE.\n- ABORTED: etag was sent and is stale."
+      "description": "SUSPENDED -> ACTIVE, for an ACTIVE customer. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A reseller lifts only what a reseller set: a subscription suspended for any reason but RESELLER_INITIATED (CUSTOMER_SUSPENDED, PAYMENT_OVERDUE, TERMS_OF_SERVICE_VIOLATION) stays SUSPENDED.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not SUSPENDED, is suspended for a reason a reseller cannot lift (field subscriptionId), or the customer is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Cancel",
@@ -7175,6 +7401,16 @@ extension PartnerSchema {
         ],
         "description": "ACTIVE, SUSPENDED or CANCELLED (terminal)."
       },
+      "SuspensionReason": {
+        "type": "string",
+        "enum": [
+          "CUSTOMER_SUSPENDED",
+          "PAYMENT_OVERDUE",
+          "RESELLER_INITIATED",
+          "TERMS_OF_SERVICE_VIOLATION"
+        ],
+        "description": "Why a subscription is suspended: RESELLER_INITIATED (Subscriptions.Suspend; Subscriptions.Activate lifts it), CUSTOMER_SUSPENDED (Customers.Suspend; Customers.Reactivate lifts it), PAYMENT_OVERDUE or TERMS_OF_SERVICE_VIOLATION (set and lifted by the provider only)."
+      },
       "SubscriptionChange": {
         "type": "object",
         "required": [
@@ -7265,6 +7501,15 @@ extension PartnerSchema {
           "state": {
             "$ref": "#/components/schemas/SubscriptionState",
             "description": "Life-cycle state."
+          },
+          "suspensionReasons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SuspensionReason"
+            },
+            "minItems": 1,
+            "uniqueItems": true,
+            "description": "While SUSPENDED: every reason; it is ACTIVE again only when none is left."
           },
           "termStartTime": {
             "$ref": "#/components/schemas/Timestamp",

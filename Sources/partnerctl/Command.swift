@@ -39,7 +39,7 @@ struct Command: Sendable {
 /// Every command, in the order `--help` lists them.
 enum Commands {
     static let all: [Command] =
-        GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all + RenewalCommands.all
+        GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all + RenewalCommands.all + CustomerLifecycleCommands.all
         + ContactCommands.all + SimulatorCommands.all
 
     /// The command whose path is the longest prefix of `words`, and how many words it used.

@@ -12,7 +12,7 @@ private let salesOnly: Set<String> = [
     "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings",
 ]
 private let adminOnly: Set<String> = [
-    "Customers.SyncWithAdminConsole", "Customers.Delete", "Subscriptions.Suspend", "Subscriptions.Activate",
+    "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate", "Subscriptions.Suspend", "Subscriptions.Activate",
     "Agents.Create", "Agents.List", "Agents.Update", "Tokens.Create", "Tokens.List", "Tokens.Revoke",
     "Partners.UpdateProfile", "Audit.List", "Invoices.CloseBillingPeriod",
     "AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail",
@@ -60,7 +60,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 50)
+        #expect(Operation.allCases.count == 52)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

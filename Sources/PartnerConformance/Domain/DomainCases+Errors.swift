@@ -98,6 +98,29 @@ extension DomainCases {
                 try s.call("Subscriptions.Cancel", ["subscriptionId": annualId])
             },
             flow(
+                "customers.suspend-and-reactivate",
+                "Customers.Suspend suspends the customer and its subscriptions (CUSTOMER_SUSPENDED), which cannot buy and which Subscriptions.Activate cannot lift (9); Customers.Reactivate lifts it, but not a suspension the reseller set itself"
+            ) { s in
+                let (customer, subscription) = try s.customerWithSubscription("suspend")
+                let customerId = customer["id"]!
+                let suspended = try s.call("Customers.Suspend", ["customerId": customerId, "reason": "unpaid invoices"])
+                try s.context.expect(suspended["state"] == "SUSPENDED", "customer is \(suspended["state"] ?? .null)")
+                let held = try s.call("Subscriptions.Get", ["subscriptionId": subscription["id"]!])
+                try s.context.expect(held["state"] == "SUSPENDED" && held["suspensionReasons"] == ["CUSTOMER_SUSPENDED"], "subscription: \(held)")
+                try s.refused(
+                    "Orders.Place", ["customerId": customerId, "sku": "gemini-business-flex", "seats": 1],
+                    code: 9, status: "FAILED_PRECONDITION", field: "customerId")
+                try s.refused(
+                    "Subscriptions.Activate", ["subscriptionId": subscription["id"]!], code: 9, status: "FAILED_PRECONDITION",
+                    field: "subscriptionId")
+                try s.refused("Customers.Suspend", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION", field: "customerId")
+                let active = try s.call("Customers.Reactivate", ["customerId": customerId])
+                try s.context.expect(active["state"] == "ACTIVE", "customer is \(active["state"] ?? .null)")
+                let resumed = try s.call("Subscriptions.Get", ["subscriptionId": subscription["id"]!])
+                try s.context.expect(resumed["state"] == "ACTIVE" && resumed["suspensionReasons"] == nil, "subscription: \(resumed)")
+                try s.refused("Customers.Reactivate", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION", field: "customerId")
+            },
+            flow(
                 "customers.invited-customer-editable",
                 "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
             ) { s in

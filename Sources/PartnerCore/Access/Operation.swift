@@ -21,6 +21,8 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case customersUpdate = "Customers.Update"
     case customersSyncWithAdminConsole = "Customers.SyncWithAdminConsole"
     case customersDelete = "Customers.Delete"
+    case customersSuspend = "Customers.Suspend"
+    case customersReactivate = "Customers.Reactivate"
 
     // Invitations
     case invitationsSend = "Invitations.Send"

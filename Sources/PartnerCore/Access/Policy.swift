@@ -4,7 +4,8 @@
 /// The table (from the seeds):
 /// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions,
 ///   renewal settings;
-/// - admin agents: sync with the admin console, suspend/activate subscriptions, delete customers,
+/// - admin agents: sync with the admin console, suspend/activate subscriptions, suspend/reactivate
+///   and delete customers,
 ///   agents and tokens (including listing them), the partner profile update, the audit log,
 ///   closing billing periods, the admin console simulator controls;
 /// - either role: every other read, customer account/company/billing updates, users, contacts.
@@ -24,7 +25,7 @@ public enum Policy {
             .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel, .subscriptionsUpdateRenewalSettings:
             sales
         // Admin
-        case .customersSyncWithAdminConsole, .customersDelete,
+        case .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate,
             .subscriptionsSuspend, .subscriptionsActivate,
             .agentsCreate, .agentsList, .agentsUpdate, .tokensCreate, .tokensList, .tokensRevoke,
             .partnersUpdateProfile, .auditList, .invoicesCloseBillingPeriod,

@@ -143,6 +143,21 @@ public enum CommerceRules {
         return true
     }
 
+    /// Rule `resellerLiftsOnlyItsOwnSuspension`: `Subscriptions.Activate` lifts only a
+    /// RESELLER_INITIATED suspension; any other reason keeps the subscription SUSPENDED.
+    /// - Throws: FAILED_PRECONDITION field `subscriptionId`, naming the reasons and who lifts them.
+    public static func requireOnlyResellerSuspension(_ subscription: Subscription) throws(DomainError) {
+        let others = subscription.activeSuspensionReasons.filter { $0 != .resellerInitiated }
+        guard others.isEmpty else {
+            let names = others.map(\.rawValue).joined(separator: ", ")
+            let how = others.contains(.customerSuspended)
+                ? "; Customers.Reactivate lifts CUSTOMER_SUSPENDED" : ""
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) is suspended for \(names), which a reseller cannot lift with Subscriptions.Activate\(how)",
+                field: "subscriptionId")
+        }
+    }
+
     /// Days after a purchase or renewal in which a commitment (ANNUAL) plan may be cancelled.
     public static let commitmentCancelWindowDays = 7
 

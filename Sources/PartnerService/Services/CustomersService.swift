@@ -86,4 +86,24 @@ struct CustomersService: Customers.ServiceProtocol {
             PartnerAPI.Customer(try operations.delete(request.customerId, etag: request.etag, caller: caller, in: tx))
         }
     }
+
+    func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Customer(
+                try operations.suspend(
+                    request.customerId, etag: request.etag, reason: request.reason, caller: caller, in: tx))
+        }
+    }
+
+    func reactivate(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Customer
+    {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Customer(
+                try operations.reactivate(
+                    request.customerId, etag: request.etag, reason: request.reason, caller: caller, in: tx))
+        }
+    }
 }

@@ -99,6 +99,8 @@ extension PartnerAPI.Subscription {
             id: subscription.id, customerId: subscription.customerId, sku: subscription.skuId,
             family: subscription.familyId, plan: WireMapping.plan(subscription.plan), seats: subscription.seats,
             committedSeats: subscription.committedSeats, state: WireMapping.subscriptionState(subscription.state),
+            suspensionReasons: subscription.state == .suspended
+                ? subscription.activeSuspensionReasons.map(\.rawValue) : nil,
             termStartTime: subscription.plan.hasSeatCommitment
                 ? (subscription.termStartTime ?? subscription.createTime).rfc3339 : nil,
             termEndTime: WireMapping.time(subscription.termEndTime),

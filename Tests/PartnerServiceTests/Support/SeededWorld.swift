@@ -77,7 +77,7 @@ struct SeededWorld: Sendable {
         case .tokensRevoke: return ["tokenId": .string(spareTokenId)]
         case .customersCheckDomain: return ["domain": "seeded-world.it"]
         case .customersCreate: return Fixtures.json(Fixtures.domainCustomer("another-world.it"))
-        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .companyProfilesGet, .billingProfilesGet,
+        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate, .companyProfilesGet, .billingProfilesGet,
             .usersList, .catalogListProducts, .ordersList, .subscriptionsList, .invoicesList:
             return ["customerId": customer]
         case .customersUpdate:

@@ -40,6 +40,9 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     public var autoRenew: Bool?
     /// Life-cycle state.
     public var state: SubscriptionState
+    /// While SUSPENDED: why (`nil` on records from before reasons were kept, read as
+    /// RESELLER_INITIATED); `nil` otherwise.
+    public var suspensionReasons: [SuspensionReason]?
     /// Version counter.
     public var version: Int64
     /// Etag of `version`.
@@ -90,6 +93,12 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
         let date = time.civilDate
         let day = min(date.day, Timestamp.daysInMonth(year: date.year + 1, month: date.month))
         return Timestamp(year: date.year + 1, month: date.month, day: day).adding(milliseconds: time.millisecondOfDay)
+    }
+
+    /// Why it is suspended, sorted; empty unless SUSPENDED.
+    public var activeSuspensionReasons: [SuspensionReason] {
+        guard state == .suspended else { return [] }
+        return (suspensionReasons ?? [.resellerInitiated]).sorted()
     }
 
     /// Whether the commitment renews at term end (plans with a commitment only).

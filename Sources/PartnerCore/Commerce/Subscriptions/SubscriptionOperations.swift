@@ -102,10 +102,11 @@ public struct SubscriptionOperations: Sendable {
             caller: caller, in: tx)
     }
 
-    /// `Subscriptions.Activate`: SUSPENDED -> ACTIVE, for an ACTIVE customer.
+    /// `Subscriptions.Activate`: SUSPENDED -> ACTIVE, for an ACTIVE customer, when the only
+    /// suspension reason is RESELLER_INITIATED (`resellerLiftsOnlyItsOwnSuspension`).
     /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
-    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED, or `customerId` unless
-    ///   the customer is ACTIVE.
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED by a reseller alone, or
+    ///   `customerId` unless the customer is ACTIVE.
     public func activate(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws
         -> Subscription
     {
@@ -167,6 +168,7 @@ public struct SubscriptionOperations: Sendable {
         try before.checkEtag(input.etag, kind: "subscription", id: before.id)
         let reason = try CommerceJournal.reasonText(input.reason)
         try CommerceRules.requireState(before, in: allowed, to: verb)
+        if target == .active { try CommerceRules.requireOnlyResellerSuspension(before) }
         if target == .active {
             try CommerceRules.requireActiveCustomer(
                 try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx))
@@ -182,6 +184,7 @@ public struct SubscriptionOperations: Sendable {
         let now = context.now()
         var after = before
         after.state = target
+        after.suspensionReasons = target == .suspended ? [.resellerInitiated] : nil
         if target == .cancelled { after.cancelTime = now }
         after.advanceVersion()
         after.updateTime = now
