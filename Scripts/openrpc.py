@@ -55,8 +55,8 @@ schemas = {
     "CustomerType": s(enum=["DOMAIN", "TEAM"]),
     "CustomerState": s(enum=["INVITED", "ACTIVE", "SUSPENDED", "DELETED"]),
     "AdminConsoleMismatch": obj(["fields", "warning"], {
-        "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1),
-        "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "warning": s()}),
+        "fields": arr(s(enum=["primaryDomain", "alternateEmail", "organisationName"]), 1),
+        "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "upstreamOrganisationName": s(), "warning": s()}),
     "Customer": obj(
         ["id", "organisationName", "displayName", "primaryDomain", "customerType", "cloudIdentityId",
          "primaryAdminEmail", "resellerAccess", "domainVerified", "state",
@@ -122,7 +122,7 @@ schemas = {
         "id": ID, "sequence": i(1), "type": s(), "resourceId": s(), "customerId": s(), "time": TIME}),
     "UpstreamAccount": obj(["domain", "edition", "resellerAccess", "domainVerified"], {
         "domain": s(), "edition": s(enum=["BUSINESS", "ENTERPRISE", "ESSENTIALS", "EDUCATION", "NONPROFITS", "LEGACY_FREE"]),
-        "customerId": ID, "alternateEmail": EMAIL, "resellerAccess": B, "domainVerified": B}),
+        "customerId": ID, "organisationName": NAME, "alternateEmail": EMAIL, "resellerAccess": B, "domainVerified": B}),
     "Empty": obj([], {}),
 }
 
@@ -154,7 +154,7 @@ methods = [
     ("Customers.Get", BOTH, False, True, False, (["customerId"], CUSTOMER_ID), ref("Customer"), ["NOT_FOUND"]),
     ("Customers.List", BOTH, False, True, False, ([], {**PAGE, "text": s(0, 200), "customerType": ref("CustomerType"), "state": ref("CustomerState"), "education": B}), page_of("Customers", "Customer"), []),
     ("Customers.Update", BOTH, True, False, False, (["customerId", "etag", "updateMask"], {**CUSTOMER_ID, **ETAG, "updateMask": arr(s(enum=["displayName", "postalAddress", "primaryAdminEmail", "alternateEmail", "phoneNumber", "languageCode", "regionCode", "timeZone", "education"]), 1, unique=True), "displayName": NAME, "postalAddress": ref("PostalAddress"), "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35), "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "education": ref("EducationData")}), ref("Customer"), ["NOT_FOUND", "ABORTED"]),
-    ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail", "organisationName"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Delete", A, True, True, False, (["customerId"], {**CUSTOMER_ID, **ETAG}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Suspend", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Reactivate", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
@@ -192,6 +192,7 @@ methods = [
     ("AdminConsoleSim.RegisterAccount", A, True, False, False, (["domain", "edition"], {"domain": s(1, 253), "edition": s(enum=["BUSINESS", "ENTERPRISE", "ESSENTIALS", "EDUCATION", "NONPROFITS", "LEGACY_FREE"])}), ref("UpstreamAccount"), ["ALREADY_EXISTS"]),
     ("AdminConsoleSim.ChangeDomain", A, True, False, False, (["customerId", "domain"], {**CUSTOMER_ID, "domain": s(1, 253)}), ref("UpstreamAccount"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("AdminConsoleSim.ChangeAlternateEmail", A, True, False, False, (["customerId", "alternateEmail"], {**CUSTOMER_ID, "alternateEmail": EMAIL}), ref("UpstreamAccount"), ["NOT_FOUND"]),
+    ("AdminConsoleSim.RenameOrganisation", A, True, False, False, (["customerId", "organisationName"], {**CUSTOMER_ID, "organisationName": NAME}), ref("UpstreamAccount"), ["NOT_FOUND"]),
     ("AdminConsoleSim.GrantResellerAccess", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND"]),
     ("AdminConsoleSim.RevokeResellerAccess", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND"]),
     ("AdminConsoleSim.VerifyDomain", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND", "ALREADY_EXISTS"]),

@@ -1933,7 +1933,8 @@ extension PartnerSchema {
               "type": "string",
               "enum": [
                 "primaryDomain",
-                "alternateEmail"
+                "alternateEmail",
+                "organisationName"
               ]
             },
             "minItems": 1,
@@ -2027,7 +2028,7 @@ extension PartnerSchema {
       "x-idempotent": false,
       "x-streaming": false,
       "summary": "Copies the admin console's domain or alternate email, once.",
-      "description": "A one-time copy of the chosen fields (default: every differing one) from the customer's admin console; never automatic. Syncing the domain moves the primary admin email to the new domain when it was an address of the old one. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only differing fields are copied; with none, the sync is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the new domain is held by another domain customer (field primaryDomain).\n- FAILED_PRECONDITION: nothing chosen differs (field fields), or the customer has no admin console account.\n- ABORTED: etag is stale."
+      "description": "A one-time copy of the chosen fields (default: every differing one) from the customer's admin console; never automatic. The organisation name goes to the legal name only, never to displayName. Syncing the domain moves the primary admin email to the new domain when it was an address of the old one. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only differing fields are copied; with none, the sync is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the new domain is held by another domain customer (field primaryDomain).\n- FAILED_PRECONDITION: nothing chosen differs (field fields), or the customer has no admin console account.\n- ABORTED: etag is stale."
     },
     {
       "name": "Customers.Delete",
@@ -6265,6 +6266,97 @@ extension PartnerSchema {
       "description": "Changes the upstream account's alternate email; the partner console then shows adminConsoleMismatch until a sync.\n\nRules:\n- The alternate email is outside the account's domain.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
+      "name": "AdminConsoleSim.RenameOrganisation",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "organisationName",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The new legal name in the customer's admin console."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/UpstreamAccount"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its legal organisation name upstream.",
+      "description": "Changes the upstream account's organisation name; Customers.Get then shows adminConsoleMismatch (field organisationName) until Customers.SyncWithAdminConsole copies it into the legal name.\n\nRules:\n- A legal-name change upstream never overwrites the friendly name (displayName), not even through a sync.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
+    },
+    {
       "name": "AdminConsoleSim.GrantResellerAccess",
       "paramStructure": "by-name",
       "params": [
@@ -6688,7 +6780,8 @@ extension PartnerSchema {
               "type": "string",
               "enum": [
                 "primaryDomain",
-                "alternateEmail"
+                "alternateEmail",
+                "organisationName"
               ]
             },
             "minItems": 1,
@@ -6701,6 +6794,10 @@ extension PartnerSchema {
           "upstreamAlternateEmail": {
             "type": "string",
             "description": "The admin console's alternate email, when it differs."
+          },
+          "upstreamOrganisationName": {
+            "type": "string",
+            "description": "The admin console's organisation name, when it differs from the legal name."
           },
           "warning": {
             "type": "string",
@@ -7880,6 +7977,12 @@ extension PartnerSchema {
             "minLength": 1,
             "maxLength": 64,
             "description": "The customer linked to the account."
+          },
+          "organisationName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The organisation (legal) name in the admin console."
           },
           "alternateEmail": {
             "$ref": "#/components/schemas/Email",

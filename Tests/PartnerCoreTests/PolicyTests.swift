@@ -17,6 +17,7 @@ private let adminOnly: Set<String> = [
     "Partners.UpdateProfile", "Audit.List", "Invoices.CloseBillingPeriod",
     "AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail",
     "AdminConsoleSim.GrantResellerAccess", "AdminConsoleSim.RevokeResellerAccess", "AdminConsoleSim.VerifyDomain",
+    "AdminConsoleSim.RenameOrganisation",
 ]
 private let roleSets: [Set<Role>] = [[.salesAgent], [.adminAgent], [.salesAgent, .adminAgent], []]
 
@@ -60,7 +61,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 52)
+        #expect(Operation.allCases.count == 53)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

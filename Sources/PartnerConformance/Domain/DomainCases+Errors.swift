@@ -121,6 +121,22 @@ extension DomainCases {
                 try s.refused("Customers.Reactivate", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION", field: "customerId")
             },
             flow(
+                "customers.upstream-rename-keeps-friendly-name",
+                "AdminConsoleSim.RenameOrganisation: a legal-name change upstream shows as adminConsoleMismatch organisationName; a sync copies it to organisationName and never to displayName"
+            ) { s in
+                let customer = try s.createCustomer("orgrename")
+                let id = customer["id"]!
+                let friendly = try s.call(
+                    "Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Friendly"])
+                try s.call("AdminConsoleSim.RenameOrganisation", ["customerId": id, "organisationName": "Renamed Holding S.p.A."])
+                let seen = try s.call("Customers.Get", ["customerId": id])
+                try s.context.expect(seen["adminConsoleMismatch"]?["fields"] == ["organisationName"], "mismatch: \(seen["adminConsoleMismatch"] ?? .null)")
+                try s.context.expect(seen["organisationName"] == customer["organisationName"], "the legal name changed on its own")
+                let synced = try s.call("Customers.SyncWithAdminConsole", ["customerId": id, "etag": friendly["etag"]!, "fields": ["organisationName"]])
+                try s.context.expect(synced["organisationName"] == "Renamed Holding S.p.A.", "legal name not synced: \(synced)")
+                try s.context.expect(synced["displayName"] == "Friendly", "the friendly name followed the upstream rename")
+            },
+            flow(
                 "customers.invited-customer-editable",
                 "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
             ) { s in

@@ -70,6 +70,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case adminConsoleSimGrantResellerAccess = "AdminConsoleSim.GrantResellerAccess"
     case adminConsoleSimRevokeResellerAccess = "AdminConsoleSim.RevokeResellerAccess"
     case adminConsoleSimVerifyDomain = "AdminConsoleSim.VerifyDomain"
+    case adminConsoleSimRenameOrganisation = "AdminConsoleSim.RenameOrganisation"
 
     /// The wire method name, e.g. `Customers.Create`.
     public var method: String { rawValue }

@@ -31,7 +31,7 @@ public enum Policy {
             .partnersUpdateProfile, .auditList, .invoicesCloseBillingPeriod,
             .adminConsoleSimRegisterAccount, .adminConsoleSimChangeDomain,
             .adminConsoleSimChangeAlternateEmail, .adminConsoleSimGrantResellerAccess,
-            .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
+            .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain, .adminConsoleSimRenameOrganisation:
             admin
         // Both: reads, account/company/billing updates, users and contacts
         case .partnersGetProfile, .customersCheckDomain, .customersGet, .customersList,

@@ -91,6 +91,9 @@ extension CustomerOperations {
                 upstream.domain, type: customer.customerType, excluding: customer.id, in: tx)
         }
         if chosen.contains(.alternateEmail) { customer.alternateEmail = upstream.alternateEmail }
+        // Rule `upstreamRenameKeepsFriendlyName`: the legal name follows the admin console;
+        // the friendly displayName never does.
+        if chosen.contains(.organisationName) { customer.organisationName = upstream.organisationName }
         try CustomerRules.checkContactEmails(
             admin: customer.primaryAdminEmail, alternate: customer.alternateEmail, domain: customer.primaryDomain,
             type: customer.customerType, state: customer.state)

@@ -102,7 +102,8 @@ extension PartnerAPI.AdminConsoleMismatch {
     init(_ mismatch: PartnerCore.AdminConsoleMismatch) {
         self.init(
             fields: mismatch.fields.map(\.rawValue), upstreamPrimaryDomain: mismatch.upstreamPrimaryDomain,
-            upstreamAlternateEmail: mismatch.upstreamAlternateEmail, warning: mismatch.warning)
+            upstreamAlternateEmail: mismatch.upstreamAlternateEmail,
+            upstreamOrganisationName: mismatch.upstreamOrganisationName, warning: mismatch.warning)
     }
 }
 
@@ -163,7 +164,7 @@ extension WireMapping {
             try names.map { name in
                 guard let field = SyncField(rawValue: name) else {
                     throw DomainError.invalid(
-                        field: "fields", reason: "\(name) cannot be synced; use primaryDomain or alternateEmail")
+                        field: "fields", reason: "\(name) cannot be synced; use primaryDomain, alternateEmail or organisationName")
                 }
                 return field
             }

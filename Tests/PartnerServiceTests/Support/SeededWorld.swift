@@ -113,6 +113,7 @@ struct SeededWorld: Sendable {
         case .invoicesCloseBillingPeriod: return ["billingMonth": "2026-02"]
         case .adminConsoleSimRegisterAccount: return ["domain": "upstream-only.it", "edition": "BUSINESS"]
         case .adminConsoleSimChangeDomain: return ["customerId": customer, "domain": "seeded-world-new.it"]
+        case .adminConsoleSimRenameOrganisation: return ["customerId": customer, "organisationName": "Renamed S.p.A."]
         case .adminConsoleSimChangeAlternateEmail: return ["customerId": customer, "alternateEmail": "alt@example.net"]
         case .adminConsoleSimGrantResellerAccess, .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
             return ["customerId": customer]
