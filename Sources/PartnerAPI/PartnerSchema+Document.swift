@@ -1517,6 +1517,26 @@ extension PartnerSchema {
             "type": "boolean",
             "description": "Only education (true) or other (false) customers."
           }
+        },
+        {
+          "name": "filter",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 2000,
+            "description": "An AIP-160 style filter, e.g. customerType = DOMAIN AND (displayName : acme OR NOT regionCode = IT). A syntax error is INVALID_ARGUMENT naming filter and the 1-based position."
+          }
+        },
+        {
+          "name": "orderBy",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 200,
+            "description": "Order: 'field [asc|desc]', comma-separated (createTime, displayName, organisationName, primaryDomain, updateTime); default creation order."
+          }
         }
       ],
       "result": {
@@ -1594,7 +1614,7 @@ extension PartnerSchema {
       "x-idempotent": true,
       "x-streaming": false,
       "summary": "Lists the partner's customers, filtered.",
-      "description": "Returns live customers, each with its Cloud Identity id so that team customers of one name can be told apart. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- All given filters must match.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
+      "description": "Returns live customers, each with its Cloud Identity id so that team customers of one name can be told apart. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- All given filters must match, the filter expression too.\n- filter is AIP-160 style: comparisons field = value, !=, <, <=, >, >= (as text; times are RFC 3339) and field : value (contains, case-insensitive; value* is a prefix), joined by NOT, AND, OR in that precedence, with parentheses; values are bare words or double-quoted strings. Fields: cloudIdentityId, createTime, customerType, displayName, education, languageCode, organisationName, primaryAdminEmail, primaryDomain, regionCode, state, subscriptionStatus, updateTime.\n- orderBy is 'field [asc|desc]', comma-separated, among createTime, displayName, organisationName, primaryDomain, updateTime; ties go by id.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
       "examples": [
         {
           "name": "the next page of a filtered list",

@@ -187,6 +187,14 @@ extension Customers.ListRequest: WireMembers {
             WireBytes.key("\"education\":", first: &first, into: &out)
             WireBytes.bool(education, into: &out)
         }
+        if let filter {
+            WireBytes.key("\"filter\":", first: &first, into: &out)
+            WireBytes.string(filter, into: &out)
+        }
+        if let orderBy {
+            WireBytes.key("\"orderBy\":", first: &first, into: &out)
+            WireBytes.string(orderBy, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -199,6 +207,8 @@ extension Customers.ListRequest: WireMembers {
         self.customerType = try fields.optional("customerType")
         self.state = try fields.optional("state")
         self.education = try fields.optional("education")
+        self.filter = try fields.optional("filter")
+        self.orderBy = try fields.optional("orderBy")
     }
 }
 

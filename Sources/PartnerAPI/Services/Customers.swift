@@ -105,9 +105,15 @@ public enum Customers {
         public var state: CustomerState?
         /// Filter.
         public var education: Bool?
+        /// AIP-160 style filter expression, e.g. `customerType = DOMAIN AND (displayName : acme OR regionCode = IT)`.
+        public var filter: String?
+        /// Order: `field [asc|desc]`, comma-separated (displayName, organisationName, primaryDomain, createTime, updateTime).
+        public var orderBy: String?
 
         /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil) {
+        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil, filter: String? = nil, orderBy: String? = nil) {
+            self.filter = filter
+            self.orderBy = orderBy
             self.pageSize = pageSize
             self.pageToken = pageToken
             self.text = text

@@ -137,6 +137,22 @@ extension DomainCases {
                 try s.context.expect(synced["displayName"] == "Friendly", "the friendly name followed the upstream rename")
             },
             flow(
+                "customers.list-filter-expression",
+                "Customers.List filter: AIP-160 style comparisons with NOT > AND > OR precedence and parentheses; orderBy orders; a syntax error is -32602 naming filter and the position"
+            ) { s in
+                let marker = s.context.unique("Filterco")
+                for name in ["Zeta", "Alfa", "Mike"] { _ = try s.createCustomer("filter", organisation: "\(marker) \(name)") }
+                let picked = try s.call(
+                    "Customers.List",
+                    ["filter": .string("organisationName : \"\(marker)\" AND (organisationName : zeta OR organisationName : alfa) AND NOT state = SUSPENDED"),
+                     "orderBy": "organisationName desc"])
+                let names = (picked["items"]?.arrayValue ?? []).compactMap { $0["organisationName"]?.stringValue }
+                try s.context.expect(names == ["\(marker) Zeta", "\(marker) Alfa"], "filtered and ordered: \(names)")
+                let refusal = try s.refused(
+                    "Customers.List", ["filter": "state = ACTIVE AND ("], code: -32602, status: "INVALID_ARGUMENT", field: "filter")
+                try s.context.expect("\(refusal)".contains("position"), "the error does not point at a position: \(refusal)")
+            },
+            flow(
                 "customers.invited-customer-editable",
                 "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
             ) { s in

@@ -48,7 +48,8 @@ struct CustomersService: Customers.ServiceProtocol {
         let operations = operations
         let filter = CustomerFilter(
             text: request.text, customerType: request.customerType.map(PartnerCore.CustomerType.init),
-            state: request.state.map(PartnerCore.CustomerState.init), education: request.education)
+            state: request.state.map(PartnerCore.CustomerState.init), education: request.education,
+            expression: request.filter, orderBy: request.orderBy)
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in
             WireMapping.page(try operations.list(filter, page: page, caller: caller, in: tx), PartnerAPI.Customer.init)
