@@ -53,7 +53,9 @@ struct CommitmentCancelTests {
         #expect(try cancel(world, subscription).state == .cancelled)
     }
 
-    @Test("renewalSettings: auto-renewal off, an ended term no longer binds and cancels any time; audited and in the history")
+    @Test(
+        "renewalSettings: auto-renewal off, an ended term no longer binds and cancels any time; audited and in the history"
+    )
     func renewalSettings() throws {
         let world = CommerceFixture()
         let subscription = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)

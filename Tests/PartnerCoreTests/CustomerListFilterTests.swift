@@ -51,7 +51,8 @@ struct CustomerListFilterTests {
         let a = f.a
         func list(_ filter: CustomerFilter, size: Int = 50, token: String? = nil) throws -> Page<Customer> {
             try f.read { tx in
-                try domain.customers.list(filter, page: PageRequest(pageSize: size, pageToken: token), caller: a, in: tx)
+                try domain.customers.list(
+                    filter, page: PageRequest(pageSize: size, pageToken: token), caller: a, in: tx)
             }
         }
         let domains = try list(CustomerFilter(expression: "customerType = DOMAIN AND NOT displayName : charlie"))
@@ -59,7 +60,10 @@ struct CustomerListFilterTests {
         let ordered = CustomerFilter(orderBy: "organisationName desc")
         let first = try list(ordered, size: 2)
         let second = try list(ordered, size: 2, token: first.nextPageToken)
-        #expect((first.items + second.items).map(\.organisationName) == ["alpha S.r.l.", "Delta S.r.l.", "Charlie S.r.l.", "Bravo S.r.l."])
+        #expect(
+            (first.items + second.items).map(\.organisationName) == [
+                "alpha S.r.l.", "Delta S.r.l.", "Charlie S.r.l.", "Bravo S.r.l.",
+            ])
         expectRefusal(.invalidArgument, field: "pageToken") {
             try list(CustomerFilter(orderBy: "organisationName"), size: 2, token: first.nextPageToken)
         }

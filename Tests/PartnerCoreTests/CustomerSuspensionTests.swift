@@ -5,21 +5,27 @@ import Testing
 /// Customer suspend/reactivate and subscription suspension reasons (issue #13 capabilities).
 @Suite("Customer suspension and suspension reasons")
 struct CustomerSuspensionTests {
-    private func customers(_ world: CommerceFixture) -> CustomerOperations { CustomerOperations(context: world.context) }
+    private func customers(_ world: CommerceFixture) -> CustomerOperations {
+        CustomerOperations(context: world.context)
+    }
 
     private func activate(_ world: CommerceFixture, _ subscription: Subscription) throws -> Subscription {
         try world.store.writeNow { tx in
-            try world.subscriptions.activate(SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
+            try world.subscriptions.activate(
+                SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
         }
     }
 
     private func suspend(_ world: CommerceFixture, _ subscription: Subscription) throws -> Subscription {
         try world.store.writeNow { tx in
-            try world.subscriptions.suspend(SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
+            try world.subscriptions.suspend(
+                SubscriptionTransition(subscriptionId: subscription.id), caller: world.admin, in: tx)
         }
     }
 
-    @Test("customerSuspension: a suspended customer's subscriptions are suspended with CUSTOMER_SUSPENDED and it cannot buy")
+    @Test(
+        "customerSuspension: a suspended customer's subscriptions are suspended with CUSTOMER_SUSPENDED and it cannot buy"
+    )
     func customerSuspension() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -31,7 +37,9 @@ struct CustomerSuspensionTests {
         let held = try world.reload(subscription)
         #expect(held.state == .suspended && held.activeSuspensionReasons == [.customerSuspended])
         #expect(try world.history(subscription).last?.reason == "unpaid")
-        expectDomainError(.failedPrecondition, field: "customerId") { try world.buy(suspended, "ess-enterprise-plus-annual", seats: 1) }
+        expectDomainError(.failedPrecondition, field: "customerId") {
+            try world.buy(suspended, "ess-enterprise-plus-annual", seats: 1)
+        }
         expectDomainError(.failedPrecondition, field: "customerId") {
             try world.store.writeNow { tx in try customers(world).suspend(customer.id, caller: world.admin, in: tx) }
         }
@@ -41,7 +49,9 @@ struct CustomerSuspensionTests {
         #expect(try world.events(of: customer.id).last?.type == "customer.suspended")
     }
 
-    @Test("resellerLiftsOnlyItsOwnSuspension: Activate cannot lift CUSTOMER_SUSPENDED; Reactivate keeps the reseller's own")
+    @Test(
+        "resellerLiftsOnlyItsOwnSuspension: Activate cannot lift CUSTOMER_SUSPENDED; Reactivate keeps the reseller's own"
+    )
     func resellerLiftsOnlyItsOwnSuspension() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -52,7 +62,9 @@ struct CustomerSuspensionTests {
         #expect(try world.reload(mine).activeSuspensionReasons == [.customerSuspended, .resellerInitiated])
         expectDomainError(.failedPrecondition, field: "subscriptionId") { try activate(world, try world.reload(other)) }
 
-        let active = try world.store.writeNow { tx in try customers(world).reactivate(customer.id, caller: world.admin, in: tx) }
+        let active = try world.store.writeNow { tx in
+            try customers(world).reactivate(customer.id, caller: world.admin, in: tx)
+        }
         #expect(active.state == .active)
         #expect(try world.reload(other).state == .active)
         let still = try world.reload(mine)

@@ -32,7 +32,9 @@ struct InvitedCustomerProfileTests {
         let customer = try accepted(f)
         #expect(customer.regionCode == nil && customer.languageCode == nil && customer.timeZone == nil)
         #expect(
-            customer.missingProfileFields == ["postalAddress", "alternateEmail", "languageCode", "regionCode", "timeZone"])
+            customer.missingProfileFields == [
+                "postalAddress", "alternateEmail", "languageCode", "regionCode", "timeZone",
+            ])
         let other = try accepted(
             f,
             invitation: NewInvitation(
@@ -47,12 +49,15 @@ struct InvitedCustomerProfileTests {
         let customer = try accepted(f)
         #expect(customer.state == .active && customer.alternateEmail == nil)
         let renamed = try update(
-            f, CustomerUpdate(customerId: customer.id, etag: customer.etag, updateMask: ["displayName"], displayName: "Conti"))
+            f,
+            CustomerUpdate(
+                customerId: customer.id, etag: customer.etag, updateMask: ["displayName"], displayName: "Conti"))
         #expect(renamed.displayName == "Conti" && renamed.missingProfileFields.contains("alternateEmail"))
         let phoned = try update(
             f,
             CustomerUpdate(
-                customerId: customer.id, etag: renamed.etag, updateMask: ["phoneNumber"], phoneNumber: "+39 02 1234 567"))
+                customerId: customer.id, etag: renamed.etag, updateMask: ["phoneNumber"], phoneNumber: "+39 02 1234 567"
+            ))
         #expect(phoned.phoneNumber == "+39021234567")
         // The masked field itself is still held to its rules.
         expectRefusal(.invalidArgument, field: "alternateEmail") {

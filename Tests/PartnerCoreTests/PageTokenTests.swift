@@ -15,17 +15,22 @@ struct PageTokenTests {
         }
     }
 
-    private func list(_ f: CoreFixture, _ filter: CustomerFilter, size: Int, token: String? = nil, as caller: Caller? = nil)
+    private func list(
+        _ f: CoreFixture, _ filter: CustomerFilter, size: Int, token: String? = nil, as caller: Caller? = nil
+    )
         throws -> Page<Customer>
     {
         let domain = f.domain
         let caller = caller ?? f.a
         return try f.read { tx in
-            try domain.customers.list(filter, page: PageRequest(pageSize: size, pageToken: token), caller: caller, in: tx)
+            try domain.customers.list(
+                filter, page: PageRequest(pageSize: size, pageToken: token), caller: caller, in: tx)
         }
     }
 
-    @Test("pageTokenBoundToQuery: a token reused with other filters is INVALID_ARGUMENT pageToken, never a silent empty page")
+    @Test(
+        "pageTokenBoundToQuery: a token reused with other filters is INVALID_ARGUMENT pageToken, never a silent empty page"
+    )
     func pageTokenBoundToQuery() throws {
         let f = try CoreFixture()
         try seed(f, count: 12)
@@ -69,7 +74,9 @@ struct PageTokenTests {
         let decoded = String(decoding: Base64URL.decode(token) ?? [], as: UTF8.self)
         #expect(!decoded.contains(page.items[0].id) && !decoded.contains("after:"))
         // Partner B's identical query refuses A's token.
-        expectRefusal(.invalidArgument, field: "pageToken") { try list(f, CustomerFilter(), size: 1, token: token, as: f.b) }
+        expectRefusal(.invalidArgument, field: "pageToken") {
+            try list(f, CustomerFilter(), size: 1, token: token, as: f.b)
+        }
         // The old format, and a token with one flipped byte, are not tokens.
         let legacy = Base64URL.encode(Array("after:\(page.items[0].id)".utf8))
         expectRefusal(.invalidArgument, field: "pageToken") { try list(f, CustomerFilter(), size: 1, token: legacy) }

@@ -5,7 +5,9 @@ import Testing
 /// Upstream organisation rename in the admin console simulator (issue #13 capability).
 @Suite("Upstream organisation rename")
 struct UpstreamRenameTests {
-    @Test("upstreamRenameKeepsFriendlyName: a legal-name change upstream shows as a mismatch; a sync copies it to the legal name, never the friendly name")
+    @Test(
+        "upstreamRenameKeepsFriendlyName: a legal-name change upstream shows as a mismatch; a sync copies it to the legal name, never the friendly name"
+    )
     func upstreamRenameKeepsFriendlyName() throws {
         let f = try CoreFixture()
         let d = f.domain
@@ -33,7 +35,8 @@ struct UpstreamRenameTests {
         #expect(after.adminConsoleMismatch == nil)
         expectRefusal(.invalidArgument, field: "organisationName") {
             try f.write { tx in
-                try d.adminConsoleSim.renameOrganisation(customerId: created.id, organisationName: " ", caller: a, in: tx)
+                try d.adminConsoleSim.renameOrganisation(
+                    customerId: created.id, organisationName: " ", caller: a, in: tx)
             }
         }
     }

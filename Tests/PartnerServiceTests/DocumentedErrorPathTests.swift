@@ -19,8 +19,12 @@ struct DocumentedErrorPathTests {
             try await client.call(method, params: params)
         }
         let documented = PartnerSchema.methodsByName[method]?.errorStatuses ?? []
-        #expect(documented.contains(code.name), "\(method) answers \(code.name), documents \(documented)", sourceLocation: sourceLocation)
-        if let field { #expect(error?.fields == [field], "\(method): \(String(describing: error))", sourceLocation: sourceLocation) }
+        #expect(
+            documented.contains(code.name), "\(method) answers \(code.name), documents \(documented)",
+            sourceLocation: sourceLocation)
+        if let field {
+            #expect(error?.fields == [field], "\(method): \(String(describing: error))", sourceLocation: sourceLocation)
+        }
     }
 
     @Test("every domain error path answers a status its method documents")
@@ -30,7 +34,8 @@ struct DocumentedErrorPathTests {
             let second = try await client.customers.create(Fixtures.domainCustomer("second-mover.it"))
             // AdminConsoleSim.ChangeDomain to a domain another account holds.
             await reach(
-                client, "AdminConsoleSim.ChangeDomain", ["customerId": .string(second.id), "domain": "first-holder.it"],
+                client, "AdminConsoleSim.ChangeDomain",
+                ["customerId": .string(second.id), "domain": "first-holder.it"],
                 .alreadyExists, field: "domain")
             // Customers.Delete with a stale etag.
             let renamed = try await client.customers.update(
@@ -44,7 +49,10 @@ struct DocumentedErrorPathTests {
                 "AdminConsoleSim.RegisterAccount", params: ["domain": "charity-onlus.it", "edition": "NONPROFITS"])
             await reach(
                 client, "Invitations.Send",
-                ["name": "N", "email": "n@charity-onlus.it", "domain": "charity-onlus.it", "organisationName": "Onlus"],
+                [
+                    "name": "N", "email": "n@charity-onlus.it", "domain": "charity-onlus.it",
+                    "organisationName": "Onlus",
+                ],
                 .failedPrecondition, field: "domain")
             // Agents.Update that would leave the partner without an admin agent.
             let agents = try await client.agents.list(.init())
@@ -53,7 +61,8 @@ struct DocumentedErrorPathTests {
                 client, "Agents.Update",
                 ["agentId": .string(me.id), "etag": .string(me.etag), "roles": ["salesAgent"]], .failedPrecondition)
             // Subscriptions.UpdateRenewalSettings on a flexible plan.
-            let flexible = try await client.orders.place(.init(customerId: second.id, sku: Fixtures.flexibleSku, seats: 2))
+            let flexible = try await client.orders.place(
+                .init(customerId: second.id, sku: Fixtures.flexibleSku, seats: 2))
             await reach(
                 client, "Subscriptions.UpdateRenewalSettings",
                 ["subscriptionId": .string(flexible.subscription.id), "autoRenew": false], .failedPrecondition,
@@ -64,7 +73,8 @@ struct DocumentedErrorPathTests {
             #expect(annual.subscription.autoRenew == true && annual.subscription.termStartTime != nil)
             server.clock.advance(days: 8)
             await reach(
-                client, "Subscriptions.Cancel", ["subscriptionId": .string(annual.subscription.id)], .failedPrecondition,
+                client, "Subscriptions.Cancel", ["subscriptionId": .string(annual.subscription.id)],
+                .failedPrecondition,
                 field: "subscriptionId")
             // Customers.List with a page token made for another filter.
             let page = try await client.customers.list(.init(pageSize: 1, text: "it"))

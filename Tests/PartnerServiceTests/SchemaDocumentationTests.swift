@@ -20,7 +20,8 @@ struct SchemaDocumentationTests {
             #expect(description.count > summary.count, "\(name) has no description")
             #expect(description.contains("Roles: "), "\(name)'s description does not say its roles")
             for status in (method["errors"]?.arrayValue ?? []).compactMap({ $0["data"]?["status"]?.stringValue }) {
-                #expect(description.contains("- \(status): "), "\(name)'s description does not say when \(status) happens")
+                #expect(
+                    description.contains("- \(status): "), "\(name)'s description does not say when \(status) happens")
             }
         }
     }
@@ -32,7 +33,8 @@ struct SchemaDocumentationTests {
                 let description = param["schema"]?["description"]?.stringValue ?? ""
                 #expect(
                     !description.isEmpty,
-                    "\(method["name"]?.stringValue ?? "?") param \(param["name"]?.stringValue ?? "?") has no description")
+                    "\(method["name"]?.stringValue ?? "?") param \(param["name"]?.stringValue ?? "?") has no description"
+                )
             }
         }
     }

@@ -19,18 +19,23 @@ extension DomainCases {
                 let marker = s.context.unique("Pagerco")
                 for _ in 0..<3 { _ = try s.createCustomer("pager", organisation: "\(marker) S.r.l.") }
                 let first = try s.call("Customers.List", ["text": .string(marker), "pageSize": 1])
-                guard let token = first["nextPageToken"]?.stringValue else { throw s.context.fail("no nextPageToken after 1 of 3") }
+                guard let token = first["nextPageToken"]?.stringValue else {
+                    throw s.context.fail("no nextPageToken after 1 of 3")
+                }
                 let firstId = first["items"]?.arrayValue?.first?["id"]?.stringValue ?? "cus_"
                 let decoded = String(decoding: DomainSupport.base64URLDecoded(token), as: UTF8.self)
-                try s.context.expect(!decoded.contains("after:") && !decoded.contains(firstId), "the token shows its cursor: \(decoded)")
+                try s.context.expect(
+                    !decoded.contains("after:") && !decoded.contains(firstId), "the token shows its cursor: \(decoded)")
                 try s.refused(
                     "Customers.List", ["text": .string(marker + " other"), "pageSize": 1, "pageToken": .string(token)],
                     code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
                 try s.refused(
                     "Customers.List", ["text": .string(marker), "customerType": "TEAM", "pageToken": .string(token)],
                     code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
-                let rest = try s.call("Customers.List", ["text": .string(marker), "pageSize": 10, "pageToken": .string(token)])
-                try s.context.expect(rest["items"]?.arrayValue?.count == 2, "the same query with pageSize 10 listed \(rest)")
+                let rest = try s.call(
+                    "Customers.List", ["text": .string(marker), "pageSize": 10, "pageToken": .string(token)])
+                try s.context.expect(
+                    rest["items"]?.arrayValue?.count == 2, "the same query with pageSize 10 listed \(rest)")
             },
             flow(
                 "errors.page-token-forged-on-every-list",
@@ -41,9 +46,13 @@ extension DomainCases {
                 let forged = "YWZ0ZXI6Y3VzXzAw"  // base64url("after:cus_00")
                 let other = try s.call("Customers.List", ["pageSize": 1])["nextPageToken"]?.stringValue
                 for method in DomainCases.listMethods {
-                    try s.refused(method, ["pageToken": .string(forged)], code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                    try s.refused(
+                        method, ["pageToken": .string(forged)], code: -32602, status: "INVALID_ARGUMENT",
+                        field: "pageToken")
                     if let other, method != "Customers.List" {
-                        try s.refused(method, ["pageToken": .string(other)], code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                        try s.refused(
+                            method, ["pageToken": .string(other)], code: -32602, status: "INVALID_ARGUMENT",
+                            field: "pageToken")
                     }
                 }
             },
@@ -65,8 +74,13 @@ extension DomainCases {
                 let id = customer["id"]!
                 try s.call(
                     "Customers.Update",
-                    ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Renamed"])
-                try s.refused("Customers.Delete", ["customerId": id, "etag": customer["etag"]!], code: 10, status: "ABORTED", field: "etag")
+                    [
+                        "customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "Renamed",
+                    ])
+                try s.refused(
+                    "Customers.Delete", ["customerId": id, "etag": customer["etag"]!], code: 10, status: "ABORTED",
+                    field: "etag")
                 try s.call("Customers.Get", ["customerId": id])
             },
             flow(
@@ -77,7 +91,10 @@ extension DomainCases {
                 try s.call("AdminConsoleSim.RegisterAccount", ["domain": .string(domain), "edition": "NONPROFITS"])
                 try s.refused(
                     "Invitations.Send",
-                    ["name": "N", "email": .string("n@\(domain)"), "domain": .string(domain), "organisationName": "Charity"],
+                    [
+                        "name": "N", "email": .string("n@\(domain)"), "domain": .string(domain),
+                        "organisationName": "Charity",
+                    ],
                     code: 9, status: "FAILED_PRECONDITION", field: "domain")
             },
             flow(
@@ -89,10 +106,13 @@ extension DomainCases {
                     "Subscriptions.UpdateRenewalSettings", ["subscriptionId": flexible["id"]!, "autoRenew": false],
                     code: 9, status: "FAILED_PRECONDITION", field: "subscriptionId")
                 let annual = try s.call(
-                    "Orders.Place", ["customerId": customer["id"]!, "sku": "ess-enterprise-plus-annual", "seats": 2])["subscription"]
+                    "Orders.Place", ["customerId": customer["id"]!, "sku": "ess-enterprise-plus-annual", "seats": 2])[
+                        "subscription"]
                 guard let annualId = annual?["id"] else { throw s.context.fail("no annual subscription") }
-                try s.context.expect(annual?["autoRenew"] == true, "a new annual plan does not auto-renew: \(annual ?? .null)")
-                let off = try s.call("Subscriptions.UpdateRenewalSettings", ["subscriptionId": annualId, "autoRenew": false])
+                try s.context.expect(
+                    annual?["autoRenew"] == true, "a new annual plan does not auto-renew: \(annual ?? .null)")
+                let off = try s.call(
+                    "Subscriptions.UpdateRenewalSettings", ["subscriptionId": annualId, "autoRenew": false])
                 try s.context.expect(off["autoRenew"] == false, "auto-renewal still on")
                 try s.call("Subscriptions.UpdateRenewalSettings", ["subscriptionId": annualId, "autoRenew": true])
                 try s.call("Subscriptions.Cancel", ["subscriptionId": annualId])
@@ -103,22 +123,31 @@ extension DomainCases {
             ) { s in
                 let (customer, subscription) = try s.customerWithSubscription("suspend")
                 let customerId = customer["id"]!
-                let suspended = try s.call("Customers.Suspend", ["customerId": customerId, "reason": "unpaid invoices"])
+                let suspended = try s.call(
+                    "Customers.Suspend", ["customerId": customerId, "reason": "unpaid invoices"])
                 try s.context.expect(suspended["state"] == "SUSPENDED", "customer is \(suspended["state"] ?? .null)")
                 let held = try s.call("Subscriptions.Get", ["subscriptionId": subscription["id"]!])
-                try s.context.expect(held["state"] == "SUSPENDED" && held["suspensionReasons"] == ["CUSTOMER_SUSPENDED"], "subscription: \(held)")
+                try s.context.expect(
+                    held["state"] == "SUSPENDED" && held["suspensionReasons"] == ["CUSTOMER_SUSPENDED"],
+                    "subscription: \(held)")
                 try s.refused(
                     "Orders.Place", ["customerId": customerId, "sku": "gemini-business-flex", "seats": 1],
                     code: 9, status: "FAILED_PRECONDITION", field: "customerId")
                 try s.refused(
-                    "Subscriptions.Activate", ["subscriptionId": subscription["id"]!], code: 9, status: "FAILED_PRECONDITION",
+                    "Subscriptions.Activate", ["subscriptionId": subscription["id"]!], code: 9,
+                    status: "FAILED_PRECONDITION",
                     field: "subscriptionId")
-                try s.refused("Customers.Suspend", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION", field: "customerId")
+                try s.refused(
+                    "Customers.Suspend", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION",
+                    field: "customerId")
                 let active = try s.call("Customers.Reactivate", ["customerId": customerId])
                 try s.context.expect(active["state"] == "ACTIVE", "customer is \(active["state"] ?? .null)")
                 let resumed = try s.call("Subscriptions.Get", ["subscriptionId": subscription["id"]!])
-                try s.context.expect(resumed["state"] == "ACTIVE" && resumed["suspensionReasons"] == nil, "subscription: \(resumed)")
-                try s.refused("Customers.Reactivate", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION", field: "customerId")
+                try s.context.expect(
+                    resumed["state"] == "ACTIVE" && resumed["suspensionReasons"] == nil, "subscription: \(resumed)")
+                try s.refused(
+                    "Customers.Reactivate", ["customerId": customerId], code: 9, status: "FAILED_PRECONDITION",
+                    field: "customerId")
             },
             flow(
                 "customers.upstream-rename-keeps-friendly-name",
@@ -127,30 +156,51 @@ extension DomainCases {
                 let customer = try s.createCustomer("orgrename")
                 let id = customer["id"]!
                 let friendly = try s.call(
-                    "Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Friendly"])
-                try s.call("AdminConsoleSim.RenameOrganisation", ["customerId": id, "organisationName": "Renamed Holding S.p.A."])
+                    "Customers.Update",
+                    [
+                        "customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "Friendly",
+                    ])
+                try s.call(
+                    "AdminConsoleSim.RenameOrganisation",
+                    ["customerId": id, "organisationName": "Renamed Holding S.p.A."])
                 let seen = try s.call("Customers.Get", ["customerId": id])
-                try s.context.expect(seen["adminConsoleMismatch"]?["fields"] == ["organisationName"], "mismatch: \(seen["adminConsoleMismatch"] ?? .null)")
-                try s.context.expect(seen["organisationName"] == customer["organisationName"], "the legal name changed on its own")
-                let synced = try s.call("Customers.SyncWithAdminConsole", ["customerId": id, "etag": friendly["etag"]!, "fields": ["organisationName"]])
-                try s.context.expect(synced["organisationName"] == "Renamed Holding S.p.A.", "legal name not synced: \(synced)")
-                try s.context.expect(synced["displayName"] == "Friendly", "the friendly name followed the upstream rename")
+                try s.context.expect(
+                    seen["adminConsoleMismatch"]?["fields"] == ["organisationName"],
+                    "mismatch: \(seen["adminConsoleMismatch"] ?? .null)")
+                try s.context.expect(
+                    seen["organisationName"] == customer["organisationName"], "the legal name changed on its own")
+                let synced = try s.call(
+                    "Customers.SyncWithAdminConsole",
+                    ["customerId": id, "etag": friendly["etag"]!, "fields": ["organisationName"]])
+                try s.context.expect(
+                    synced["organisationName"] == "Renamed Holding S.p.A.", "legal name not synced: \(synced)")
+                try s.context.expect(
+                    synced["displayName"] == "Friendly", "the friendly name followed the upstream rename")
             },
             flow(
                 "customers.list-filter-expression",
                 "Customers.List filter: AIP-160 style comparisons with NOT > AND > OR precedence and parentheses; orderBy orders; a syntax error is -32602 naming filter and the position"
             ) { s in
                 let marker = s.context.unique("Filterco")
-                for name in ["Zeta", "Alfa", "Mike"] { _ = try s.createCustomer("filter", organisation: "\(marker) \(name)") }
+                for name in ["Zeta", "Alfa", "Mike"] {
+                    _ = try s.createCustomer("filter", organisation: "\(marker) \(name)")
+                }
                 let picked = try s.call(
                     "Customers.List",
-                    ["filter": .string("organisationName : \"\(marker)\" AND (organisationName : zeta OR organisationName : alfa) AND NOT state = SUSPENDED"),
-                     "orderBy": "organisationName desc"])
+                    [
+                        "filter": .string(
+                            "organisationName : \"\(marker)\" AND (organisationName : zeta OR organisationName : alfa) AND NOT state = SUSPENDED"
+                        ),
+                        "orderBy": "organisationName desc",
+                    ])
                 let names = (picked["items"]?.arrayValue ?? []).compactMap { $0["organisationName"]?.stringValue }
                 try s.context.expect(names == ["\(marker) Zeta", "\(marker) Alfa"], "filtered and ordered: \(names)")
                 let refusal = try s.refused(
-                    "Customers.List", ["filter": "state = ACTIVE AND ("], code: -32602, status: "INVALID_ARGUMENT", field: "filter")
-                try s.context.expect("\(refusal)".contains("position"), "the error does not point at a position: \(refusal)")
+                    "Customers.List", ["filter": "state = ACTIVE AND ("], code: -32602, status: "INVALID_ARGUMENT",
+                    field: "filter")
+                try s.context.expect(
+                    "\(refusal)".contains("position"), "the error does not point at a position: \(refusal)")
             },
             flow(
                 "customers.invited-customer-editable",
@@ -158,15 +208,22 @@ extension DomainCases {
             ) { s in
                 let (customerId, _, _) = try s.invite("editable")
                 let accepted = try s.call(
-                    "Invitations.Accept", ["token": .string(try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId))], meta: [:])
+                    "Invitations.Accept",
+                    ["token": .string(try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId))], meta: [:])
                 for field in ["regionCode", "languageCode", "timeZone"] {
-                    try s.context.expect(accepted[field] == nil, "the invitation gave no \(field), yet the customer has \(accepted[field] ?? .null)")
+                    try s.context.expect(
+                        accepted[field] == nil,
+                        "the invitation gave no \(field), yet the customer has \(accepted[field] ?? .null)")
                 }
                 let missing = accepted["missingProfileFields"]?.arrayValue ?? []
-                try s.context.expect(missing.contains("alternateEmail"), "missingProfileFields \(missing) lacks alternateEmail")
+                try s.context.expect(
+                    missing.contains("alternateEmail"), "missingProfileFields \(missing) lacks alternateEmail")
                 let renamed = try s.call(
                     "Customers.Update",
-                    ["customerId": .string(customerId), "etag": accepted["etag"]!, "updateMask": ["displayName"], "displayName": "Conti"])
+                    [
+                        "customerId": .string(customerId), "etag": accepted["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "Conti",
+                    ])
                 try s.context.expect(renamed["displayName"] == "Conti", "not renamed")
             },
         ]

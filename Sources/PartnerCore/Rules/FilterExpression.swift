@@ -25,7 +25,19 @@ public indirect enum FilterExpression: Sendable, Hashable {
 
     /// A comparison operator.
     public enum Operator: String, Sendable, Hashable, CaseIterable {
-        case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+        /// Equal (case-insensitive).
+        case equal = "="
+        /// Not equal (case-insensitive); an absent field is not equal to anything.
+        case notEqual = "!="
+        /// Less than, as text.
+        case less = "<"
+        /// At most, as text.
+        case lessOrEqual = "<="
+        /// Greater than, as text.
+        case greater = ">"
+        /// At least, as text.
+        case greaterOrEqual = ">="
+        /// Has: contains, case-insensitive; a value ending in `*` is a prefix.
         case has = ":"
     }
 

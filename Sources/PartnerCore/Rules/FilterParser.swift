@@ -12,8 +12,10 @@ struct FilterParser {
 
     func fail(_ expected: String, at position: Int? = nil) -> DomainError {
         let at = position ?? index
-        let found = at < text.count ? "'\(String(String.UnicodeScalarView(text[at..<min(at + 12, text.count)])))'" : "the end"
-        return DomainError.invalid(field: "filter", reason: "at position \(at + 1): expected \(expected), found \(found)")
+        let found =
+            at < text.count ? "'\(String(String.UnicodeScalarView(text[at..<min(at + 12, text.count)])))'" : "the end"
+        return DomainError.invalid(
+            field: "filter", reason: "at position \(at + 1): expected \(expected), found \(found)")
     }
 
     mutating func skipSpaces() { while index < text.count, text[index].properties.isWhitespace { index += 1 } }
@@ -22,7 +24,9 @@ struct FilterParser {
     mutating func keyword(_ keyword: String) -> Bool {
         skipSpaces()
         let scalars = Array(keyword.unicodeScalars)
-        guard index + scalars.count <= text.count, Array(text[index..<index + scalars.count]) == scalars else { return false }
+        guard index + scalars.count <= text.count, Array(text[index..<index + scalars.count]) == scalars else {
+            return false
+        }
         let after = index + scalars.count
         if after < text.count, Self.isWordScalar(text[after]) { return false }
         index = after
@@ -105,7 +109,9 @@ struct FilterParser {
                 out.append(text[index])
                 index += 1
             }
-            guard index < text.count else { throw fail("a closing '\"' for the string opened at position \(start + 1)") }
+            guard index < text.count else {
+                throw fail("a closing '\"' for the string opened at position \(start + 1)")
+            }
             index += 1
             return String(out)
         }

@@ -15,7 +15,8 @@ enum CustomerLifecycleCommands {
 
     static func request(_ args: inout CommandArguments) throws -> Customers.StateChangeRequest {
         guard let id = args.nextPositional() else { throw CommandLineError("give the customer id") }
-        let request = Customers.StateChangeRequest(customerId: id, etag: args.value("etag"), reason: args.value("reason"))
+        let request = Customers.StateChangeRequest(
+            customerId: id, etag: args.value("etag"), reason: args.value("reason"))
         try args.done()
         return request
     }

@@ -18,6 +18,8 @@ enum UpstreamRenameCommands {
         try args.done()
         let account = try await session.client.adminConsoleSim.renameOrganisation(
             .init(customerId: id, organisationName: name), options: session.call)
-        try session.emit(account) { "admin console of \($0.customerId ?? id): organisation \($0.organisationName ?? name)" }
+        try session.emit(account) {
+            "admin console of \($0.customerId ?? id): organisation \($0.organisationName ?? name)"
+        }
     }
 }
