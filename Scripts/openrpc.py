@@ -93,7 +93,7 @@ schemas = {
     "Contact": obj(["id", "firstName", "lastName", "businessEmail", "types", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "userId": ID, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL,
         "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True),
-        "pendingEmail": EMAIL, "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
+        "pendingEmail": EMAIL, "primaryFor": arr(ref("ContactType"), 1, 3, True), "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Plan": s(enum=["MONTHLY", "ANNUAL", "FLEXIBLE"]),
     "Product": obj(["sku", "family", "name", "plan", "unitPrice", "maxSeats", "customerTypes", "educationOnly"], {
         "sku": s(1, 64), "family": s(1, 64), "name": NAME, "plan": ref("Plan"), "unitPrice": ref("Money"), "maxSeats": i(1),
@@ -169,8 +169,9 @@ methods = [
     ("Users.Create", BOTH, True, False, False, (["firstName", "lastName", "email"], {**CUSTOMER_ID, "firstName": NAME, "lastName": NAME, "email": EMAIL}), ref("User"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("Contacts.Create", BOTH, True, False, False, (["types"], {**CUSTOMER_ID, "userId": ID, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("Contacts.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Contacts", "Contact"), ["NOT_FOUND"]),
-    ("Contacts.Update", BOTH, True, False, False, (["contactId", "etag"], {"contactId": ID, **ETAG, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "ABORTED"]),
-    ("Contacts.Delete", BOTH, True, True, False, (["contactId"], {"contactId": ID}), ref("Contact"), ["NOT_FOUND"]),
+    ("Contacts.Update", BOTH, True, False, False, (["contactId", "etag"], {"contactId": ID, **ETAG, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Contacts.Delete", BOTH, True, True, False, (["contactId"], {"contactId": ID, "successorContactId": ID}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
+    ("Contacts.SetPrimary", BOTH, True, True, False, (["contactId", "type"], {"contactId": ID, "type": ref("ContactType"), **ETAG}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Contacts.ConfirmEmail", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Contact"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION"]),
     ("Catalog.ListProducts", BOTH, False, True, False, ([], {**CUSTOMER_ID}), obj(["items"], {"items": arr(ref("Product"))}), ["NOT_FOUND"]),
     ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000)}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "OUT_OF_RANGE"]),

@@ -3794,6 +3794,13 @@ extension PartnerSchema {
           }
         },
         {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
           "code": 10,
           "message": "The etag is stale; read again and retry.",
           "data": {
@@ -3809,7 +3816,7 @@ extension PartnerSchema {
       "x-idempotent": false,
       "x-streaming": false,
       "summary": "Updates a contact; a user-linked contact's new email waits for confirmation.",
-      "description": "Changes names, phone, job title or types at once. A user-linked contact's new business email is stored as pendingEmail and a confirmation code goes to it; the change takes effect when confirmed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- ABORTED: etag is stale."
+      "description": "Changes names, phone, job title or types at once. A user-linked contact's new business email is stored as pendingEmail and a confirmation code goes to it; the change takes effect when confirmed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Removing a type the contact is primary for needs another primary first (Contacts.SetPrimary) while other contacts have that type.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- FAILED_PRECONDITION: the new types drop one it is primary for while others have it (field types).\n- ABORTED: etag is stale."
     },
     {
       "name": "Contacts.Delete",
@@ -3823,6 +3830,16 @@ extension PartnerSchema {
             "minLength": 1,
             "maxLength": 64,
             "description": "The contact's id (con_...)."
+          }
+        },
+        {
+          "name": "successorContactId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Deleting a primary contact: the contact of the same scope that becomes primary in its place."
           }
         }
       ],
@@ -3881,6 +3898,13 @@ extension PartnerSchema {
           "data": {
             "status": "NOT_FOUND"
           }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
         }
       ],
       "x-roles": [
@@ -3891,7 +3915,119 @@ extension PartnerSchema {
       "x-idempotent": true,
       "x-streaming": false,
       "summary": "Deletes a contact; a user behind it stays.",
-      "description": "Removes the contact; a user-linked contact's user is kept and loses the contact types. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner."
+      "description": "Removes the contact; a user-linked contact's user is kept and loses the contact types. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Deleting a primary contact names its successor (successorContactId) when other contacts of its scope have that type; the successor must have the type and becomes primary.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId or successorContactId names no contact of the scope.\n- FAILED_PRECONDITION: a successor is needed and not named, or it lacks a type it would be primary for (field successorContactId)."
+    },
+    {
+      "name": "Contacts.SetPrimary",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "contactId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
+          }
+        },
+        {
+          "name": "type",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/ContactType",
+            "description": "The type it becomes primary for."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Contact"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent",
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": true,
+      "x-streaming": false,
+      "summary": "Makes a contact its scope's primary contact of one type.",
+      "description": "Exactly one primary contact per scope (a customer, or the partner) for each of BILLING, TECHNICAL and BUSINESS: the first contact of a type is its primary; this moves the role, and the previous primary loses it. Emits contact.primary_changed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The contact must have the type.\n- Setting the primary it already is changes nothing.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- FAILED_PRECONDITION: the contact does not have the type (field type).\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Contacts.ConfirmEmail",
@@ -7415,6 +7551,16 @@ extension PartnerSchema {
           "pendingEmail": {
             "$ref": "#/components/schemas/Email",
             "description": "A new email awaiting confirmation."
+          },
+          "primaryFor": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ContactType"
+            },
+            "minItems": 1,
+            "maxItems": 3,
+            "uniqueItems": true,
+            "description": "The types for which it is its scope's primary contact."
           },
           "etag": {
             "$ref": "#/components/schemas/Etag",

@@ -61,7 +61,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 53)
+        #expect(Operation.allCases.count == 54)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

@@ -203,6 +203,25 @@ extension DomainCases {
                     "\(refusal)".contains("position"), "the error does not point at a position: \(refusal)")
             },
             flow(
+                "contacts.primary-needs-successor",
+                "Contacts: the first contact of a type is its scope's primary; SetPrimary moves it; deleting a primary without a successor is 9 FAILED_PRECONDITION naming successorContactId"
+            ) { s in
+                let customerId = try s.createCustomer("primary")["id"]!
+                func contact(_ name: String) throws -> JSONValue {
+                    try s.call(
+                        "Contacts.Create",
+                        ["customerId": customerId, "firstName": .string(name), "lastName": "Verdi",
+                         "businessEmail": .string("\(name)@example.org"), "types": ["BILLING"]])
+                }
+                let first = try contact("primo")
+                let second = try contact("secondo")
+                try s.context.expect(first["primaryFor"] == ["BILLING"] && second["primaryFor"] == nil, "primaries: \(first) \(second)")
+                try s.refused("Contacts.Delete", ["contactId": first["id"]!], code: 9, status: "FAILED_PRECONDITION", field: "successorContactId")
+                let moved = try s.call("Contacts.SetPrimary", ["contactId": second["id"]!, "type": "BILLING"])
+                try s.context.expect(moved["primaryFor"] == ["BILLING"], "SetPrimary: \(moved)")
+                try s.call("Contacts.Delete", ["contactId": second["id"]!, "successorContactId": first["id"]!])
+            },
+            flow(
                 "customers.invited-customer-editable",
                 "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
             ) { s in

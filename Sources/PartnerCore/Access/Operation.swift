@@ -41,6 +41,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case contactsList = "Contacts.List"
     case contactsUpdate = "Contacts.Update"
     case contactsDelete = "Contacts.Delete"
+    case contactsSetPrimary = "Contacts.SetPrimary"
 
     // Commerce
     case catalogListProducts = "Catalog.ListProducts"

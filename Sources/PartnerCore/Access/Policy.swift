@@ -36,7 +36,7 @@ public enum Policy {
         // Both: reads, account/company/billing updates, users and contacts
         case .partnersGetProfile, .customersCheckDomain, .customersGet, .customersList,
             .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
-            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete,
+            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete, .contactsSetPrimary,
             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
             .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:
             anyAgent

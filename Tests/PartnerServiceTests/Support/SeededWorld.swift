@@ -103,6 +103,7 @@ struct SeededWorld: Sendable {
         case .contactsList: return ["customerId": customer]
         case .contactsUpdate: return ["contactId": .string(contactId), "etag": .string(contactEtag), "jobTitle": "CTO"]
         case .contactsDelete: return ["contactId": .string(contactId)]
+        case .contactsSetPrimary: return ["contactId": .string(contactId), "type": "BILLING"]
         case .ordersPlace: return ["customerId": customer, "sku": "ci-premium-flex", "seats": 1]
         case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel:
             return ["subscriptionId": .string(subscriptionId)]
