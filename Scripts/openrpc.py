@@ -188,7 +188,7 @@ methods = [
     ("Invoices.Download", BOTH, False, True, False, (["invoiceId", "format"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"])}), obj(["invoiceId", "format", "contentType", "data"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"]), "contentType": s(), "data": s(fmt="byte", desc="base64")}), ["NOT_FOUND"]),
     ("Invoices.CloseBillingPeriod", A, True, True, False, (["billingMonth"], {"billingMonth": s(pattern="^[0-9]{4}-[0-9]{2}$")}), obj(["billingMonth", "invoices"], {"billingMonth": s(), "invoices": arr(ref("Invoice"))}), ["FAILED_PRECONDITION"]),
     ("Notifications.List", BOTH, False, True, False, ([], {**PAGE}), page_of("Notifications", "Notification"), []),
-    ("Audit.List", A, False, True, False, ([], {**PAGE}), page_of("Audit", "AuditEntry"), []),
+    ("Audit.List", A, False, True, False, ([], {**PAGE, "startTime": TIME, "endTime": TIME, "customerId": ID, "agentId": ID, "operation": s(1, 100)}), page_of("Audit", "AuditEntry"), ["NOT_FOUND"]),
     ("Events.Watch", BOTH, False, True, True, ([], {"afterSequence": i(0)}), obj(["count"], {"count": i(0)}), []),
     ("AdminConsoleSim.RegisterAccount", A, True, False, False, (["domain", "edition"], {"domain": s(1, 253), "edition": s(enum=["BUSINESS", "ENTERPRISE", "ESSENTIALS", "EDUCATION", "NONPROFITS", "LEGACY_FREE"])}), ref("UpstreamAccount"), ["ALREADY_EXISTS"]),
     ("AdminConsoleSim.ChangeDomain", A, True, False, False, (["customerId", "domain"], {**CUSTOMER_ID, "domain": s(1, 253)}), ref("UpstreamAccount"), ["NOT_FOUND", "ALREADY_EXISTS"]),

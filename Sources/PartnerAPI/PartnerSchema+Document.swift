@@ -5971,6 +5971,52 @@ extension PartnerSchema {
             "maxLength": 512,
             "description": "From nextPageToken of the previous page."
           }
+        },
+        {
+          "name": "startTime",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Entries at or after this time; default endTime minus 90 days."
+          }
+        },
+        {
+          "name": "endTime",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Entries at or before this time; default now; at most 90 days after startTime."
+          }
+        },
+        {
+          "name": "customerId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Only entries about this customer (itself, its subscriptions, contacts, invitations)."
+          }
+        },
+        {
+          "name": "agentId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Only entries of this agent's calls."
+          }
+        },
+        {
+          "name": "operation",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Only entries of this method, e.g. Customers.Update."
+          }
         }
       ],
       "result": {
@@ -6038,6 +6084,13 @@ extension PartnerSchema {
           "data": {
             "status": "PERMISSION_DENIED"
           }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
         }
       ],
       "x-roles": [
@@ -6046,8 +6099,8 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": false,
-      "summary": "Lists the partner's audit log.",
-      "description": "Returns audit entries: who, role, what, before/after, when, request id. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
+      "summary": "Queries the partner's audit log, newest first.",
+      "description": "Returns audit entries (who, role, what, before/after, when, request id), newest first, within a time window, optionally for one customer, agent or operation. Pass nextPageToken as pageToken with the same filters; pages go on from the last entry seen, so entries written meanwhile never shift them.\n\nRules:\n- The window is startTime..endTime, both inclusive, at most 90 days; endTime defaults to now and startTime to 90 days before endTime.\n- customerId selects entries about the customer itself, its subscriptions, contacts and invitations.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: the window is longer than 90 days (field startTime), endTime is before startTime, operation is not a method, or the params violate the schema.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId or agentId names nothing of the partner."
     },
     {
       "name": "Events.Watch",

@@ -66,8 +66,9 @@ struct SeededWorld: Sendable {
     func params(_ operation: Operation) -> JSONValue {
         let customer: JSONValue = .string(customerId)
         switch operation {
-        case .partnersGetProfile, .agentsList, .customersList, .notificationsList, .auditList, .eventsWatch:
+        case .partnersGetProfile, .agentsList, .customersList, .notificationsList, .eventsWatch:
             return [:]
+        case .auditList: return ["customerId": customer]
         case .partnersUpdateProfile: return ["etag": .string(partnerEtag), "name": "Renamed reseller"]
         case .agentsCreate: return ["displayName": "New", "email": "new@reseller.example", "roles": ["salesAgent"]]
         case .agentsUpdate:
