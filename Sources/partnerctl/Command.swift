@@ -40,7 +40,7 @@ struct Command: Sendable {
 enum Commands {
     static let all: [Command] =
         GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all + RenewalCommands.all + CustomerLifecycleCommands.all
-        + UpstreamRenameCommands.all + PrimaryContactCommands.all
+        + UpstreamRenameCommands.all + PrimaryContactCommands.all + AuditCommands.all
         + ContactCommands.all + SimulatorCommands.all
 
     /// The command whose path is the longest prefix of `words`, and how many words it used.

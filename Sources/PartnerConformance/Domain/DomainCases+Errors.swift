@@ -222,6 +222,22 @@ extension DomainCases {
                 try s.call("Contacts.Delete", ["contactId": second["id"]!, "successorContactId": first["id"]!])
             },
             flow(
+                "audit.window-bounded-newest-first",
+                "Audit.List: newest first, filtered by customer and operation; a window longer than 90 days is -32602 naming startTime"
+            ) { s in
+                let customer = try s.createCustomer("auditq")
+                let id = customer["id"]!
+                try s.call("Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Audited"])
+                let entries = try s.call("Audit.List", ["customerId": id])["items"]?.arrayValue ?? []
+                let methods = entries.compactMap { $0["method"]?.stringValue }
+                try s.context.expect(methods.prefix(2) == ["Customers.Update", "Customers.Create"], "newest first: \(methods)")
+                let updates = try s.call("Audit.List", ["customerId": id, "operation": "Customers.Update"])["items"]?.arrayValue ?? []
+                try s.context.expect(updates.count == 1, "operation filter: \(updates.count) entries")
+                try s.refused(
+                    "Audit.List", ["startTime": "2020-01-01T00:00:00Z", "endTime": "2020-06-01T00:00:00Z"], code: -32602,
+                    status: "INVALID_ARGUMENT", field: "startTime")
+            },
+            flow(
                 "customers.invited-customer-editable",
                 "Customers.Update validates only its mask: an accepted invitation without alternate email is renamed; it shows missingProfileFields and no invented regionCode/languageCode/timeZone"
             ) { s in
