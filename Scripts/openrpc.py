@@ -3,6 +3,8 @@
 below. Run it after changing a method or a schema; tests check the committed file and the Swift
 stubs against each other.  Usage: python3 Scripts/openrpc.py"""
 import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import openrpc_docs as docs
 
 def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 def s(min_len=None, max_len=None, fmt=None, pattern=None, enum=None, desc=None):
@@ -53,16 +55,18 @@ schemas = {
     "CustomerType": s(enum=["DOMAIN", "TEAM"]),
     "CustomerState": s(enum=["INVITED", "ACTIVE", "SUSPENDED", "DELETED"]),
     "AdminConsoleMismatch": obj(["fields", "warning"], {
-        "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1),
-        "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "warning": s()}),
+        "fields": arr(s(enum=["primaryDomain", "alternateEmail", "organisationName"]), 1),
+        "upstreamPrimaryDomain": s(), "upstreamAlternateEmail": s(), "upstreamOrganisationName": s(), "warning": s()}),
     "Customer": obj(
         ["id", "organisationName", "displayName", "primaryDomain", "customerType", "cloudIdentityId",
-         "primaryAdminEmail", "languageCode", "regionCode", "timeZone", "resellerAccess", "domainVerified", "state",
+         "primaryAdminEmail", "resellerAccess", "domainVerified", "state",
          "etag", "createTime", "updateTime"], {
         "id": ID, "organisationName": NAME, "displayName": NAME, "primaryDomain": s(1, 253), "customerType": ref("CustomerType"),
         "education": ref("EducationData"), "cloudIdentityId": s(), "postalAddress": {**ref("PostalAddress"), "description": "Absent while an invited customer has not given it."},
         "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35),
-        "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "resellerAccess": B, "domainVerified": B,
+        "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64),
+        "missingProfileFields": arr(s(enum=["postalAddress", "alternateEmail", "languageCode", "regionCode", "timeZone"]), 1, unique=True),
+        "resellerAccess": B, "domainVerified": B,
         "state": ref("CustomerState"), "subscriptionStatus": s(desc="Absent until the first order."),
         "adminConsoleMismatch": ref("AdminConsoleMismatch"), "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Partner": obj(["id", "name", "etag", "createTime", "updateTime"], {
@@ -89,17 +93,18 @@ schemas = {
     "Contact": obj(["id", "firstName", "lastName", "businessEmail", "types", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "userId": ID, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL,
         "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True),
-        "pendingEmail": EMAIL, "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
+        "pendingEmail": EMAIL, "primaryFor": arr(ref("ContactType"), 1, 3, True), "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Plan": s(enum=["MONTHLY", "ANNUAL", "FLEXIBLE"]),
     "Product": obj(["sku", "family", "name", "plan", "unitPrice", "maxSeats", "customerTypes", "educationOnly"], {
         "sku": s(1, 64), "family": s(1, 64), "name": NAME, "plan": ref("Plan"), "unitPrice": ref("Money"), "maxSeats": i(1),
         "customerTypes": arr(ref("CustomerType"), 1), "educationOnly": B, "requiresSku": s(), "description": s()}),
     "SubscriptionState": s(enum=["ACTIVE", "SUSPENDED", "CANCELLED"]),
+    "SuspensionReason": s(enum=["CUSTOMER_SUSPENDED", "PAYMENT_OVERDUE", "RESELLER_INITIATED", "TERMS_OF_SERVICE_VIOLATION"]),
     "SubscriptionChange": obj(["time", "agentId", "action"], {
         "time": TIME, "agentId": ID, "action": s(), "fromSeats": i(), "toSeats": i(), "reason": s()}),
     "Subscription": obj(["id", "customerId", "sku", "family", "plan", "seats", "state", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "sku": s(), "family": s(), "plan": ref("Plan"), "seats": i(1), "committedSeats": i(0),
-        "state": ref("SubscriptionState"), "termEndTime": TIME, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
+        "state": ref("SubscriptionState"), "suspensionReasons": arr(ref("SuspensionReason"), 1, unique=True), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
         "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Order": obj(["id", "customerId", "sku", "seats", "subscriptionId", "createTime"], {
         "id": ID, "customerId": ID, "sku": s(), "seats": i(1), "subscriptionId": ID, "agentId": ID, "createTime": TIME}),
@@ -117,7 +122,7 @@ schemas = {
         "id": ID, "sequence": i(1), "type": s(), "resourceId": s(), "customerId": s(), "time": TIME}),
     "UpstreamAccount": obj(["domain", "edition", "resellerAccess", "domainVerified"], {
         "domain": s(), "edition": s(enum=["BUSINESS", "ENTERPRISE", "ESSENTIALS", "EDUCATION", "NONPROFITS", "LEGACY_FREE"]),
-        "customerId": ID, "alternateEmail": EMAIL, "resellerAccess": B, "domainVerified": B}),
+        "customerId": ID, "organisationName": NAME, "alternateEmail": EMAIL, "resellerAccess": B, "domainVerified": B}),
     "Empty": obj([], {}),
 }
 
@@ -136,22 +141,24 @@ S, A, BOTH, NONE = ["salesAgent"], ["adminAgent"], ["salesAgent", "adminAgent"],
 methods = [
     ("Health.Check", NONE, False, True, False, ([], {"service": s(0, 200)}), obj(["status"], {"status": s(enum=["SERVING", "NOT_SERVING"])}), ["NOT_FOUND"]),
     ("Health.Watch", NONE, False, True, True, ([], {"service": s(0, 200)}), obj(["status"], {"status": s(enum=["SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"])}), []),
-    ("Partners.GetProfile", BOTH, False, True, False, ([], {}), ref("Partner"), []),
+    ("Partners.GetProfile", BOTH, False, True, False, ([], {}), ref("Partner"), ["NOT_FOUND"]),
     ("Partners.UpdateProfile", A, True, False, False, (["etag"], {**ETAG, "name": NAME, "supportEmail": EMAIL, "websiteUrl": s(0, 300), "phoneNumber": s(0, 32)}), ref("Partner"), ["ABORTED"]),
     ("Agents.Create", A, True, False, False, (["displayName", "email", "roles"], {"displayName": NAME, "email": EMAIL, "roles": arr(ref("Role"), 1, 2, True)}), ref("Agent"), ["ALREADY_EXISTS"]),
     ("Agents.List", A, False, True, False, ([], {**PAGE}), page_of("Agents", "Agent"), []),
-    ("Agents.Update", A, True, False, False, (["agentId", "etag"], {"agentId": ID, **ETAG, "displayName": NAME, "roles": arr(ref("Role"), 1, 2, True), "disabled": B}), ref("Agent"), ["NOT_FOUND", "ABORTED"]),
+    ("Agents.Update", A, True, False, False, (["agentId", "etag"], {"agentId": ID, **ETAG, "displayName": NAME, "roles": arr(ref("Role"), 1, 2, True), "disabled": B}), ref("Agent"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Tokens.Create", A, True, False, False, (["agentId"], {"agentId": ID, "label": s(0, 100), "ttlSeconds": i(60, 31_536_000)}), obj(["token", "secret"], {"token": ref("ApiToken"), "secret": s(desc="Shown once; only its hash is stored.")}), ["NOT_FOUND"]),
     ("Tokens.List", A, False, True, False, ([], {**PAGE, "agentId": ID}), page_of("Tokens", "ApiToken"), ["NOT_FOUND"]),
     ("Tokens.Revoke", A, True, True, False, (["tokenId"], {"tokenId": ID}), ref("ApiToken"), ["NOT_FOUND"]),
     ("Customers.CheckDomain", BOTH, False, True, False, (["domain"], {"domain": s(1, 253)}), obj(["existing", "owned"], {"existing": B, "owned": B, "upstreamAccount": B, "customerId": ID}), []),
-    ("Customers.Create", S, True, False, False, (["organisationName", "primaryDomain", "customerType", "postalAddress", "primaryAdminEmail", "languageCode", "timeZone"], NEW_CUSTOMER), ref("Customer"), ["ALREADY_EXISTS", "FAILED_PRECONDITION"]),
+    ("Customers.Create", S, True, False, False, (["organisationName", "primaryDomain", "customerType", "postalAddress", "primaryAdminEmail", "languageCode", "timeZone"], NEW_CUSTOMER), ref("Customer"), ["ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
     ("Customers.Get", BOTH, False, True, False, (["customerId"], CUSTOMER_ID), ref("Customer"), ["NOT_FOUND"]),
-    ("Customers.List", BOTH, False, True, False, ([], {**PAGE, "text": s(0, 200), "customerType": ref("CustomerType"), "state": ref("CustomerState"), "education": B}), page_of("Customers", "Customer"), []),
+    ("Customers.List", BOTH, False, True, False, ([], {**PAGE, "text": s(0, 200), "customerType": ref("CustomerType"), "state": ref("CustomerState"), "education": B, "filter": s(0, 2000), "orderBy": s(0, 200)}), page_of("Customers", "Customer"), []),
     ("Customers.Update", BOTH, True, False, False, (["customerId", "etag", "updateMask"], {**CUSTOMER_ID, **ETAG, "updateMask": arr(s(enum=["displayName", "postalAddress", "primaryAdminEmail", "alternateEmail", "phoneNumber", "languageCode", "regionCode", "timeZone", "education"]), 1, unique=True), "displayName": NAME, "postalAddress": ref("PostalAddress"), "primaryAdminEmail": EMAIL, "alternateEmail": EMAIL, "phoneNumber": s(0, 32), "languageCode": s(2, 35), "regionCode": s(pattern="^[A-Z]{2}$"), "timeZone": s(1, 64), "education": ref("EducationData")}), ref("Customer"), ["NOT_FOUND", "ABORTED"]),
-    ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
-    ("Customers.Delete", A, True, True, False, (["customerId"], {**CUSTOMER_ID, **ETAG}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
-    ("Invitations.Send", S, True, False, False, (["name", "email", "domain", "organisationName"], {"name": NAME, "email": EMAIL, "domain": s(1, 253), "organisationName": NAME, "regionCode": s(pattern="^[A-Z]{2}$")}), obj(["customer", "invitation"], {"customer": ref("Customer"), "invitation": ref("Invitation")}), ["ALREADY_EXISTS"]),
+    ("Customers.SyncWithAdminConsole", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "fields": arr(s(enum=["primaryDomain", "alternateEmail", "organisationName"]), 1, unique=True)}), ref("Customer"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.Delete", A, True, True, False, (["customerId"], {**CUSTOMER_ID, **ETAG}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.Suspend", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Customers.Reactivate", A, True, False, False, (["customerId"], {**CUSTOMER_ID, **ETAG, "reason": s(0, 500)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Invitations.Send", S, True, False, False, (["name", "email", "domain", "organisationName"], {"name": NAME, "email": EMAIL, "domain": s(1, 253), "organisationName": NAME, "regionCode": s(pattern="^[A-Z]{2}$"), "languageCode": s(2, 35), "timeZone": s(1, 64)}), obj(["customer", "invitation"], {"customer": ref("Customer"), "invitation": ref("Invitation")}), ["ALREADY_EXISTS", "FAILED_PRECONDITION", "ABORTED"]),
     ("Invitations.Resend", S, True, False, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Invitations.Revoke", S, True, True, False, (["customerId"], CUSTOMER_ID), ref("Invitation"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
     ("Invitations.Accept", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Customer"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
@@ -162,9 +169,10 @@ methods = [
     ("Users.Create", BOTH, True, False, False, (["firstName", "lastName", "email"], {**CUSTOMER_ID, "firstName": NAME, "lastName": NAME, "email": EMAIL}), ref("User"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("Contacts.Create", BOTH, True, False, False, (["types"], {**CUSTOMER_ID, "userId": ID, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("Contacts.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Contacts", "Contact"), ["NOT_FOUND"]),
-    ("Contacts.Update", BOTH, True, False, False, (["contactId", "etag"], {"contactId": ID, **ETAG, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "ABORTED"]),
-    ("Contacts.Delete", BOTH, True, True, False, (["contactId"], {"contactId": ID}), ref("Contact"), ["NOT_FOUND"]),
-    ("Contacts.ConfirmEmail", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
+    ("Contacts.Update", BOTH, True, False, False, (["contactId", "etag"], {"contactId": ID, **ETAG, "firstName": NAME, "lastName": NAME, "businessEmail": EMAIL, "businessPhone": s(0, 32), "jobTitle": s(0, 100), "types": arr(ref("ContactType"), 1, 3, True)}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Contacts.Delete", BOTH, True, True, False, (["contactId"], {"contactId": ID, "successorContactId": ID}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION"]),
+    ("Contacts.SetPrimary", BOTH, True, True, False, (["contactId", "type"], {"contactId": ID, "type": ref("ContactType"), **ETAG}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Contacts.ConfirmEmail", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Contact"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION"]),
     ("Catalog.ListProducts", BOTH, False, True, False, ([], {**CUSTOMER_ID}), obj(["items"], {"items": arr(ref("Product"))}), ["NOT_FOUND"]),
     ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000)}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "OUT_OF_RANGE"]),
     ("Orders.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Orders", "Order"), ["NOT_FOUND"]),
@@ -174,19 +182,21 @@ methods = [
     ("Subscriptions.Suspend", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Activate", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Cancel", S, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Subscriptions.UpdateRenewalSettings", S, True, False, False, (["subscriptionId", "autoRenew"], {"subscriptionId": ID, **ETAG, "autoRenew": B, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Invoices.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Invoices", "Invoice"), ["NOT_FOUND"]),
     ("Invoices.Get", BOTH, False, True, False, (["invoiceId"], {"invoiceId": ID}), ref("Invoice"), ["NOT_FOUND"]),
     ("Invoices.Download", BOTH, False, True, False, (["invoiceId", "format"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"])}), obj(["invoiceId", "format", "contentType", "data"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"]), "contentType": s(), "data": s(fmt="byte", desc="base64")}), ["NOT_FOUND"]),
     ("Invoices.CloseBillingPeriod", A, True, True, False, (["billingMonth"], {"billingMonth": s(pattern="^[0-9]{4}-[0-9]{2}$")}), obj(["billingMonth", "invoices"], {"billingMonth": s(), "invoices": arr(ref("Invoice"))}), ["FAILED_PRECONDITION"]),
     ("Notifications.List", BOTH, False, True, False, ([], {**PAGE}), page_of("Notifications", "Notification"), []),
-    ("Audit.List", A, False, True, False, ([], {**PAGE}), page_of("Audit", "AuditEntry"), []),
+    ("Audit.List", A, False, True, False, ([], {**PAGE, "startTime": TIME, "endTime": TIME, "customerId": ID, "agentId": ID, "operation": s(1, 100)}), page_of("Audit", "AuditEntry"), ["NOT_FOUND"]),
     ("Events.Watch", BOTH, False, True, True, ([], {"afterSequence": i(0)}), obj(["count"], {"count": i(0)}), []),
     ("AdminConsoleSim.RegisterAccount", A, True, False, False, (["domain", "edition"], {"domain": s(1, 253), "edition": s(enum=["BUSINESS", "ENTERPRISE", "ESSENTIALS", "EDUCATION", "NONPROFITS", "LEGACY_FREE"])}), ref("UpstreamAccount"), ["ALREADY_EXISTS"]),
-    ("AdminConsoleSim.ChangeDomain", A, True, False, False, (["customerId", "domain"], {**CUSTOMER_ID, "domain": s(1, 253)}), ref("UpstreamAccount"), ["NOT_FOUND"]),
+    ("AdminConsoleSim.ChangeDomain", A, True, False, False, (["customerId", "domain"], {**CUSTOMER_ID, "domain": s(1, 253)}), ref("UpstreamAccount"), ["NOT_FOUND", "ALREADY_EXISTS"]),
     ("AdminConsoleSim.ChangeAlternateEmail", A, True, False, False, (["customerId", "alternateEmail"], {**CUSTOMER_ID, "alternateEmail": EMAIL}), ref("UpstreamAccount"), ["NOT_FOUND"]),
+    ("AdminConsoleSim.RenameOrganisation", A, True, False, False, (["customerId", "organisationName"], {**CUSTOMER_ID, "organisationName": NAME}), ref("UpstreamAccount"), ["NOT_FOUND"]),
     ("AdminConsoleSim.GrantResellerAccess", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND"]),
     ("AdminConsoleSim.RevokeResellerAccess", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND"]),
-    ("AdminConsoleSim.VerifyDomain", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND"]),
+    ("AdminConsoleSim.VerifyDomain", A, True, True, False, (["customerId"], CUSTOMER_ID), ref("UpstreamAccount"), ["NOT_FOUND", "ALREADY_EXISTS"]),
 ]
 
 ERRORS = {"INVALID_ARGUMENT": -32602, "UNAUTHENTICATED": 16, "PERMISSION_DENIED": 7, "NOT_FOUND": 5, "ALREADY_EXISTS": 6,
@@ -198,9 +208,45 @@ MESSAGES = {"INVALID_ARGUMENT": "Params violate the schema or a rule; data.detai
             "OUT_OF_RANGE": "A value is outside its allowed range.", "RESOURCE_EXHAUSTED": "A limit was hit.",
             "UNAVAILABLE": "The server cannot serve now; retry with backoff.", "DEADLINE_EXCEEDED": "The deadline passed."}
 
+def described(schema, text):
+    """A copy of `schema` with `text` as its description unless it has one (tables share dicts)."""
+    if "description" in schema or text is None: return schema
+    return {**schema, "description": text}
+
+def describe_properties(owner, schema, missing):
+    """Describes every property of an object schema (recursively), from PROPS."""
+    if schema.get("type") == "object":
+        for key, value in list(schema.get("properties", {}).items()):
+            text = docs.PROPS.get(f"{owner}.{key}", docs.PROPS.get(key))
+            if "description" not in value and text is None: missing.append(f"{owner}.{key}")
+            value = described(value, text)
+            describe_properties(f"{owner}.{key}", value, missing)
+            schema["properties"][key] = value
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and schema["items"].get("type") == "object":
+        describe_properties(owner, schema["items"], missing)
+
+def method_text(name, roles, codes):
+    summary, does, rules, whens = docs.METHODS[name]
+    parts = [does]
+    if rules: parts.append("Rules:\n" + "\n".join(f"- {rule}" for rule in rules))
+    parts.append("Roles: " + ("none (no agent token needed)." if roles == NONE else " or ".join(roles) + "."))
+    lines = [f"- {code}: {whens.get(code) or docs.GENERIC_WHEN[code]}" for code in codes]
+    parts.append("Errors:\n" + "\n".join(lines) if lines else "Errors: none of its own.")
+    missing = [code for code in whens if code not in codes]
+    assert not missing, f"{name}: the docs explain {missing}, which it does not document"
+    return summary, "\n\n".join(parts)
+
+MISSING = []
+
 def method_doc(m):
     name, roles, mutating, idempotent, streaming, (required, props), result, errors = m
-    params = [{"name": k, "required": k in required, "schema": v} for k, v in props.items()]
+    params = []
+    for k, v in props.items():
+        text = docs.PARAMS.get(f"{name}.{k}", docs.PARAMS.get(k))
+        if "description" not in v and text is None: MISSING.append(f"{name} param {k}")
+        override = docs.PARAMS.get(f"{name}.{k}")
+        schema = {**v, "description": override} if override else described(v, text)
+        params.append({"name": k, "required": k in required, "schema": schema})
     codes = ["INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "UNAVAILABLE", "RESOURCE_EXHAUSTED"]
     if roles != NONE: codes += ["UNAUTHENTICATED", "PERMISSION_DENIED"]
     codes += [e for e in errors if e not in codes]
@@ -210,14 +256,25 @@ def method_doc(m):
         "errors": [{"code": ERRORS[c], "message": MESSAGES[c], "data": {"status": c}} for c in codes],
         "x-roles": roles, "x-mutating": mutating, "x-idempotent": idempotent, "x-streaming": streaming,
     }
+    doc["summary"], doc["description"] = method_text(name, roles, codes)
     if name == "Events.Watch":
         doc["x-item"] = ref("Event")
-        doc["summary"] = "Streams change events ($/item), oldest first after afterSequence, then live; the result counts items sent."
     if name == "Health.Watch":
         doc["x-item"] = result
         doc["result"] = {"name": "result", "schema": ref("Empty")}
-        doc["summary"] = "Streams the serving status ($/item) now and on every change."
+    if isinstance(doc["result"]["schema"], dict):
+        doc["result"]["schema"] = dict(doc["result"]["schema"])
+        describe_properties(name, doc["result"]["schema"], MISSING)
+    if isinstance(doc.get("x-item"), dict) and "$ref" not in doc["x-item"]:
+        doc["x-item"] = dict(doc["x-item"])
+        describe_properties(name, doc["x-item"], MISSING)
+    if name in docs.EXAMPLES: doc["examples"] = docs.EXAMPLES[name]
     return doc
+
+for schema_name, schema in schemas.items():
+    schemas[schema_name] = described(dict(schema), docs.SCHEMAS.get(schema_name))
+    if "description" not in schemas[schema_name]: MISSING.append(f"schema {schema_name}")
+    describe_properties(schema_name, schemas[schema_name], MISSING)
 
 document = {
     "openrpc": "1.3.2",
@@ -226,9 +283,12 @@ document = {
     "methods": [method_doc(m) for m in methods] + [{
         "name": "rpc.discover", "paramStructure": "by-name", "params": [],
         "result": {"name": "OpenRPC document", "schema": {"type": "object"}}, "x-roles": ["none"],
-        "x-mutating": False, "x-idempotent": True, "x-streaming": False, "errors": []}],
+        "x-mutating": False, "x-idempotent": True, "x-streaming": False, "errors": [],
+        "summary": docs.METHODS["rpc.discover"][0], "description": method_text("rpc.discover", NONE, [])[1]}],
     "components": {"schemas": schemas},
 }
+
+assert not MISSING, "undescribed: " + ", ".join(MISSING)
 
 if __name__ == "__main__":
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -22,7 +22,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "A service name; empty for the whole server."
           }
         }
       ],
@@ -39,7 +40,8 @@ extension PartnerSchema {
               "enum": [
                 "SERVING",
                 "NOT_SERVING"
-              ]
+              ],
+              "description": "The serving status."
             }
           },
           "additionalProperties": false
@@ -87,7 +89,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reports whether the server (or one named service) is serving.",
+      "description": "gRPC's health check: SERVING or NOT_SERVING (while draining). Needs no token.\n\nRules:\n- An empty service name asks about the whole server.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: service names a service the server does not have."
     },
     {
       "name": "Health.Watch",
@@ -99,7 +103,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "A service name; empty for the whole server."
           }
         }
       ],
@@ -145,6 +150,8 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": true,
+      "summary": "Streams the serving status now and on every change.",
+      "description": "gRPC's health watch: the current status as a $/item, then one per change, until the server drains or the call is cancelled. Needs no token.\n\nRules:\n- An unknown service streams SERVICE_UNKNOWN instead of failing.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.",
       "x-item": {
         "type": "object",
         "required": [
@@ -157,12 +164,12 @@ extension PartnerSchema {
               "SERVING",
               "NOT_SERVING",
               "SERVICE_UNKNOWN"
-            ]
+            ],
+            "description": "The serving status."
           }
         },
         "additionalProperties": false
-      },
-      "summary": "Streams the serving status ($/item) now and on every change."
+      }
     },
     {
       "name": "Partners.GetProfile",
@@ -216,6 +223,13 @@ extension PartnerSchema {
           "data": {
             "status": "PERMISSION_DENIED"
           }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
         }
       ],
       "x-roles": [
@@ -224,7 +238,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads the caller's partner profile.",
+      "description": "Returns the reseller's own profile: name, support email, website, phone, etag.\n\nRules:\n- Only the caller's partner is ever visible.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: the caller's partner no longer exists."
     },
     {
       "name": "Partners.UpdateProfile",
@@ -234,7 +250,8 @@ extension PartnerSchema {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -243,14 +260,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The partner's new name."
           }
         },
         {
           "name": "supportEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Where the partner's customers get support."
           }
         },
         {
@@ -259,7 +278,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "The website, up to 300 characters."
           }
         },
         {
@@ -268,7 +288,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         }
       ],
@@ -334,7 +355,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates the caller's partner profile.",
+      "description": "Changes the given profile fields; fields left out stay as they are. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The etag read last must be sent; a stale one is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ABORTED: etag is stale: the profile changed since it was read."
     },
     {
       "name": "Agents.Create",
@@ -346,14 +369,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The agent's email, unique within the partner."
           }
         },
         {
@@ -366,7 +391,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "salesAgent, adminAgent or both."
           }
         }
       ],
@@ -432,7 +458,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds an agent (a person or program acting for the partner).",
+      "description": "Creates an enabled agent with one or both roles. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Emails are unique among the partner's agents.\n- roles holds salesAgent, adminAgent or both.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the partner already has an agent with this email (field email)."
     },
     {
       "name": "Agents.List",
@@ -471,7 +499,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Agent"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -530,7 +559,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the partner's agents.",
+      "description": "Returns the partner's agents. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Agents.Update",
@@ -542,14 +573,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent's id (agt_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -558,7 +591,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
@@ -571,14 +605,16 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "salesAgent, adminAgent or both."
           }
         },
         {
           "name": "disabled",
           "required": false,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "True disables the agent and its tokens."
           }
         }
       ],
@@ -639,6 +675,13 @@ extension PartnerSchema {
           }
         },
         {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
           "code": 10,
           "message": "The etag is stale; read again and retry.",
           "data": {
@@ -651,7 +694,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Renames, re-roles, disables or enables an agent.",
+      "description": "Changes an agent's display name, roles or disabled flag. A disabled agent's tokens stop working at once. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The partner always keeps at least one enabled admin agent.\n- The etag read last must be sent.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner.\n- FAILED_PRECONDITION: the change would leave the partner without an enabled admin agent.\n- ABORTED: etag is stale."
     },
     {
       "name": "Tokens.Create",
@@ -663,7 +708,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent the token acts as."
           }
         },
         {
@@ -672,7 +718,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "A note to recognise the token by."
           }
         },
         {
@@ -681,7 +728,8 @@ extension PartnerSchema {
           "schema": {
             "type": "integer",
             "minimum": 60,
-            "maximum": 31536000
+            "maximum": 31536000,
+            "description": "Lifetime in seconds, 60 to 31536000; absent: no expiry."
           }
         }
       ],
@@ -695,7 +743,8 @@ extension PartnerSchema {
           ],
           "properties": {
             "token": {
-              "$ref": "#/components/schemas/ApiToken"
+              "$ref": "#/components/schemas/ApiToken",
+              "description": "The token."
             },
             "secret": {
               "type": "string",
@@ -761,7 +810,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Issues an API token for an agent.",
+      "description": "Creates a bearer token for an agent; the secret is in the answer once and only its hash is stored. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- ttlSeconds, when given, is 60 seconds to 365 days; without it the token does not expire.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner."
     },
     {
       "name": "Tokens.List",
@@ -793,7 +844,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this agent's tokens; absent for every agent's."
           }
         }
       ],
@@ -809,7 +861,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/ApiToken"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -875,7 +928,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists API tokens (never their secrets).",
+      "description": "Returns the tokens of one agent, or of every agent of the partner. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: agentId names no agent of the partner."
     },
     {
       "name": "Tokens.Revoke",
@@ -887,7 +942,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The token's id (tok_...)."
           }
         }
       ],
@@ -953,7 +1009,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Revokes an API token at once.",
+      "description": "Marks a token revoked; calls bearing it are UNAUTHENTICATED from then on. Revoking twice answers the revoked token. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: tokenId names no token of the partner."
     },
     {
       "name": "Customers.CheckDomain",
@@ -965,7 +1023,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The domain to check."
           }
         }
       ],
@@ -979,18 +1038,22 @@ extension PartnerSchema {
           ],
           "properties": {
             "existing": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether a customer (of any partner) holds the domain."
             },
             "owned": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether the caller's partner holds it."
             },
             "upstreamAccount": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether an admin console account exists for it."
             },
             "customerId": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 64
+              "maxLength": 64,
+              "description": "The customer."
             }
           },
           "additionalProperties": false
@@ -1046,7 +1109,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Tells whether a domain is already a customer or has an admin console account.",
+      "description": "Answers whether the domain is held by a customer (of any partner), whether the caller owns it (then with its id), and whether the admin console has an account for it.\n\nRules:\n- Another partner's customer is never named.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Customers.Create",
@@ -1058,7 +1123,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name (company profile); renames never change it."
           }
         },
         {
@@ -1067,7 +1133,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name; default organisationName."
           }
         },
         {
@@ -1076,42 +1143,48 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The customer's primary domain."
           }
         },
         {
           "name": "customerType",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "DOMAIN (Workspace / Cloud Identity, domain-verified) or TEAM (Essentials, verified by email)."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Education institution data; present only for schools and universities."
           }
         },
         {
           "name": "postalAddress",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The customer's postal address."
           }
         },
         {
           "name": "primaryAdminEmail",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin; for domain customers inside the primary domain."
           }
         },
         {
           "name": "alternateEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; outside the primary domain; required for DOMAIN customers."
           }
         },
         {
@@ -1120,7 +1193,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         },
         {
@@ -1129,7 +1203,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag, e.g. it or it-IT."
           }
         },
         {
@@ -1137,7 +1212,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region for settings; default the postal address's."
           }
         },
         {
@@ -1146,7 +1222,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone, e.g. Europe/Rome."
           }
         }
       ],
@@ -1212,6 +1289,13 @@ extension PartnerSchema {
           "data": {
             "status": "FAILED_PRECONDITION"
           }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
         }
       ],
       "x-roles": [
@@ -1219,7 +1303,80 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Creates a domain or team customer.",
+      "description": "Creates the customer ACTIVE with reseller access off and no subscription status, provisions its admin console account and emails the credentials notice to the primary and alternate emails. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The primary domain is a syntactically valid registered domain, held by one domain customer only.\n- A domain customer's primary admin email is inside its primary domain; its alternate email is required and outside it.\n- A team customer's alternate email is optional.\n- An admin console account on the Nonprofits or legacy free edition cannot become a customer.\n- displayName defaults to organisationName; regionCode to the postal address's region.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the primary domain is held by a domain customer (field primaryDomain).\n- FAILED_PRECONDITION: the domain's admin console account runs a non-resellable edition (field primaryDomain).\n- ABORTED: no unique Cloud Identity id could be allocated; retry.",
+      "examples": [
+        {
+          "name": "a domain customer",
+          "description": "An Italian domain customer with every field the create path requires.",
+          "params": [
+            {
+              "name": "organisationName",
+              "value": "Acme Italia S.r.l."
+            },
+            {
+              "name": "primaryDomain",
+              "value": "acme-italia.it"
+            },
+            {
+              "name": "customerType",
+              "value": "DOMAIN"
+            },
+            {
+              "name": "postalAddress",
+              "value": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              }
+            },
+            {
+              "name": "primaryAdminEmail",
+              "value": "admin@acme-italia.it"
+            },
+            {
+              "name": "alternateEmail",
+              "value": "it-backup@example.net"
+            },
+            {
+              "name": "languageCode",
+              "value": "it"
+            },
+            {
+              "name": "timeZone",
+              "value": "Europe/Rome"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "organisationName": "Acme Italia S.r.l.",
+              "displayName": "Acme Italia S.r.l.",
+              "primaryDomain": "acme-italia.it",
+              "customerType": "DOMAIN",
+              "cloudIdentityId": "C0a1b2c3d",
+              "postalAddress": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              },
+              "primaryAdminEmail": "admin@acme-italia.it",
+              "alternateEmail": "it-backup@example.net",
+              "languageCode": "it",
+              "regionCode": "IT",
+              "timeZone": "Europe/Rome",
+              "resellerAccess": false,
+              "domainVerified": true,
+              "state": "ACTIVE",
+              "etag": "v1",
+              "createTime": "2026-03-02T09:00:00Z",
+              "updateTime": "2026-03-02T09:00:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.Get",
@@ -1231,7 +1388,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -1298,7 +1456,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one customer.",
+      "description": "Returns the customer with adminConsoleMismatch filled when its admin console's domain or alternate email differs, and missingProfileFields when it lacks fields the create path requires.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Customers.List",
@@ -1330,28 +1490,52 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Case-insensitive text in the display or legal name, domain, Cloud Identity id or admin email."
           }
         },
         {
           "name": "customerType",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "Only customers of this type."
           }
         },
         {
           "name": "state",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/CustomerState"
+            "$ref": "#/components/schemas/CustomerState",
+            "description": "Only customers in this state."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Only education (true) or other (false) customers."
+          }
+        },
+        {
+          "name": "filter",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 2000,
+            "description": "An AIP-160 style filter, e.g. customerType = DOMAIN AND (displayName : acme OR NOT regionCode = IT). A syntax error is INVALID_ARGUMENT naming filter and the 1-based position."
+          }
+        },
+        {
+          "name": "orderBy",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 200,
+            "description": "Order: 'field [asc|desc]', comma-separated (createTime, displayName, organisationName, primaryDomain, updateTime); default creation order."
           }
         }
       ],
@@ -1367,7 +1551,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Customer"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -1427,7 +1612,60 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the partner's customers, filtered.",
+      "description": "Returns live customers, each with its Cloud Identity id so that team customers of one name can be told apart. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- All given filters must match, the filter expression too.\n- filter is AIP-160 style: comparisons field = value, !=, <, <=, >, >= (as text; times are RFC 3339) and field : value (contains, case-insensitive; value* is a prefix), joined by NOT, AND, OR in that precedence, with parentheses; values are bare words or double-quoted strings. Fields: cloudIdentityId, createTime, customerType, displayName, education, languageCode, organisationName, primaryAdminEmail, primaryDomain, regionCode, state, subscriptionStatus, updateTime.\n- orderBy is 'field [asc|desc]', comma-separated, among createTime, displayName, organisationName, primaryDomain, updateTime; ties go by id.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
+      "examples": [
+        {
+          "name": "the next page of a filtered list",
+          "description": "Filters are repeated with the pageToken that the first page gave.",
+          "params": [
+            {
+              "name": "text",
+              "value": "acme"
+            },
+            {
+              "name": "pageSize",
+              "value": 1
+            },
+            {
+              "name": "pageToken",
+              "value": "AQv3b8a1c2d3e4f5-opaque-token"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "items": [
+                {
+                  "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                  "organisationName": "Acme Italia S.r.l.",
+                  "displayName": "Acme Italia S.r.l.",
+                  "primaryDomain": "acme-italia.it",
+                  "customerType": "DOMAIN",
+                  "cloudIdentityId": "C0a1b2c3d",
+                  "postalAddress": {
+                    "regionCode": "IT",
+                    "postalCode": "20121",
+                    "locality": "Milano"
+                  },
+                  "primaryAdminEmail": "admin@acme-italia.it",
+                  "alternateEmail": "it-backup@example.net",
+                  "languageCode": "it",
+                  "regionCode": "IT",
+                  "timeZone": "Europe/Rome",
+                  "resellerAccess": false,
+                  "domainVerified": true,
+                  "state": "ACTIVE",
+                  "etag": "v1",
+                  "createTime": "2026-03-02T09:00:00Z",
+                  "updateTime": "2026-03-02T09:00:00Z"
+                }
+              ]
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.Update",
@@ -1439,14 +1677,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -1469,7 +1709,8 @@ extension PartnerSchema {
               ]
             },
             "minItems": 1,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The fields to change; only these are validated and written."
           }
         },
         {
@@ -1478,28 +1719,32 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           }
         },
         {
           "name": "postalAddress",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The customer's postal address."
           }
         },
         {
           "name": "primaryAdminEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin; for domain customers inside the primary domain."
           }
         },
         {
           "name": "alternateEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; never inside the primary domain; required for domain customers."
           }
         },
         {
@@ -1508,7 +1753,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "A phone number, E.164-like (digits, spaces, +, -)."
           }
         },
         {
@@ -1517,7 +1763,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag, e.g. it or it-IT."
           }
         },
         {
@@ -1525,7 +1772,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region, e.g. IT."
           }
         },
         {
@@ -1534,14 +1782,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone, e.g. Europe/Rome."
           }
         },
         {
           "name": "education",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Education institution data; absent in the mask's field clears it."
           }
         }
       ],
@@ -1615,7 +1865,62 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a customer's account details through an update mask.",
+      "description": "Changes the fields named in updateMask (friendly name, postal address, contact emails, phone, language, region, time zone, education). A rename changes only displayName; the legal name stays in the company profile. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only the fields in the mask are validated, so a record lacking a field the create path requires (an accepted invitation) stays editable.\n- Company-profile fields (organisationName, primaryDomain, customerType, cloudIdentityId) are read-only.\n- A domain customer's alternate email, once ACTIVE, cannot be removed and is never inside the primary domain.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ABORTED: etag is stale.",
+      "examples": [
+        {
+          "name": "rename",
+          "description": "A rename changes only the friendly name.",
+          "params": [
+            {
+              "name": "customerId",
+              "value": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1"
+            },
+            {
+              "name": "etag",
+              "value": "v1"
+            },
+            {
+              "name": "updateMask",
+              "value": [
+                "displayName"
+              ]
+            },
+            {
+              "name": "displayName",
+              "value": "Acme"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "organisationName": "Acme Italia S.r.l.",
+              "displayName": "Acme",
+              "primaryDomain": "acme-italia.it",
+              "customerType": "DOMAIN",
+              "cloudIdentityId": "C0a1b2c3d",
+              "postalAddress": {
+                "regionCode": "IT",
+                "postalCode": "20121",
+                "locality": "Milano"
+              },
+              "primaryAdminEmail": "admin@acme-italia.it",
+              "alternateEmail": "it-backup@example.net",
+              "languageCode": "it",
+              "regionCode": "IT",
+              "timeZone": "Europe/Rome",
+              "resellerAccess": false,
+              "domainVerified": true,
+              "state": "ACTIVE",
+              "etag": "v2",
+              "createTime": "2026-03-02T09:00:00Z",
+              "updateTime": "2026-03-03T10:00:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Customers.SyncWithAdminConsole",
@@ -1627,14 +1932,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -1646,11 +1953,236 @@ extension PartnerSchema {
               "type": "string",
               "enum": [
                 "primaryDomain",
-                "alternateEmail"
+                "alternateEmail",
+                "organisationName"
               ]
             },
             "minItems": 1,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The fields to copy; absent: every differing one."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Customer"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Copies the admin console's domain or alternate email, once.",
+      "description": "A one-time copy of the chosen fields (default: every differing one) from the customer's admin console; never automatic. The organisation name goes to the legal name only, never to displayName. Syncing the domain moves the primary admin email to the new domain when it was an address of the old one. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only differing fields are copied; with none, the sync is refused.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the new domain is held by another domain customer (field primaryDomain).\n- FAILED_PRECONDITION: nothing chosen differs (field fields), or the customer has no admin console account.\n- ABORTED: etag is stale."
+    },
+    {
+      "name": "Customers.Delete",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Customer"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": true,
+      "x-streaming": false,
+      "summary": "Deletes a customer with no live subscriptions.",
+      "description": "Marks the customer DELETED: it then answers NOT_FOUND, its domain is free again, its admin console account is unlinked and pending invitations are revoked. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A customer with ACTIVE or SUSPENDED subscriptions cannot be deleted.\n- When etag is sent it must be current.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer has live subscriptions (field customerId).\n- ABORTED: etag was sent and is stale (field etag)."
+    },
+    {
+      "name": "Customers.Suspend",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the subscriptions' history (up to 500 characters)."
           }
         }
       ],
@@ -1730,10 +2262,12 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Suspends a customer and every live subscription it has.",
+      "description": "ACTIVE -> SUSPENDED. Each live subscription gets the suspension reason CUSTOMER_SUSPENDED (and is SUSPENDED, still billed); the customer cannot buy or change seats until reactivated. Emits customer.suspended and each subscription's subscription.suspended. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only an ACTIVE customer can be suspended.\n- Subscriptions.Activate cannot lift CUSTOMER_SUSPENDED; Customers.Reactivate does.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not ACTIVE (field customerId).\n- ABORTED: etag was sent and is stale."
     },
     {
-      "name": "Customers.Delete",
+      "name": "Customers.Reactivate",
       "paramStructure": "by-name",
       "params": [
         {
@@ -1742,14 +2276,26 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the subscriptions' history (up to 500 characters)."
           }
         }
       ],
@@ -1815,14 +2361,23 @@ extension PartnerSchema {
           "data": {
             "status": "FAILED_PRECONDITION"
           }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
         }
       ],
       "x-roles": [
         "adminAgent"
       ],
       "x-mutating": true,
-      "x-idempotent": true,
-      "x-streaming": false
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Reactivates a suspended customer.",
+      "description": "SUSPENDED -> ACTIVE. CUSTOMER_SUSPENDED is lifted from every subscription; those with no reason left are ACTIVE again, the others stay SUSPENDED for their remaining reasons. Emits customer.reactivated. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only a SUSPENDED customer can be reactivated.\n- A suspension the reseller set itself stays until Subscriptions.Activate.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not SUSPENDED (field customerId).\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Invitations.Send",
@@ -1834,14 +2389,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The invitee's name."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The invitee's (future super admin's) email, inside domain."
           }
         },
         {
@@ -1850,7 +2407,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The customer's Google domain."
           }
         },
         {
@@ -1859,7 +2417,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name (company profile); renames never change it."
           }
         },
         {
@@ -1867,7 +2426,28 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region; left unset when absent."
+          }
+        },
+        {
+          "name": "languageCode",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 35,
+            "description": "BCP 47 language tag; left unset when absent."
+          }
+        },
+        {
+          "name": "timeZone",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "IANA time zone; left unset when absent."
           }
         }
       ],
@@ -1881,10 +2461,12 @@ extension PartnerSchema {
           ],
           "properties": {
             "customer": {
-              "$ref": "#/components/schemas/Customer"
+              "$ref": "#/components/schemas/Customer",
+              "description": "The customer."
             },
             "invitation": {
-              "$ref": "#/components/schemas/Invitation"
+              "$ref": "#/components/schemas/Invitation",
+              "description": "The invitation."
             }
           },
           "additionalProperties": false
@@ -1939,6 +2521,20 @@ extension PartnerSchema {
           "data": {
             "status": "ALREADY_EXISTS"
           }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
         }
       ],
       "x-roles": [
@@ -1946,7 +2542,72 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Invites a new customer by email.",
+      "description": "Creates the customer INVITED (domain type, the invitee as super admin) and emails a one-time code valid 7 days. Region, language and time zone are taken from the params or left unset, never invented. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The invitee's email is inside the invited domain.\n- The domain is held by one domain customer only.\n- Nothing can be bought for the customer until it accepts.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: the domain is held by a domain customer (field domain).\n- FAILED_PRECONDITION: the domain's admin console account runs a non-resellable edition (field domain).\n- ABORTED: no unique Cloud Identity id could be allocated; retry.",
+      "examples": [
+        {
+          "name": "invite by email",
+          "description": "The customer is INVITED until it accepts the emailed code.",
+          "params": [
+            {
+              "name": "name",
+              "value": "Giulia Conti"
+            },
+            {
+              "name": "email",
+              "value": "giulia@conti-legal.it"
+            },
+            {
+              "name": "domain",
+              "value": "conti-legal.it"
+            },
+            {
+              "name": "organisationName",
+              "value": "Studio Legale Conti"
+            },
+            {
+              "name": "regionCode",
+              "value": "IT"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "customer": {
+                "id": "cus_01JD2KA0000000000000000001",
+                "organisationName": "Studio Legale Conti",
+                "displayName": "Studio Legale Conti",
+                "primaryDomain": "conti-legal.it",
+                "customerType": "DOMAIN",
+                "cloudIdentityId": "C0x9y8z7w",
+                "primaryAdminEmail": "giulia@conti-legal.it",
+                "regionCode": "IT",
+                "missingProfileFields": [
+                  "postalAddress",
+                  "alternateEmail",
+                  "languageCode",
+                  "timeZone"
+                ],
+                "resellerAccess": false,
+                "domainVerified": true,
+                "state": "INVITED",
+                "etag": "v1",
+                "createTime": "2026-03-02T09:00:00Z",
+                "updateTime": "2026-03-02T09:00:00Z"
+              },
+              "invitation": {
+                "id": "ivt_01JD2KA0000000000000000002",
+                "customerId": "cus_01JD2KA0000000000000000001",
+                "email": "giulia@conti-legal.it",
+                "state": "PENDING",
+                "expireTime": "2026-03-09T09:00:00Z",
+                "createTime": "2026-03-02T09:00:00Z"
+              }
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Invitations.Resend",
@@ -1958,7 +2619,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2031,7 +2693,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Sends a new invitation code; the previous one stops working.",
+      "description": "Revokes the pending invitation and emails a new one-time code. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not INVITED."
     },
     {
       "name": "Invitations.Revoke",
@@ -2043,7 +2707,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2116,7 +2781,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Withdraws a pending invitation.",
+      "description": "Revokes the pending invitation; its code stops working. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- FAILED_PRECONDITION: the customer is not INVITED or has no pending invitation."
     },
     {
       "name": "Invitations.Accept",
@@ -2128,7 +2795,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The one-time code from the emailed message."
           }
         }
       ],
@@ -2187,7 +2855,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Accepts an invitation with its emailed one-time code.",
+      "description": "Called by the invited customer, without an agent token: makes the customer ACTIVE. Fields the invitation did not give stay unset and are listed in missingProfileFields.\n\nRules:\n- A code works once, until it expires, is revoked or replaced.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: the code was never issued (field token).\n- FAILED_PRECONDITION: the code was used, revoked, replaced or has expired (field token)."
     },
     {
       "name": "CompanyProfiles.Get",
@@ -2199,7 +2869,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2266,7 +2937,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads a customer's company profile.",
+      "description": "The legal name, primary domain and Cloud Identity id as created; renames never change them.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "BillingProfiles.Get",
@@ -2278,7 +2951,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -2345,7 +3019,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads a customer's billing profile.",
+      "description": "The friendly name, billing address and billing contact used on invoices.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "BillingProfiles.Update",
@@ -2357,28 +3033,32 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
           "name": "billingAddress",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "The address printed on invoices."
           }
         },
         {
           "name": "billingContact",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/BillingContact"
+            "$ref": "#/components/schemas/BillingContact",
+            "description": "Who receives invoices."
           }
         }
       ],
@@ -2452,7 +3132,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a customer's billing address or contact.",
+      "description": "Changes the billing address and/or billing contact. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- At least one of billingAddress and billingContact is given.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ABORTED: etag is stale."
     },
     {
       "name": "Users.List",
@@ -2484,7 +3166,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's users; absent for the partner's own."
           }
         }
       ],
@@ -2500,7 +3183,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/User"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -2567,7 +3251,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists users of the partner or of one customer.",
+      "description": "Returns users with the contact types they back. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Users.Create",
@@ -2579,7 +3265,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer the user belongs to; absent for the partner's own users."
           }
         },
         {
@@ -2588,7 +3275,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -2597,14 +3285,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "email",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The user's email, unique within its scope."
           }
         }
       ],
@@ -2678,7 +3368,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds a user to the partner or to a customer.",
+      "description": "Creates a user (first name, last name, email) in the partner's scope, or a customer's when customerId is given. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Emails are unique within a scope.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the scope has a user with this email (field email)."
     },
     {
       "name": "Contacts.Create",
@@ -2690,7 +3382,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer the contact belongs to; absent for the partner's own contacts."
           }
         },
         {
@@ -2699,7 +3392,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "An existing user to make the contact from (usr_...); absent for an outside person."
           }
         },
         {
@@ -2708,7 +3402,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -2717,14 +3412,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "businessEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The contact's business email."
           }
         },
         {
@@ -2733,7 +3430,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "The contact's business phone."
           }
         },
         {
@@ -2742,7 +3440,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "The contact's job title."
           }
         },
         {
@@ -2755,7 +3454,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "BILLING, TECHNICAL and/or BUSINESS (one to three)."
           }
         }
       ],
@@ -2829,7 +3529,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Adds a billing, technical or business contact.",
+      "description": "Creates a contact of the partner, or of a customer, from an existing user (userId) or as an outside person (first name, last name, business email). Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A contact has one to three types.\n- A user backs at most one contact, of its own scope.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId or userId names nothing of the partner.\n- ALREADY_EXISTS: the user already backs a contact (field userId)."
     },
     {
       "name": "Contacts.List",
@@ -2861,7 +3563,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's contacts; absent for the partner's own."
           }
         }
       ],
@@ -2877,7 +3580,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Contact"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -2944,7 +3648,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists contacts of the partner or of one customer.",
+      "description": "Returns contacts. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Contacts.Update",
@@ -2956,14 +3662,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
           }
         },
         {
           "name": "etag",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -2972,7 +3680,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           }
         },
         {
@@ -2981,14 +3690,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           }
         },
         {
           "name": "businessEmail",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The contact's business email."
           }
         },
         {
@@ -2997,7 +3708,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "The contact's business phone."
           }
         },
         {
@@ -3006,7 +3718,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "The contact's job title."
           }
         },
         {
@@ -3019,7 +3732,8 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "BILLING, TECHNICAL and/or BUSINESS (one to three)."
           }
         }
       ],
@@ -3077,6 +3791,13 @@ extension PartnerSchema {
           "message": "The resource does not exist or belongs to another partner.",
           "data": {
             "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
           }
         },
         {
@@ -3093,7 +3814,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Updates a contact; a user-linked contact's new email waits for confirmation.",
+      "description": "Changes names, phone, job title or types at once. A user-linked contact's new business email is stored as pendingEmail and a confirmation code goes to it; the change takes effect when confirmed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Removing a type the contact is primary for needs another primary first (Contacts.SetPrimary) while other contacts have that type.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- FAILED_PRECONDITION: the new types drop one it is primary for while others have it (field types).\n- ABORTED: etag is stale."
     },
     {
       "name": "Contacts.Delete",
@@ -3105,7 +3828,18 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
+          }
+        },
+        {
+          "name": "successorContactId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Deleting a primary contact: the contact of the same scope that becomes primary in its place."
           }
         }
       ],
@@ -3156,71 +3890,6 @@ extension PartnerSchema {
           "message": "The agent lacks the role this method needs.",
           "data": {
             "status": "PERMISSION_DENIED"
-          }
-        },
-        {
-          "code": 5,
-          "message": "The resource does not exist or belongs to another partner.",
-          "data": {
-            "status": "NOT_FOUND"
-          }
-        }
-      ],
-      "x-roles": [
-        "salesAgent",
-        "adminAgent"
-      ],
-      "x-mutating": true,
-      "x-idempotent": true,
-      "x-streaming": false
-    },
-    {
-      "name": "Contacts.ConfirmEmail",
-      "paramStructure": "by-name",
-      "params": [
-        {
-          "name": "token",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 200
-          }
-        }
-      ],
-      "result": {
-        "name": "result",
-        "schema": {
-          "$ref": "#/components/schemas/Contact"
-        }
-      },
-      "errors": [
-        {
-          "code": -32602,
-          "message": "Params violate the schema or a rule; data.details names the field.",
-          "data": {
-            "status": "INVALID_ARGUMENT"
-          }
-        },
-        {
-          "code": 4,
-          "message": "The deadline passed.",
-          "data": {
-            "status": "DEADLINE_EXCEEDED"
-          }
-        },
-        {
-          "code": 14,
-          "message": "The server cannot serve now; retry with backoff.",
-          "data": {
-            "status": "UNAVAILABLE"
-          }
-        },
-        {
-          "code": 8,
-          "message": "A limit was hit.",
-          "data": {
-            "status": "RESOURCE_EXHAUSTED"
           }
         },
         {
@@ -3239,11 +3908,207 @@ extension PartnerSchema {
         }
       ],
       "x-roles": [
+        "salesAgent",
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": true,
+      "x-streaming": false,
+      "summary": "Deletes a contact; a user behind it stays.",
+      "description": "Removes the contact; a user-linked contact's user is kept and loses the contact types. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Deleting a primary contact names its successor (successorContactId) when other contacts of its scope have that type; the successor must have the type and becomes primary.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId or successorContactId names no contact of the scope.\n- FAILED_PRECONDITION: a successor is needed and not named, or it lacks a type it would be primary for (field successorContactId)."
+    },
+    {
+      "name": "Contacts.SetPrimary",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "contactId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The contact's id (con_...)."
+          }
+        },
+        {
+          "name": "type",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/ContactType",
+            "description": "The type it becomes primary for."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Contact"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent",
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": true,
+      "x-streaming": false,
+      "summary": "Makes a contact its scope's primary contact of one type.",
+      "description": "Exactly one primary contact per scope (a customer, or the partner) for each of BILLING, TECHNICAL and BUSINESS: the first contact of a type is its primary; this moves the role, and the previous primary loses it. Emits contact.primary_changed. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The contact must have the type.\n- Setting the primary it already is changes nothing.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: contactId names no contact of the partner.\n- FAILED_PRECONDITION: the contact does not have the type (field type).\n- ABORTED: etag was sent and is stale."
+    },
+    {
+      "name": "Contacts.ConfirmEmail",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "token",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The one-time code from the emailed message."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Contact"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        }
+      ],
+      "x-roles": [
         "none"
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Confirms a contact's email change with the emailed code.",
+      "description": "Called from the new address's message, without an agent token: the pending email becomes the contact's (and its user's) email.\n\nRules:\n- A code works once, until it expires or a newer change replaces it.\n\nRoles: none (no agent token needed).\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- NOT_FOUND: the code was never issued (field token).\n- ALREADY_EXISTS: the scope got another user with that email meanwhile (field businessEmail).\n- FAILED_PRECONDITION: the code was used, replaced or has expired (field token)."
     },
     {
       "name": "Catalog.ListProducts",
@@ -3255,7 +4120,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only what this customer may buy now."
           }
         }
       ],
@@ -3271,7 +4137,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Product"
-              }
+              },
+              "description": "This page's items."
             }
           },
           "additionalProperties": false
@@ -3334,7 +4201,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists the products, or those a customer may buy.",
+      "description": "The catalogue (SKUs, plans, prices, seat limits, eligibility). With customerId, only what that customer may buy now.\n\nRules:\n- Team customers buy Essentials only until their domain is verified; education products need the education flag.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Orders.Place",
@@ -3346,7 +4215,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
@@ -3355,7 +4225,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The SKU to buy, e.g. ws-business-standard-flex."
           }
         },
         {
@@ -3364,7 +4235,8 @@ extension PartnerSchema {
           "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 1000000
+            "maximum": 1000000,
+            "description": "Seats to buy, 1 to the SKU's maximum."
           }
         }
       ],
@@ -3378,10 +4250,12 @@ extension PartnerSchema {
           ],
           "properties": {
             "order": {
-              "$ref": "#/components/schemas/Order"
+              "$ref": "#/components/schemas/Order",
+              "description": "The order."
             },
             "subscription": {
-              "$ref": "#/components/schemas/Subscription"
+              "$ref": "#/components/schemas/Subscription",
+              "description": "The subscription."
             }
           },
           "additionalProperties": false
@@ -3464,7 +4338,58 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Buys seats of a SKU for a customer, creating its subscription.",
+      "description": "Places an order and creates an ACTIVE subscription at the SKU's locked price; annual plans commit to the seats for a year and renew automatically. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The customer is ACTIVE (an invited one must accept first) and eligible for the SKU.\n- One live subscription per customer and product family.\n- An add-on needs its base subscription.\n- Seats are 1 to the SKU's maximum.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the customer has a live subscription of this family (field sku).\n- FAILED_PRECONDITION: the customer is not ACTIVE, not eligible, or lacks the add-on's base.\n- OUT_OF_RANGE: seats exceed the SKU's maximum (field seats).",
+      "examples": [
+        {
+          "name": "buy an annual plan",
+          "description": "Ten seats committed for a year, auto-renewing.",
+          "params": [
+            {
+              "name": "customerId",
+              "value": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1"
+            },
+            {
+              "name": "sku",
+              "value": "ws-business-standard-annual"
+            },
+            {
+              "name": "seats",
+              "value": 10
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "order": {
+                "id": "ord_01JD2K9A0B1C2D3E4F5G6H7J8A",
+                "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                "sku": "ws-business-standard-annual",
+                "seats": 10,
+                "subscriptionId": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+                "createTime": "2026-03-02T09:05:00Z"
+              },
+              "subscription": {
+                "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+                "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+                "sku": "ws-business-standard-annual",
+                "family": "workspace",
+                "plan": "ANNUAL",
+                "seats": 10,
+                "committedSeats": 10,
+                "state": "ACTIVE",
+                "termStartTime": "2026-03-02T09:05:00Z",
+                "termEndTime": "2027-03-02T09:05:00Z",
+                "autoRenew": true,
+                "etag": "v1",
+                "createTime": "2026-03-02T09:05:00Z",
+                "updateTime": "2026-03-02T09:05:00Z"
+              }
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Orders.List",
@@ -3496,7 +4421,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's orders."
           }
         }
       ],
@@ -3512,7 +4438,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Order"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -3579,7 +4506,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists orders.",
+      "description": "Returns the partner's orders, or one customer's. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Subscriptions.Get",
@@ -3591,7 +4520,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         }
       ],
@@ -3658,7 +4588,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one subscription with its history.",
+      "description": "Returns the subscription and every change made to it (who, what, why, when).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner."
     },
     {
       "name": "Subscriptions.List",
@@ -3690,7 +4622,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's subscriptions."
           }
         }
       ],
@@ -3706,7 +4639,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Subscription"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -3773,7 +4707,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists subscriptions.",
+      "description": "Returns the partner's subscriptions, or one customer's. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner."
     },
     {
       "name": "Subscriptions.ChangeSeats",
@@ -3785,14 +4721,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -3802,7 +4740,7 @@ extension PartnerSchema {
             "type": "integer",
             "minimum": 1,
             "maximum": 1000000,
-            "description": "Absolute seat count; give this or delta."
+            "description": "The absolute seat count; give this or delta."
           }
         },
         {
@@ -3821,7 +4759,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -3908,7 +4847,48 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Sets, adds or removes seats.",
+      "description": "Changes the seat count to seats, or by delta. Setting the count it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Give exactly one of seats and a non-zero delta.\n- Only ACTIVE subscriptions of ACTIVE customers change.\n- An annual plan cannot go below its committed seats mid-term; increases raise the commitment; the first change after a renewal sets the new commitment.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- OUT_OF_RANGE: the result exceeds the SKU's maximum or removes more than held.\n- FAILED_PRECONDITION: the subscription or customer is not ACTIVE, or an annual commitment would be broken.\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "add five seats",
+          "description": "A delta; increases raise an annual commitment.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "delta",
+              "value": 5
+            },
+            {
+              "name": "reason",
+              "value": "five new hires"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 15,
+              "committedSeats": 15,
+              "state": "ACTIVE",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": true,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Subscriptions.Suspend",
@@ -3920,14 +4900,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -3936,7 +4918,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4016,7 +4999,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Suspends an ACTIVE subscription.",
+      "description": "ACTIVE -> SUSPENDED with the reason RESELLER_INITIATED; billing continues. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Activate",
@@ -4028,14 +5013,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -4044,7 +5031,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4124,7 +5112,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reactivates a SUSPENDED subscription.",
+      "description": "SUSPENDED -> ACTIVE, for an ACTIVE customer. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- A reseller lifts only what a reseller set: a subscription suspended for any reason but RESELLER_INITIATED (CUSTOMER_SUSPENDED, PAYMENT_OVERDUE, TERMS_OF_SERVICE_VIOLATION) stays SUSPENDED.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not SUSPENDED, is suspended for a reason a reseller cannot lift (field subscriptionId), or the customer is not ACTIVE.\n- ABORTED: etag was sent and is stale."
     },
     {
       "name": "Subscriptions.Cancel",
@@ -4136,14 +5126,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
           }
         },
         {
           "name": "etag",
           "required": false,
           "schema": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
           }
         },
         {
@@ -4152,7 +5144,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 500
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
           }
         }
       ],
@@ -4232,7 +5225,201 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Cancels a subscription (terminal).",
+      "description": "ACTIVE or SUSPENDED -> CANCELLED; billing ends after the day of cancellation and the family can be bought again. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Flexible and monthly plans cancel any time.\n- An annual (commitment) plan cancels only within 7 days of its purchase or of a renewal; afterwards it runs to its term end (turn auto-renewal off to end it there). A term that ended without renewing binds no more.\n- A base cannot be cancelled while a live add-on depends on it.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: already CANCELLED, an add-on depends on it, or an annual plan is past its 7-day window (field subscriptionId).\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "cancel within the window",
+          "description": "An annual plan, three days after purchase.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "reason",
+              "value": "ordered by mistake"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 10,
+              "committedSeats": 10,
+              "state": "CANCELLED",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": true,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z",
+              "cancelTime": "2026-03-05T11:00:00Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "Subscriptions.UpdateRenewalSettings",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "subscriptionId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "autoRenew",
+          "required": true,
+          "schema": {
+            "type": "boolean",
+            "description": "True renews the annual term at its end; false ends the subscription there."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Subscription"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Turns an annual plan's auto-renewal on or off.",
+      "description": "Off, the plan ends at termEndTime instead of renewing for a year; on again, it renews. Setting the value it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only annual (commitment) plans have renewal settings.\n- Not on a CANCELLED subscription.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the plan has no term (flexible, monthly) or the subscription is CANCELLED (field subscriptionId).\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "end at term end",
+          "description": "Past the 7-day window an annual plan ends at its term end this way.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            },
+            {
+              "name": "autoRenew",
+              "value": false
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 10,
+              "committedSeats": 10,
+              "state": "ACTIVE",
+              "termStartTime": "2026-03-02T09:05:00Z",
+              "termEndTime": "2027-03-02T09:05:00Z",
+              "autoRenew": false,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "Invoices.List",
@@ -4264,7 +5451,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Only this customer's invoices."
           }
         }
       ],
@@ -4280,7 +5468,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Invoice"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -4347,7 +5536,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists invoices.",
+      "description": "Returns the partner's invoices, or one customer's (also a deleted customer's). Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no customer of the partner."
     },
     {
       "name": "Invoices.Get",
@@ -4359,7 +5550,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The invoice's id (inv_...)."
           }
         }
       ],
@@ -4426,7 +5618,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Reads one invoice.",
+      "description": "Returns the invoice with its lines (seat-days per subscription).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: invoiceId names no invoice of the partner."
     },
     {
       "name": "Invoices.Download",
@@ -4438,7 +5632,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The invoice's id (inv_...)."
           }
         },
         {
@@ -4449,7 +5644,8 @@ extension PartnerSchema {
             "enum": [
               "PDF",
               "CSV"
-            ]
+            ],
+            "description": "PDF or CSV."
           }
         }
       ],
@@ -4467,17 +5663,20 @@ extension PartnerSchema {
             "invoiceId": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 64
+              "maxLength": 64,
+              "description": "The invoice."
             },
             "format": {
               "type": "string",
               "enum": [
                 "PDF",
                 "CSV"
-              ]
+              ],
+              "description": "PDF or CSV."
             },
             "contentType": {
-              "type": "string"
+              "type": "string",
+              "description": "The document's media type."
             },
             "data": {
               "type": "string",
@@ -4545,7 +5744,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Downloads an invoice as PDF or CSV.",
+      "description": "Returns the document base64-encoded, with its content type.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: invoiceId names no invoice of the partner."
     },
     {
       "name": "Invoices.CloseBillingPeriod",
@@ -4556,7 +5757,8 @@ extension PartnerSchema {
           "required": true,
           "schema": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}$"
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "A month, YYYY-MM."
           }
         }
       ],
@@ -4570,13 +5772,15 @@ extension PartnerSchema {
           ],
           "properties": {
             "billingMonth": {
-              "type": "string"
+              "type": "string",
+              "description": "The month billed, YYYY-MM."
             },
             "invoices": {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Invoice"
-              }
+              },
+              "description": "The month's invoices."
             }
           },
           "additionalProperties": false
@@ -4638,7 +5842,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Closes a billing month, issuing its invoices.",
+      "description": "Computes each customer's prorated seat-days for the month and issues one invoice per customer. Closing a closed month returns the same invoices. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only months that have ended can be closed.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- FAILED_PRECONDITION: the month has not ended (field billingMonth)."
     },
     {
       "name": "Notifications.List",
@@ -4677,7 +5883,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/Notification"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -4737,7 +5944,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Lists every message the system would have emailed (the outbox).",
+      "description": "Returns outbox messages with recipients and full text. Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles."
     },
     {
       "name": "Audit.List",
@@ -4762,6 +5971,52 @@ extension PartnerSchema {
             "maxLength": 512,
             "description": "From nextPageToken of the previous page."
           }
+        },
+        {
+          "name": "startTime",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Entries at or after this time; default endTime minus 90 days."
+          }
+        },
+        {
+          "name": "endTime",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Entries at or before this time; default now; at most 90 days after startTime."
+          }
+        },
+        {
+          "name": "customerId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Only entries about this customer (itself, its subscriptions, contacts, invitations)."
+          }
+        },
+        {
+          "name": "agentId",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Only entries of this agent's calls."
+          }
+        },
+        {
+          "name": "operation",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Only entries of this method, e.g. Customers.Update."
+          }
         }
       ],
       "result": {
@@ -4776,7 +6031,8 @@ extension PartnerSchema {
               "type": "array",
               "items": {
                 "$ref": "#/components/schemas/AuditEntry"
-              }
+              },
+              "description": "This page's items."
             },
             "nextPageToken": {
               "type": "string",
@@ -4828,6 +6084,13 @@ extension PartnerSchema {
           "data": {
             "status": "PERMISSION_DENIED"
           }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
         }
       ],
       "x-roles": [
@@ -4835,7 +6098,9 @@ extension PartnerSchema {
       ],
       "x-mutating": false,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Queries the partner's audit log, newest first.",
+      "description": "Returns audit entries (who, role, what, before/after, when, request id), newest first, within a time window, optionally for one customer, agent or operation. Pass nextPageToken as pageToken with the same filters; pages go on from the last entry seen, so entries written meanwhile never shift them.\n\nRules:\n- The window is startTime..endTime, both inclusive, at most 90 days; endTime defaults to now and startTime to 90 days before endTime.\n- customerId selects entries about the customer itself, its subscriptions, contacts and invitations.\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: the window is longer than 90 days (field startTime), endTime is before startTime, operation is not a method, or the params violate the schema.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId or agentId names nothing of the partner."
     },
     {
       "name": "Events.Watch",
@@ -4846,7 +6111,8 @@ extension PartnerSchema {
           "required": false,
           "schema": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Send events with a greater sequence; 0 for all."
           }
         }
       ],
@@ -4860,7 +6126,8 @@ extension PartnerSchema {
           "properties": {
             "count": {
               "type": "integer",
-              "minimum": 0
+              "minimum": 0,
+              "description": "How many items were sent."
             }
           },
           "additionalProperties": false
@@ -4917,10 +6184,11 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": true,
+      "summary": "Streams change events, oldest first after afterSequence, then live.",
+      "description": "Each event arrives as a $/item; the call ends when cancelled or when the server drains, and its result counts the items sent. Resume with the last sequence seen.\n\nRules:\n- Only the partner's own events are sent.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.",
       "x-item": {
         "$ref": "#/components/schemas/Event"
-      },
-      "summary": "Streams change events ($/item), oldest first after afterSequence, then live; the result counts items sent."
+      }
     },
     {
       "name": "AdminConsoleSim.RegisterAccount",
@@ -4932,7 +6200,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The account's domain."
           }
         },
         {
@@ -4947,7 +6216,8 @@ extension PartnerSchema {
               "EDUCATION",
               "NONPROFITS",
               "LEGACY_FREE"
-            ]
+            ],
+            "description": "The admin console account's edition."
           }
         }
       ],
@@ -5013,7 +6283,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: creates an admin console account not yet a customer.",
+      "description": "Tests and demos use it to make an upstream account (e.g. on the Nonprofits edition) before a customer is created for the domain.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- ALREADY_EXISTS: an account holds the domain (field domain)."
     },
     {
       "name": "AdminConsoleSim.ChangeDomain",
@@ -5025,7 +6297,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
@@ -5034,7 +6307,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "The new domain in the customer's admin console."
           }
         }
       ],
@@ -5093,6 +6367,13 @@ extension PartnerSchema {
           "data": {
             "status": "NOT_FOUND"
           }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
         }
       ],
       "x-roles": [
@@ -5100,7 +6381,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its domain in its own admin console.",
+      "description": "Changes the upstream account's domain; the partner console then shows adminConsoleMismatch until a sync.\n\nRules:\n- Changes never flow back on their own.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account.\n- ALREADY_EXISTS: another admin console account holds the domain (field domain)."
     },
     {
       "name": "AdminConsoleSim.ChangeAlternateEmail",
@@ -5112,14 +6395,16 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         },
         {
           "name": "alternateEmail",
           "required": true,
           "schema": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The new alternate email in the customer's admin console."
           }
         }
       ],
@@ -5185,7 +6470,100 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": false,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its alternate email upstream.",
+      "description": "Changes the upstream account's alternate email; the partner console then shows adminConsoleMismatch until a sync.\n\nRules:\n- The alternate email is outside the account's domain.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
+    },
+    {
+      "name": "AdminConsoleSim.RenameOrganisation",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "customerId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
+          }
+        },
+        {
+          "name": "organisationName",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The new legal name in the customer's admin console."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/UpstreamAccount"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        }
+      ],
+      "x-roles": [
+        "adminAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Simulator: the customer changes its legal organisation name upstream.",
+      "description": "Changes the upstream account's organisation name; Customers.Get then shows adminConsoleMismatch (field organisationName) until Customers.SyncWithAdminConsole copies it into the legal name.\n\nRules:\n- A legal-name change upstream never overwrites the friendly name (displayName), not even through a sync.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.GrantResellerAccess",
@@ -5197,7 +6575,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5263,7 +6642,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer grants the reseller access to its admin console.",
+      "description": "Only the customer can grant access; this simulates it.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.RevokeResellerAccess",
@@ -5275,7 +6656,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5341,7 +6723,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: the customer revokes the reseller's access.",
+      "description": "Simulates the customer withdrawing access.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account."
     },
     {
       "name": "AdminConsoleSim.VerifyDomain",
@@ -5353,7 +6737,8 @@ extension PartnerSchema {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer's id (cus_...)."
           }
         }
       ],
@@ -5412,6 +6797,13 @@ extension PartnerSchema {
           "data": {
             "status": "NOT_FOUND"
           }
+        },
+        {
+          "code": 6,
+          "message": "The resource exists already.",
+          "data": {
+            "status": "ALREADY_EXISTS"
+          }
         }
       ],
       "x-roles": [
@@ -5419,7 +6811,9 @@ extension PartnerSchema {
       ],
       "x-mutating": true,
       "x-idempotent": true,
-      "x-streaming": false
+      "x-streaming": false,
+      "summary": "Simulator: a team customer verifies its domain.",
+      "description": "Marks the domain verified, after which a team customer may buy other products.\n\nRoles: adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer with an admin console account.\n- ALREADY_EXISTS: another account holds the verified domain (field domain)."
     },
     {
       "name": "rpc.discover",
@@ -5437,7 +6831,9 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": false,
-      "errors": []
+      "errors": [],
+      "summary": "Returns this OpenRPC document.",
+      "description": "The contract the server serves; needs no token.\n\nRoles: none (no agent token needed).\n\nErrors: none of its own."
     }
   ],
   "components": {
@@ -5451,7 +6847,8 @@ extension PartnerSchema {
         "type": "string",
         "minLength": 3,
         "maxLength": 254,
-        "format": "email"
+        "format": "email",
+        "description": "An email address."
       },
       "Etag": {
         "type": "string",
@@ -5464,7 +6861,8 @@ extension PartnerSchema {
         "enum": [
           "salesAgent",
           "adminAgent"
-        ]
+        ],
+        "description": "An agent role: salesAgent (customers, invitations, orders, seats, cancellations) or adminAgent (agents, tokens, sync, suspension, deletion, audit, billing periods)."
       },
       "Money": {
         "type": "object",
@@ -5483,7 +6881,8 @@ extension PartnerSchema {
             "description": "Integer minor units, e.g. cents."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An amount in integer minor units of an ISO 4217 currency."
       },
       "PostalAddress": {
         "type": "object",
@@ -5500,17 +6899,20 @@ extension PartnerSchema {
           "postalCode": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Postal code."
           },
           "administrativeArea": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "Province, state or region."
           },
           "locality": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "City or town."
           },
           "addressLines": {
             "type": "array",
@@ -5519,15 +6921,18 @@ extension PartnerSchema {
               "minLength": 0,
               "maxLength": 200
             },
-            "maxItems": 5
+            "maxItems": 5,
+            "description": "Street lines, up to five."
           },
           "organizationName": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Organisation line of the address."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A postal address."
       },
       "EducationData": {
         "type": "object",
@@ -5540,22 +6945,26 @@ extension PartnerSchema {
             "enum": [
               "K12",
               "UNIVERSITY"
-            ]
+            ],
+            "description": "K12 (schools) or UNIVERSITY (higher education)."
           },
           "websiteUrl": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "Website."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "What kind of education institution the customer is."
       },
       "CustomerType": {
         "type": "string",
         "enum": [
           "DOMAIN",
           "TEAM"
-        ]
+        ],
+        "description": "DOMAIN (Workspace / Cloud Identity) or TEAM (Essentials only until its domain is verified)."
       },
       "CustomerState": {
         "type": "string",
@@ -5564,7 +6973,8 @@ extension PartnerSchema {
           "ACTIVE",
           "SUSPENDED",
           "DELETED"
-        ]
+        ],
+        "description": "INVITED (until the invitation is accepted), ACTIVE, SUSPENDED or DELETED."
       },
       "AdminConsoleMismatch": {
         "type": "object",
@@ -5579,22 +6989,32 @@ extension PartnerSchema {
               "type": "string",
               "enum": [
                 "primaryDomain",
-                "alternateEmail"
+                "alternateEmail",
+                "organisationName"
               ]
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "The fields that differ."
           },
           "upstreamPrimaryDomain": {
-            "type": "string"
+            "type": "string",
+            "description": "The admin console's domain, when it differs."
           },
           "upstreamAlternateEmail": {
-            "type": "string"
+            "type": "string",
+            "description": "The admin console's alternate email, when it differs."
+          },
+          "upstreamOrganisationName": {
+            "type": "string",
+            "description": "The admin console's organisation name, when it differs from the legal name."
           },
           "warning": {
-            "type": "string"
+            "type": "string",
+            "description": "The warning to show: this differs from the customer's admin console."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "How the customer's admin console differs from the partner console's copy."
       },
       "Customer": {
         "type": "object",
@@ -5606,102 +7026,136 @@ extension PartnerSchema {
           "domainVerified",
           "etag",
           "id",
-          "languageCode",
           "organisationName",
           "primaryAdminEmail",
           "primaryDomain",
-          "regionCode",
           "resellerAccess",
           "state",
-          "timeZone",
           "updateTime"
         ],
         "properties": {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "organisationName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Legal name as created; renames do not change it."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "primaryDomain": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "description": "Lower-case primary domain."
           },
           "customerType": {
-            "$ref": "#/components/schemas/CustomerType"
+            "$ref": "#/components/schemas/CustomerType",
+            "description": "DOMAIN or TEAM."
           },
           "education": {
-            "$ref": "#/components/schemas/EducationData"
+            "$ref": "#/components/schemas/EducationData",
+            "description": "Present for education institutions."
           },
           "cloudIdentityId": {
-            "type": "string"
+            "type": "string",
+            "description": "Unique id that tells equal team names apart."
           },
           "postalAddress": {
             "$ref": "#/components/schemas/PostalAddress",
             "description": "Absent while an invited customer has not given it."
           },
           "primaryAdminEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The super admin."
           },
           "alternateEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Receives password information; never in the primary domain."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           },
           "languageCode": {
             "type": "string",
             "minLength": 2,
-            "maxLength": 35
+            "maxLength": 35,
+            "description": "BCP 47 language tag; absent when never given."
           },
           "regionCode": {
             "type": "string",
-            "pattern": "^[A-Z]{2}$"
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 region for settings; absent when never given."
           },
           "timeZone": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "IANA time zone; absent when never given."
+          },
+          "missingProfileFields": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "postalAddress",
+                "alternateEmail",
+                "languageCode",
+                "regionCode",
+                "timeZone"
+              ]
+            },
+            "minItems": 1,
+            "uniqueItems": true,
+            "description": "Fields Customers.Create requires that this record lacks (e.g. after an accepted invitation); absent when complete. Customers.Update supplies them."
           },
           "resellerAccess": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the reseller may use the customer's admin console; only the customer grants it."
           },
           "domainVerified": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the domain is verified (team customers start unverified)."
           },
           "state": {
-            "$ref": "#/components/schemas/CustomerState"
+            "$ref": "#/components/schemas/CustomerState",
+            "description": "Life-cycle state."
           },
           "subscriptionStatus": {
             "type": "string",
             "description": "Absent until the first order."
           },
           "adminConsoleMismatch": {
-            "$ref": "#/components/schemas/AdminConsoleMismatch"
+            "$ref": "#/components/schemas/AdminConsoleMismatch",
+            "description": "Present when the admin console differs."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A reseller's customer (tenant)."
       },
       "Partner": {
         "type": "object",
@@ -5716,37 +7170,46 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Name."
           },
           "supportEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Support email."
           },
           "websiteUrl": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 300
+            "maxLength": 300,
+            "description": "Website."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The reseller's own profile."
       },
       "Agent": {
         "type": "object",
@@ -5764,15 +7227,18 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Email."
           },
           "roles": {
             "type": "array",
@@ -5781,22 +7247,28 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 2,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "Roles held."
           },
           "disabled": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the agent is disabled."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A person or program acting for the partner."
       },
       "ApiToken": {
         "type": "object",
@@ -5811,32 +7283,40 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The agent the token acts as."
           },
           "label": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "A note to recognise it by."
           },
           "revoked": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether it was revoked."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "expireTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it expires."
           },
           "revokeTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was revoked."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An agent's API token, never with its secret."
       },
       "Invitation": {
         "type": "object",
@@ -5852,15 +7332,18 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The invitee's email."
           },
           "state": {
             "type": "string",
@@ -5869,16 +7352,20 @@ extension PartnerSchema {
               "ACCEPTED",
               "REVOKED",
               "EXPIRED"
-            ]
+            ],
+            "description": "PENDING, ACCEPTED, REVOKED or EXPIRED."
           },
           "expireTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it expires."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An emailed invitation of a customer."
       },
       "CompanyProfile": {
         "type": "object",
@@ -5892,21 +7379,26 @@ extension PartnerSchema {
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "legalName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The legal organisation name."
           },
           "primaryDomain": {
-            "type": "string"
+            "type": "string",
+            "description": "The primary domain."
           },
           "cloudIdentityId": {
-            "type": "string"
+            "type": "string",
+            "description": "The Cloud Identity id."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The customer's company details as created."
       },
       "BillingContact": {
         "type": "object",
@@ -5918,18 +7410,22 @@ extension PartnerSchema {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The contact's name."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Where invoices go."
           },
           "phoneNumber": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Phone number."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "Who receives invoices."
       },
       "BillingProfile": {
         "type": "object",
@@ -5943,27 +7439,34 @@ extension PartnerSchema {
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "displayName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Friendly name shown in lists and billing."
           },
           "billingAddress": {
-            "$ref": "#/components/schemas/PostalAddress"
+            "$ref": "#/components/schemas/PostalAddress",
+            "description": "Address printed on invoices."
           },
           "billingContact": {
-            "$ref": "#/components/schemas/BillingContact"
+            "$ref": "#/components/schemas/BillingContact",
+            "description": "Who receives invoices."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "The customer's billing details."
       },
       "ContactType": {
         "type": "string",
@@ -5971,7 +7474,8 @@ extension PartnerSchema {
           "BILLING",
           "TECHNICAL",
           "BUSINESS"
-        ]
+        ],
+        "description": "BILLING, TECHNICAL or BUSINESS."
       },
       "User": {
         "type": "object",
@@ -5987,38 +7491,46 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer; absent for the partner's users."
           },
           "firstName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           },
           "lastName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           },
           "email": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Email."
           },
           "contactTypes": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/ContactType"
             },
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "The contact types the user backs."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A user of the partner or of a customer."
       },
       "Contact": {
         "type": "object",
@@ -6036,40 +7548,48 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer; absent for the partner's contacts."
           },
           "userId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The user behind the contact, if any."
           },
           "firstName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "First name."
           },
           "lastName": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Last name."
           },
           "businessEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "Business email."
           },
           "businessPhone": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 32
+            "maxLength": 32,
+            "description": "Business phone."
           },
           "jobTitle": {
             "type": "string",
             "minLength": 0,
-            "maxLength": 100
+            "maxLength": 100,
+            "description": "Job title."
           },
           "types": {
             "type": "array",
@@ -6078,22 +7598,38 @@ extension PartnerSchema {
             },
             "minItems": 1,
             "maxItems": 3,
-            "uniqueItems": true
+            "uniqueItems": true,
+            "description": "Contact types."
           },
           "pendingEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "A new email awaiting confirmation."
+          },
+          "primaryFor": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ContactType"
+            },
+            "minItems": 1,
+            "maxItems": 3,
+            "uniqueItems": true,
+            "description": "The types for which it is its scope's primary contact."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A billing, technical or business contact."
       },
       "Plan": {
         "type": "string",
@@ -6101,7 +7637,8 @@ extension PartnerSchema {
           "MONTHLY",
           "ANNUAL",
           "FLEXIBLE"
-        ]
+        ],
+        "description": "MONTHLY, ANNUAL (a year's seat commitment, cancellable within 7 days of purchase or renewal) or FLEXIBLE (any time)."
       },
       "Product": {
         "type": "object",
@@ -6119,46 +7656,57 @@ extension PartnerSchema {
           "sku": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "SKU id."
           },
           "family": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Product family (one live subscription per family and customer)."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "Display name."
           },
           "plan": {
-            "$ref": "#/components/schemas/Plan"
+            "$ref": "#/components/schemas/Plan",
+            "description": "Billing plan."
           },
           "unitPrice": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Price per seat per month."
           },
           "maxSeats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Most seats one subscription may hold."
           },
           "customerTypes": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/CustomerType"
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "Customer types that may buy it."
           },
           "educationOnly": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Only education institutions may buy it."
           },
           "requiresSku": {
-            "type": "string"
+            "type": "string",
+            "description": "An add-on's bases, comma-separated, any one sufficing (a SKU, or family:<id>)."
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "description": "Human-readable description."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A SKU of the catalogue."
       },
       "SubscriptionState": {
         "type": "string",
@@ -6166,7 +7714,18 @@ extension PartnerSchema {
           "ACTIVE",
           "SUSPENDED",
           "CANCELLED"
-        ]
+        ],
+        "description": "ACTIVE, SUSPENDED or CANCELLED (terminal)."
+      },
+      "SuspensionReason": {
+        "type": "string",
+        "enum": [
+          "CUSTOMER_SUSPENDED",
+          "PAYMENT_OVERDUE",
+          "RESELLER_INITIATED",
+          "TERMS_OF_SERVICE_VIOLATION"
+        ],
+        "description": "Why a subscription is suspended: RESELLER_INITIATED (Subscriptions.Suspend; Subscriptions.Activate lifts it), CUSTOMER_SUSPENDED (Customers.Suspend; Customers.Reactivate lifts it), PAYMENT_OVERDUE or TERMS_OF_SERVICE_VIOLATION (set and lifted by the provider only)."
       },
       "SubscriptionChange": {
         "type": "object",
@@ -6177,27 +7736,34 @@ extension PartnerSchema {
         ],
         "properties": {
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Who made the change."
           },
           "action": {
-            "type": "string"
+            "type": "string",
+            "description": "CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL or UPDATE_RENEWAL_SETTINGS."
           },
           "fromSeats": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Seats before."
           },
           "toSeats": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Seats after."
           },
           "reason": {
-            "type": "string"
+            "type": "string",
+            "description": "Why."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One entry of a subscription's history."
       },
       "Subscription": {
         "type": "object",
@@ -6217,56 +7783,88 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "family": {
-            "type": "string"
+            "type": "string",
+            "description": "Product family (one live subscription per family and customer)."
           },
           "plan": {
-            "$ref": "#/components/schemas/Plan"
+            "$ref": "#/components/schemas/Plan",
+            "description": "Billing plan."
           },
           "seats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Seats held."
           },
           "committedSeats": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Annual plans: seats committed for the current term."
           },
           "state": {
-            "$ref": "#/components/schemas/SubscriptionState"
+            "$ref": "#/components/schemas/SubscriptionState",
+            "description": "Life-cycle state."
+          },
+          "suspensionReasons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SuspensionReason"
+            },
+            "minItems": 1,
+            "uniqueItems": true,
+            "description": "While SUSPENDED: every reason; it is ACTIVE again only when none is left."
+          },
+          "termStartTime": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Annual plans: when the current term began (purchase or last renewal)."
           },
           "termEndTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Annual plans: when the current term ends."
+          },
+          "autoRenew": {
+            "type": "boolean",
+            "description": "Annual plans: whether the term renews for a year at termEndTime."
           },
           "cancelTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was cancelled."
           },
           "history": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/SubscriptionChange"
-            }
+            },
+            "description": "Changes, oldest first (Subscriptions.Get only)."
           },
           "etag": {
-            "$ref": "#/components/schemas/Etag"
+            "$ref": "#/components/schemas/Etag",
+            "description": "Send back to update; a stale one gives ABORTED."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           },
           "updateTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it last changed."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's subscription to a SKU."
       },
       "Order": {
         "type": "object",
@@ -6282,35 +7880,43 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "seats": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Seats ordered."
           },
           "subscriptionId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription."
           },
           "agentId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Who placed the order."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "An order that created a subscription."
       },
       "InvoiceLine": {
         "type": "object",
@@ -6326,26 +7932,33 @@ extension PartnerSchema {
           "subscriptionId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The subscription."
           },
           "sku": {
-            "type": "string"
+            "type": "string",
+            "description": "SKU id."
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "description": "Human-readable description."
           },
           "seatDays": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Seat-days billed."
           },
           "unitPrice": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Price per seat per month."
           },
           "amount": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Line amount."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One subscription's seat-days in a month."
       },
       "Invoice": {
         "type": "object",
@@ -6362,34 +7975,42 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "number": {
-            "type": "string"
+            "type": "string",
+            "description": "Invoice number, INV-YYYYMM-NNNNN."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer."
           },
           "billingMonth": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}$"
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "The month billed, YYYY-MM."
           },
           "lines": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/InvoiceLine"
-            }
+            },
+            "description": "One line per subscription."
           },
           "subtotal": {
-            "$ref": "#/components/schemas/Money"
+            "$ref": "#/components/schemas/Money",
+            "description": "Sum of the lines."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's invoice for one billing month."
       },
       "Notification": {
         "type": "object",
@@ -6405,35 +8026,43 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "kind": {
-            "type": "string"
+            "type": "string",
+            "description": "What kind of message."
           },
           "recipients": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Email"
             },
-            "minItems": 1
+            "minItems": 1,
+            "description": "Who it would go to."
           },
           "subject": {
-            "type": "string"
+            "type": "string",
+            "description": "Subject line."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "Full text."
           },
           "relatedIds": {
             "type": "array",
             "items": {
               "type": "string"
-            }
+            },
+            "description": "Ids of what it concerns."
           },
           "createTime": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it was created."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A message the system would have emailed."
       },
       "AuditEntry": {
         "type": "object",
@@ -6450,40 +8079,51 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "agentId": {
-            "type": "string"
+            "type": "string",
+            "description": "Who."
           },
           "roles": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Role"
-            }
+            },
+            "description": "The roles the agent held."
           },
           "method": {
-            "type": "string"
+            "type": "string",
+            "description": "The method called."
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "description": "The id changed."
           },
           "before": {
-            "type": "string"
+            "type": "string",
+            "description": "Changed fields before."
           },
           "after": {
-            "type": "string"
+            "type": "string",
+            "description": "Changed fields after."
           },
           "requestId": {
-            "type": "string"
+            "type": "string",
+            "description": "The call's request id."
           },
           "outcome": {
-            "type": "string"
+            "type": "string",
+            "description": "OK or the refusal."
           },
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "One audited change."
       },
       "Event": {
         "type": "object",
@@ -6498,26 +8138,33 @@ extension PartnerSchema {
           "id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Opaque id, prefixed by kind."
           },
           "sequence": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "Position in the partner's event feed."
           },
           "type": {
-            "type": "string"
+            "type": "string",
+            "description": "Event type, e.g. customer.created."
           },
           "resourceId": {
-            "type": "string"
+            "type": "string",
+            "description": "The id changed."
           },
           "customerId": {
-            "type": "string"
+            "type": "string",
+            "description": "The customer concerned, when any."
           },
           "time": {
-            "$ref": "#/components/schemas/Timestamp"
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "When it happened."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A change event for integrations."
       },
       "UpstreamAccount": {
         "type": "object",
@@ -6529,7 +8176,8 @@ extension PartnerSchema {
         ],
         "properties": {
           "domain": {
-            "type": "string"
+            "type": "string",
+            "description": "The account's domain."
           },
           "edition": {
             "type": "string",
@@ -6540,29 +8188,42 @@ extension PartnerSchema {
               "EDUCATION",
               "NONPROFITS",
               "LEGACY_FREE"
-            ]
+            ],
+            "description": "The account's edition."
           },
           "customerId": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "The customer linked to the account."
+          },
+          "organisationName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The organisation (legal) name in the admin console."
           },
           "alternateEmail": {
-            "$ref": "#/components/schemas/Email"
+            "$ref": "#/components/schemas/Email",
+            "description": "The account's alternate email."
           },
           "resellerAccess": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the customer granted the reseller access."
           },
           "domainVerified": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the domain is verified."
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "A customer's admin console account (the simulator's state)."
       },
       "Empty": {
         "type": "object",
         "properties": {},
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "No members."
       }
     }
   }

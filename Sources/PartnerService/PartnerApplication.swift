@@ -101,7 +101,8 @@ public final class PartnerApplication: Sendable {
     public static func open(options: Options) async throws -> PartnerApplication {
         try makeDirectory(options.dataDirectory)
         let store = try await openStore(options)
-        let context = makeContext(clock: options.clock)
+        let pageTokens = try await store.write { tx in try PageTokenKey.ensure(in: tx) }
+        let context = makeContext(clock: options.clock, pageTokens: pageTokens)
         try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
         let tokenCache = TokenCache()
         let refusalAuditor = RefusalAuditor(store: store, context: context)
@@ -138,9 +139,10 @@ public final class PartnerApplication: Sendable {
             + customerServices(backend: backend) + commerceServices(backend: backend)
     }
 
-    /// The domain context: the simulated admin console, the commerce side's subscription check.
-    public static func makeContext(clock: any DomainClock) -> DomainContext {
-        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness())
+    /// The domain context: the simulated admin console, the commerce side's subscription check,
+    /// the page-token key.
+    public static func makeContext(clock: any DomainClock, pageTokens: PageTokenCodec = .random()) -> DomainContext {
+        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness(), pageTokens: pageTokens)
     }
 
     /// Closes the store after pending writes finish.

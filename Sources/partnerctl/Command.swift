@@ -65,7 +65,9 @@ struct Command: Sendable {
 enum Commands {
     static let all: [Command] =
         GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all
-        + ContactCommands.all + SimulatorCommands.all + AccessCommands.all + ToolCommands.all
+        + RenewalCommands.all + CustomerLifecycleCommands.all + UpstreamRenameCommands.all
+        + PrimaryContactCommands.all + AuditCommands.all + ContactCommands.all + SimulatorCommands.all
+        + AccessCommands.all + ToolCommands.all
 
     /// The command whose path is the longest prefix of `words`, and how many words it used.
     static func find(_ words: [String]) -> (Command, Int)? {

@@ -34,6 +34,7 @@ enum Format {
             ("region", customer.regionCode),
             ("language", customer.languageCode),
             ("time zone", customer.timeZone),
+            ("missing profile fields", customer.missingProfileFields?.joined(separator: ", ")),
             ("domain verified", customer.domainVerified ? "yes" : "no"),
             ("reseller access", customer.resellerAccess ? "granted" : "not granted"),
             ("subscriptions", customer.subscriptionStatus ?? "-"),
@@ -57,7 +58,9 @@ enum Format {
             ("seats", "\(subscription.seats)"),
             ("committed seats", subscription.committedSeats.map { "\($0)" }),
             ("state", subscription.state.rawValue),
+            ("term began", subscription.termStartTime),
             ("term ends", subscription.termEndTime),
+            ("auto-renew", subscription.autoRenew.map { $0 ? "on" : "off" }),
             ("cancelled", subscription.cancelTime),
         ])
     }

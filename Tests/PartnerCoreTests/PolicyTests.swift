@@ -9,14 +9,15 @@ import Testing
 /// updates, users, contacts.
 private let salesOnly: Set<String> = [
     "Customers.Create", "Invitations.Send", "Invitations.Resend", "Invitations.Revoke",
-    "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel",
+    "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings",
 ]
 private let adminOnly: Set<String> = [
-    "Customers.SyncWithAdminConsole", "Customers.Delete", "Subscriptions.Suspend", "Subscriptions.Activate",
+    "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate", "Subscriptions.Suspend", "Subscriptions.Activate",
     "Agents.Create", "Agents.List", "Agents.Update", "Tokens.Create", "Tokens.List", "Tokens.Revoke",
     "Partners.UpdateProfile", "Audit.List", "Invoices.CloseBillingPeriod",
     "AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail",
     "AdminConsoleSim.GrantResellerAccess", "AdminConsoleSim.RevokeResellerAccess", "AdminConsoleSim.VerifyDomain",
+    "AdminConsoleSim.RenameOrganisation",
 ]
 private let roleSets: [Set<Role>] = [[.salesAgent], [.adminAgent], [.salesAgent, .adminAgent], []]
 
@@ -60,7 +61,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 49)
+        #expect(Operation.allCases.count == 54)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

@@ -2,20 +2,23 @@ public import FramedJSON
 
 /// Where the customer's own admin console differs from what the partner console holds.
 public struct AdminConsoleMismatch: Codable, Sendable, Hashable, JSONCodable {
-    /// Differing fields: "primaryDomain", "alternateEmail".
+    /// Differing fields: "primaryDomain", "alternateEmail", "organisationName".
     public var fields: [String]
     /// The domain in the admin console.
     public var upstreamPrimaryDomain: String?
     /// The alternate email in the admin console.
     public var upstreamAlternateEmail: String?
+    /// The organisation name in the admin console, when it differs from the legal name.
+    public var upstreamOrganisationName: String?
     /// The warning to show.
     public var warning: String
 
     /// Creates the message.
-    public init(fields: [String], upstreamPrimaryDomain: String? = nil, upstreamAlternateEmail: String? = nil, warning: String) {
+    public init(fields: [String], upstreamPrimaryDomain: String? = nil, upstreamAlternateEmail: String? = nil, upstreamOrganisationName: String? = nil, warning: String) {
         self.fields = fields
         self.upstreamPrimaryDomain = upstreamPrimaryDomain
         self.upstreamAlternateEmail = upstreamAlternateEmail
+        self.upstreamOrganisationName = upstreamOrganisationName
         self.warning = warning
     }
 }
@@ -48,6 +51,10 @@ extension AdminConsoleMismatch: WireMembers {
             WireBytes.literal(",\"upstreamAlternateEmail\":", into: &out)
             WireBytes.string(upstreamAlternateEmail, into: &out)
         }
+        if let upstreamOrganisationName {
+            WireBytes.literal(",\"upstreamOrganisationName\":", into: &out)
+            WireBytes.string(upstreamOrganisationName, into: &out)
+        }
         WireBytes.literal(",\"warning\":", into: &out)
         WireBytes.string(warning, into: &out)
     }
@@ -59,6 +66,7 @@ extension AdminConsoleMismatch: WireMembers {
         self.fields = try fields.required("fields")
         self.upstreamPrimaryDomain = try fields.optional("upstreamPrimaryDomain")
         self.upstreamAlternateEmail = try fields.optional("upstreamAlternateEmail")
+        self.upstreamOrganisationName = try fields.optional("upstreamOrganisationName")
         self.warning = try fields.required("warning")
     }
 }

@@ -22,6 +22,8 @@ public struct Contact: Codable, Sendable, Hashable, JSONCodable {
     public var types: [ContactType]
     /// A new email awaiting confirmation.
     public var pendingEmail: String?
+    /// The types for which it is its scope's primary contact.
+    public var primaryFor: [ContactType]?
     /// Send back to update.
     public var etag: String
     /// RFC 3339.
@@ -30,7 +32,7 @@ public struct Contact: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String? = nil, userId: String? = nil, firstName: String, lastName: String, businessEmail: String, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType], pendingEmail: String? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(id: String, customerId: String? = nil, userId: String? = nil, firstName: String, lastName: String, businessEmail: String, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType], pendingEmail: String? = nil, primaryFor: [ContactType]? = nil, etag: String, createTime: String, updateTime: String) {
         self.id = id
         self.customerId = customerId
         self.userId = userId
@@ -41,6 +43,7 @@ public struct Contact: Codable, Sendable, Hashable, JSONCodable {
         self.jobTitle = jobTitle
         self.types = types
         self.pendingEmail = pendingEmail
+        self.primaryFor = primaryFor
         self.etag = etag
         self.createTime = createTime
         self.updateTime = updateTime
@@ -95,6 +98,15 @@ extension Contact: WireMembers {
             WireBytes.literal(",\"pendingEmail\":", into: &out)
             WireBytes.string(pendingEmail, into: &out)
         }
+        if let primaryFor {
+            WireBytes.literal(",\"primaryFor\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in primaryFor.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element.rawValue, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         WireBytes.literal(",\"etag\":", into: &out)
         WireBytes.string(etag, into: &out)
         WireBytes.literal(",\"createTime\":", into: &out)
@@ -117,6 +129,7 @@ extension Contact: WireMembers {
         self.jobTitle = try fields.optional("jobTitle")
         self.types = try fields.required("types")
         self.pendingEmail = try fields.optional("pendingEmail")
+        self.primaryFor = try fields.optional("primaryFor")
         self.etag = try fields.required("etag")
         self.createTime = try fields.required("createTime")
         self.updateTime = try fields.required("updateTime")

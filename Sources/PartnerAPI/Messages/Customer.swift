@@ -24,12 +24,15 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     public var alternateEmail: String?
     /// Phone.
     public var phoneNumber: String?
-    /// BCP 47.
-    public var languageCode: String
-    /// ISO 3166-1 alpha-2.
-    public var regionCode: String
-    /// IANA time zone.
-    public var timeZone: String
+    /// BCP 47; absent when never given (an invitation that did not say).
+    public var languageCode: String?
+    /// ISO 3166-1 alpha-2; absent when never given.
+    public var regionCode: String?
+    /// IANA time zone; absent when never given.
+    public var timeZone: String?
+    /// Fields `Customers.Create` requires that this record lacks (e.g. after an accepted
+    /// invitation); absent when complete. `Customers.Update` supplies them.
+    public var missingProfileFields: [String]?
     /// Reseller access to the admin console; only the customer grants it.
     public var resellerAccess: Bool
     /// Team customers start unverified.
@@ -48,7 +51,7 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress? = nil, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String, timeZone: String, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress? = nil, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil, missingProfileFields: [String]? = nil, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
         self.id = id
         self.organisationName = organisationName
         self.displayName = displayName
@@ -63,6 +66,7 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
         self.languageCode = languageCode
         self.regionCode = regionCode
         self.timeZone = timeZone
+        self.missingProfileFields = missingProfileFields
         self.resellerAccess = resellerAccess
         self.domainVerified = domainVerified
         self.state = state
@@ -117,12 +121,27 @@ extension Customer: WireMembers {
             WireBytes.literal(",\"phoneNumber\":", into: &out)
             WireBytes.string(phoneNumber, into: &out)
         }
-        WireBytes.literal(",\"languageCode\":", into: &out)
-        WireBytes.string(languageCode, into: &out)
-        WireBytes.literal(",\"regionCode\":", into: &out)
-        WireBytes.string(regionCode, into: &out)
-        WireBytes.literal(",\"timeZone\":", into: &out)
-        WireBytes.string(timeZone, into: &out)
+        if let languageCode {
+            WireBytes.literal(",\"languageCode\":", into: &out)
+            WireBytes.string(languageCode, into: &out)
+        }
+        if let regionCode {
+            WireBytes.literal(",\"regionCode\":", into: &out)
+            WireBytes.string(regionCode, into: &out)
+        }
+        if let timeZone {
+            WireBytes.literal(",\"timeZone\":", into: &out)
+            WireBytes.string(timeZone, into: &out)
+        }
+        if let missingProfileFields {
+            WireBytes.literal(",\"missingProfileFields\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in missingProfileFields.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         WireBytes.literal(",\"resellerAccess\":", into: &out)
         WireBytes.bool(resellerAccess, into: &out)
         WireBytes.literal(",\"domainVerified\":", into: &out)
@@ -160,9 +179,10 @@ extension Customer: WireMembers {
         self.primaryAdminEmail = try fields.required("primaryAdminEmail")
         self.alternateEmail = try fields.optional("alternateEmail")
         self.phoneNumber = try fields.optional("phoneNumber")
-        self.languageCode = try fields.required("languageCode")
-        self.regionCode = try fields.required("regionCode")
-        self.timeZone = try fields.required("timeZone")
+        self.languageCode = try fields.optional("languageCode")
+        self.regionCode = try fields.optional("regionCode")
+        self.timeZone = try fields.optional("timeZone")
+        self.missingProfileFields = try fields.optional("missingProfileFields")
         self.resellerAccess = try fields.required("resellerAccess")
         self.domainVerified = try fields.required("domainVerified")
         self.state = try fields.required("state")

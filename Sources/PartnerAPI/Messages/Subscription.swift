@@ -18,8 +18,14 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
     public var committedSeats: Int?
     /// ACTIVE, SUSPENDED or CANCELLED.
     public var state: SubscriptionState
-    /// RFC 3339.
+    /// While SUSPENDED: why (RESELLER_INITIATED, CUSTOMER_SUSPENDED, ...).
+    public var suspensionReasons: [String]?
+    /// Annual plans: when the current term began (purchase or last renewal), RFC 3339.
+    public var termStartTime: String?
+    /// Annual plans: when the current term ends, RFC 3339.
     public var termEndTime: String?
+    /// Annual plans: whether the term renews for a year at termEndTime.
+    public var autoRenew: Bool?
     /// RFC 3339.
     public var cancelTime: String?
     /// Changes, oldest first.
@@ -32,7 +38,7 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil, state: SubscriptionState, termEndTime: String? = nil, cancelTime: String? = nil, history: [SubscriptionChange]? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil, state: SubscriptionState, suspensionReasons: [String]? = nil, termStartTime: String? = nil, termEndTime: String? = nil, autoRenew: Bool? = nil, cancelTime: String? = nil, history: [SubscriptionChange]? = nil, etag: String, createTime: String, updateTime: String) {
         self.id = id
         self.customerId = customerId
         self.sku = sku
@@ -41,7 +47,10 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
         self.seats = seats
         self.committedSeats = committedSeats
         self.state = state
+        self.suspensionReasons = suspensionReasons
+        self.termStartTime = termStartTime
         self.termEndTime = termEndTime
+        self.autoRenew = autoRenew
         self.cancelTime = cancelTime
         self.history = history
         self.etag = etag
@@ -81,9 +90,26 @@ extension Subscription: WireMembers {
         }
         WireBytes.literal(",\"state\":", into: &out)
         WireBytes.string(state.rawValue, into: &out)
+        if let suspensionReasons {
+            WireBytes.literal(",\"suspensionReasons\":", into: &out)
+            out.append(UInt8(ascii: "["))
+            for (index, element) in suspensionReasons.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                WireBytes.string(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        if let termStartTime {
+            WireBytes.literal(",\"termStartTime\":", into: &out)
+            WireBytes.string(termStartTime, into: &out)
+        }
         if let termEndTime {
             WireBytes.literal(",\"termEndTime\":", into: &out)
             WireBytes.string(termEndTime, into: &out)
+        }
+        if let autoRenew {
+            WireBytes.literal(",\"autoRenew\":", into: &out)
+            WireBytes.bool(autoRenew, into: &out)
         }
         if let cancelTime {
             WireBytes.literal(",\"cancelTime\":", into: &out)
@@ -118,7 +144,10 @@ extension Subscription: WireMembers {
         self.seats = try fields.required("seats")
         self.committedSeats = try fields.optional("committedSeats")
         self.state = try fields.required("state")
+        self.suspensionReasons = try fields.optional("suspensionReasons")
+        self.termStartTime = try fields.optional("termStartTime")
         self.termEndTime = try fields.optional("termEndTime")
+        self.autoRenew = try fields.optional("autoRenew")
         self.cancelTime = try fields.optional("cancelTime")
         self.history = try fields.optional("history")
         self.etag = try fields.required("etag")

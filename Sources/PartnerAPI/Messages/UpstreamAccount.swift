@@ -8,6 +8,8 @@ public struct UpstreamAccount: Codable, Sendable, Hashable, JSONCodable {
     public var edition: String
     /// Linked customer.
     public var customerId: String?
+    /// Organisation (legal) name upstream.
+    public var organisationName: String?
     /// Alternate email upstream.
     public var alternateEmail: String?
     /// Granted by the customer.
@@ -16,10 +18,11 @@ public struct UpstreamAccount: Codable, Sendable, Hashable, JSONCodable {
     public var domainVerified: Bool
 
     /// Creates the message.
-    public init(domain: String, edition: String, customerId: String? = nil, alternateEmail: String? = nil, resellerAccess: Bool, domainVerified: Bool) {
+    public init(domain: String, edition: String, customerId: String? = nil, organisationName: String? = nil, alternateEmail: String? = nil, resellerAccess: Bool, domainVerified: Bool) {
         self.domain = domain
         self.edition = edition
         self.customerId = customerId
+        self.organisationName = organisationName
         self.alternateEmail = alternateEmail
         self.resellerAccess = resellerAccess
         self.domainVerified = domainVerified
@@ -47,6 +50,10 @@ extension UpstreamAccount: WireMembers {
             WireBytes.literal(",\"customerId\":", into: &out)
             WireBytes.string(customerId, into: &out)
         }
+        if let organisationName {
+            WireBytes.literal(",\"organisationName\":", into: &out)
+            WireBytes.string(organisationName, into: &out)
+        }
         if let alternateEmail {
             WireBytes.literal(",\"alternateEmail\":", into: &out)
             WireBytes.string(alternateEmail, into: &out)
@@ -64,6 +71,7 @@ extension UpstreamAccount: WireMembers {
         self.domain = try fields.required("domain")
         self.edition = try fields.required("edition")
         self.customerId = try fields.optional("customerId")
+        self.organisationName = try fields.optional("organisationName")
         self.alternateEmail = try fields.optional("alternateEmail")
         self.resellerAccess = try fields.required("resellerAccess")
         self.domainVerified = try fields.required("domainVerified")

@@ -47,6 +47,20 @@ public enum AdminConsoleSim {
         }
     }
 
+    /// Params of AdminConsoleSim.RenameOrganisation.
+    public struct RenameOrganisationRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+        /// New organisation (legal) name upstream.
+        public var organisationName: String
+
+        /// Creates the message.
+        public init(customerId: String, organisationName: String) {
+            self.customerId = customerId
+            self.organisationName = organisationName
+        }
+    }
+
     /// Params of AdminConsoleSim.GrantResellerAccess, RevokeResellerAccess, VerifyDomain.
     public struct CustomerRequest: Codable, Sendable, Hashable, JSONCodable {
         /// Customer.
@@ -59,7 +73,7 @@ public enum AdminConsoleSim {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail", "AdminConsoleSim.GrantResellerAccess", "AdminConsoleSim.RevokeResellerAccess", "AdminConsoleSim.VerifyDomain"]
+    public static let methodNames: [String] = ["AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail", "AdminConsoleSim.GrantResellerAccess", "AdminConsoleSim.RevokeResellerAccess", "AdminConsoleSim.VerifyDomain", "AdminConsoleSim.RenameOrganisation"]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -69,6 +83,8 @@ public enum AdminConsoleSim {
         func changeDomain(_ request: AdminConsoleSim.ChangeDomainRequest, context: RPCServerContext) async throws -> UpstreamAccount
         /// `AdminConsoleSim.ChangeAlternateEmail`: The customer changes its alternate email upstream.
         func changeAlternateEmail(_ request: AdminConsoleSim.ChangeAlternateEmailRequest, context: RPCServerContext) async throws -> UpstreamAccount
+        /// `AdminConsoleSim.RenameOrganisation`: The customer changes its legal name upstream.
+        func renameOrganisation(_ request: AdminConsoleSim.RenameOrganisationRequest, context: RPCServerContext) async throws -> UpstreamAccount
         /// `AdminConsoleSim.GrantResellerAccess`: The customer grants reseller access.
         func grantResellerAccess(_ request: AdminConsoleSim.CustomerRequest, context: RPCServerContext) async throws -> UpstreamAccount
         /// `AdminConsoleSim.RevokeResellerAccess`: The customer revokes reseller access.
@@ -99,6 +115,12 @@ public enum AdminConsoleSim {
             try await caller.unary("AdminConsoleSim.ChangeAlternateEmail", request, options: options)
         }
 
+        /// `AdminConsoleSim.RenameOrganisation`: The customer changes its legal name upstream.
+        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.RenameOrganisation`.
+        public func renameOrganisation(_ request: AdminConsoleSim.RenameOrganisationRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> UpstreamAccount {
+            try await caller.unary("AdminConsoleSim.RenameOrganisation", request, options: options)
+        }
+
         /// `AdminConsoleSim.GrantResellerAccess`: The customer grants reseller access.
         /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.GrantResellerAccess`.
         public func grantResellerAccess(_ request: AdminConsoleSim.CustomerRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> UpstreamAccount {
@@ -125,6 +147,7 @@ extension AdminConsoleSim.ServiceProtocol {
         router.registerPartnerUnary("AdminConsoleSim.RegisterAccount", AdminConsoleSim.RegisterAccountRequest.self) { try await self.registerAccount($0, context: $1) }
         router.registerPartnerUnary("AdminConsoleSim.ChangeDomain", AdminConsoleSim.ChangeDomainRequest.self) { try await self.changeDomain($0, context: $1) }
         router.registerPartnerUnary("AdminConsoleSim.ChangeAlternateEmail", AdminConsoleSim.ChangeAlternateEmailRequest.self) { try await self.changeAlternateEmail($0, context: $1) }
+        router.registerPartnerUnary("AdminConsoleSim.RenameOrganisation", AdminConsoleSim.RenameOrganisationRequest.self) { try await self.renameOrganisation($0, context: $1) }
         router.registerPartnerUnary("AdminConsoleSim.GrantResellerAccess", AdminConsoleSim.CustomerRequest.self) { try await self.grantResellerAccess($0, context: $1) }
         router.registerPartnerUnary("AdminConsoleSim.RevokeResellerAccess", AdminConsoleSim.CustomerRequest.self) { try await self.revokeResellerAccess($0, context: $1) }
         router.registerPartnerUnary("AdminConsoleSim.VerifyDomain", AdminConsoleSim.CustomerRequest.self) { try await self.verifyDomain($0, context: $1) }

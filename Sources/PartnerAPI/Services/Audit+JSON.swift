@@ -23,6 +23,17 @@ extension Audit.ListRequest: WireMembers {
             WireBytes.key("\"pageToken\":", first: &first, into: &out)
             WireBytes.string(pageToken, into: &out)
         }
+        for (key, value) in [
+            ("startTime", startTime), ("endTime", endTime), ("customerId", customerId), ("agentId", agentId),
+            ("operation", operation),
+        ] {
+            guard let value else { continue }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            WireBytes.string(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            WireBytes.string(value, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -31,5 +42,10 @@ extension Audit.ListRequest: WireMembers {
         let fields = try JSONFields(json, path: path)
         self.pageSize = try fields.optional("pageSize")
         self.pageToken = try fields.optional("pageToken")
+        self.startTime = try fields.optional("startTime")
+        self.endTime = try fields.optional("endTime")
+        self.customerId = try fields.optional("customerId")
+        self.agentId = try fields.optional("agentId")
+        self.operation = try fields.optional("operation")
     }
 }

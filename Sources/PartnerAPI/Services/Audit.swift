@@ -11,11 +11,29 @@ public enum Audit {
         public var pageSize: Int?
         /// The previous page's nextPageToken.
         public var pageToken: String?
+        /// Entries at or after this time (RFC 3339); default endTime minus 90 days.
+        public var startTime: String?
+        /// Entries at or before this time (RFC 3339); default now. At most 90 days after startTime.
+        public var endTime: String?
+        /// Entries about this customer (itself, its subscriptions, contacts, invitations).
+        public var customerId: String?
+        /// Entries of this agent's calls.
+        public var agentId: String?
+        /// Entries of this method, e.g. Customers.Update.
+        public var operation: String?
 
         /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil) {
+        public init(
+            pageSize: Int? = nil, pageToken: String? = nil, startTime: String? = nil, endTime: String? = nil,
+            customerId: String? = nil, agentId: String? = nil, operation: String? = nil
+        ) {
             self.pageSize = pageSize
             self.pageToken = pageToken
+            self.startTime = startTime
+            self.endTime = endTime
+            self.customerId = customerId
+            self.agentId = agentId
+            self.operation = operation
         }
     }
 

@@ -177,6 +177,10 @@ extension Contacts.ContactRequest: WireMembers {
     func writeMembers(into out: inout [UInt8]) {
         WireBytes.literal("\"contactId\":", into: &out)
         WireBytes.string(contactId, into: &out)
+        if let successorContactId {
+            WireBytes.literal(",\"successorContactId\":", into: &out)
+            WireBytes.string(successorContactId, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -184,6 +188,38 @@ extension Contacts.ContactRequest: WireMembers {
     public init(json: JSONValue, path: String) throws(JSONDecodingError) {
         let fields = try JSONFields(json, path: path)
         self.contactId = try fields.required("contactId")
+        self.successorContactId = try fields.optional("successorContactId")
+    }
+}
+
+extension Contacts.SetPrimaryRequest: WireMembers {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"contactId\":", into: &out)
+        WireBytes.string(contactId, into: &out)
+        WireBytes.literal(",\"type\":", into: &out)
+        WireBytes.string(type.rawValue, into: &out)
+        if let etag {
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
+        }
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.contactId = try fields.required("contactId")
+        self.type = try fields.required("type")
+        self.etag = try fields.optional("etag")
     }
 }
 

@@ -90,10 +90,30 @@ public enum Contacts {
     public struct ContactRequest: Codable, Sendable, Hashable, JSONCodable {
         /// Contact.
         public var contactId: String
+        /// Contacts.Delete of a primary contact: the contact that becomes primary in its place.
+        public var successorContactId: String?
 
         /// Creates the message.
-        public init(contactId: String) {
+        public init(contactId: String, successorContactId: String? = nil) {
             self.contactId = contactId
+            self.successorContactId = successorContactId
+        }
+    }
+
+    /// Params of Contacts.SetPrimary.
+    public struct SetPrimaryRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Contact.
+        public var contactId: String
+        /// The type it becomes primary for.
+        public var type: ContactType
+        /// Current etag; a stale one gives ABORTED.
+        public var etag: String?
+
+        /// Creates the message.
+        public init(contactId: String, type: ContactType, etag: String? = nil) {
+            self.contactId = contactId
+            self.type = type
+            self.etag = etag
         }
     }
 
@@ -109,7 +129,7 @@ public enum Contacts {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Contacts.Create", "Contacts.List", "Contacts.Update", "Contacts.Delete", "Contacts.ConfirmEmail"]
+    public static let methodNames: [String] = ["Contacts.Create", "Contacts.List", "Contacts.Update", "Contacts.Delete", "Contacts.ConfirmEmail", "Contacts.SetPrimary"]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -121,6 +141,8 @@ public enum Contacts {
         func update(_ request: Contacts.UpdateRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.Delete`: Removes a contact (a linked user stays).
         func delete(_ request: Contacts.ContactRequest, context: RPCServerContext) async throws -> Contact
+        /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
+        func setPrimary(_ request: Contacts.SetPrimaryRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
         func confirmEmail(_ request: Contacts.ConfirmEmailRequest, context: RPCServerContext) async throws -> Contact
     }
@@ -153,6 +175,12 @@ public enum Contacts {
             try await caller.unary("Contacts.Delete", request, options: options)
         }
 
+        /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
+        /// - Throws: `RPCError` with the status the schema documents for `Contacts.SetPrimary`.
+        public func setPrimary(_ request: Contacts.SetPrimaryRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+            try await caller.unary("Contacts.SetPrimary", request, options: options)
+        }
+
         /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.ConfirmEmail`.
         public func confirmEmail(_ request: Contacts.ConfirmEmailRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
@@ -168,6 +196,7 @@ extension Contacts.ServiceProtocol {
         router.registerPartnerUnary("Contacts.List", Contacts.ListRequest.self) { try await self.list($0, context: $1) }
         router.registerPartnerUnary("Contacts.Update", Contacts.UpdateRequest.self) { try await self.update($0, context: $1) }
         router.registerPartnerUnary("Contacts.Delete", Contacts.ContactRequest.self) { try await self.delete($0, context: $1) }
+        router.registerPartnerUnary("Contacts.SetPrimary", Contacts.SetPrimaryRequest.self) { try await self.setPrimary($0, context: $1) }
         router.registerPartnerUnary("Contacts.ConfirmEmail", Contacts.ConfirmEmailRequest.self) { try await self.confirmEmail($0, context: $1) }
     }
 }

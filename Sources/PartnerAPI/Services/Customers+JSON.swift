@@ -187,6 +187,14 @@ extension Customers.ListRequest: WireMembers {
             WireBytes.key("\"education\":", first: &first, into: &out)
             WireBytes.bool(education, into: &out)
         }
+        if let filter {
+            WireBytes.key("\"filter\":", first: &first, into: &out)
+            WireBytes.string(filter, into: &out)
+        }
+        if let orderBy {
+            WireBytes.key("\"orderBy\":", first: &first, into: &out)
+            WireBytes.string(orderBy, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -199,6 +207,8 @@ extension Customers.ListRequest: WireMembers {
         self.customerType = try fields.optional("customerType")
         self.state = try fields.optional("state")
         self.education = try fields.optional("education")
+        self.filter = try fields.optional("filter")
+        self.orderBy = try fields.optional("orderBy")
     }
 }
 
@@ -344,5 +354,38 @@ extension Customers.DeleteRequest: WireMembers {
         let fields = try JSONFields(json, path: path)
         self.customerId = try fields.required("customerId")
         self.etag = try fields.optional("etag")
+    }
+}
+
+extension Customers.StateChangeRequest: WireMembers {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"customerId\":", into: &out)
+        WireBytes.string(customerId, into: &out)
+        if let etag {
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
+        }
+        if let reason {
+            WireBytes.literal(",\"reason\":", into: &out)
+            WireBytes.string(reason, into: &out)
+        }
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.customerId = try fields.required("customerId")
+        self.etag = try fields.optional("etag")
+        self.reason = try fields.optional("reason")
     }
 }

@@ -105,9 +105,15 @@ public enum Customers {
         public var state: CustomerState?
         /// Filter.
         public var education: Bool?
+        /// AIP-160 style filter expression, e.g. `customerType = DOMAIN AND (displayName : acme OR regionCode = IT)`.
+        public var filter: String?
+        /// Order: `field [asc|desc]`, comma-separated (displayName, organisationName, primaryDomain, createTime, updateTime).
+        public var orderBy: String?
 
         /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil) {
+        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil, filter: String? = nil, orderBy: String? = nil) {
+            self.filter = filter
+            self.orderBy = orderBy
             self.pageSize = pageSize
             self.pageToken = pageToken
             self.text = text
@@ -192,8 +198,25 @@ public enum Customers {
         }
     }
 
+    /// Params of Customers.Suspend and Customers.Reactivate.
+    public struct StateChangeRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Customer.
+        public var customerId: String
+        /// Current etag; a stale one gives ABORTED.
+        public var etag: String?
+        /// Why, for the subscriptions' history.
+        public var reason: String?
+
+        /// Creates the message.
+        public init(customerId: String, etag: String? = nil, reason: String? = nil) {
+            self.customerId = customerId
+            self.etag = etag
+            self.reason = reason
+        }
+    }
+
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update", "Customers.SyncWithAdminConsole", "Customers.Delete"]
+    public static let methodNames: [String] = ["Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update", "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate"]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -211,6 +234,10 @@ public enum Customers {
         func syncWithAdminConsole(_ request: Customers.SyncRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Delete`: Deletes a customer without live subscriptions.
         func delete(_ request: Customers.DeleteRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.Suspend`: Suspends a customer and its subscriptions.
+        func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> Customer
+        /// `Customers.Reactivate`: Reactivates a suspended customer.
+        func reactivate(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> Customer
     }
 
     /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
@@ -258,6 +285,18 @@ public enum Customers {
         public func delete(_ request: Customers.DeleteRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
             try await caller.unary("Customers.Delete", request, options: options)
         }
+
+        /// `Customers.Suspend`: Suspends a customer and its subscriptions.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Suspend`.
+        public func suspend(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Suspend", request, options: options)
+        }
+
+        /// `Customers.Reactivate`: Reactivates a suspended customer.
+        /// - Throws: `RPCError` with the status the schema documents for `Customers.Reactivate`.
+        public func reactivate(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+            try await caller.unary("Customers.Reactivate", request, options: options)
+        }
     }
 }
 
@@ -271,5 +310,7 @@ extension Customers.ServiceProtocol {
         router.registerPartnerUnary("Customers.Update", Customers.UpdateRequest.self) { try await self.update($0, context: $1) }
         router.registerPartnerUnary("Customers.SyncWithAdminConsole", Customers.SyncRequest.self) { try await self.syncWithAdminConsole($0, context: $1) }
         router.registerPartnerUnary("Customers.Delete", Customers.DeleteRequest.self) { try await self.delete($0, context: $1) }
+        router.registerPartnerUnary("Customers.Suspend", Customers.StateChangeRequest.self) { try await self.suspend($0, context: $1) }
+        router.registerPartnerUnary("Customers.Reactivate", Customers.StateChangeRequest.self) { try await self.reactivate($0, context: $1) }
     }
 }

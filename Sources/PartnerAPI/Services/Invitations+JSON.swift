@@ -26,6 +26,14 @@ extension Invitations.SendRequest: WireMembers {
             WireBytes.literal(",\"regionCode\":", into: &out)
             WireBytes.string(regionCode, into: &out)
         }
+        if let languageCode {
+            WireBytes.literal(",\"languageCode\":", into: &out)
+            WireBytes.string(languageCode, into: &out)
+        }
+        if let timeZone {
+            WireBytes.literal(",\"timeZone\":", into: &out)
+            WireBytes.string(timeZone, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -37,6 +45,8 @@ extension Invitations.SendRequest: WireMembers {
         self.domain = try fields.required("domain")
         self.organisationName = try fields.required("organisationName")
         self.regionCode = try fields.optional("regionCode")
+        self.languageCode = try fields.optional("languageCode")
+        self.timeZone = try fields.optional("timeZone")
     }
 }
 

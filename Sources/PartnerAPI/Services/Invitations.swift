@@ -15,16 +15,25 @@ public enum Invitations {
         public var domain: String
         /// Organisation.
         public var organisationName: String
-        /// ISO 3166-1.
+        /// ISO 3166-1; left unset on the customer when absent.
         public var regionCode: String?
+        /// BCP 47 language tag; left unset on the customer when absent.
+        public var languageCode: String?
+        /// IANA time zone; left unset on the customer when absent.
+        public var timeZone: String?
 
         /// Creates the message.
-        public init(name: String, email: String, domain: String, organisationName: String, regionCode: String? = nil) {
+        public init(
+            name: String, email: String, domain: String, organisationName: String, regionCode: String? = nil,
+            languageCode: String? = nil, timeZone: String? = nil
+        ) {
             self.name = name
             self.email = email
             self.domain = domain
             self.organisationName = organisationName
             self.regionCode = regionCode
+            self.languageCode = languageCode
+            self.timeZone = timeZone
         }
     }
 

@@ -137,3 +137,39 @@ extension Subscriptions.StateChangeRequest: WireMembers {
         self.reason = try fields.optional("reason")
     }
 }
+
+extension Subscriptions.UpdateRenewalSettingsRequest: WireMembers {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
+        if let etag {
+            WireBytes.literal(",\"etag\":", into: &out)
+            WireBytes.string(etag, into: &out)
+        }
+        WireBytes.literal(",\"autoRenew\":", into: &out)
+        WireBytes.bool(autoRenew, into: &out)
+        if let reason {
+            WireBytes.literal(",\"reason\":", into: &out)
+            WireBytes.string(reason, into: &out)
+        }
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.subscriptionId = try fields.required("subscriptionId")
+        self.etag = try fields.optional("etag")
+        self.autoRenew = try fields.required("autoRenew")
+        self.reason = try fields.optional("reason")
+    }
+}

@@ -73,8 +73,28 @@ public enum Subscriptions {
         }
     }
 
+    /// Params of Subscriptions.UpdateRenewalSettings.
+    public struct UpdateRenewalSettingsRequest: Codable, Sendable, Hashable, JSONCodable {
+        /// Subscription (an ANNUAL plan).
+        public var subscriptionId: String
+        /// Current etag; a stale one gives ABORTED.
+        public var etag: String?
+        /// Renew for a year at the term end (true) or end there (false).
+        public var autoRenew: Bool
+        /// Why, for the history.
+        public var reason: String?
+
+        /// Creates the message.
+        public init(subscriptionId: String, etag: String? = nil, autoRenew: Bool, reason: String? = nil) {
+            self.subscriptionId = subscriptionId
+            self.etag = etag
+            self.autoRenew = autoRenew
+            self.reason = reason
+        }
+    }
+
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Subscriptions.Get", "Subscriptions.List", "Subscriptions.ChangeSeats", "Subscriptions.Suspend", "Subscriptions.Activate", "Subscriptions.Cancel"]
+    public static let methodNames: [String] = ["Subscriptions.Get", "Subscriptions.List", "Subscriptions.ChangeSeats", "Subscriptions.Suspend", "Subscriptions.Activate", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings"]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -90,6 +110,8 @@ public enum Subscriptions {
         func activate(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws -> Subscription
         /// `Subscriptions.Cancel`: Cancels (terminal).
         func cancel(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws -> Subscription
+        /// `Subscriptions.UpdateRenewalSettings`: Turns an annual plan's auto-renewal on or off.
+        func updateRenewalSettings(_ request: Subscriptions.UpdateRenewalSettingsRequest, context: RPCServerContext) async throws -> Subscription
     }
 
     /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
@@ -131,6 +153,12 @@ public enum Subscriptions {
         public func cancel(_ request: Subscriptions.StateChangeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Subscription {
             try await caller.unary("Subscriptions.Cancel", request, options: options)
         }
+
+        /// `Subscriptions.UpdateRenewalSettings`: Turns an annual plan's auto-renewal on or off.
+        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.UpdateRenewalSettings`.
+        public func updateRenewalSettings(_ request: Subscriptions.UpdateRenewalSettingsRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Subscription {
+            try await caller.unary("Subscriptions.UpdateRenewalSettings", request, options: options)
+        }
     }
 }
 
@@ -143,5 +171,6 @@ extension Subscriptions.ServiceProtocol {
         router.registerPartnerUnary("Subscriptions.Suspend", Subscriptions.StateChangeRequest.self) { try await self.suspend($0, context: $1) }
         router.registerPartnerUnary("Subscriptions.Activate", Subscriptions.StateChangeRequest.self) { try await self.activate($0, context: $1) }
         router.registerPartnerUnary("Subscriptions.Cancel", Subscriptions.StateChangeRequest.self) { try await self.cancel($0, context: $1) }
+        router.registerPartnerUnary("Subscriptions.UpdateRenewalSettings", Subscriptions.UpdateRenewalSettingsRequest.self) { try await self.updateRenewalSettings($0, context: $1) }
     }
 }

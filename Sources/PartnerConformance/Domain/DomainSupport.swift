@@ -151,6 +151,27 @@ extension DomainSupport {
         return bytes
     }
 
+    /// The bytes of base64url text (RFC 4648 §5, padding optional); characters outside the
+    /// alphabet are skipped, so any text decodes to something to look into.
+    static func base64URLDecoded(_ text: String) -> [UInt8] {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8.enumerated() {
+            table[Int(character)] = UInt8(index)
+        }
+        var bytes: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for character in text.utf8 where table[Int(character)] != 0xFF {
+            buffer = buffer << 6 | UInt32(table[Int(character)])
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return bytes
+    }
+
     /// `123.45` for 12345 minor units (two minor digits, as every catalogue currency has).
     static func formatted(minorUnits: Int64) -> String {
         let cents = abs(minorUnits % 100)

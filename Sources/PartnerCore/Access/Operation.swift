@@ -21,6 +21,8 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case customersUpdate = "Customers.Update"
     case customersSyncWithAdminConsole = "Customers.SyncWithAdminConsole"
     case customersDelete = "Customers.Delete"
+    case customersSuspend = "Customers.Suspend"
+    case customersReactivate = "Customers.Reactivate"
 
     // Invitations
     case invitationsSend = "Invitations.Send"
@@ -39,6 +41,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case contactsList = "Contacts.List"
     case contactsUpdate = "Contacts.Update"
     case contactsDelete = "Contacts.Delete"
+    case contactsSetPrimary = "Contacts.SetPrimary"
 
     // Commerce
     case catalogListProducts = "Catalog.ListProducts"
@@ -50,6 +53,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case subscriptionsSuspend = "Subscriptions.Suspend"
     case subscriptionsActivate = "Subscriptions.Activate"
     case subscriptionsCancel = "Subscriptions.Cancel"
+    case subscriptionsUpdateRenewalSettings = "Subscriptions.UpdateRenewalSettings"
     case invoicesList = "Invoices.List"
     case invoicesGet = "Invoices.Get"
     case invoicesDownload = "Invoices.Download"
@@ -67,6 +71,7 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case adminConsoleSimGrantResellerAccess = "AdminConsoleSim.GrantResellerAccess"
     case adminConsoleSimRevokeResellerAccess = "AdminConsoleSim.RevokeResellerAccess"
     case adminConsoleSimVerifyDomain = "AdminConsoleSim.VerifyDomain"
+    case adminConsoleSimRenameOrganisation = "AdminConsoleSim.RenameOrganisation"
 
     /// The wire method name, e.g. `Customers.Create`.
     public var method: String { rawValue }

@@ -2,8 +2,10 @@
 /// matrix is testable without any RPC.
 ///
 /// The table (from the seeds):
-/// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions;
-/// - admin agents: sync with the admin console, suspend/activate subscriptions, delete customers,
+/// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions,
+///   renewal settings;
+/// - admin agents: sync with the admin console, suspend/activate subscriptions, suspend/reactivate
+///   and delete customers,
 ///   agents and tokens (including listing them), the partner profile update, the audit log,
 ///   closing billing periods, the admin console simulator controls;
 /// - either role: every other read, customer account/company/billing updates, users, contacts.
@@ -20,21 +22,21 @@ public enum Policy {
         switch operation {
         // Sales
         case .customersCreate, .invitationsSend, .invitationsResend, .invitationsRevoke,
-            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel:
+            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel, .subscriptionsUpdateRenewalSettings:
             sales
         // Admin
-        case .customersSyncWithAdminConsole, .customersDelete,
+        case .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate,
             .subscriptionsSuspend, .subscriptionsActivate,
             .agentsCreate, .agentsList, .agentsUpdate, .tokensCreate, .tokensList, .tokensRevoke,
             .partnersUpdateProfile, .auditList, .invoicesCloseBillingPeriod,
             .adminConsoleSimRegisterAccount, .adminConsoleSimChangeDomain,
             .adminConsoleSimChangeAlternateEmail, .adminConsoleSimGrantResellerAccess,
-            .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
+            .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain, .adminConsoleSimRenameOrganisation:
             admin
         // Both: reads, account/company/billing updates, users and contacts
         case .partnersGetProfile, .customersCheckDomain, .customersGet, .customersList,
             .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
-            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete,
+            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete, .contactsSetPrimary,
             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
             .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:
             anyAgent

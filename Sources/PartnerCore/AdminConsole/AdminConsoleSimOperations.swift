@@ -55,6 +55,27 @@ public struct AdminConsoleSimOperations: Sendable {
         return account
     }
 
+    /// `AdminConsoleSim.RenameOrganisation`: the customer changes its legal organisation name
+    /// in its own admin console. The partner console shows the difference
+    /// (`adminConsoleMismatch`) until a sync copies it into the legal name; the friendly
+    /// `displayName` never changes.
+    /// - Throws: PERMISSION_DENIED; NOT_FOUND field `customerId`; INVALID_ARGUMENT field
+    ///   `organisationName` (empty or longer than 200 characters).
+    public func renameOrganisation(
+        customerId: String, organisationName: String, caller: Caller, in tx: any StoreWriting
+    ) throws -> UpstreamAccount {
+        try Policy.authorize(.adminConsoleSimRenameOrganisation, caller)
+        var account = try linkedAccount(customerId, caller: caller, in: tx)
+        let name = try FieldRules.requireText(organisationName, field: "organisationName")
+        let old = account.organisationName
+        account.organisationName = name
+        try change(&account, field: "organisationName", in: tx)
+        try record(
+            .adminConsoleSimRenameOrganisation, account, before: ["organisationName": old],
+            after: ["organisationName": name], caller: caller, in: tx)
+        return account
+    }
+
     /// `AdminConsoleSim.ChangeAlternateEmail`.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND; INVALID_ARGUMENT field `alternateEmail` (bad,
     ///   or inside the account's domain).

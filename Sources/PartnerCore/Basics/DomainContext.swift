@@ -14,13 +14,17 @@ public struct DomainContext: Sendable {
     public var invitationLifetimeMs: Int64
     /// How long an email-verification token stays valid, in milliseconds (default 3 days).
     public var verificationLifetimeMs: Int64
+    /// Seals and opens page tokens (a server key kept in the store, so tokens survive restarts
+    /// and work on every replica; random when not given).
+    public var pageTokens: PageTokenCodec
 
     /// Creates a context.
     public init(
         clock: any DomainClock, ids: IDGenerator, adminConsole: any AdminConsole,
         liveSubscriptions: any LiveSubscriptionChecking = NoLiveSubscriptions(),
         invitationLifetimeMs: Int64 = 7 * Timestamp.millisecondsPerDay,
-        verificationLifetimeMs: Int64 = 3 * Timestamp.millisecondsPerDay
+        verificationLifetimeMs: Int64 = 3 * Timestamp.millisecondsPerDay,
+        pageTokens: PageTokenCodec = .random()
     ) {
         self.clock = clock
         self.ids = ids
@@ -28,17 +32,19 @@ public struct DomainContext: Sendable {
         self.liveSubscriptions = liveSubscriptions
         self.invitationLifetimeMs = invitationLifetimeMs
         self.verificationLifetimeMs = verificationLifetimeMs
+        self.pageTokens = pageTokens
     }
 
     /// A context with the embedded admin console simulator.
     public static func simulated(
         clock: any DomainClock = SystemClock(),
-        liveSubscriptions: any LiveSubscriptionChecking = NoLiveSubscriptions()
+        liveSubscriptions: any LiveSubscriptionChecking = NoLiveSubscriptions(),
+        pageTokens: PageTokenCodec = .random()
     ) -> DomainContext {
         let ids = IDGenerator(clock: clock)
         return DomainContext(
             clock: clock, ids: ids, adminConsole: SimulatedAdminConsole(ids: ids, clock: clock),
-            liveSubscriptions: liveSubscriptions)
+            liveSubscriptions: liveSubscriptions, pageTokens: pageTokens)
     }
 
     /// The current time.

@@ -58,6 +58,18 @@ public final class IDGenerator: Sendable {
         return prefix + "_" + String(decoding: chars, as: UTF8.self)
     }
 
+    /// The smallest id `next(prefix)` could make at `time` or later: lists `after:` it skip
+    /// every older record of a kind with time-ordered ids.
+    public static func lowerBound(_ prefix: String, time: Timestamp) -> String {
+        var chars = [UInt8](repeating: alphabet[0], count: 26)
+        var t = UInt64(max(time.millisecondsSinceEpoch, 0))
+        for index in stride(from: 9, through: 0, by: -1) {
+            chars[index] = alphabet[Int(t & 31)]
+            t >>= 5
+        }
+        return prefix + "_" + String(decoding: chars, as: UTF8.self)
+    }
+
     /// A fresh secret of `bytes` random bytes from `SystemRandomNumberGenerator`, written as
     /// base64url without padding (43 characters for 32 bytes). Use at least 16 bytes.
     public static func randomToken(bytes: Int = 32) -> String {

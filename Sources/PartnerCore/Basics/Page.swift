@@ -14,12 +14,21 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     /// Reads one page of `type` owned by `partnerId` from the store, keeping the records that
     /// pass `filter` and mapping them with `transform`; scans further batches when the filter
     /// drops records, so a page is full unless the list is exhausted.
+    ///
+    /// The page token is sealed by `tokens` and bound to the partner, the record kind, the
+    /// lookup key and `query` (the filters, described by any value whose reflection is
+    /// stable, e.g. a filter struct); a token made for another query, list or partner answers
+    /// INVALID_ARGUMENT `pageToken`.
+    /// - Throws: INVALID_ARGUMENT `pageSize` / `pageToken`.
     public static func collect<R: StoredRecord>(
-        _ type: R.Type, partnerId: String, lookupKey: String? = nil, request: PageRequest, in tx: any StoreReading,
+        _ type: R.Type, partnerId: String, lookupKey: String? = nil, query: Any, request: PageRequest,
+        tokens: PageTokenCodec, in tx: any StoreReading,
         filter: (R) throws -> Bool = { _ in true }, transform: (R) throws -> Item
     ) throws -> Page<Item> {
         let size = try request.size()
-        var cursor = try request.afterId()
+        let binding = Self.binding(R.self, partnerId: partnerId, lookupKey: lookupKey, query: query)
+        var cursor: String?
+        if let token = request.pageToken, !token.isEmpty { cursor = try tokens.open(token, binding: binding) }
         var items: [Item] = []
         while true {
             let batch = try tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: cursor, limit: size)
@@ -31,10 +40,41 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
                     let more = try !tx.list(
                         type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1
                     ).isEmpty
-                    return Page(items: items, nextPageToken: more ? PageRequest.token(after: record.id) : nil)
+                    return Page(items: items, nextPageToken: more ? tokens.seal(afterId: record.id, binding: binding) : nil)
                 }
             }
             if batch.count < size { return Page(items: items, nextPageToken: nil) }
         }
+    }
+
+    /// What a token of this list is bound to.
+    static func binding<R: StoredRecord>(_ type: R.Type, partnerId: String, lookupKey: String?, query: Any)
+        -> PageTokenCodec.Binding
+    {
+        PageTokenCodec.Binding(
+            partnerId: partnerId, kind: R.kind.name, query: "lookup=\(lookupKey ?? "")|query=\(String(reflecting: query))")
+    }
+
+    /// One page of an already ordered list (`ordered`, all of the query's matches): for lists
+    /// ordered by something other than id. The token seals the offset, bound like `collect`'s.
+    /// - Throws: INVALID_ARGUMENT `pageSize` / `pageToken`.
+    public static func slice<R: StoredRecord>(
+        _ ordered: [R], partnerId: String, query: Any, request: PageRequest, tokens: PageTokenCodec,
+        transform: (R) throws -> Item
+    ) throws -> Page<Item> {
+        let size = try request.size()
+        let binding = Self.binding(R.self, partnerId: partnerId, lookupKey: "ordered", query: query)
+        var offset = 0
+        if let token = request.pageToken, !token.isEmpty {
+            let opened = try tokens.open(token, binding: binding)
+            guard opened.hasPrefix("offset:"), let value = Int(opened.dropFirst(7)), value >= 0 else {
+                throw DomainError.invalid(field: "pageToken", reason: "is not a page token of an ordered list")
+            }
+            offset = value
+        }
+        let end = min(offset + size, ordered.count)
+        let items = offset < end ? try ordered[offset..<end].map(transform) : []
+        let next = end < ordered.count ? tokens.seal(afterId: "offset:\(end)", binding: binding) : nil
+        return Page(items: items, nextPageToken: next)
     }
 }

@@ -27,17 +27,4 @@ public struct PageRequest: Sendable, Hashable, Codable {
         }
         return pageSize
     }
-
-    /// The id to continue after, decoded from the token; `nil` for the first page.
-    /// - Throws: INVALID_ARGUMENT field `pageToken` when the token was not made by `Page`.
-    public func afterId() throws(DomainError) -> String? {
-        guard let pageToken, !pageToken.isEmpty else { return nil }
-        guard let bytes = Base64URL.decode(pageToken), let text = String(validating: bytes, as: UTF8.self),
-            text.hasPrefix("after:"), text.count > 6
-        else { throw DomainError.invalid(field: "pageToken", reason: "is not a page token this service issued") }
-        return String(text.dropFirst(6))
-    }
-
-    /// The opaque token for "continue after `id`".
-    public static func token(after id: String) -> String { Base64URL.encode(Array("after:\(id)".utf8)) }
 }

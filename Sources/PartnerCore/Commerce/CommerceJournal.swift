@@ -60,6 +60,7 @@ enum CommerceJournal {
     static func summary(_ s: Subscription) -> [String: String] {
         var fields = ["seats": String(s.seats), "state": s.state.rawValue, "sku": s.skuId]
         if let committed = s.committedSeats { fields["committedSeats"] = String(committed) }
+        if s.plan.hasSeatCommitment { fields["autoRenew"] = String(s.renews) }
         return fields
     }
 
@@ -70,6 +71,7 @@ enum CommerceJournal {
         case .suspended: "suspended"
         case .activated: "activated"
         case .cancelled: "cancelled"
+        case .renewalChanged: "renewal_changed"
         }
     }
 }

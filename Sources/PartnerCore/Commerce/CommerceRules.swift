@@ -123,13 +123,85 @@ public enum CommerceRules {
     /// have passed). The renewal is recorded at the subscription's next seat change, and that
     /// change chooses the renewed term's seats: it may go down, and its result becomes the new
     /// commitment. Returns whether a renewal happened (the caller then sets the commitment).
+    /// With auto-renewal off, an ended term does not renew: the commitment has lapsed and
+    /// nothing holds the seats.
     @discardableResult
     public static func renewCommitmentIfDue(_ subscription: inout Subscription, now: Timestamp) -> Bool {
         guard var end = subscription.termEndTime, now >= end else { return false }
-        while now >= end { end = Subscription.oneYear(after: end) }
+        guard subscription.renews else {
+            subscription.committedSeats = nil
+            return false
+        }
+        var start = end
+        while now >= end {
+            start = end
+            end = Subscription.oneYear(after: end)
+        }
+        subscription.termStartTime = start
         subscription.termEndTime = end
         subscription.committedSeats = subscription.seats
         return true
+    }
+
+    /// Rule `resellerLiftsOnlyItsOwnSuspension`: `Subscriptions.Activate` lifts only a
+    /// RESELLER_INITIATED suspension; any other reason keeps the subscription SUSPENDED.
+    /// - Throws: FAILED_PRECONDITION field `subscriptionId`, naming the reasons and who lifts them.
+    public static func requireOnlyResellerSuspension(_ subscription: Subscription) throws(DomainError) {
+        let others = subscription.activeSuspensionReasons.filter { $0 != .resellerInitiated }
+        guard others.isEmpty else {
+            let names = others.map(\.rawValue).joined(separator: ", ")
+            let how = others.contains(.customerSuspended)
+                ? "; Customers.Reactivate lifts CUSTOMER_SUSPENDED" : ""
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) is suspended for \(names), which a reseller cannot lift with Subscriptions.Activate\(how)",
+                field: "subscriptionId")
+        }
+    }
+
+    /// Days after a purchase or renewal in which a commitment (ANNUAL) plan may be cancelled.
+    public static let commitmentCancelWindowDays = 7
+
+    /// When the term running at `now` began: the purchase, or the renewal at the last term end
+    /// passed (renewals are recorded lazily); `nil` when the plan has no commitment or its
+    /// term ended without auto-renewal (nothing binds it any more).
+    public static func currentTermStart(_ subscription: Subscription, now: Timestamp) -> Timestamp? {
+        guard subscription.plan.hasSeatCommitment, var end = subscription.termEndTime else { return nil }
+        guard now >= end else { return subscription.termStartTime ?? subscription.createTime }
+        guard subscription.renews else { return nil }
+        var start = end
+        while now >= end {
+            start = end
+            end = Subscription.oneYear(after: end)
+        }
+        return start
+    }
+
+    /// Rule `commitmentCancelWindow`: a commitment (ANNUAL) plan can be cancelled only within
+    /// 7 days of its purchase or of a renewal; afterwards it runs to the end of its term (turn
+    /// auto-renewal off to end it there). Flexible and monthly plans cancel any time, and so
+    /// does a commitment whose term ended without renewing.
+    /// - Throws: FAILED_PRECONDITION field `subscriptionId`, naming the window and the term end.
+    public static func requireCancellable(_ subscription: Subscription, now: Timestamp) throws(DomainError) {
+        guard let start = currentTermStart(subscription, now: now) else { return }
+        let windowEnd = start.adding(days: Int64(commitmentCancelWindowDays))
+        guard now >= windowEnd else { return }
+        var end = subscription.termEndTime ?? windowEnd
+        while now >= end { end = Subscription.oneYear(after: end) }
+        throw DomainError.failedPrecondition(
+            "annual plan \(subscription.id) could be cancelled only until \(windowEnd.rfc3339) (\(commitmentCancelWindowDays) days after its purchase or renewal); it runs until \(end.rfc3339): turn auto-renewal off with Subscriptions.UpdateRenewalSettings to end it then",
+            field: "subscriptionId")
+    }
+
+    /// Rule `renewalSettingsNeedCommitment`: only commitment (ANNUAL) plans have renewal
+    /// settings (flexible and monthly plans simply continue), and not once cancelled.
+    /// - Throws: FAILED_PRECONDITION field `subscriptionId`.
+    public static func requireRenewable(_ subscription: Subscription) throws(DomainError) {
+        guard subscription.plan.hasSeatCommitment else {
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) is on the \(subscription.plan.rawValue) plan, which has no term to renew; only ANNUAL plans have renewal settings",
+                field: "subscriptionId")
+        }
+        try requireState(subscription, in: [.active, .suspended], to: "given renewal settings")
     }
 
     /// Rule `subscriptionStateMachine`: Suspend needs ACTIVE, Activate needs SUSPENDED, seat

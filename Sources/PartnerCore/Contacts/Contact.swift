@@ -26,6 +26,9 @@ public struct Contact: StoredRecord, Versioned, Hashable {
     public var types: [ContactType]
     /// A new email awaiting confirmation (user-linked contacts only).
     public var pendingEmail: String?
+    /// The types for which this contact is its scope's primary contact (one per type and
+    /// scope; `nil` on records from before primaries were kept).
+    public var primaryFor: [ContactType]?
     /// Version counter.
     public var version: Int64
     /// Etag of `version`.

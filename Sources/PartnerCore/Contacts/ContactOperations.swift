@@ -32,13 +32,17 @@ public struct ContactOperations: Sendable {
         }
         let required = try ContactRules.contactNameAndEmailRequired(
             firstName: first, lastName: last, businessEmail: email)
-        let contact = Contact(
+        var contact = Contact(
             id: context.ids.next("con"), partnerId: caller.partnerId, customerId: input.customerId,
             userId: input.userId,
             firstName: required.firstName, lastName: required.lastName, businessEmail: required.businessEmail,
             businessPhone: try FieldRules.phone(input.businessPhone, field: "businessPhone"),
             jobTitle: try FieldRules.optionalText(input.jobTitle, field: "jobTitle", maxLength: 100),
             types: input.types, time: context.now())
+        // Rule `onePrimaryPerType`: the first contact of a type in its scope is its primary.
+        let taken = Set(try scopeContacts(contact.scope, caller: caller, in: tx).flatMap { $0.primaryFor ?? [] })
+        let primary = contact.types.filter { !taken.contains($0) }
+        contact.primaryFor = primary.isEmpty ? nil : primary
         do { try tx.put(contact) } catch let error as StoreError where error.code == .duplicateKey {
             throw DomainError.alreadyExists(field: "userId", "user \(input.userId ?? "") already backs a contact")
         }
@@ -59,7 +63,7 @@ public struct ContactOperations: Sendable {
         if let customerId { _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx) }
         return try Page.collect(
             Contact.self, partnerId: caller.partnerId, lookupKey: customerId.map { "customer:\($0)" } ?? "partner",
-            request: page, in: tx, transform: { $0 })
+            query: "contacts", request: page, tokens: context.pageTokens, in: tx, transform: { $0 })
     }
 
     /// `Contacts.Update`. For a user-linked contact a new business email is not applied: it
@@ -82,7 +86,19 @@ public struct ContactOperations: Sendable {
         }
         if let types = input.types {
             try ContactRules.contactHasType(types)
+            let dropped = (contact.primaryFor ?? []).filter { !types.contains($0) }
+            let others = try scopeContacts(contact.scope, caller: caller, in: tx).filter { $0.id != contact.id }
+            let stillHeld = dropped.filter { type in others.contains { $0.types.contains(type) } }
+            guard stillHeld.isEmpty else {
+                throw DomainError.failedPrecondition(
+                    "contact \(contact.id) is the primary \(stillHeld.map(\.rawValue).joined(separator: ", ")) contact; make another contact primary (Contacts.SetPrimary) before removing the type",
+                    field: "types")
+            }
             contact.types = types.sorted()
+            let kept = (contact.primaryFor ?? []).filter { types.contains($0) }
+            let taken = Set(others.flatMap { $0.primaryFor ?? [] })
+            let primary = Set(kept + types.filter { !taken.contains($0) }).sorted()
+            contact.primaryFor = primary.isEmpty ? nil : primary
         }
         if let requested = input.businessEmail {
             let email = try FieldRules.email(requested, field: "businessEmail")
@@ -109,11 +125,43 @@ public struct ContactOperations: Sendable {
     }
 
     /// `Contacts.Delete`: removes the contact. A user-linked contact's user stays; it simply
-    /// has no contact types any more. Pending email changes die with the contact.
-    /// - Throws: PERMISSION_DENIED; NOT_FOUND field `contactId`.
-    public func delete(contactId: String, caller: Caller, in tx: any StoreWriting) throws -> Contact {
+    /// has no contact types any more. Pending email changes die with the contact. Deleting a
+    /// primary contact names its successor (rule `primaryNeedsSuccessor`) when other contacts
+    /// of the scope have that type; the successor becomes primary.
+    /// - Throws: PERMISSION_DENIED; NOT_FOUND field `contactId` / `successorContactId`;
+    ///   FAILED_PRECONDITION field `successorContactId` when a successor is needed and missing,
+    ///   or lacks a type it would become primary for.
+    public func delete(contactId: String, successorContactId: String? = nil, caller: Caller, in tx: any StoreWriting)
+        throws -> Contact
+    {
         try Policy.authorize(.contactsDelete, caller)
         let contact = try fetch(contactId, caller: caller, in: tx)
+        let others = try scopeContacts(contact.scope, caller: caller, in: tx).filter { $0.id != contact.id }
+        let handOver = (contact.primaryFor ?? []).filter { type in others.contains { $0.types.contains(type) } }
+        if !handOver.isEmpty {
+            let names = handOver.map(\.rawValue).joined(separator: ", ")
+            guard let successorContactId, !successorContactId.isEmpty else {
+                throw DomainError.failedPrecondition(
+                    "contact \(contact.id) is the primary \(names) contact; name its successor in successorContactId",
+                    field: "successorContactId")
+            }
+            guard var successor = others.first(where: { $0.id == successorContactId }) else {
+                throw DomainError.notFound("contact", successorContactId, field: "successorContactId")
+            }
+            let lacking = handOver.filter { !successor.types.contains($0) }
+            guard lacking.isEmpty else {
+                throw DomainError.failedPrecondition(
+                    "contact \(successor.id) is not a \(lacking.map(\.rawValue).joined(separator: ", ")) contact and cannot succeed as its primary",
+                    field: "successorContactId")
+            }
+            successor.primaryFor = Set((successor.primaryFor ?? []) + handOver).sorted()
+            successor.advanceVersion()
+            successor.updateTime = context.now()
+            try tx.put(successor)
+            try Audit.record(
+                .contactsDelete, target: successor.id, after: ["primaryFor": names], caller: caller, context: context,
+                in: tx)
+        }
         try supersedePendingChanges(of: contact.id, partnerId: caller.partnerId, in: tx)
         try tx.delete(Contact.self, id: contact.id)
         try Audit.record(
@@ -122,6 +170,48 @@ public struct ContactOperations: Sendable {
             "contact.deleted", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId,
             context: context, in: tx)
         return contact
+    }
+
+    /// `Contacts.SetPrimary`: makes the contact its scope's primary contact of `type`; the
+    /// previous primary of that type loses it.
+    /// - Throws: PERMISSION_DENIED; NOT_FOUND field `contactId`; ABORTED field `etag`;
+    ///   FAILED_PRECONDITION field `type` when the contact does not have that type.
+    public func setPrimary(
+        contactId: String, type: ContactType, etag: String? = nil, caller: Caller, in tx: any StoreWriting
+    ) throws -> Contact {
+        try Policy.authorize(.contactsSetPrimary, caller)
+        var contact = try fetch(contactId, caller: caller, in: tx)
+        try contact.checkEtag(etag, kind: "contact", id: contact.id)
+        guard contact.types.contains(type) else {
+            throw DomainError.failedPrecondition(
+                "contact \(contact.id) is not a \(type.rawValue) contact; add the type first", field: "type")
+        }
+        guard !(contact.primaryFor ?? []).contains(type) else { return contact }
+        let now = context.now()
+        for var previous in try scopeContacts(contact.scope, caller: caller, in: tx)
+        where previous.id != contact.id && (previous.primaryFor ?? []).contains(type) {
+            let rest = (previous.primaryFor ?? []).filter { $0 != type }
+            previous.primaryFor = rest.isEmpty ? nil : rest
+            previous.advanceVersion()
+            previous.updateTime = now
+            try tx.put(previous)
+        }
+        contact.primaryFor = Set((contact.primaryFor ?? []) + [type]).sorted()
+        contact.advanceVersion()
+        contact.updateTime = now
+        try tx.put(contact)
+        try Audit.record(
+            .contactsSetPrimary, target: contact.id, after: ["primaryFor": type.rawValue], caller: caller,
+            context: context, in: tx)
+        try Events.emit(
+            "contact.primary_changed", resourceId: contact.id, customerId: contact.customerId,
+            data: ["type": type.rawValue], partnerId: caller.partnerId, context: context, in: tx)
+        return contact
+    }
+
+    /// The contacts of one scope (`customer:<id>` or `partner`).
+    private func scopeContacts(_ scope: String, caller: Caller, in tx: any StoreReading) throws -> [Contact] {
+        try tx.list(Contact.self, partnerId: caller.partnerId, lookupKey: scope, after: nil, limit: .max)
     }
 
     /// `Contacts.ConfirmEmail` (token-based, no agent): applies the pending email to the
@@ -224,7 +314,7 @@ public struct ContactOperations: Sendable {
             "firstName": c.firstName, "lastName": c.lastName, "businessEmail": c.businessEmail,
             "businessPhone": c.businessPhone ?? "", "jobTitle": c.jobTitle ?? "",
             "types": c.types.map(\.rawValue).joined(separator: ","), "pendingEmail": c.pendingEmail ?? "",
-            "userId": c.userId ?? "",
+            "userId": c.userId ?? "", "primaryFor": (c.primaryFor ?? []).map(\.rawValue).joined(separator: ","),
         ]
     }
 }

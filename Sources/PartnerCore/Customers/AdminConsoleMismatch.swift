@@ -6,6 +6,9 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
     /// The warning shown for a differing alternate email.
     public static let alternateEmailWarning =
         "this alternate email differs from the alternate email in the customer's admin console"
+    /// The warning shown for a differing legal name.
+    public static let organisationNameWarning =
+        "this legal name differs from the organisation name in the customer's admin console"
 
     /// The differing fields, among `primaryDomain` and `alternateEmail`.
     public var fields: [SyncField]
@@ -13,6 +16,8 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
     public var upstreamPrimaryDomain: String?
     /// The admin console's alternate email, when it differs.
     public var upstreamAlternateEmail: String?
+    /// The admin console's organisation name, when it differs from the legal name.
+    public var upstreamOrganisationName: String?
     /// The warning text (the domain warning when the domain differs).
     public var warning: String
 
@@ -23,20 +28,28 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
         if (upstream.alternateEmail ?? "").lowercased() != (customer.alternateEmail ?? "").lowercased() {
             fields.append(.alternateEmail)
         }
+        if upstream.organisationName != customer.organisationName { fields.append(.organisationName) }
         guard !fields.isEmpty else { return nil }
         let domainDiffers = fields.contains(.primaryDomain)
+        let warning =
+            domainDiffers ? domainWarning : fields.contains(.alternateEmail) ? alternateEmailWarning : organisationNameWarning
         return AdminConsoleMismatch(
             fields: fields,
             upstreamPrimaryDomain: domainDiffers ? upstream.domain : nil,
             upstreamAlternateEmail: fields.contains(.alternateEmail) ? upstream.alternateEmail : nil,
-            warning: domainDiffers ? domainWarning : alternateEmailWarning)
+            upstreamOrganisationName: fields.contains(.organisationName) ? upstream.organisationName : nil,
+            warning: warning)
     }
 
     /// Creates a mismatch.
-    public init(fields: [SyncField], upstreamPrimaryDomain: String?, upstreamAlternateEmail: String?, warning: String) {
+    public init(
+        fields: [SyncField], upstreamPrimaryDomain: String?, upstreamAlternateEmail: String?,
+        upstreamOrganisationName: String? = nil, warning: String
+    ) {
         self.fields = fields
         self.upstreamPrimaryDomain = upstreamPrimaryDomain
         self.upstreamAlternateEmail = upstreamAlternateEmail
+        self.upstreamOrganisationName = upstreamOrganisationName
         self.warning = warning
     }
 }

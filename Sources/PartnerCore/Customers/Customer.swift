@@ -32,12 +32,13 @@ public struct Customer: StoredRecord, Versioned, Hashable {
     public var alternateEmail: String?
     /// Phone number (E.164-like), optional.
     public var phoneNumber: String?
-    /// BCP 47 language tag, e.g. `it-IT`.
-    public var languageCode: String
-    /// ISO 3166-1 alpha-2 region for settings, e.g. `IT`.
-    public var regionCode: String
-    /// IANA time zone, e.g. `Europe/Rome`.
-    public var timeZone: String
+    /// BCP 47 language tag, e.g. `it-IT`; `nil` when never given (an invited customer whose
+    /// invitation did not say).
+    public var languageCode: String?
+    /// ISO 3166-1 alpha-2 region for settings, e.g. `IT`; `nil` when never given.
+    public var regionCode: String?
+    /// IANA time zone, e.g. `Europe/Rome`; `nil` when never given.
+    public var timeZone: String?
     /// Whether the reseller may use the customer's admin console. Off by default; only the
     /// customer turns it on (in its admin console).
     public var resellerAccess: Bool
@@ -63,7 +64,7 @@ public struct Customer: StoredRecord, Versioned, Hashable {
         id: String, partnerId: String, organisationName: String, displayName: String, primaryDomain: String,
         customerType: CustomerType, education: EducationData?, cloudIdentityId: String,
         postalAddress: PostalAddress?, primaryAdminEmail: String, alternateEmail: String?, phoneNumber: String?,
-        languageCode: String, regionCode: String, timeZone: String, state: CustomerState, time: Timestamp
+        languageCode: String?, regionCode: String?, timeZone: String?, state: CustomerState, time: Timestamp
     ) {
         self.id = id
         self.partnerId = partnerId
@@ -88,6 +89,18 @@ public struct Customer: StoredRecord, Versioned, Hashable {
         self.etag = Etag.initial
         self.createTime = time
         self.updateTime = time
+    }
+
+    /// The fields `Customers.Create` requires that this record lacks (an invited customer
+    /// gives them later through `Customers.Update`), in a stable order; empty when complete.
+    public var missingProfileFields: [String] {
+        var missing: [String] = []
+        if postalAddress == nil { missing.append("postalAddress") }
+        if customerType == .domain, alternateEmail == nil { missing.append("alternateEmail") }
+        if languageCode == nil { missing.append("languageCode") }
+        if regionCode == nil { missing.append("regionCode") }
+        if timeZone == nil { missing.append("timeZone") }
+        return missing
     }
 
     /// Whether the customer is an education institution.

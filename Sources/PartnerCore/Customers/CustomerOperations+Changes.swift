@@ -7,6 +7,10 @@ extension CustomerOperations {
 
     /// `Customers.Update`: account details, friendly name, contact info. A rename changes
     /// only `displayName`; the legal name stays in the company profile.
+    ///
+    /// Only the fields in the mask are validated (rule `updateValidatesItsMask`): a record
+    /// that lacks a field the create path requires (an accepted invitation has no alternate
+    /// email nor postal address) stays editable, and `missingProfileFields` shows what it lacks.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `customerId`; ABORTED field `etag` when
     ///   stale; INVALID_ARGUMENT field `updateMask` for unknown or read-only fields, or the
     ///   offending field for a broken rule.
@@ -39,9 +43,17 @@ extension CustomerOperations {
                 customer.education = input.education
             }
         }
-        try CustomerRules.checkContactEmails(
-            admin: customer.primaryAdminEmail, alternate: customer.alternateEmail, domain: customer.primaryDomain,
-            type: customer.customerType, state: customer.state)
+        if fields.contains(.primaryAdminEmail) {
+            try CustomerRules.adminEmailInsidePrimaryDomain(
+                customer.primaryAdminEmail, domain: customer.primaryDomain, type: customer.customerType)
+        }
+        if fields.contains(.alternateEmail) {
+            if customer.state != .invited {
+                try CustomerRules.alternateEmailRequiredForDomainCustomers(
+                    customer.alternateEmail, type: customer.customerType)
+            }
+            try CustomerRules.alternateEmailOutsidePrimaryDomain(customer.alternateEmail, domain: customer.primaryDomain)
+        }
         return try commit(
             customer, before: before, operation: .customersUpdate, event: "customer.updated", caller: caller, in: tx)
     }
@@ -79,6 +91,9 @@ extension CustomerOperations {
                 upstream.domain, type: customer.customerType, excluding: customer.id, in: tx)
         }
         if chosen.contains(.alternateEmail) { customer.alternateEmail = upstream.alternateEmail }
+        // Rule `upstreamRenameKeepsFriendlyName`: the legal name follows the admin console;
+        // the friendly displayName never does.
+        if chosen.contains(.organisationName) { customer.organisationName = upstream.organisationName }
         try CustomerRules.checkContactEmails(
             admin: customer.primaryAdminEmail, alternate: customer.alternateEmail, domain: customer.primaryDomain,
             type: customer.customerType, state: customer.state)

@@ -83,16 +83,38 @@ public struct CustomerOperations: Sendable {
         return customer
     }
 
-    /// `Customers.List`: the partner's live customers, oldest first, filtered. Each carries its
-    /// Cloud Identity id so that team customers of the same name can be told apart.
-    /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT `pageSize` / `pageToken`.
+    /// `Customers.List`: the partner's live customers, oldest first (or in `orderBy` order),
+    /// filtered by the simple filters and the filter expression. Each carries its Cloud
+    /// Identity id so that team customers of the same name can be told apart.
+    /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT `pageSize` / `pageToken`, `filter` (naming
+    ///   the position), `orderBy`.
     public func list(
         _ filter: CustomerFilter = CustomerFilter(), page: PageRequest, caller: Caller, in tx: any StoreReading
     ) throws -> Page<Customer> {
         try Policy.authorize(.customersList, caller)
-        return try Page.collect(
-            Customer.self, partnerId: caller.partnerId, request: page, in: tx,
-            filter: filter.matches, transform: { $0 })
+        let expression = try filter.parsedExpression()
+        let keys = try filter.orderKeys()
+        let matches: (Customer) -> Bool = { customer in
+            filter.matches(customer)
+                && (expression?.matches { CustomerFilter.value(of: $0, in: customer) } ?? true)
+        }
+        guard !keys.isEmpty else {
+            return try Page.collect(
+                Customer.self, partnerId: caller.partnerId, query: filter, request: page, tokens: context.pageTokens,
+                in: tx, filter: matches, transform: { $0 })
+        }
+        let all = try tx.list(Customer.self, partnerId: caller.partnerId, lookupKey: nil, after: nil, limit: .max)
+        let ordered = all.filter(matches).sorted { a, b in
+            for key in keys {
+                let x = CustomerFilter.value(of: key.field, in: a) ?? ""
+                let y = CustomerFilter.value(of: key.field, in: b) ?? ""
+                if x != y { return key.descending ? x > y : x < y }
+            }
+            return a.id < b.id
+        }
+        return try Page.slice(
+            ordered, partnerId: caller.partnerId, query: filter, request: page, tokens: context.pageTokens,
+            transform: { $0 })
     }
 
     /// Checks and normalises a new customer's fields (no store writes).
@@ -155,8 +177,8 @@ public struct CustomerOperations: Sendable {
             "customerType": c.customerType.rawValue, "education": c.education?.instituteType.rawValue ?? "",
             "postalAddress": c.postalAddress.map(AddressRules.summary) ?? "", "primaryAdminEmail": c.primaryAdminEmail,
             "alternateEmail": c.alternateEmail ?? "", "phoneNumber": c.phoneNumber ?? "",
-            "languageCode": c.languageCode,
-            "regionCode": c.regionCode, "timeZone": c.timeZone, "state": c.state.rawValue,
+            "languageCode": c.languageCode ?? "",
+            "regionCode": c.regionCode ?? "", "timeZone": c.timeZone ?? "", "state": c.state.rawValue,
             "resellerAccess": String(c.resellerAccess),
         ]
     }

@@ -89,6 +89,16 @@ public enum CustomerRules {
         }
     }
 
+    /// Rule `customerLifecycle`: suspend needs ACTIVE, reactivate needs SUSPENDED.
+    /// - Throws: FAILED_PRECONDITION field `customerId`, naming the state.
+    public static func requireState(_ customer: Customer, _ state: CustomerState, to action: String) throws(DomainError) {
+        guard customer.state == state else {
+            throw DomainError.failedPrecondition(
+                "customer \(customer.id) is \(customer.state.rawValue); only \(state.rawValue) customers can be \(action)",
+                field: "customerId")
+        }
+    }
+
     /// Rule `syncNeedsDifference`: a sync copies only fields that differ; with none, it is
     /// refused.
     /// - Throws: FAILED_PRECONDITION field `fields`.

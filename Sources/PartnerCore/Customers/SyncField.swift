@@ -4,4 +4,6 @@ public enum SyncField: String, Sendable, Hashable, Codable, CaseIterable {
     case primaryDomain
     /// The alternate email.
     case alternateEmail
+    /// The legal organisation name (company profile); the friendly `displayName` never follows it.
+    case organisationName
 }

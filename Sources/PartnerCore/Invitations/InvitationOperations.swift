@@ -12,7 +12,7 @@ public struct InvitationOperations: Sendable {
     /// `Invitations.Send`: creates the customer INVITED (DOMAIN type, the invitee as super
     /// admin) and emails a one-time, expiring token.
     /// - Throws: PERMISSION_DENIED (sales agents); INVALID_ARGUMENT (`name`, `email`,
-    ///   `domain`, `organisationName`, `regionCode`; the email must be inside the domain);
+    ///   `domain`, `organisationName`, `regionCode`, `languageCode`, `timeZone`; the email must be inside the domain);
     ///   ALREADY_EXISTS field `primaryDomain`; FAILED_PRECONDITION for a non-resellable edition.
     public func send(_ input: NewInvitation, caller: Caller, in tx: any StoreWriting) throws -> SentInvitation {
         try Policy.authorize(.invitationsSend, caller)
@@ -23,7 +23,12 @@ public struct InvitationOperations: Sendable {
         guard FieldRules.isWithin(FieldRules.domain(ofEmail: email), domain: domain) else {
             throw DomainError.invalid(field: "email", reason: "\(email) must be an address of the domain \(domain)")
         }
-        let region = try FieldRules.regionCode(input.regionCode ?? "US", field: "regionCode")
+        // Only what the invitation says: nothing is invented (the customer completes the rest).
+        let region = try input.regionCode.map { code throws in try FieldRules.regionCode(code, field: "regionCode") }
+        let language = try input.languageCode.map { tag throws in
+            try FieldRules.languageTag(tag, field: "languageCode")
+        }
+        let zone = try input.timeZone.map { zone throws in try FieldRules.timeZone(zone, field: "timeZone") }
         try CustomerRules.domainUniqueAmongDomainCustomers(domain, type: .domain, in: tx)
         if let upstream = try context.adminConsole.account(domain: domain, in: tx) {
             try CustomerRules.requireResellableEdition(upstream)
@@ -33,8 +38,8 @@ public struct InvitationOperations: Sendable {
             id: context.ids.next("cus"), partnerId: caller.partnerId, organisationName: organisation,
             displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil,
             cloudIdentityId: "",
-            postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil, languageCode: "en",
-            regionCode: region, timeZone: "UTC", state: .invited, time: context.now())
+            postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil, languageCode: language,
+            regionCode: region, timeZone: zone, state: .invited, time: context.now())
         let stored = try customers.insert(customer, in: tx)
         _ = try context.adminConsole.provision(stored, in: tx)
         let invitation = try issue(to: stored, name: name, caller: caller, in: tx)

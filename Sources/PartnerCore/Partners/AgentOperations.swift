@@ -30,7 +30,9 @@ public struct AgentOperations: Sendable {
     /// - Throws: PERMISSION_DENIED; INVALID_ARGUMENT on a bad page size or token.
     public func list(_ page: PageRequest, caller: Caller, in tx: any StoreReading) throws -> Page<Agent> {
         try Policy.authorize(.agentsList, caller)
-        return try Page.collect(Agent.self, partnerId: caller.partnerId, request: page, in: tx, transform: { $0 })
+        return try Page.collect(
+            Agent.self, partnerId: caller.partnerId, query: "agents", request: page, tokens: context.pageTokens,
+            in: tx, transform: { $0 })
     }
 
     /// `Agents.Update`: name, roles, disabled.

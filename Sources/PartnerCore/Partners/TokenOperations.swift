@@ -42,7 +42,7 @@ public struct TokenOperations: Sendable {
         if let agentId { _ = try AgentOperations.agent(agentId, of: caller.partnerId, in: tx) }
         return try Page.collect(
             ApiToken.self, partnerId: caller.partnerId, lookupKey: agentId.map { "agent:\($0)" },
-            request: page, in: tx, transform: { $0.info })
+            query: "tokens", request: page, tokens: context.pageTokens, in: tx, transform: { $0.info })
     }
 
     /// `Tokens.Revoke`: the token stops authenticating from the next call on. Revoking twice

@@ -42,6 +42,17 @@ struct AdminConsoleSimService: AdminConsoleSim.ServiceProtocol {
         }
     }
 
+    func renameOrganisation(
+        _ request: AdminConsoleSim.RenameOrganisationRequest, context: RPCServerContext
+    ) async throws -> PartnerAPI.UpstreamAccount {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.UpstreamAccount(
+                try operations.renameOrganisation(
+                    customerId: request.customerId, organisationName: request.organisationName, caller: caller, in: tx))
+        }
+    }
+
     func grantResellerAccess(
         _ request: AdminConsoleSim.CustomerRequest, context: RPCServerContext
     ) async throws -> PartnerAPI.UpstreamAccount {

@@ -47,7 +47,20 @@ struct ContactsService: Contacts.ServiceProtocol {
     func delete(_ request: Contacts.ContactRequest, context: RPCServerContext) async throws -> PartnerAPI.Contact {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Contact(try operations.delete(contactId: request.contactId, caller: caller, in: tx))
+            PartnerAPI.Contact(
+                try operations.delete(
+                    contactId: request.contactId, successorContactId: request.successorContactId, caller: caller,
+                    in: tx))
+        }
+    }
+
+    func setPrimary(_ request: Contacts.SetPrimaryRequest, context: RPCServerContext) async throws -> PartnerAPI.Contact {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Contact(
+                try operations.setPrimary(
+                    contactId: request.contactId, type: PartnerCore.ContactType(request.type), etag: request.etag,
+                    caller: caller, in: tx))
         }
     }
 

@@ -48,7 +48,8 @@ struct CustomersService: Customers.ServiceProtocol {
         let operations = operations
         let filter = CustomerFilter(
             text: request.text, customerType: request.customerType.map(PartnerCore.CustomerType.init),
-            state: request.state.map(PartnerCore.CustomerState.init), education: request.education)
+            state: request.state.map(PartnerCore.CustomerState.init), education: request.education,
+            expression: request.filter, orderBy: request.orderBy)
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in
             WireMapping.page(try operations.list(filter, page: page, caller: caller, in: tx), PartnerAPI.Customer.init)
@@ -84,6 +85,26 @@ struct CustomersService: Customers.ServiceProtocol {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Customer(try operations.delete(request.customerId, etag: request.etag, caller: caller, in: tx))
+        }
+    }
+
+    func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Customer(
+                try operations.suspend(
+                    request.customerId, etag: request.etag, reason: request.reason, caller: caller, in: tx))
+        }
+    }
+
+    func reactivate(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Customer
+    {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Customer(
+                try operations.reactivate(
+                    request.customerId, etag: request.etag, reason: request.reason, caller: caller, in: tx))
         }
     }
 }

@@ -14,7 +14,7 @@ struct InvitationsService: Invitations.ServiceProtocol {
         let input = NewInvitation(
             name: request.name, email: request.email, domain: request.domain,
             organisationName: request.organisationName,
-            regionCode: request.regionCode)
+            regionCode: request.regionCode, languageCode: request.languageCode, timeZone: request.timeZone)
         return try await backend.write(context, request: request) { caller, tx in
             let sent = try operations.send(input, caller: caller, in: tx)
             return Invitations.SendResponse(

@@ -71,6 +71,18 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         }
     }
 
+    func updateRenewalSettings(
+        _ request: Subscriptions.UpdateRenewalSettingsRequest, context: RPCServerContext
+    ) async throws -> PartnerAPI.Subscription {
+        let operations = operations
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Subscription(
+                try operations.updateRenewalSettings(
+                    request.subscriptionId, autoRenew: request.autoRenew, etag: request.etag, reason: request.reason,
+                    caller: caller, in: tx))
+        }
+    }
+
     private static func transition(_ request: Subscriptions.StateChangeRequest) -> SubscriptionTransition {
         SubscriptionTransition(subscriptionId: request.subscriptionId, etag: request.etag, reason: request.reason)
     }

@@ -27,7 +27,8 @@ extension WireMapping {
         }
     }
 
-    /// A history action as the wire's verb: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL.
+    /// A history action as the wire's verb: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL,
+    /// UPDATE_RENEWAL_SETTINGS.
     static func action(_ action: PartnerCore.SubscriptionChange.Action) -> String {
         switch action {
         case .created: "CREATE"
@@ -35,6 +36,7 @@ extension WireMapping {
         case .suspended: "SUSPEND"
         case .activated: "ACTIVATE"
         case .cancelled: "CANCEL"
+        case .renewalChanged: "UPDATE_RENEWAL_SETTINGS"
         }
     }
 
@@ -97,7 +99,12 @@ extension PartnerAPI.Subscription {
             id: subscription.id, customerId: subscription.customerId, sku: subscription.skuId,
             family: subscription.familyId, plan: WireMapping.plan(subscription.plan), seats: subscription.seats,
             committedSeats: subscription.committedSeats, state: WireMapping.subscriptionState(subscription.state),
+            suspensionReasons: subscription.state == .suspended
+                ? subscription.activeSuspensionReasons.map(\.rawValue) : nil,
+            termStartTime: subscription.plan.hasSeatCommitment
+                ? (subscription.termStartTime ?? subscription.createTime).rfc3339 : nil,
             termEndTime: WireMapping.time(subscription.termEndTime),
+            autoRenew: subscription.plan.hasSeatCommitment ? subscription.renews : nil,
             cancelTime: WireMapping.time(subscription.cancelTime),
             history: history.map { $0.sorted { $0.sequence < $1.sequence }.map(PartnerAPI.SubscriptionChange.init) },
             etag: subscription.etag, createTime: WireMapping.time(subscription.createTime),

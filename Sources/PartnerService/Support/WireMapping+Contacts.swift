@@ -19,6 +19,7 @@ extension PartnerAPI.Contact {
             lastName: contact.lastName, businessEmail: contact.businessEmail, businessPhone: contact.businessPhone,
             jobTitle: contact.jobTitle, types: WireMapping.contactTypes(contact.types),
             pendingEmail: contact.pendingEmail,
+            primaryFor: contact.primaryFor.map { WireMapping.contactTypes($0) },
             etag: contact.etag, createTime: WireMapping.time(contact.createTime),
             updateTime: WireMapping.time(contact.updateTime))
     }

@@ -12,7 +12,9 @@ extension PartnerAPI.Customer {
             postalAddress: customer.postalAddress.map(PartnerAPI.PostalAddress.init),
             primaryAdminEmail: customer.primaryAdminEmail, alternateEmail: customer.alternateEmail,
             phoneNumber: customer.phoneNumber, languageCode: customer.languageCode, regionCode: customer.regionCode,
-            timeZone: customer.timeZone, resellerAccess: customer.resellerAccess,
+            timeZone: customer.timeZone,
+            missingProfileFields: customer.missingProfileFields.isEmpty ? nil : customer.missingProfileFields,
+            resellerAccess: customer.resellerAccess,
             domainVerified: customer.domainVerified,
             state: PartnerAPI.CustomerState(customer.state), subscriptionStatus: customer.subscriptionStatus,
             adminConsoleMismatch: customer.adminConsoleMismatch.map(PartnerAPI.AdminConsoleMismatch.init),
@@ -100,7 +102,8 @@ extension PartnerAPI.AdminConsoleMismatch {
     init(_ mismatch: PartnerCore.AdminConsoleMismatch) {
         self.init(
             fields: mismatch.fields.map(\.rawValue), upstreamPrimaryDomain: mismatch.upstreamPrimaryDomain,
-            upstreamAlternateEmail: mismatch.upstreamAlternateEmail, warning: mismatch.warning)
+            upstreamAlternateEmail: mismatch.upstreamAlternateEmail,
+            upstreamOrganisationName: mismatch.upstreamOrganisationName, warning: mismatch.warning)
     }
 }
 
@@ -161,7 +164,7 @@ extension WireMapping {
             try names.map { name in
                 guard let field = SyncField(rawValue: name) else {
                     throw DomainError.invalid(
-                        field: "fields", reason: "\(name) cannot be synced; use primaryDomain or alternateEmail")
+                        field: "fields", reason: "\(name) cannot be synced; use primaryDomain, alternateEmail or organisationName")
                 }
                 return field
             }

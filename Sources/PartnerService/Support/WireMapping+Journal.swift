@@ -26,6 +26,7 @@ extension PartnerAPI.UpstreamAccount {
     init(_ account: PartnerCore.UpstreamAccount) {
         self.init(
             domain: account.domain, edition: account.edition.rawValue, customerId: account.customerId,
+            organisationName: account.organisationName,
             alternateEmail: account.alternateEmail, resellerAccess: account.resellerAccess,
             domainVerified: account.domainVerified)
     }

@@ -23,10 +23,6 @@ enum AccessCommands {
         Command(
             "users create", "--first-name NAME --last-name NAME --email EMAIL [--customer ID]",
             summary: "add a user to the partner, or to a customer", run: usersCreate),
-        Command(
-            "audit", "[--limit N]",
-            summary: "the audit log (who, with which role, did what, when, under which request id)",
-            details: "  --limit N   entries to show (default 50, at most 10000)", run: audit),
     ]
 
     static func roles(_ text: String) throws(CommandLineError) -> [Role] {
@@ -163,28 +159,5 @@ enum AccessCommands {
         try args.done()
         let user = try await session.client.users.create(request, options: session.call)
         try session.emit(user) { "created user \($0.id)\n\n" + userTable([$0]) }
-    }
-
-    static func audit(_ args: inout CommandArguments, _ session: Session) async throws {
-        let limit = try args.integer("limit", default: 50, in: 1...10_000)
-        try args.done()
-        var entries: [AuditEntry] = []
-        var token: String?
-        repeat {
-            let page = try await session.client.audit.list(
-                .init(pageSize: min(Paging.pageSize, limit - entries.count), pageToken: token), options: session.call)
-            entries += page.items
-            token = page.nextPageToken
-        } while token != nil && entries.count < limit
-        try session.emit(Page(items: entries)) { page in
-            var table = TextTable(columns: ["TIME", "AGENT", "ROLES", "METHOD", "TARGET", "OUTCOME", "REQUEST ID"])
-            for e in page.items {
-                table.add([
-                    e.time, e.agentId, e.roles.map(\.rawValue).joined(separator: ","), e.method, e.target, e.outcome,
-                    e.requestId ?? "-",
-                ])
-            }
-            return table.render()
-        }
     }
 }

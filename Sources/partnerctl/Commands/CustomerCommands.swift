@@ -25,7 +25,7 @@ enum CustomerCommands {
                   --education K12|UNIVERSITY  an education institution
                 """, run: create),
         Command(
-            "customers list", "[--text T] [--state S] [--type T]",
+            "customers list", "[--text T] [--state S] [--type T] [--filter EXPR] [--order-by 'FIELD [desc]']",
             summary: "customers as a table (ID, DISPLAY NAME, DOMAIN, TYPE, STATE, CLOUD IDENTITY ID)", run: list),
         Command("customers get", "ID", summary: "one customer, with any admin console mismatch", run: get),
         Command(
@@ -75,12 +75,15 @@ enum CustomerCommands {
         let state = try args.choice("state", CustomerState.allCases.map(\.rawValue)).flatMap(
             CustomerState.init(rawValue:))
         let type = try args.choice("type", customerTypes).flatMap(CustomerType.init(rawValue:))
+        let (filter, orderBy) = (args.value("filter"), args.value("order-by"))
         try args.done()
         let client = session.client
         let options = session.call
         let customers = try await Paging.all { token throws(RPCError) in
             try await client.customers.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, text: text, customerType: type, state: state),
+                .init(
+                    pageSize: Paging.pageSize, pageToken: token, text: text, customerType: type, state: state,
+                    filter: filter, orderBy: orderBy),
                 options: options)
         }
         try session.emit(Page(items: customers)) { page in

@@ -118,7 +118,7 @@ enum GeneralCommands {
             let schema = param["schema"] ?? .null
             params.add([
                 param["name"]?.stringValue ?? "", printer.typeName(schema, referenced: &referenced),
-                param["required"] == .bool(true) ? "yes" : "", schema["description"]?.stringValue ?? "",
+                param["required"] == .bool(true) ? "yes" : "", MethodDocs.description(param),
             ])
         }
         lines.append(params.rows.isEmpty ? "params: none" : "params:\n" + params.render())
@@ -140,6 +140,7 @@ enum GeneralCommands {
             lines.append("")
             lines.append(printer.describeReferenced(referenced))
         }
+        lines += MethodDocs.examples(method)
         return lines.joined(separator: "\n")
     }
 

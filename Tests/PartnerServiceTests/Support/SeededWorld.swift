@@ -66,8 +66,9 @@ struct SeededWorld: Sendable {
     func params(_ operation: Operation) -> JSONValue {
         let customer: JSONValue = .string(customerId)
         switch operation {
-        case .partnersGetProfile, .agentsList, .customersList, .notificationsList, .auditList, .eventsWatch:
+        case .partnersGetProfile, .agentsList, .customersList, .notificationsList, .eventsWatch:
             return [:]
+        case .auditList: return ["customerId": customer]
         case .partnersUpdateProfile: return ["etag": .string(partnerEtag), "name": "Renamed reseller"]
         case .agentsCreate: return ["displayName": "New", "email": "new@reseller.example", "roles": ["salesAgent"]]
         case .agentsUpdate:
@@ -77,7 +78,7 @@ struct SeededWorld: Sendable {
         case .tokensRevoke: return ["tokenId": .string(spareTokenId)]
         case .customersCheckDomain: return ["domain": "seeded-world.it"]
         case .customersCreate: return Fixtures.json(Fixtures.domainCustomer("another-world.it"))
-        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .companyProfilesGet, .billingProfilesGet,
+        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate, .companyProfilesGet, .billingProfilesGet,
             .usersList, .catalogListProducts, .ordersList, .subscriptionsList, .invoicesList:
             return ["customerId": customer]
         case .customersUpdate:
@@ -103,15 +104,18 @@ struct SeededWorld: Sendable {
         case .contactsList: return ["customerId": customer]
         case .contactsUpdate: return ["contactId": .string(contactId), "etag": .string(contactEtag), "jobTitle": "CTO"]
         case .contactsDelete: return ["contactId": .string(contactId)]
+        case .contactsSetPrimary: return ["contactId": .string(contactId), "type": "BILLING"]
         case .ordersPlace: return ["customerId": customer, "sku": "ci-premium-flex", "seats": 1]
         case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel:
             return ["subscriptionId": .string(subscriptionId)]
+        case .subscriptionsUpdateRenewalSettings: return ["subscriptionId": .string(subscriptionId), "autoRenew": false]
         case .subscriptionsChangeSeats: return ["subscriptionId": .string(subscriptionId), "delta": 1]
         case .invoicesGet: return ["invoiceId": .string(invoiceId)]
         case .invoicesDownload: return ["invoiceId": .string(invoiceId), "format": "CSV"]
         case .invoicesCloseBillingPeriod: return ["billingMonth": "2026-02"]
         case .adminConsoleSimRegisterAccount: return ["domain": "upstream-only.it", "edition": "BUSINESS"]
         case .adminConsoleSimChangeDomain: return ["customerId": customer, "domain": "seeded-world-new.it"]
+        case .adminConsoleSimRenameOrganisation: return ["customerId": customer, "organisationName": "Renamed S.p.A."]
         case .adminConsoleSimChangeAlternateEmail: return ["customerId": customer, "alternateEmail": "alt@example.net"]
         case .adminConsoleSimGrantResellerAccess, .adminConsoleSimRevokeResellerAccess, .adminConsoleSimVerifyDomain:
             return ["customerId": customer]

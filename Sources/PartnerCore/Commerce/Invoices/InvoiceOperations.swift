@@ -75,7 +75,8 @@ public struct InvoiceOperations: Sendable {
             lookupKey = "customer:\(customerId)"
         }
         return try Page.collect(
-            Invoice.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx,
+            Invoice.self, partnerId: caller.partnerId, lookupKey: lookupKey, query: filter, request: page,
+            tokens: context.pageTokens, in: tx,
             filter: { month == nil || $0.billingMonth == month }, transform: { $0 })
     }
 

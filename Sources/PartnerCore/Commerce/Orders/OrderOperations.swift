@@ -93,6 +93,7 @@ public struct OrderOperations: Sendable {
             lookupKey = "customer:\(customerId)"
         }
         return try Page.collect(
-            Order.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx, transform: { $0 })
+            Order.self, partnerId: caller.partnerId, lookupKey: lookupKey, query: "orders", request: page,
+            tokens: context.pageTokens, in: tx, transform: { $0 })
     }
 }

@@ -31,8 +31,18 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     /// ANNUAL only: when the current term ends; `nil` for other plans. The renewal is recorded
     /// at the first seat change after it (see `CommerceRules.renewCommitmentIfDue`).
     public var termEndTime: Timestamp?
+    /// ANNUAL only: when the current term began (the purchase or the last recorded renewal);
+    /// `nil` for other plans, and on records from before it was kept (then `createTime`).
+    public var termStartTime: Timestamp?
+    /// ANNUAL only: whether the commitment renews for another year at `termEndTime` (default
+    /// on; `Subscriptions.UpdateRenewalSettings` turns it off). `nil` for plans without a term
+    /// and on records from before it was kept (then on).
+    public var autoRenew: Bool?
     /// Life-cycle state.
     public var state: SubscriptionState
+    /// While SUSPENDED: why (`nil` on records from before reasons were kept, read as
+    /// RESELLER_INITIATED); `nil` otherwise.
+    public var suspensionReasons: [SuspensionReason]?
     /// Version counter.
     public var version: Int64
     /// Etag of `version`.
@@ -62,9 +72,13 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
         if product.plan.hasSeatCommitment {
             self.committedSeats = seats
             self.termEndTime = Subscription.oneYear(after: time)
+            self.termStartTime = time
+            self.autoRenew = true
         } else {
             self.committedSeats = nil
             self.termEndTime = nil
+            self.termStartTime = nil
+            self.autoRenew = nil
         }
         self.state = .active
         self.version = 1
@@ -80,6 +94,15 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
         let day = min(date.day, Timestamp.daysInMonth(year: date.year + 1, month: date.month))
         return Timestamp(year: date.year + 1, month: date.month, day: day).adding(milliseconds: time.millisecondOfDay)
     }
+
+    /// Why it is suspended, sorted; empty unless SUSPENDED.
+    public var activeSuspensionReasons: [SuspensionReason] {
+        guard state == .suspended else { return [] }
+        return (suspensionReasons ?? [.resellerInitiated]).sorted()
+    }
+
+    /// Whether the commitment renews at term end (plans with a commitment only).
+    public var renews: Bool { plan.hasSeatCommitment && autoRenew != false }
 
     /// The key that keeps one live subscription per customer and family.
     public static func liveFamilyKey(customerId: String, familyId: String) -> String {

@@ -20,6 +20,8 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         case activated = "ACTIVATED"
         /// Cancelled.
         case cancelled = "CANCELLED"
+        /// Renewal settings changed (`Subscriptions.UpdateRenewalSettings`).
+        case renewalChanged = "RENEWAL_CHANGED"
     }
 
     /// Id `sch_<time-ordered id>` (entries written before schema 2 kept
@@ -90,7 +92,7 @@ public struct SubscriptionChange: StoredRecord, Equatable {
                 switch change.action {
                 case .created, .seatsChanged: return SeatTimeline.Point(at: change.time, seats: change.toSeats)
                 case .cancelled: return SeatTimeline.Point(at: change.time, seats: 0)
-                case .suspended, .activated: return nil
+                case .suspended, .activated, .renewalChanged: return nil
                 }
             })
     }

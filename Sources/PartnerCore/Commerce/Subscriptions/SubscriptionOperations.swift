@@ -37,7 +37,8 @@ public struct SubscriptionOperations: Sendable {
             lookupKey = "customer:\(customerId)"
         }
         return try Page.collect(
-            Subscription.self, partnerId: caller.partnerId, lookupKey: lookupKey, request: page, in: tx,
+            Subscription.self, partnerId: caller.partnerId, lookupKey: lookupKey, query: filter, request: page,
+            tokens: context.pageTokens, in: tx,
             filter: { filter.state == nil || $0.state == filter.state }, transform: { $0 })
     }
 
@@ -101,10 +102,11 @@ public struct SubscriptionOperations: Sendable {
             caller: caller, in: tx)
     }
 
-    /// `Subscriptions.Activate`: SUSPENDED -> ACTIVE, for an ACTIVE customer.
+    /// `Subscriptions.Activate`: SUSPENDED -> ACTIVE, for an ACTIVE customer, when the only
+    /// suspension reason is RESELLER_INITIATED (`resellerLiftsOnlyItsOwnSuspension`).
     /// - Throws: PERMISSION_DENIED (admin agents only); NOT_FOUND `subscriptionId`; ABORTED
-    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED, or `customerId` unless
-    ///   the customer is ACTIVE.
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` unless SUSPENDED by a reseller alone, or
+    ///   `customerId` unless the customer is ACTIVE.
     public func activate(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws
         -> Subscription
     {
@@ -115,15 +117,45 @@ public struct SubscriptionOperations: Sendable {
     }
 
     /// `Subscriptions.Cancel`: ACTIVE or SUSPENDED -> CANCELLED, terminal. Billing ends after
-    /// the day of cancellation; the SKU can then be bought again.
+    /// the day of cancellation; the SKU can then be bought again. A commitment (ANNUAL) plan
+    /// only within 7 days of its purchase or renewal (`commitmentCancelWindow`).
     /// - Throws: PERMISSION_DENIED (sales agents only); NOT_FOUND `subscriptionId`; ABORTED
-    ///   `etag`; FAILED_PRECONDITION `subscriptionId` when already CANCELLED or when a live add-on
-    ///   depends on it (`baseOutlivesAddOns`).
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` when already CANCELLED, when a live add-on
+    ///   depends on it (`baseOutlivesAddOns`), or past an annual plan's cancel window.
     public func cancel(_ input: SubscriptionTransition, caller: Caller, in tx: any StoreWriting) throws -> Subscription
     {
         try transition(
             input, operation: .subscriptionsCancel, from: [.active, .suspended], to: .cancelled, action: .cancelled,
             verb: "cancelled", caller: caller, in: tx)
+    }
+
+    /// `Subscriptions.UpdateRenewalSettings`: turns an ANNUAL plan's auto-renewal on or off.
+    /// Off, the plan ends at `termEndTime` instead of renewing for a year (the way to end a
+    /// commitment after its cancel window). Setting the value it has changes nothing.
+    /// - Throws: PERMISSION_DENIED (sales agents only); NOT_FOUND `subscriptionId`; ABORTED
+    ///   `etag`; FAILED_PRECONDITION `subscriptionId` for a plan without a term or a CANCELLED
+    ///   subscription (`renewalSettingsNeedCommitment`).
+    public func updateRenewalSettings(
+        _ subscriptionId: String, autoRenew: Bool, etag: String? = nil, reason: String? = nil, caller: Caller,
+        in tx: any StoreWriting
+    ) throws -> Subscription {
+        try Policy.authorize(.subscriptionsUpdateRenewalSettings, caller)
+        let before = try CommerceLookup.subscription(subscriptionId, of: caller.partnerId, in: tx)
+        try before.checkEtag(etag, kind: "subscription", id: before.id)
+        let reason = try CommerceJournal.reasonText(reason)
+        try CommerceRules.requireRenewable(before)
+        guard before.renews != autoRenew else { return before }
+        let now = context.now()
+        var after = before
+        after.autoRenew = autoRenew
+        after.advanceVersion()
+        after.updateTime = now
+        try tx.put(after)
+        try CommerceJournal.recordChange(
+            .renewalChanged, operation: .subscriptionsUpdateRenewalSettings, before: before, after: after,
+            reason: reason, defaultReason: "auto-renewal turned \(autoRenew ? "on" : "off") by \(caller.agentId)",
+            caller: caller, context: context, in: tx)
+        return after
     }
 
     private func transition(
@@ -136,6 +168,7 @@ public struct SubscriptionOperations: Sendable {
         try before.checkEtag(input.etag, kind: "subscription", id: before.id)
         let reason = try CommerceJournal.reasonText(input.reason)
         try CommerceRules.requireState(before, in: allowed, to: verb)
+        if target == .active { try CommerceRules.requireOnlyResellerSuspension(before) }
         if target == .active {
             try CommerceRules.requireActiveCustomer(
                 try CommerceLookup.customer(before.customerId, of: caller.partnerId, in: tx))
@@ -146,10 +179,12 @@ public struct SubscriptionOperations: Sendable {
             )
             .filter { $0.state.isLive }
             try CommerceRules.requireNoDependentAddOns(cancelling: before, live: live, catalog: catalog)
+            try CommerceRules.requireCancellable(before, now: context.now())
         }
         let now = context.now()
         var after = before
         after.state = target
+        after.suspensionReasons = target == .suspended ? [.resellerInitiated] : nil
         if target == .cancelled { after.cancelTime = now }
         after.advanceVersion()
         after.updateTime = now

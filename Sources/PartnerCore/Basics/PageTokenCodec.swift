@@ -1,0 +1,112 @@
+/// Seals and opens page tokens: the one mechanism every List method pages with.
+///
+/// A token says "continue after record `id`" and is bound to what made it: the partner, the
+/// kind of record listed and the query (its filters and scope, not its page size). The id is
+/// encrypted (a SHA-256 keystream over a random nonce) and the whole is authenticated with
+/// HMAC-SHA256 under a server key, so a token is opaque, cannot be forged, and answers
+/// INVALID_ARGUMENT `pageToken` when used with another query, list or partner.
+///
+/// Layout (base64url): version `1` | nonce (8 bytes) | encrypted id | MAC (16 bytes) over
+/// version, nonce, encrypted id and the binding.
+///
+/// ```swift
+/// let codec = PageTokenCodec(key: key)
+/// let token = codec.seal(afterId: "cus_1", binding: binding)
+/// let id = try codec.open(token, binding: binding)   // "cus_1"
+/// ```
+public struct PageTokenCodec: Sendable {
+    /// Key length in bytes.
+    public static let keyLength = 32
+    private static let version: UInt8 = 1
+    private static let nonceLength = 8
+    private static let macLength = 16
+
+    private let key: [UInt8]
+
+    /// A codec under `key` (at least 16 bytes; the server keeps 32 in its store).
+    public init(key: [UInt8]) { self.key = key }
+
+    /// A codec with a fresh random key (tokens die with it): tests and single processes.
+    public static func random() -> PageTokenCodec { PageTokenCodec(key: randomBytes(keyLength)) }
+
+    /// `count` bytes from the system's secure generator.
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...UInt8.max, using: &rng) }
+    }
+
+    /// What a token is bound to: partner, record kind and the query's canonical text.
+    public struct Binding: Sendable, Hashable {
+        /// The partner listing.
+        public var partnerId: String
+        /// The record kind listed (`customer`, `subscription`, ...).
+        public var kind: String
+        /// The query's filters and scope, in a canonical text (page size excluded).
+        public var query: String
+
+        /// Creates a binding.
+        public init(partnerId: String, kind: String, query: String) {
+            self.partnerId = partnerId
+            self.kind = kind
+            self.query = query
+        }
+
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            for part in [partnerId, kind, query] {
+                let utf8 = Array(part.utf8)
+                let n = UInt32(utf8.count)
+                out += [UInt8(n >> 24 & 0xff), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)]
+                out += utf8
+            }
+            return out
+        }
+    }
+
+    /// The token for "continue after `afterId`" under `binding`.
+    public func seal(afterId: String, binding: Binding) -> String {
+        let nonce = Self.randomBytes(Self.nonceLength)
+        let plain = Array(afterId.utf8)
+        let cipher = zip(plain, keystream(nonce: nonce, count: plain.count)).map { $0 ^ $1 }
+        let head = [Self.version] + nonce + cipher
+        let mac = HMACSHA256.mac(key: key, message: head + binding.bytes).prefix(Self.macLength)
+        return Base64URL.encode(head + mac)
+    }
+
+    /// The id a token continues after.
+    /// - Throws: INVALID_ARGUMENT field `pageToken` when the token is malformed, was not made
+    ///   by this server, or was made for another query, list or partner.
+    public func open(_ token: String, binding: Binding) throws(DomainError) -> String {
+        let minimum = 1 + Self.nonceLength + 1 + Self.macLength
+        guard let bytes = Base64URL.decode(token), bytes.count >= minimum, bytes[0] == Self.version else {
+            throw DomainError.invalid(field: "pageToken", reason: "is not a page token this service issued")
+        }
+        let head = Array(bytes.dropLast(Self.macLength))
+        let mac = Array(bytes.suffix(Self.macLength))
+        let expected = Array(HMACSHA256.mac(key: key, message: head + binding.bytes).prefix(Self.macLength))
+        guard HMACSHA256.equal(mac, expected) else {
+            throw DomainError.invalid(
+                field: "pageToken",
+                reason:
+                    "was not issued for this query: reuse a token only with the same method and filters that made it (the page size may change); start again without pageToken"
+            )
+        }
+        let nonce = Array(head[1...Self.nonceLength])
+        let cipher = Array(head.dropFirst(1 + Self.nonceLength))
+        let plain = zip(cipher, keystream(nonce: nonce, count: cipher.count)).map { $0 ^ $1 }
+        guard let id = String(validating: plain, as: UTF8.self) else {
+            throw DomainError.invalid(field: "pageToken", reason: "is not a page token this service issued")
+        }
+        return id
+    }
+
+    private func keystream(nonce: [UInt8], count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var counter: UInt8 = 0
+        while out.count < count {
+            out += SHA256.hash(key + [0x50] + nonce + [counter])
+            counter &+= 1
+        }
+        return Array(out.prefix(count))
+    }
+}
