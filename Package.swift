@@ -121,7 +121,8 @@ let package = Package(
         ),
         // The Swift client (import PartnerAPI only) and the real partnerctl binary against
         // real partner-server processes: failover, keepalive, reconnect, deadlines, exit codes.
-        .testTarget(name: "PartnerClientTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl"]),
+        .testTarget(
+            name: "PartnerClientTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl", "PartnerTestSupport"]),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [

@@ -10,7 +10,7 @@ struct PostgresGroupCommitTests {
     @Test("64 concurrent writes commit in fewer transactions; a body that throws loses only its own changes")
     func batchesIsolateBodies() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let store = try await PostgresRecordStore.open(url: try cluster.createDatabase(prefix: "group"))
+        let store = try await PostgresRecordStore.open(url: try await cluster.createDatabase(prefix: "group"))
         let outcomes = try await withTimeout(60, "64 writes") {
             try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
                 for index in 0..<64 {

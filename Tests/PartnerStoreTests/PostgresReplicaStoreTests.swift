@@ -12,7 +12,7 @@ struct PostgresReplicaStoreTests {
     @Test("replicas starting together run the migrations once and agree on the version")
     func migrationsOnce() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "migrate")
+        let url = try await cluster.createDatabase(prefix: "migrate")
         let stores = try await withTimeout(60, "4 stores opening together") {
             try await withThrowingTaskGroup(of: PostgresRecordStore.self) { group in
                 for _ in 0..<4 { group.addTask { try await PostgresRecordStore.open(url: url) } }
@@ -28,7 +28,7 @@ struct PostgresReplicaStoreTests {
     @Test("2 replicas x 64 concurrent increments of one record end at the exact sum")
     func noLostUpdateAcrossReplicas() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "sum")
+        let url = try await cluster.createDatabase(prefix: "sum")
         let a = try await PostgresRecordStore.open(url: url)
         let b = try await PostgresRecordStore.open(url: url)
         try await a.write { try $0.put(Counter(id: "c", value: 0)) }
@@ -58,7 +58,7 @@ struct PostgresReplicaStoreTests {
     @Test("the same new record created through two replicas at once is created once; the others see it")
     func createOnce() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "once")
+        let url = try await cluster.createDatabase(prefix: "once")
         let a = try await PostgresRecordStore.open(url: url)
         let b = try await PostgresRecordStore.open(url: url)
         for round in 0..<5 {
@@ -89,7 +89,7 @@ struct PostgresReplicaStoreTests {
     @Test("a unique key claimed through two replicas at once goes to one record; the others get duplicateKey")
     func uniqueKeyRace() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "unique")
+        let url = try await cluster.createDatabase(prefix: "unique")
         let a = try await PostgresRecordStore.open(url: url)
         let b = try await PostgresRecordStore.open(url: url)
         let results = try await withTimeout(60, "16 claims") {
@@ -121,7 +121,7 @@ struct PostgresReplicaStoreTests {
     @Test("a commit through one replica is announced to the other within 1 s, with the kinds it touched")
     func commitAnnounced() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "notify")
+        let url = try await cluster.createDatabase(prefix: "notify")
         let a = try await PostgresRecordStore.open(url: url)
         let b = try await PostgresRecordStore.open(url: url, config: .init(staleTick: .seconds(3600)))
         let seen = Collected<RemoteCommit>()
@@ -142,9 +142,9 @@ struct PostgresReplicaStoreTests {
 
     @Test("answered writes survive a SIGKILL of the PostgreSQL server; the store reconnects after its restart")
     func durableAcrossDatabaseCrash() async throws {
-        let cluster = try await Task.detached { try PostgresTestCluster.start() }.value
+        let cluster = try await PostgresTestCluster.offPool { try PostgresTestCluster.start() }
         defer { cluster.stop() }
-        let url = try cluster.createDatabase(prefix: "crash")
+        let url = try await cluster.createDatabase(prefix: "crash")
         let store = try await PostgresRecordStore.open(url: url)
         let answered = Collected<Int>()
         try await withTimeout(60, "writes, then a database crash") {
@@ -162,11 +162,11 @@ struct PostgresReplicaStoreTests {
                     }
                 }
                 try await waitUntil(20, "200 answered writes") { answered.values.withLock { $0.count } >= 200 }
-                try cluster.kill()
+                try await PostgresTestCluster.offPool { try cluster.kill() }
                 try await group.waitForAll()
             }
         }
-        try cluster.startServer()
+        try await PostgresTestCluster.offPool { try cluster.startServer() }
         let written = answered.values.withLock { $0 }
         let found = try await withTimeout(30, "reading after the restart") {
             try await store.read { tx in try written.filter { try tx.get(Counter.self, id: "w\($0)") != nil }.count }
@@ -178,7 +178,7 @@ struct PostgresReplicaStoreTests {
     @Test("operators can query record bodies as jsonb and the tables hold the keys")
     func queryableBodies() async throws {
         let cluster = try await PostgresTestCluster.shared()
-        let url = try cluster.createDatabase(prefix: "jsonb")
+        let url = try await cluster.createDatabase(prefix: "jsonb")
         let store = try await PostgresRecordStore.open(url: url)
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "hello", text: "world", tags: ["a"])) }
         #expect(

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// ```swift
 /// let cluster = try await PostgresTestCluster.shared()     // one per test process
-/// let url = try cluster.createDatabase()                   // a fresh database per test
+/// let url = try await cluster.createDatabase()                   // a fresh database per test
 /// // ... partner-server --database-url \(url) ...
 /// ```
 /// The shared cluster is stopped when the test process exits (`atexit`); `stop()` stops
@@ -57,7 +57,7 @@ public final class PostgresTestCluster: Sendable {
     /// The test process's cluster, started on first use and stopped at process exit.
     /// - Throws: `Failure` saying why it could not start (every later call throws it too).
     public static func shared() async throws -> PostgresTestCluster {
-        try await Task.detached {
+        try await offPool {
             try sharedCluster.withLock { slot -> PostgresTestCluster in
                 if let slot { return try slot.get() }
                 let result: Result<PostgresTestCluster, Failure>
@@ -72,7 +72,18 @@ public final class PostgresTestCluster: Sendable {
                 if case .success = result { atexit(stopSharedPostgresClusterAtExit) }
                 return try result.get()
             }
-        }.value
+        }
+    }
+
+    /// Runs blocking work (processes, waits, sockets) on a thread of its own, never on the
+    /// few threads of Swift's cooperative pool, which every other test shares: a blocked pool
+    /// thread stalls unrelated tests until they time out.
+    public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
     }
 
     fileprivate static func stopSharedAtExit() {
@@ -159,10 +170,13 @@ public final class PostgresTestCluster: Sendable {
 
     /// Creates a fresh database and returns its URL.
     /// - Throws: `Failure` with createdb's output.
-    public func createDatabase(prefix: String = "t") throws -> String {
+    public func createDatabase(prefix: String = "t") async throws -> String {
         let name = "\(prefix)\(getpid())_\(databaseCounter.add(1, ordering: .relaxed).newValue)"
-        try Self.runAsOwner(
-            binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "partner", name], timeout: 60)
+        let (binaries, port) = (binaries, port)
+        try await Self.offPool {
+            try Self.runAsOwner(
+                binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "partner", name], timeout: 60)
+        }
         return url(database: name)
     }
 

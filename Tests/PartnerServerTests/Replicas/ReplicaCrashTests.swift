@@ -11,7 +11,7 @@ import Testing
 struct ReplicaCrashTests {
     @Test("answered writes survive SIGKILL of the replica and of PostgreSQL under load")
     func answeredWritesSurvive() async throws {
-        let cluster = try await Task.detached { try PostgresTestCluster.start() }.value
+        let cluster = try await PostgresTestCluster.offPool { try PostgresTestCluster.start() }
         defer { cluster.stop() }
         let set = try await ReplicaSet.start(count: 1, cluster: cluster)
         let replica = set.replicas[0]
@@ -38,10 +38,10 @@ struct ReplicaCrashTests {
         do {
             try await CrashHarness.waitUntil(30, "40 answered writes") { answered.count >= 40 }
             try await replica.kill()
-            try await Task.detached { try cluster.kill() }.value
+            try await PostgresTestCluster.offPool { try cluster.kill() }
             _ = await writers.value
             await rpc.close()
-            try await Task.detached { try cluster.startServer() }.value
+            try await PostgresTestCluster.offPool { try cluster.startServer() }
             let restarted = try await CrashServerProcess.start(
                 data: replica.data, extra: ["--database-url", set.url, "--loops", "2"])
             let (checker, checkerRPC) = set.client(0, port: restarted.port)

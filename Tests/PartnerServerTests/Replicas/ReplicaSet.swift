@@ -30,7 +30,7 @@ final class ReplicaSet: Sendable {
     ) async throws -> ReplicaSet {
         let cluster: PostgresTestCluster
         if let given { cluster = given } else { cluster = try await PostgresTestCluster.shared() }
-        let url = try cluster.createDatabase(prefix: "replicas")
+        let url = try await cluster.createDatabase(prefix: "replicas")
         let folder = try CrashHarness.temporaryFolder()
         var replicas: [CrashServerProcess] = []
         do {

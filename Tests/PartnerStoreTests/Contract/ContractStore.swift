@@ -41,7 +41,7 @@ final class ContractStore: Sendable {
             return ContractStore(engine: engine, store: store, location: folder.database, folder: folder)
         case .postgres:
             let cluster = try await PostgresTestCluster.shared()
-            let url = try cluster.createDatabase(prefix: "contract")
+            let url = try await cluster.createDatabase(prefix: "contract")
             let store = try await PostgresRecordStore.open(url: url)
             return ContractStore(engine: engine, store: store, location: url, folder: nil)
         }
