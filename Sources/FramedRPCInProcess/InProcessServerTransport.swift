@@ -7,6 +7,7 @@ public final class InProcessServerTransport: RPCServerTransport, Sendable {
 
     private struct State {
         var accept: Accept?
+        var served = false
         var stopped = false
         var nextID = 0
         var connections: [Int: InProcessEndpoint] = [:]
@@ -33,6 +34,7 @@ public final class InProcessServerTransport: RPCServerTransport, Sendable {
     ) async throws {
         state.withLock { s in
             s.accept = accept
+            s.served = true
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -64,6 +66,9 @@ public final class InProcessServerTransport: RPCServerTransport, Sendable {
         }
         waiter?.resume()
     }
+
+    /// True until `serve` first runs (and while nothing stopped it): a connect may wait.
+    var awaitsFirstServe: Bool { state.withLock { !$0.served && !$0.stopped } }
 
     /// The number of open connections.
     public var connectionCount: Int { state.withLock { $0.connections.count } }

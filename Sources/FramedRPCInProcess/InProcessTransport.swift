@@ -20,6 +20,10 @@ public struct InProcessTransport: Sendable {
         public var maxFrameBytes: Int = 4 << 20
         /// `waitUntilWritable` returns once fewer bytes than this are queued.
         public var lowWaterBytes: Int = 256 << 10
+        /// How long a connect made before the server first listens waits for it. An
+        /// in-process server starts listening on a task of its own, which a busy test run may
+        /// start late; a server that stopped listening refuses at once.
+        public var startupWait: Duration = .seconds(15)
         /// The defaults.
         public init() {}
     }
@@ -41,9 +45,14 @@ public struct InProcessClientTransport: RPCClientTransport {
     /// The server half it connects to.
     public let server: InProcessServerTransport
 
-    /// Opens a connection to `server`.
+    /// Opens a connection to `server`, waiting up to `Config.startupWait` for a server that
+    /// has not listened yet.
     /// - Throws: `RPCError` UNAVAILABLE when the server is not serving.
     public func connect(inbound: any RPCConnectionInbound) async throws -> any RPCConnectionOutbound {
-        try server.connect(inbound: inbound)
+        let deadline = ContinuousClock.now + server.config.startupWait
+        while server.awaitsFirstServe && ContinuousClock.now < deadline && !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return try server.connect(inbound: inbound)
     }
 }

@@ -3,8 +3,6 @@ import Foundation
 import FramedRPC
 import ToolSupport
 
-BuildInfo.exitIfVersionAsked(tool: "partnerctl")
-
 /// Flags that take no value, across every command.
 let booleanFlags: Set<String> = ["json", "help", "code", "full"]
 

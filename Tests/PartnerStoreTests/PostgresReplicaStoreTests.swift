@@ -128,8 +128,9 @@ struct PostgresReplicaStoreTests {
         b.observeCommits { change in seen.values.withLock { $0.append(change) } }
         let ownBefore = seen.values.withLock { $0.count }
         try await b.write { try $0.put(Label(id: "own", partnerId: "p1", slug: "own")) }
-        let started = ContinuousClock.now
         try await a.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s")) }
+        // Timed from the commit (the write's return), not from before the write.
+        let started = ContinuousClock.now
         try await waitUntil(1, "b hears of a's commit") {
             seen.values.withLock { $0.contains { $0.kinds?.contains("note") == true } }
         }

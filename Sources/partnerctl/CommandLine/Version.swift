@@ -1,13 +1,12 @@
 import PartnerAPI
+import ToolSupport
 
 /// `partnerctl --version`.
 enum Version {
-    /// This build of partnerctl.
-    static let partnerctl = "0.9.0"
-
-    /// `partnerctl 0.9.0 (PartnerConsole protocol 1.0.0)`: the tool and the contract it was built against.
+    /// `partnerctl 0.1.0 (commit 0123…) protocol 1.0.0`: the build (the version and commit
+    /// every executable prints) and the version of the contract it was built against.
     static var text: String {
         let contract = PartnerSchema.document["info"]?["version"]?.stringValue ?? "unknown"
-        return "partnerctl \(partnerctl) (PartnerConsole protocol \(contract), framed JSON-RPC over TCP)"
+        return "\(BuildInfo.versionLine(tool: "partnerctl")) protocol \(contract)"
     }
 }

@@ -29,7 +29,7 @@ final class RawPeer: RPCConnectionInbound, Sendable {
     func sendRaw(_ bytes: [UInt8]) { outbound.write(bytes) }
 
     /// The next frame received, waiting up to `timeout`.
-    func next(timeout: Duration = .seconds(5)) async throws -> JSONValue {
+    func next(timeout: Duration = .seconds(20)) async throws -> JSONValue {
         let deadline = ContinuousClock.now + timeout
         while true {
             let frame: JSONValue? = state.withLock { s -> JSONValue? in
@@ -43,7 +43,7 @@ final class RawPeer: RPCConnectionInbound, Sendable {
     }
 
     /// Collects frames until `count` arrived.
-    func next(_ count: Int, timeout: Duration = .seconds(10)) async throws -> [JSONValue] {
+    func next(_ count: Int, timeout: Duration = .seconds(30)) async throws -> [JSONValue] {
         var frames: [JSONValue] = []
         let deadline = ContinuousClock.now + timeout
         while frames.count < count {
@@ -55,7 +55,7 @@ final class RawPeer: RPCConnectionInbound, Sendable {
     }
 
     /// The response for request `id`, skipping nothing: fails if another frame comes first.
-    func response(timeout: Duration = .seconds(5)) async throws -> JSONValue { try await next(timeout: timeout) }
+    func response(timeout: Duration = .seconds(20)) async throws -> JSONValue { try await next(timeout: timeout) }
 
     /// Waits `window` and returns whatever frames arrived (used to show that nothing more came).
     func framesArriving(within window: Duration) async throws -> [JSONValue] {
@@ -67,7 +67,7 @@ final class RawPeer: RPCConnectionInbound, Sendable {
     }
 
     /// Waits until the connection is closed.
-    func waitClosed(timeout: Duration = .seconds(5)) async throws -> String {
+    func waitClosed(timeout: Duration = .seconds(20)) async throws -> String {
         try await poll("the connection to close", timeout: timeout) { self.state.withLock { $0.closedReason } }
     }
 
@@ -104,7 +104,7 @@ struct TestTimeout: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` every few milliseconds until it gives a value or `timeout` passes.
-func poll<T>(_ what: String, timeout: Duration = .seconds(5), _ condition: () -> T?) async throws -> T {
+func poll<T>(_ what: String, timeout: Duration = .seconds(20), _ condition: () -> T?) async throws -> T {
     let deadline = ContinuousClock.now + timeout
     while true {
         if let value = condition() { return value }
@@ -114,7 +114,7 @@ func poll<T>(_ what: String, timeout: Duration = .seconds(5), _ condition: () ->
 }
 
 /// Polls a boolean condition.
-func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws {
+func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws {
     _ = try await poll(what, timeout: timeout) { condition() ? true : nil }
 }
 
