@@ -151,6 +151,46 @@ final class LoadCounters: Sendable {
     let stop = Atomic<Bool>(false)
     /// Writes answered: idempotency key -> the id in the answer.
     let answers = Mutex<[String: String]>([:])
+
+    /// Four workers create customers with idempotency keys through `client` (organisation
+    /// "Load <tag> <worker>-<n>"); once 40 are answered `kill` runs, and the load stops after 40
+    /// more. Every answer and failure is recorded here.
+    func keyedCreates(through client: PartnerClient, tag: String, kill: @escaping @Sendable () async -> Void)
+        async throws
+    {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var n = 0
+                    while !self.stop.load(ordering: .relaxed) {
+                        n += 1
+                        let domain = "w\(worker)-\(n)-\(tag).it"
+                        let key = "create-\(tag)-\(worker)-\(n)"
+                        do {
+                            let customer = try await client.customers.create(
+                                .init(
+                                    organisationName: "Load \(tag) \(worker)-\(n)", primaryDomain: domain,
+                                    customerType: .domain,
+                                    postalAddress: PostalAddress(regionCode: "IT", postalCode: "20121"),
+                                    primaryAdminEmail: "admin@\(domain)", alternateEmail: "ops@example.net",
+                                    languageCode: "it", timeZone: "Europe/Rome"),
+                                options: .init(timeout: .seconds(10), idempotencyKey: key))
+                            self.answers.withLock { $0[key] = customer.id }
+                            self.answered.add(1, ordering: .relaxed)
+                        } catch {
+                            self.failures.withLock { $0.append("\(key): \(error)") }
+                        }
+                    }
+                }
+            }
+            #expect(await eventually(30) { self.answered.load(ordering: .relaxed) >= 40 })
+            await kill()
+            let atKill = answered.load(ordering: .relaxed)
+            #expect(await eventually(30) { self.answered.load(ordering: .relaxed) >= atKill + 40 })
+            stop.store(true, ordering: .relaxed)
+            try await group.waitForAll()
+        }
+    }
 }
 
 extension ClientProcessTests {
@@ -182,39 +222,7 @@ extension ClientProcessTests {
             options.retry = .init(maxAttempts: 6, initialBackoff: .milliseconds(20), maxBackoff: .milliseconds(200))
             let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: token, options: options)
             let load = LoadCounters()
-            let run = UInt32.random(in: 0...UInt32.max)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in 0..<4 {
-                    group.addTask {
-                        var n = 0
-                        while !load.stop.load(ordering: .relaxed) {
-                            n += 1
-                            let domain = "w\(worker)-\(n)-\(run).it"
-                            let key = "create-\(run)-\(worker)-\(n)"
-                            do {
-                                let customer = try await client.customers.create(
-                                    .init(
-                                        organisationName: "Load \(worker)-\(n)", primaryDomain: domain,
-                                        customerType: .domain,
-                                        postalAddress: PostalAddress(regionCode: "IT", postalCode: "20121"),
-                                        primaryAdminEmail: "admin@\(domain)", alternateEmail: "ops@example.net",
-                                        languageCode: "it", timeZone: "Europe/Rome"),
-                                    options: .init(timeout: .seconds(10), idempotencyKey: key))
-                                load.answers.withLock { $0[key] = customer.id }
-                                load.answered.add(1, ordering: .relaxed)
-                            } catch {
-                                load.failures.withLock { $0.append("\(key): \(error)") }
-                            }
-                        }
-                    }
-                }
-                #expect(await eventually(30) { load.answered.load(ordering: .relaxed) >= 40 })
-                await a.kill9()
-                let atKill = load.answered.load(ordering: .relaxed)
-                #expect(await eventually(30) { load.answered.load(ordering: .relaxed) >= atKill + 40 })
-                load.stop.store(true, ordering: .relaxed)
-                try await group.waitForAll()
-            }
+            try await load.keyedCreates(through: client, tag: "\(UInt32.random(in: 0...UInt32.max))") { await a.kill9() }
             await client.close()
             #expect(load.failures.withLock { $0 }.isEmpty, "\(load.failures.withLock { $0.prefix(5) })")
 

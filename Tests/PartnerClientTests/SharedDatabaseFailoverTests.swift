@@ -29,39 +29,8 @@ extension ClientProcessTests {
             options.retry = .init(maxAttempts: 6, initialBackoff: .milliseconds(20), maxBackoff: .milliseconds(200))
             let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: token, options: options)
             let load = LoadCounters()
-            let run = UInt32.random(in: 0...UInt32.max)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in 0..<4 {
-                    group.addTask {
-                        var n = 0
-                        while !load.stop.load(ordering: .relaxed) {
-                            n += 1
-                            let domain = "pg\(worker)-\(n)-\(run).it"
-                            let key = "pg-create-\(run)-\(worker)-\(n)"
-                            do {
-                                let customer = try await client.customers.create(
-                                    .init(
-                                        organisationName: "Load \(run) \(worker)-\(n)", primaryDomain: domain,
-                                        customerType: .domain,
-                                        postalAddress: PostalAddress(regionCode: "IT", postalCode: "20121"),
-                                        primaryAdminEmail: "admin@\(domain)", alternateEmail: "ops@example.net",
-                                        languageCode: "it", timeZone: "Europe/Rome"),
-                                    options: .init(timeout: .seconds(10), idempotencyKey: key))
-                                load.answers.withLock { $0[key] = customer.id }
-                                load.answered.add(1, ordering: .relaxed)
-                            } catch {
-                                load.failures.withLock { $0.append("\(key): \(error)") }
-                            }
-                        }
-                    }
-                }
-                #expect(await eventually(30) { load.answered.load(ordering: .relaxed) >= 40 })
-                await a.kill9()
-                let atKill = load.answered.load(ordering: .relaxed)
-                #expect(await eventually(30) { load.answered.load(ordering: .relaxed) >= atKill + 40 })
-                load.stop.store(true, ordering: .relaxed)
-                try await group.waitForAll()
-            }
+            let run = "pg\(UInt32.random(in: 0...UInt32.max))"
+            try await load.keyedCreates(through: client, tag: run) { await a.kill9() }
             await client.close()
             #expect(load.failures.withLock { $0 }.isEmpty, "\(load.failures.withLock { $0.prefix(5) })")
 
