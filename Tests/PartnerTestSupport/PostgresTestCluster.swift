@@ -246,7 +246,9 @@ public final class PostgresTestCluster: Sendable {
     /// running that inherits the output descriptor, which must not keep the wait going.
     @discardableResult
     static func runAsOwner(_ tool: String, _ arguments: [String], timeout: Double) throws -> String {
-        var argv = [tool] + arguments
+        // From `/`: the postgres user may not enter the test's working folder (a 0700 clone
+        // in a temporary folder), and psql would print that warning into its output.
+        var argv = ["/usr/bin/env", "-C", "/", tool] + arguments
         if geteuid() == 0 {
             let runuser =
                 FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
