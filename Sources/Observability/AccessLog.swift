@@ -10,7 +10,9 @@ import ToolSupport
 /// the fields interceptors added (`agent`, `partner` once authenticated; never a token),
 /// `idem` (`yes` when `meta.idempotencyKey` was sent; never its value), `trace_id` (of a
 /// well-formed `meta.traceparent`), and for errors `message`. OK calls are logged at info,
-/// every other status at warning. Connection lines (`event=connection.opened`,
+/// every other status at warning. At debug (mode `on`) every frame in and out also gets an
+/// `event=frame` line: direction, size, kind, method, call id, error code; never its params,
+/// result or meta. Connection lines (`event=connection.opened`,
 /// `connection.closed` with `reason` and `detail`) are logged at debug when the peer or the
 /// server ended an ordinary life (client, idle, drain) and at warning otherwise.
 ///
@@ -63,6 +65,32 @@ public struct AccessLog: RPCServerObserver {
                 "conn": "\(connection.id)", "peer": connection.peer, "reason": reason.name, "detail": detail,
                 "seconds": Self.decimal(lived, scale: 1),
             ])
+    }
+
+    /// True in mode `on` at level debug: each frame in and out gets a `frame` line.
+    public var observesFrames: Bool { mode == .on && logger.isEnabled(.debug) }
+
+    /// Logs a `frame` line (debug) for a frame that arrived.
+    public func frameReceived(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {
+        logFrame(connection, frame, direction: "in")
+    }
+
+    /// Logs a `frame` line (debug) for a frame handed to the transport.
+    public func frameSent(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {
+        logFrame(connection, frame, direction: "out")
+    }
+
+    /// `event=frame dir=in|out conn bytes kind [method] [id] [code] [messages]`: names, ids and
+    /// codes only, never params, results or meta.
+    private func logFrame(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary, direction: String) {
+        var fields: [(key: String, value: String)] = [
+            ("dir", direction), ("conn", "\(connection.id)"), ("bytes", "\(frame.bytes)"), ("kind", frame.kind.rawValue),
+        ]
+        if let method = frame.method { fields.append(("method", method)) }
+        if let id = frame.id { fields.append(("call_id", id)) }
+        if let code = frame.code { fields.append(("code", "\(code)")) }
+        if let count = frame.batchCount { fields.append(("messages", "\(count)")) }
+        logger.log(.debug, "frame", fields: fields)
     }
 
     /// Logs one `call` line.

@@ -31,4 +31,17 @@ public struct RPCObservers: RPCServerObserver {
     public func callFinished(_ record: RPCCallRecord) {
         for observer in observers { observer.callFinished(record) }
     }
+
+    /// True when any observer wants frames.
+    public var observesFrames: Bool { observers.contains { $0.observesFrames } }
+
+    /// Tells every observer that wants frames.
+    public func frameReceived(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {
+        for observer in observers where observer.observesFrames { observer.frameReceived(connection, frame) }
+    }
+
+    /// Tells every observer that wants frames.
+    public func frameSent(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {
+        for observer in observers where observer.observesFrames { observer.frameSent(connection, frame) }
+    }
 }

@@ -142,6 +142,52 @@ extension Operability {
             }
         }
 
+        @Test(
+            "at debug every frame in and out gets a line with its size, kind, method and call id, never its meta; at info none"
+        )
+        func perFrameDetailAtDebug() async throws {
+            for level in ["debug", "info"] {
+                try await Hostile.onThread {
+                    let server = try HostileServer.start(["--log-level", level])
+                    defer {
+                        server.stop()
+                        server.remove()
+                    }
+                    let token = try server.bootstrapToken()
+                    let socket = try HostileSocket(port: server.port)
+                    let request =
+                        #"{"jsonrpc":"2.0","id":"f1","method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
+                    _ = socket.sendFrame(request)
+                    _ = try socket.readJSON()
+                    _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":"f2","method":"No.Such","params":{}}"#)
+                    _ = try socket.readJSON()
+                    #expect(socket.ping(id: 3))
+                    socket.close()
+                    #expect(Hostile.wait(10) { server.log().contains("event=connection.closed") })
+                    let frames = server.log().split(separator: "\n").filter { $0.contains("event=frame") }.map {
+                        Ops.logfmtFields(String($0))
+                    }
+                    if level == "info" {
+                        #expect(frames.isEmpty, "frame lines at info: \(frames)")
+                        return
+                    }
+                    func frame(_ dir: String, _ id: String) -> [String: String]? {
+                        frames.first { $0["dir"] == dir && $0["call_id"] == id }
+                    }
+                    let listIn = try #require(frame("in", "f1"), "\(frames)")
+                    #expect(listIn["level"] == "debug")
+                    #expect(listIn["kind"] == "request" && listIn["method"] == "Customers.List")
+                    #expect(listIn["bytes"] == "\(request.utf8.count + 4)")
+                    let listOut = try #require(frame("out", "f1"))
+                    #expect(listOut["kind"] == "response" && listOut["conn"] == listIn["conn"])
+                    let unknownOut = try #require(frame("out", "f2"))
+                    #expect(unknownOut["kind"] == "error" && unknownOut["code"] == "-32601")
+                    #expect(frame("in", "3")?["method"] == "$/ping")
+                    #expect(!server.log().contains(token), "the token appears in the log")
+                }
+            }
+        }
+
         @Test("--access-log errors logs the refused call and not the successful one; off logs no call")
         func errorsAndOffModes() async throws {
             for mode in ["errors", "off"] {

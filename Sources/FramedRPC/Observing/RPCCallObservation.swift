@@ -100,12 +100,28 @@ final class RPCCallObservation: Sendable {
 final class RPCConnectionObservation: Sendable {
     let info: RPCConnectionInfo
     let observer: any RPCServerObserver
+    /// The observer's `observesFrames`, read once.
+    let observesFrames: Bool
     /// Why the runtime itself closed the connection, when it did.
     private let localCause = Mutex<RPCCloseReason?>(nil)
 
     init(info: RPCConnectionInfo, observer: any RPCServerObserver) {
         self.info = info
         self.observer = observer
+        self.observesFrames = observer.observesFrames
+    }
+
+    /// Reports one received frame's payload, when the observer wants frames.
+    func frameReceived(payload: [UInt8]) {
+        guard observesFrames else { return }
+        observer.frameReceived(info, RPCFrameSummary(payload: payload))
+    }
+
+    /// Reports each frame in `bytes` (whole frames, as handed to the transport), when the
+    /// observer wants frames.
+    func framesSent(_ bytes: [UInt8]) {
+        guard observesFrames else { return }
+        for frame in RPCFrameSummary.frames(in: bytes) { observer.frameSent(info, frame) }
     }
 
     /// The runtime is closing the connection for `reason` (the first reason given wins).

@@ -28,6 +28,17 @@ public protocol RPCServerObserver: Sendable {
 
     /// A call was answered (or, for a notification, its handler returned).
     func callFinished(_ record: RPCCallRecord)
+
+    /// True when the observer wants `frameReceived` and `frameSent`: the runtime describes
+    /// every frame (a second read of its envelope) only then, so an observer that does not
+    /// costs nothing per frame. Read once per connection, when it opens.
+    var observesFrames: Bool { get }
+
+    /// A frame arrived on `connection` (before it is decoded as a call).
+    func frameReceived(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary)
+
+    /// A frame was handed to the transport for `connection`.
+    func frameSent(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary)
 }
 
 extension RPCServerObserver {
@@ -39,6 +50,12 @@ extension RPCServerObserver {
     public func callStarted(_ call: RPCCallStart) {}
     /// Does nothing.
     public func callFinished(_ record: RPCCallRecord) {}
+    /// False: no per-frame reports.
+    public var observesFrames: Bool { false }
+    /// Does nothing.
+    public func frameReceived(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {}
+    /// Does nothing.
+    public func frameSent(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary) {}
 }
 
 /// One connection as the observer sees it.

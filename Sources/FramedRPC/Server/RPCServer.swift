@@ -83,7 +83,13 @@ public final class RPCServer: Sendable {
             observation = RPCConnectionObservation(info: info, observer: observer)
             observer.connectionOpened(info)
         }
-        let connection = RPCServerConnection(core: core, outbound: outbound, peer: peer, observation: observation) {
+        let written: any RPCConnectionOutbound =
+            if let observation, observation.observesFrames {
+                RPCFrameObservingOutbound(outbound, observation: observation)
+            } else {
+                outbound
+            }
+        let connection = RPCServerConnection(core: core, outbound: written, peer: peer, observation: observation) {
             [weak self] closed in
             _ = self?.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(closed)) }
         }

@@ -31,6 +31,7 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     var isIdle: Bool { state.withLock { $0.isIdle } }
 
     func receive(frame payload: [UInt8]) {
+        observation?.frameReceived(payload: payload)
         let frameBytes = payload.count + Frame.headerSize
         switch core.decoder.decode(payload) {
         case .failure(let error):
