@@ -1,7 +1,10 @@
 #!/bin/sh
 # Every figure of Benchmarks/README.md, at the settings of the performance targets, each on a
-# freshly spawned server: echo (partner-bench and jload), get, list, write with and without
-# idempotency keys, mixed, stream, idle (10,000 connections) and noread.
+# freshly spawned server: the C floor (Benchmarks/floor-server.c under jload), get and echo
+# under jload, then echo, get, list, write with and without idempotency keys, mixed, stream,
+# idle (10,000 connections) and noread under partner-bench. It ends with one RATIO line per
+# scenario: its calls/s and its server CPU per call against the floor's of the same run, so
+# figures from different machines can be compared.
 #
 #   swift build -c release --scratch-path .build-bench --product partner-server
 #   swift build -c release --scratch-path .build-bench --product partner-bench
@@ -25,8 +28,9 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 run() { "$bench" "$@" $common | tee -a "$OUT"; }
 
-run echo --connections 1 --in-flight 32 --message-bytes 600
+"$(dirname "$0")/jload-floor.sh" "$BUILD" "$DURATION" "$WARMUP" | tee -a "$OUT"
 "$(dirname "$0")/jload-echo.sh" "$BUILD" "$DURATION" "$WARMUP" | tee -a "$OUT"
+run echo --connections 1 --in-flight 32 --message-bytes 600
 run get --connections 1 --in-flight 32
 run list --connections 1 --in-flight 32
 run write --connections 4 --in-flight 32 --idempotency-keys off
@@ -35,4 +39,5 @@ run mixed --connections 1 --in-flight 32
 run stream --connections 1 --in-flight 32
 run idle --connections 10000
 run noread --connections 1 --in-flight 32
+"$(dirname "$0")/ratios.sh" "$OUT" | tee -a "$OUT"
 echo "results in $OUT"
