@@ -12,16 +12,24 @@ struct TokenCacheTests {
     @Test("a verified token is found by the hash of its bearer text, never by the text")
     func lookupByHash() {
         let cache = TokenCache()
-        let key = TokenCache.key(for: "tok_1.secret")
+        let key = cache.key(for: "tok_1.secret")
         cache.insert(Self.verified(), for: key, ifGeneration: cache.generation)
-        #expect(cache.lookup(TokenCache.key(for: "tok_1.secret")) == Self.verified())
-        #expect(cache.lookup(TokenCache.key(for: "tok_1.secreT")) == nil)
+        #expect(cache.lookup(cache.key(for: "tok_1.secret")) == Self.verified())
+        #expect(cache.lookup(cache.key(for: "tok_1.secreT")) == nil)
+    }
+
+    @Test("keys are seeded per cache: the same bearer text has another key in another cache")
+    func keysAreSeeded() {
+        let first = TokenCache()
+        let second = TokenCache()
+        #expect(first.key(for: "tok_1.secret") == first.key(for: "tok_1.secret"))
+        #expect(first.key(for: "tok_1.secret") != second.key(for: "tok_1.secret"))
     }
 
     @Test("an insert racing with an invalidation is dropped, so a stale caller never comes back")
     func invalidationWinsTheRace() {
         let cache = TokenCache()
-        let key = TokenCache.key(for: "tok_1.secret")
+        let key = cache.key(for: "tok_1.secret")
         let generation = cache.generation  // a lookup begins: read the generation, then the store
         cache.invalidateAll()  // a revocation commits meanwhile
         cache.insert(Self.verified(), for: key, ifGeneration: generation)
@@ -32,13 +40,13 @@ struct TokenCacheTests {
     @Test("entries age out after maxAge, and a full table is emptied")
     func boundedAgeAndSize() {
         let aged = TokenCache(maxAge: .zero)
-        let key = TokenCache.key(for: "a.b")
+        let key = aged.key(for: "a.b")
         aged.insert(Self.verified(), for: key, ifGeneration: aged.generation)
         #expect(aged.lookup(key) == nil)
         let small = TokenCache(maxEntries: 3)
-        for i in 0..<3 { small.insert(Self.verified(), for: TokenCache.key(for: "t\(i).s"), ifGeneration: small.generation) }
+        for i in 0..<3 { small.insert(Self.verified(), for: small.key(for: "t\(i).s"), ifGeneration: small.generation) }
         #expect(small.count == 3)
-        small.insert(Self.verified(), for: TokenCache.key(for: "t3.s"), ifGeneration: small.generation)
+        small.insert(Self.verified(), for: small.key(for: "t3.s"), ifGeneration: small.generation)
         #expect(small.count == 1)
     }
 
@@ -47,7 +55,7 @@ struct TokenCacheTests {
         let f = try CoreFixture()
         let cache = TokenCache()
         let store = CredentialWatchingStore(base: f.store, cache: cache)
-        let fill = { cache.insert(Self.verified(), for: TokenCache.key(for: "x.y"), ifGeneration: cache.generation) }
+        let fill = { cache.insert(Self.verified(), for: cache.key(for: "x.y"), ifGeneration: cache.generation) }
         fill()
         let domain = f.domain
         let a = f.a

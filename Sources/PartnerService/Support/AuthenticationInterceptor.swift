@@ -117,7 +117,7 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         guard let cache else {
             return try await store.read { tx in authenticator.verify(bearer: token, in: tx) }
         }
-        let key = TokenCache.key(for: token)
+        let key = cache.key(for: token)
         if let hit = cache.lookup(key) {
             guard let expiry = hit.expireTime, authenticator.context.now() >= expiry else { return .success(hit) }
             return .failure(
