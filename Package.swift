@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "FramedJSON", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "FramedRPC", dependencies: ["FramedJSON"]),
         .target(name: "FramedRPCInProcess", dependencies: ["FramedRPC"]),
+        // The Conformance test service (WIRE.md §14.3), served only when a server asks for it.
+        .target(name: "FramedRPCConformance", dependencies: ["FramedRPC", "FramedJSON"]),
         .target(name: "FramedRPCTCP", dependencies: ["FramedRPC", "CEpoll", "COpenSSL"]),
 
         // Domain and storage
@@ -54,6 +56,7 @@ let package = Package(
             name: "PartnerService",
             dependencies: [
                 "PartnerAPI", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC", "FramedJSON",
+                "FramedRPCConformance",
             ]
         ),
 
@@ -92,8 +95,8 @@ let package = Package(
         .testTarget(name: "FramedJSONTests", dependencies: ["FramedJSON"]),
         .testTarget(name: "ToolSupportTests", dependencies: ["ToolSupport"]),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "FramedRPC", "ToolSupport"]),
-        .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess"]),
-        .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC"]),
+        .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess", "FramedRPCConformance"]),
+        .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC", "FramedRPCConformance"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
         // Test helpers several test targets share: the throwaway PostgreSQL cluster.
         .target(name: "PartnerTestSupport", path: "Tests/PartnerTestSupport"),
@@ -102,7 +105,9 @@ let package = Package(
             dependencies: ["PartnerStore", "PartnerStorePostgres", "PartnerCore", "PartnerTestSupport"]
         ),
         // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
-        .testTarget(name: "PartnerBenchTests", dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP"]),
+        .testTarget(
+            name: "PartnerBenchTests",
+            dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP", "FramedRPCConformance"]),
         // The conformance suite against a freshly built partner-server, and the Swift client
         // against the suite's misbehaving server.
         .testTarget(

@@ -8,10 +8,10 @@ import FramedRPC
 ///
 /// ```swift
 /// let transport = InProcessTransport()
-/// let server = RPCServer(services: [ConformanceService()])
+/// let server = RPCServer(services: [GreeterService()])   // see RPCService
 /// async let serving: Void = server.serve(on: transport.server)
 /// let client = RPCClient(transport: transport.client)
-/// let reply = try await client.unary("Conformance.Echo", params: ["message": "hi"] as JSONValue)
+/// let reply = try await client.unary("Greeter.Hello", params: ["name": "Ada"] as JSONValue)
 /// ```
 public struct InProcessTransport: Sendable {
     /// The transport's settings.

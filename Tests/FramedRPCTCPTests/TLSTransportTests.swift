@@ -1,6 +1,7 @@
 import CEpoll
 import FramedJSON
 import FramedRPC
+import FramedRPCConformance
 import FramedRPCTCP
 import Glibc
 import Synchronization

@@ -1,4 +1,5 @@
 import FramedRPC
+import FramedRPCConformance
 import FramedRPCTCP
 import PartnerService
 import Testing

@@ -42,7 +42,7 @@ public final class RPCServer: Sendable {
         let health = RPCHealth()
         var router = RPCRouter()
         if config.registersHealthService { router.register(HealthService(health: health)) }
-        for service in Self.listingConformance(services) { router.register(service) }
+        for service in Self.listingSelfDescribed(services) { router.register(service) }
         // WIRE.md §14.1: services are the prefixes of the methods rpc.discover lists, `rpc` aside.
         for descriptor in router.descriptors
         where descriptor.serviceName != "rpc" && health.status(of: String(descriptor.serviceName)) == nil {
@@ -55,13 +55,15 @@ public final class RPCServer: Sendable {
         self.core = RPCServerCore(config: config, router: router, interceptors: chain)
     }
 
-    /// `services` with every `DiscoveryService` also listing the `Conformance` methods when
-    /// `ConformanceService` is among them: `rpc.discover` describes what is served (WIRE.md §14.2).
-    static func listingConformance(_ services: [any RPCService]) -> [any RPCService] {
-        guard services.contains(where: { $0 is ConformanceService }) else { return services }
+    /// `services` with every `DiscoveryService` also listing the methods the other services
+    /// describe themselves (`RPCService.openRPCMethods`): `rpc.discover` describes what is
+    /// served (WIRE.md §14.2).
+    static func listingSelfDescribed(_ services: [any RPCService]) -> [any RPCService] {
+        let described = services.flatMap { $0 is DiscoveryService ? [] : $0.openRPCMethods }
+        guard !described.isEmpty else { return services }
         return services.map { service in
             guard let discovery = service as? DiscoveryService else { return service }
-            return discovery.adding(methods: ConformanceService.openRPCMethods)
+            return discovery.adding(methods: described)
         }
     }
 

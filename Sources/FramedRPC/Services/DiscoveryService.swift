@@ -18,7 +18,7 @@ public struct DiscoveryService: RPCService {
 
     /// The same service with `methods` (OpenRPC method objects) appended to the document's
     /// `methods`, except those whose name it already lists. `RPCServer` uses this to list the
-    /// `Conformance` methods when it serves them (WIRE.md §14.2).
+    /// methods other services describe themselves (WIRE.md §14.2).
     public func adding(methods: [JSONValue]) -> DiscoveryService {
         guard case .object(var root) = document, case .array(var listed)? = root["methods"] else { return self }
         let names = Set(listed.compactMap { $0["name"]?.stringValue })
@@ -32,7 +32,7 @@ public struct DiscoveryService: RPCService {
         let encoded = self.encoded
         router.registerUnary(Self.discover) { request, _ in
             // rpc.discover takes no params: any member is "not a known field" (WIRE.md §3.4).
-            try BuiltinParamCheck.check(request.params, [])
+            try RPCParamCheck.check(request.params, [])
             return encoded
         }
     }

@@ -48,7 +48,7 @@ public struct HealthService: RPCService {
     public static let maxServiceNameLength = 200
 
     private static func service(in request: RPCRequest) throws -> String {
-        try BuiltinParamCheck.check(request.params, BuiltinParamCheck.health)
+        try RPCParamCheck.check(request.params, RPCParamCheck.health)
         let fields = try JSONFields(request.params, path: "", allowed: ["service"])
         let service = try fields.optional("service", as: String.self) ?? ""
         guard service.unicodeScalars.count <= maxServiceNameLength else {

@@ -1,6 +1,7 @@
 import Foundation
 import FramedJSON
 import FramedRPC
+import FramedRPCConformance
 import FramedRPCTCP
 
 /// A real server for the wire tests: `RPCServer` with `Health`, `rpc.discover` (the repository's

@@ -1,5 +1,6 @@
 import FramedJSON
 import FramedRPC
+import FramedRPCConformance
 import FramedRPCInProcess
 import Synchronization
 

@@ -1,4 +1,5 @@
 import FramedJSON
+import FramedRPC
 
 /// A test service mirroring gRPC's interop TestService, so any client or server can be held
 /// to WIRE.md. Off unless the server is started with it; no credentials needed.
@@ -25,6 +26,18 @@ public struct ConformanceService: RPCService {
     public static let stream = RPCMethodDescriptor(
         name: "Conformance.Stream", kind: .serverStreaming, requiresAuthentication: false, tags: ["conformance"])
 
+    /// `Conformance.Echo`'s params.
+    static let echoParams: [(String, RPCParamCheck.ParamRule)] = [
+        ("message", .any), ("delayMs", .count(limit: maxDelayMs)), ("status", .status),
+        ("statusMessage", .string), ("responseBytes", .count(limit: maxResponseBytes)),
+    ]
+
+    /// `Conformance.Stream`'s params.
+    static let streamParams: [(String, RPCParamCheck.ParamRule)] = [
+        ("count", .count(limit: maxCount)), ("intervalMs", .count(limit: maxDelayMs)),
+        ("itemBytes", .count(limit: maxItemBytes)),
+    ]
+
     /// Creates the service.
     public init() {}
 
@@ -34,7 +47,7 @@ public struct ConformanceService: RPCService {
             if let raw = request.rawParams, let result = Self.plainEcho(raw, meta: request.metadata.custom) {
                 return result
             }
-            try BuiltinParamCheck.check(request.params, BuiltinParamCheck.echo)
+            try RPCParamCheck.check(request.params, Self.echoParams)
             let f = try JSONFields(
                 request.params, path: "", allowed: ["message", "delayMs", "status", "statusMessage", "responseBytes"])
             let delayMs = try Self.bounded(f, "delayMs", Self.maxDelayMs)
@@ -55,7 +68,7 @@ public struct ConformanceService: RPCService {
             return EchoResult(message: f.object["message"] ?? .null, meta: request.metadata.custom, padding: Int(responseBytes))
         }
         router.registerServerStreaming(Self.stream) { request, _, writer in
-            try BuiltinParamCheck.check(request.params, BuiltinParamCheck.stream)
+            try RPCParamCheck.check(request.params, Self.streamParams)
             let f = try JSONFields(request.params, path: "", allowed: ["count", "intervalMs", "itemBytes"])
             let count = try Self.bounded(f, "count", Self.maxCount)
             let intervalMs = try Self.bounded(f, "intervalMs", Self.maxDelayMs)

@@ -1,8 +1,12 @@
 import FramedJSON
+import FramedRPC
 
 extension ConformanceService {
     /// The OpenRPC method objects of `Conformance.Echo` and `Conformance.Stream` (WIRE.md
     /// §14.3). `rpc.discover` lists them when the server serves this service (WIRE.md §14.2).
+    public var openRPCMethods: [JSONValue] { Self.openRPCMethods }
+
+    /// The same method objects, without an instance.
     public static let openRPCMethods: [JSONValue] = [
         [
             "name": "Conformance.Echo",

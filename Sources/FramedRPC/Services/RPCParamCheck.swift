@@ -1,10 +1,15 @@
 import FramedJSON
 
-/// The params check of the built-in services (`Conformance`, `Health`, `rpc.discover`): every
-/// member is checked and one -32602 error lists every fault found (WIRE.md §5.1).
-enum BuiltinParamCheck {
+/// The params check of services without a schema of their own (`Health`, `rpc.discover`, the
+/// `Conformance` test service): every member is checked and one -32602 error lists every fault
+/// found (WIRE.md §5.1).
+///
+/// ```swift
+/// try RPCParamCheck.check(request.params, [("service", .string)])
+/// ```
+public enum RPCParamCheck {
     /// What one param may hold.
-    enum ParamRule {
+    public enum ParamRule: Sendable {
         /// Any JSON value.
         case any
         /// An integer in `0...limit`.
@@ -15,24 +20,12 @@ enum BuiltinParamCheck {
         case status
     }
 
-    /// `Conformance.Echo`'s params.
-    static let echo: [(String, ParamRule)] = [
-        ("message", .any), ("delayMs", .count(limit: ConformanceService.maxDelayMs)), ("status", .status),
-        ("statusMessage", .string), ("responseBytes", .count(limit: ConformanceService.maxResponseBytes)),
-    ]
-
-    /// `Conformance.Stream`'s params.
-    static let stream: [(String, ParamRule)] = [
-        ("count", .count(limit: ConformanceService.maxCount)), ("intervalMs", .count(limit: ConformanceService.maxDelayMs)),
-        ("itemBytes", .count(limit: ConformanceService.maxItemBytes)),
-    ]
-
     /// `Health.Check` and `Health.Watch`'s params (the length is checked by the service).
     static let health: [(String, ParamRule)] = [("service", .string)]
 
     /// Checks every member of `params` against `rules` and throws one -32602 error listing
     /// every fault found, each as a field violation (WIRE.md §5.1). `null` counts as absent.
-    static func check(_ params: JSONValue, _ rules: [(String, ParamRule)]) throws(RPCError) {
+    public static func check(_ params: JSONValue, _ rules: [(String, ParamRule)]) throws(RPCError) {
         guard let object = params.objectValue else {
             throw RPCError.invalidParams(field: "", reason: "params must be an object")
         }
