@@ -51,7 +51,11 @@ let package = Package(
         .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "CLibPQ", "FramedJSON"]),
 
         // Service surface
-        .target(name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON", "FramedRPCTCP"]),
+        .target(
+            name: "PartnerAPI", dependencies: ["FramedRPC", "FramedJSON", "FramedRPCTCP"],
+            plugins: ["ContractEmbedPlugin"]),
+        // Compiles Protocol/partner.openrpc.json into PartnerAPI (PartnerSchema.documentText).
+        .plugin(name: "ContractEmbedPlugin", capability: .buildTool()),
         .target(
             name: "PartnerService",
             dependencies: [

@@ -10,6 +10,5 @@ if ! swift format --version >/dev/null 2>&1; then
     exit 2
 fi
 
-# Generated files (Scripts/openrpc.py writes the embedded OpenRPC document) are not linted.
-mapfile -t files < <(git ls-files 'Sources/*.swift' 'Tests/*.swift' | grep -v 'PartnerSchema+Document.swift$')
+mapfile -t files < <(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift')
 exec swift format lint --configuration .swift-format --parallel "$@" "${files[@]}"
