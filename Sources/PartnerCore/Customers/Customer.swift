@@ -2,7 +2,7 @@
 ///
 /// `organisationName` is the legal name kept as created (shown in the company profile);
 /// renames change `displayName` only. The contact emails and domain here are the partner
-/// console's copy; the admin console's may differ (`CustomerView.adminConsoleMismatch`).
+/// console's copy; the admin console's may differ (the wire view says so in `adminConsoleMismatch`, PartnerAPI `Customer`).
 public struct Customer: StoredRecord, Versioned, Hashable {
     /// Stored kind `customer`.
     public static let kind = RecordKind("customer")

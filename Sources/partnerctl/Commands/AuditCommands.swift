@@ -2,7 +2,7 @@ import FramedRPC
 import PartnerAPI
 import ToolSupport
 
-/// `audit`: query the audit log, newest first (issue #13).
+/// `audit`: query the audit log, newest first.
 enum AuditCommands {
     static let all: [Command] = [
         Command(

@@ -2,7 +2,7 @@ import FramedRPC
 import PartnerAPI
 import ToolSupport
 
-/// `customers suspend` / `customers reactivate` (issue #13).
+/// `customers suspend` / `customers reactivate`.
 enum CustomerLifecycleCommands {
     static let all: [Command] = [
         Command(

@@ -2,7 +2,7 @@ import FramedRPC
 import PartnerAPI
 import ToolSupport
 
-/// `contacts set-primary` and `contacts delete-primary` (issue #13).
+/// `contacts set-primary` and `contacts delete-primary`.
 enum PrimaryContactCommands {
     static let all: [Command] = [
         Command(

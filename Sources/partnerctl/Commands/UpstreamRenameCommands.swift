@@ -2,7 +2,7 @@ import FramedRPC
 import PartnerAPI
 import ToolSupport
 
-/// `sim rename-org`: the customer renames its organisation in its own admin console (issue #13).
+/// `sim rename-org`: the customer renames its organisation in its own admin console.
 enum UpstreamRenameCommands {
     static let all: [Command] = [
         Command(

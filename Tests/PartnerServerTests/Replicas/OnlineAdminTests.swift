@@ -4,7 +4,7 @@ import FramedRPCTCP
 import PartnerAPI
 import Testing
 
-/// `partner-server create-partner` while servers run (issue #16, point 3): on SQLite through
+/// `partner-server create-partner` while servers run: on SQLite through
 /// the running server's `<data>/admin/` folder, on PostgreSQL straight into the shared database.
 @Suite("create-partner while servers run", .serialized)
 struct OnlineAdminTests {

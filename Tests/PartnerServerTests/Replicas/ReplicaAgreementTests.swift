@@ -4,8 +4,8 @@ import PartnerAPI
 import Synchronization
 import Testing
 
-/// Two real `partner-server` processes on one PostgreSQL database answer as one server would
-/// (issue #16, point 2). Every call goes over real sockets; every wait has a deadline.
+/// Two real `partner-server` processes on one PostgreSQL database answer as one server would.
+/// Every call goes over real sockets; every wait has a deadline.
 @Suite("Replicas on PostgreSQL agree", .serialized)
 struct ReplicaAgreementTests {
     static let sku = "ws-business-standard-flex"

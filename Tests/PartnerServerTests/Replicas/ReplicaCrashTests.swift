@@ -5,7 +5,7 @@ import PartnerTestSupport
 import Synchronization
 import Testing
 
-/// Durable means on PostgreSQL what it means on SQLite (issue #16, point 1): an answered
+/// Durable means on PostgreSQL what it means on SQLite: an answered
 /// mutating call survives a SIGKILL of the replica and a SIGKILL of the PostgreSQL server.
 @Suite("Replica and database killed", .serialized)
 struct ReplicaCrashTests {
