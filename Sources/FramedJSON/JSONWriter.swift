@@ -160,7 +160,13 @@ public struct JSONWriter: Sendable {
         value.encode(to: &self)
     }
 
-    private mutating func writeInteger(_ value: Int64) {
+    private mutating func writeInteger(_ value: Int64) { Self.appendInteger(value, to: &bytes) }
+
+    private mutating func writeQuoted(_ value: String) { Self.appendQuoted(value, to: &bytes) }
+
+    /// Appends `value` in decimal: the one integer writer of the JSON layer (messages written
+    /// byte by byte use it too).
+    public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
         if value == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
@@ -168,7 +174,7 @@ public struct JSONWriter: Sendable {
         var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+        withUnsafeMutableBytes(of: &digits) { raw in
             var position = raw.count
             while magnitude > 0 {
                 position -= 1
@@ -176,12 +182,13 @@ public struct JSONWriter: Sendable {
                 magnitude /= 10
             }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
-            return raw.count - position
         }
-        _ = count
     }
 
-    private mutating func writeQuoted(_ value: String) {
+    /// Appends `value` as a quoted JSON string, escaped as RFC 8259 requires (`\"`, `\\`,
+    /// `\n`, `\r`, `\t`, `\b`, `\f`, other controls as `\u00xx`; everything else as it is):
+    /// the one string escaper of the JSON layer.
+    public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -200,8 +207,10 @@ public struct JSONWriter: Sendable {
                 case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
                 case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)],
+                    ])
                 }
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
