@@ -107,6 +107,25 @@ struct SchemaStubsTests {
         }
     }
 
+    @Test("every documented error's code is its status's number from RPCError.Code, or a JSON-RPC code of WIRE.md §5.3")
+    func documentedErrorCodesMatchTheRuntime() {
+        let reserved: Set<Int64> = [-32700, -32600, -32601, -32602, -32603]
+        for method in PartnerSchema.document["methods"]?.arrayValue ?? [] {
+            let name = method["name"]?.stringValue ?? "?"
+            for error in method["errors"]?.arrayValue ?? [] {
+                let status = error["data"]?["status"]?.stringValue ?? ""
+                let code = error["code"]?.intValue
+                guard let known = RPCError.Code(name: status), let code else {
+                    Issue.record("\(name): error \(status) without a known status or a code")
+                    continue
+                }
+                #expect(
+                    code == Int64(known.rawValue) || reserved.contains(code),
+                    "\(name): \(status) documented with code \(code), the runtime sends \(known.rawValue)")
+            }
+        }
+    }
+
     @Test("rpc.discover answers the embedded document", arguments: TransportMode.allCases)
     func discoverServesDocument(mode: TransportMode) async throws {
         try await withPartnerServer(mode) { _, client in
