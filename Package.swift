@@ -59,9 +59,14 @@ let package = Package(
         .target(
             name: "PartnerService",
             dependencies: [
-                "PartnerAPI", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC", "FramedJSON",
-                "FramedRPCConformance",
+                "PartnerAPI", "PartnerCore", "FramedRPC", "FramedJSON", "FramedRPCConformance",
             ]
+        ),
+        // The composition root: chooses and opens the store (SQLite or PostgreSQL) under the
+        // service layer, which knows only the store protocol.
+        .target(
+            name: "PartnerServer",
+            dependencies: ["PartnerService", "PartnerCore", "PartnerStore", "PartnerStorePostgres"]
         ),
 
         // Executables and what they share (argument parsing, logs, tables)
@@ -73,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "partner-server",
             dependencies: [
-                "PartnerService", "PartnerCore", "PartnerStore", "FramedRPC", "FramedRPCTCP", "ToolSupport", "Observability",
+                "PartnerServer", "PartnerService", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC",
+                "FramedRPCTCP", "ToolSupport", "Observability",
             ]
         ),
         .executableTarget(
@@ -111,7 +117,9 @@ let package = Package(
         // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
         .testTarget(
             name: "PartnerBenchTests",
-            dependencies: ["partner-bench", "PartnerService", "FramedRPC", "FramedRPCTCP", "FramedRPCConformance"]),
+            dependencies: [
+                "partner-bench", "PartnerServer", "PartnerService", "FramedRPC", "FramedRPCTCP", "FramedRPCConformance",
+            ]),
         // The conformance suite against a freshly built partner-server, and the Swift client
         // against the suite's misbehaving server.
         .testTarget(
@@ -135,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [
-                "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC", "FramedRPCTCP",
+                "PartnerServer", "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC", "FramedRPCTCP",
                 "FramedRPCInProcess",
             ]
         ),

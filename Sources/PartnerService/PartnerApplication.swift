@@ -3,20 +3,20 @@ import FramedRPC
 import FramedRPCConformance
 import PartnerAPI
 import PartnerCore
-import PartnerStore
-import PartnerStorePostgres
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A whole PartnerConsole server minus its transport: the store (SQLite in a data folder, or
-/// PostgreSQL shared by several replicas when `Options.databaseURL` is set), the domain context, every service of `Protocol/partner.openrpc.json`, the interceptors, and the
-/// runtime server that a transport (`TCPServerTransport`, or the in-process one in tests)
-/// serves.
+/// A whole PartnerConsole server minus its transport and its store's kind: the domain context
+/// over an opened store (any `RecordStore`), every service of `Protocol/partner.openrpc.json`,
+/// the interceptors, and the runtime server that a transport (`TCPServerTransport`, or the
+/// in-process one in tests) serves. Which store, and how it is opened, is the composition
+/// root's choice (`PartnerServer`'s `StoreLocation`).
 ///
 /// ```swift
-/// let app = try await PartnerApplication.open(options: .init(dataDirectory: "./data"))
+/// let store = try await StoreLocation.sqlite(dataDirectory: "./data").open()
+/// let app = try await PartnerApplication.open(store: store, options: .init(dataDirectory: "./data"))
 /// let transport = TCPServerTransport(config: .init(host: "127.0.0.1", port: 7420))
 /// try await app.server.serve(on: transport)
 /// await app.close()
@@ -24,13 +24,9 @@ import PartnerStorePostgres
 public final class PartnerApplication: Sendable {
     /// What to open and how.
     public struct Options: Sendable {
-        /// The folder holding `partner.sqlite` and `bootstrap-token`; created when missing.
-        /// With `databaseURL` it holds only `bootstrap-token` (written by the replica that
-        /// initialised the database).
+        /// The folder holding `bootstrap-token` (written by the process that initialised the
+        /// store) and, on SQLite, the database; created when missing.
         public var dataDirectory: String
-        /// A `postgresql://USER@HOST:PORT/DB` URL: keep the records in that PostgreSQL database,
-        /// shared with any number of other replicas, instead of SQLite in `dataDirectory`.
-        public var databaseURL: String?
         /// Serve `Conformance.Echo` / `Conformance.Stream` (WIRE.md), off by default.
         public var enableConformanceService = false
         /// Runtime limits and timings.
@@ -50,12 +46,9 @@ public final class PartnerApplication: Sendable {
         /// Remember verified tokens (by hash) so most calls authenticate without a store read;
         /// revocation still applies to the next call. On by default.
         public var cachesTokens = true
-        /// How the SQLite store is opened: its record cache (`cacheCapacity` records) and the
-        /// page cache of each of its connections (`pageCacheKiB`, writer and each reader) are
-        /// what the server's memory grows to with the data; its `onCommit` feeds metrics.
-        public var storeConfig = SQLiteRecordStore.Config()
-        /// On SQLite, answer `partner-server create-partner` through `<data>/admin/` while
-        /// running (`AdminSpool`). Off by default; `partner-server` turns it on.
+        /// Answer `partner-server create-partner` through `<data>/admin/` while running
+        /// (`AdminSpool`), for a store only one process may open (SQLite). Off by default;
+        /// `partner-server` turns it on for SQLite.
         public var servesAdminSpool = false
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
@@ -64,7 +57,7 @@ public final class PartnerApplication: Sendable {
         public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
     }
 
-    /// The durable store: a `SQLiteRecordStore` or a `PostgresRecordStore`.
+    /// The durable store (SQLite or PostgreSQL, as the composition root chose).
     public let store: any RecordStore
     /// Clock, ids and the admin console port the services use.
     public let context: DomainContext
@@ -94,14 +87,13 @@ public final class PartnerApplication: Sendable {
         self.adminSpool = adminSpool
     }
 
-    /// Opens (creating when needed) the data folder and builds the server. On a folder with no
-    /// partner yet, creates the default partner with one agent holding both roles and writes
-    /// its token to `<data>/bootstrap-token` (mode 0600).
-    /// - Throws: `StoreError` when the store cannot be opened (another process holds it, newer
-    ///   schema, unwritable folder).
-    public static func open(options: Options) async throws -> PartnerApplication {
+    /// Builds the server over `store`, which it owns from now on (`close()` closes it). On a
+    /// store with no partner yet, creates the default partner with one agent holding both
+    /// roles and writes its token to `<data>/bootstrap-token` (mode 0600), creating the data
+    /// folder when needed.
+    /// - Throws: `StoreError` when the store cannot be written or the folder not created.
+    public static func open(store: any RecordStore, options: Options) async throws -> PartnerApplication {
         try makeDirectory(options.dataDirectory)
-        let store = try await openStore(options)
         let pageTokens = try await store.write { tx in try PageTokenKey.ensure(in: tx) }
         let context = makeContext(clock: options.clock, pageTokens: pageTokens)
         try await bootstrapIfEmpty(store: store, context: context, dataDirectory: options.dataDirectory)
@@ -124,7 +116,7 @@ public final class PartnerApplication: Sendable {
         backend.feed.endWatches(onDrainOf: server.health)
         followRemoteCommits(of: store, tokenCache: tokenCache, feed: backend.feed)
         var spool: Task<Void, Never>?
-        if options.databaseURL == nil && options.servesAdminSpool {
+        if options.servesAdminSpool {
             let admin = AdminSpool(dataDirectory: options.dataDirectory)
             let writer: any RecordStore = CredentialWatchingStore(base: store, cache: tokenCache)
             spool = Task { await admin.serve(store: writer, context: context) }
@@ -150,7 +142,7 @@ public final class PartnerApplication: Sendable {
     public func close() async {
         adminSpool?.cancel()
         await adminSpool?.value
-        await Self.close(store)
+        await store.close()
     }
 
     /// Creates another partner with one agent holding both roles.
@@ -179,13 +171,9 @@ public final class PartnerApplication: Sendable {
         if let token { try writeSecretFile(bootstrapTokenPath(dataDirectory), contents: token + "\n") }
     }
 
-    /// The mode of `folder` when group or others may read, write or enter it (e.g. `0755`),
-    /// for a warning at start; nil when it is owner-only.
-    public static func dataFolderExposure(_ folder: String) -> String? {
-        SQLiteRecordStore.exposure(ofDataFolder: folder)
-    }
-
-    static func makeDirectory(_ path: String) throws {
+    /// Creates the data folder (mode 0700) unless it exists.
+    /// - Throws: `StoreError` (unavailable) when it cannot be created.
+    public static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
             throw StoreError(code: .unavailable, message: "cannot create data folder \(path): \(String(cString: strerror(errno)))")
         }

@@ -5,6 +5,7 @@ import FramedRPC
 import FramedRPCTCP
 import Observability
 import PartnerCore
+import PartnerServer
 import PartnerService
 import PartnerStore
 import ToolSupport
@@ -158,7 +159,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let agentRate = try args.integer("rate-limit-agent", default: defaultAgentRate, in: 0...100_000_000)
     let defaultRefusalRate = PartnerApplication.Options(dataDirectory: data).refusalRateLimit?.callsPerSecond ?? 0
     let refusalRate = try args.integer("rate-limit-refusals", default: defaultRefusalRate, in: 0...100_000_000)
-    var storeConfig = PartnerApplication.Options(dataDirectory: data).storeConfig
+    var storeConfig = SQLiteRecordStore.Config()
     storeConfig.cacheCapacity = try args.integer("cache-records", default: storeConfig.cacheCapacity, in: 0...100_000_000)
     storeConfig.pageCacheKiB =
         try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
@@ -196,11 +197,11 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     config.observer = operations.observer
     var options = PartnerApplication.Options(dataDirectory: data)
     options.enableConformanceService = conformance
-    options.databaseURL = databaseURL
-    options.servesAdminSpool = true
+    storeConfig.onCommit = operations.onCommit
+    let location: StoreLocation =
+        if let databaseURL { .postgres(url: databaseURL) } else { .sqlite(dataDirectory: data, config: storeConfig) }
+    options.servesAdminSpool = location.isSingleProcess
     options.serverConfig = config
-    options.storeConfig = storeConfig
-    options.storeConfig.onCommit = operations.onCommit
     options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
     options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
@@ -209,7 +210,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     }
     let app: PartnerApplication
     do {
-        app = try await PartnerApplication.open(options: options)
+        app = try await PartnerApplication.open(location, options: options)
     } catch {
         transport.stopListening()
         throw error

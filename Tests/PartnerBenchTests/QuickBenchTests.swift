@@ -1,6 +1,7 @@
 import FramedRPC
 import FramedRPCConformance
 import FramedRPCTCP
+import PartnerServer
 import PartnerService
 import Testing
 

@@ -4,6 +4,7 @@ import FramedRPCTCP
 import Foundation
 import PartnerAPI
 import PartnerCore
+import PartnerServer
 import PartnerService
 import Testing
 

@@ -3,6 +3,7 @@ import FramedJSON
 import FramedRPC
 import PartnerAPI
 import PartnerCore
+import PartnerServer
 import PartnerService
 import Testing
 

@@ -27,6 +27,15 @@ public protocol RecordStore: Sendable {
     /// - Throws: what `body` throws (its changes discarded), or `StoreError` when the commit
     ///   failed (nothing kept).
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T
+
+    /// Lets the writes already begun finish, then releases the store's connections and files;
+    /// later calls fail with `StoreError` (unavailable).
+    func close() async
+}
+
+extension RecordStore {
+    /// Nothing to release (in-memory stores, wrappers that do not own their base).
+    public func close() async {}
 }
 
 /// Reading records inside a transaction or snapshot.

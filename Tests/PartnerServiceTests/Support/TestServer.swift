@@ -4,6 +4,7 @@ import FramedRPCInProcess
 import FramedRPCTCP
 import PartnerAPI
 import PartnerCore
+import PartnerServer
 import PartnerService
 import Synchronization
 import Testing

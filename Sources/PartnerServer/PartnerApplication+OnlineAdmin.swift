@@ -1,4 +1,5 @@
 import PartnerCore
+import PartnerService
 import PartnerStorePostgres
 
 extension PartnerApplication {
