@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess", "FramedRPCConformance"]),
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC", "FramedRPCConformance"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
-        // Test helpers several test targets share: the throwaway PostgreSQL cluster.
+        // Test helpers several test targets share: temporary folders, the throwaway PostgreSQL cluster.
         .target(name: "PartnerTestSupport", path: "Tests/PartnerTestSupport"),
         .testTarget(
             name: "PartnerStoreTests",
@@ -119,6 +119,7 @@ let package = Package(
             name: "PartnerBenchTests",
             dependencies: [
                 "partner-bench", "PartnerServer", "PartnerService", "FramedRPC", "FramedRPCTCP", "FramedRPCConformance",
+                "PartnerTestSupport",
             ]),
         // The conformance suite against a freshly built partner-server, and the Swift client
         // against the suite's misbehaving server.
@@ -144,7 +145,7 @@ let package = Package(
             name: "PartnerServiceTests",
             dependencies: [
                 "PartnerServer", "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC", "FramedRPCTCP",
-                "FramedRPCInProcess",
+                "FramedRPCInProcess", "PartnerTestSupport",
             ]
         ),
     ]

@@ -4,6 +4,7 @@ import FramedRPCTCP
 import PartnerServer
 import PartnerService
 import Testing
+import PartnerTestSupport
 
 @testable import partner_bench
 
@@ -19,9 +20,7 @@ import Testing
 struct QuickBenchTests {
     @Test("every quick scenario completes calls and none of them fails")
     func quickRunHasNoErrors() async throws {
-        var template = Array("/tmp/partner-bench-test-XXXXXX".utf8CString)
-        let made = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) })
-        let folder = String(cString: made)
+        let folder = try TemporaryFolders.make("partner-bench-test")
         defer { SpawnedServer.run(["/bin/rm", "-rf", folder]) }
 
         var options = PartnerApplication.Options(dataDirectory: folder + "/data")

@@ -4,6 +4,7 @@ import FramedRPCTCP
 import Glibc
 import PartnerAPI
 import Synchronization
+import PartnerTestSupport
 
 /// A failure of the crash tests' harness (a timeout, a server that would not start).
 struct CrashHarnessError: Error, CustomStringConvertible {
@@ -42,9 +43,7 @@ enum CrashHarness {
 
     /// A fresh folder under the temporary directory.
     static func temporaryFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/partner-crash-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CrashHarnessError("mkdtemp failed: errno \(errno)") }
-        return String(cString: made)
+        try TemporaryFolders.make("partner-crash")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -24,9 +25,7 @@ final class HostileServer: @unchecked Sendable {
     /// Starts `partner-server --listen 127.0.0.1:0 --data <tmp> --log-level debug <arguments>`
     /// and waits (up to 30 s) for its `server.listening` log line.
     static func start(_ arguments: [String] = []) throws -> HostileServer {
-        var template = Array((NSTemporaryDirectory() + "/hostile-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed: errno \(errno)") }
-        let root = String(cString: made)
+        let root = try TemporaryFolders.make("hostile")
         let logPath = root + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))

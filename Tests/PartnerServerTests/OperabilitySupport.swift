@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -174,9 +175,7 @@ final class PrometheusServer: @unchecked Sendable {
     /// - Throws: when `prometheus` is missing or does not become ready (with its log).
     init(scraping target: String) throws {
         let binary = try Ops.tool("prometheus")
-        var template = Array((NSTemporaryDirectory() + "/prometheus-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed: errno \(errno)") }
-        root = String(cString: made)
+        root = try TemporaryFolders.make("prometheus")
         logPath = root + "/prometheus.log"
         let config = """
             global:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -53,9 +54,7 @@ extension Operability {
         }
 
         static func temporaryFolder() throws -> String {
-            var template = Array((NSTemporaryDirectory() + "/partner-config-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed: errno \(errno)") }
-            return String(cString: made)
+            try TemporaryFolders.make("partner-config")
         }
 
         @Test("precedence: the flag wins over PARTNER_*, PARTNER_* over the --config file, the file over the default")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -17,10 +18,9 @@ struct StoreFileModeTests {
     @Test("in a 0755 folder made by the operator, the database, its log, shared memory and lock are 0600, with a warning")
     func ownerOnlyFiles() async throws {
         let outcome = try await Hostile.onThread { () throws -> (modes: [String: mode_t?], log: String) in
-            var template = Array((NSTemporaryDirectory() + "/modes-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw HostileFailure("mkdtemp failed") }
-            let folder = String(cString: made) + "/data"
-            defer { try? FileManager.default.removeItem(atPath: String(cString: made)) }
+            let root = try TemporaryFolders.make("modes")
+            let folder = root + "/data"
+            defer { TemporaryFolders.remove(root) }
             let previous = umask(0o022)
             defer { umask(previous) }
             guard mkdir(folder, 0o755) == 0 else { throw HostileFailure("mkdir failed") }

@@ -3,6 +3,7 @@ import Glibc
 import PartnerCore
 import Synchronization
 import Testing
+import PartnerTestSupport
 
 @testable import PartnerStore
 
@@ -11,16 +12,14 @@ final class TemporaryFolder: Sendable {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/partnerstore-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw StoreTestError("mkdtemp failed: errno \(errno)") }
-        path = String(cString: made)
+        path = try TemporaryFolders.make("partnerstore")
     }
 
     /// The database path inside the folder.
     var database: String { path + "/data/partner.sqlite" }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        TemporaryFolders.remove(path)
     }
 }
 

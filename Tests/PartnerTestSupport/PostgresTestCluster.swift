@@ -97,9 +97,7 @@ public final class PostgresTestCluster: Sendable {
     public static func start() throws -> PostgresTestCluster {
         let binaries = try findBinaries()
         stopOrphans(binaries: binaries)
-        var template = Array((NSTemporaryDirectory() + "/partner-pg-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw Failure("mkdtemp failed: errno \(errno)") }
-        let folder = String(cString: made)
+        let folder = try TemporaryFolders.make("partner-pg")
         chmod(folder, 0o755)
         // Which test process owns the cluster: a later start stops it if that process died
         // without running its exit handler (killed by a timeout, say).

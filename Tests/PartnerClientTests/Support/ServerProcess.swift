@@ -1,4 +1,5 @@
 import Foundation
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -32,9 +33,7 @@ final class ServerProcess: @unchecked Sendable {
         if let existing {
             root = existing
         } else {
-            var template = Array((NSTemporaryDirectory() + "/client-tests-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: errno \(errno)") }
-            root = String(cString: made)
+            root = try TemporaryFolders.make("client-tests")
         }
         let logPath = root + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)

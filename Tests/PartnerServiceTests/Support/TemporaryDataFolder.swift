@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PartnerTestSupport
 
 /// A fresh data folder under the system's temporary directory, removed on `remove()`.
 struct TemporaryDataFolder: Sendable {
@@ -10,13 +11,11 @@ struct TemporaryDataFolder: Sendable {
     var data: String { root + "/data" }
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/partnerservice-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed: errno \(errno)") }
-        root = String(cString: made)
+        root = try TemporaryFolders.make("partnerservice")
     }
 
     /// Deletes the folder and everything in it.
     func remove() {
-        try? FileManager.default.removeItem(atPath: root)
+        TemporaryFolders.remove(root)
     }
 }
