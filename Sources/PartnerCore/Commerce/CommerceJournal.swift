@@ -29,11 +29,37 @@ enum CommerceJournal {
             "state": after.state.rawValue,
         ]
         if let fromSeats = before?.seats, fromSeats != after.seats { data["fromSeats"] = String(fromSeats) }
+        if let fromSku = before?.skuId, fromSku != after.skuId { data["fromSku"] = fromSku }
+        if let renewalSku = after.renewalSkuId { data["renewalSku"] = renewalSku }
+        if let trialEnd = after.trialEndTime, after.state.isLive { data["trialEndTime"] = trialEnd.rfc3339 }
         try Events.emit(
             "subscription.\(eventVerb(action))", resourceId: after.id, customerId: after.customerId, data: data,
             partnerId: after.partnerId,
             context: context, in: tx)
         return change
+    }
+
+    /// Records what has fallen due on `subscription` without a call (a trial past its end has
+    /// ended, `CommerceRules.endTrialIfDue`) as its own change, inside the caller's write
+    /// transaction; returns the subscription as it now stands. Runs at most once per due
+    /// change: the stored record no longer qualifies afterwards.
+    static func recordDueChanges(
+        _ subscription: Subscription, operation: Operation, caller: Caller, context: DomainContext,
+        in tx: any StoreWriting
+    ) throws -> Subscription {
+        var after = subscription
+        guard CommerceRules.endTrialIfDue(&after, now: context.now()) else { return subscription }
+        after.advanceVersion()
+        after.updateTime = context.now()
+        try tx.put(after)
+        try recordChange(
+            .trialEnded, operation: operation, before: subscription, after: after, reason: nil,
+            defaultReason:
+                "trial ended at \(after.trialEndTime?.rfc3339 ?? "-") without Subscriptions.StartPaidService (recorded during \(operation.method))",
+            caller: caller, context: context, in: tx)
+        try refreshSubscriptionStatus(
+            customerId: after.customerId, partnerId: after.partnerId, context: context, in: tx)
+        return after
     }
 
     /// Recomputes the customer's subscription status summary and stores the customer when it
@@ -61,17 +87,22 @@ enum CommerceJournal {
         var fields = ["seats": String(s.seats), "state": s.state.rawValue, "sku": s.skuId]
         if let committed = s.committedSeats { fields["committedSeats"] = String(committed) }
         if s.plan.hasSeatCommitment { fields["autoRenew"] = String(s.renews) }
+        if let renewalSku = s.renewalSkuId { fields["renewalSku"] = renewalSku }
+        if let trialEnd = s.trialEndTime { fields["trialEndTime"] = trialEnd.rfc3339 }
         return fields
     }
 
     static func eventVerb(_ action: SubscriptionChange.Action) -> String {
         switch action {
-        case .created: "created"
+        case .created, .trialStarted: "created"
         case .seatsChanged: "seats_changed"
         case .suspended: "suspended"
         case .activated: "activated"
         case .cancelled: "cancelled"
         case .renewalChanged: "renewal_changed"
+        case .paidServiceStarted: "paid_service_started"
+        case .trialEnded: "trial_ended"
+        case .planChanged: "plan_changed"
         }
     }
 }

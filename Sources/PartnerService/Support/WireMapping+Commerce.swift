@@ -28,7 +28,7 @@ extension WireMapping {
     }
 
     /// A history action as the wire's verb: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL,
-    /// UPDATE_RENEWAL_SETTINGS.
+    /// UPDATE_RENEWAL_SETTINGS, CREATE_TRIAL, START_PAID_SERVICE, END_TRIAL, CHANGE_PLAN.
     static func action(_ action: PartnerCore.SubscriptionChange.Action) -> String {
         switch action {
         case .created: "CREATE"
@@ -37,6 +37,10 @@ extension WireMapping {
         case .activated: "ACTIVATE"
         case .cancelled: "CANCEL"
         case .renewalChanged: "UPDATE_RENEWAL_SETTINGS"
+        case .trialStarted: "CREATE_TRIAL"
+        case .paidServiceStarted: "START_PAID_SERVICE"
+        case .trialEnded: "END_TRIAL"
+        case .planChanged: "CHANGE_PLAN"
         }
     }
 
