@@ -4238,6 +4238,14 @@ extension PartnerSchema {
             "maximum": 1000000,
             "description": "Seats to buy, 1 to the SKU's maximum."
           }
+        },
+        {
+          "name": "trial",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "description": "Order a 30-day trial: not billed until Subscriptions.StartPaidService; default false."
+          }
         }
       ],
       "result": {
@@ -4340,7 +4348,7 @@ extension PartnerSchema {
       "x-idempotent": false,
       "x-streaming": false,
       "summary": "Buys seats of a SKU for a customer, creating its subscription.",
-      "description": "Places an order and creates an ACTIVE subscription at the SKU's locked price; annual plans commit to the seats for a year and renew automatically. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The customer is ACTIVE (an invited one must accept first) and eligible for the SKU.\n- One live subscription per customer and product family.\n- An add-on needs its base subscription.\n- Seats are 1 to the SKU's maximum.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the customer has a live subscription of this family (field sku).\n- FAILED_PRECONDITION: the customer is not ACTIVE, not eligible, or lacks the add-on's base.\n- OUT_OF_RANGE: seats exceed the SKU's maximum (field seats).",
+      "description": "Places an order and creates an ACTIVE subscription at the SKU's locked price; annual plans commit to the seats for a year and renew automatically. With trial true the subscription is a 30-day trial (trialEndTime): not billed, no commitment term, until Subscriptions.StartPaidService converts it; unconverted, it ends (CANCELLED) at trialEndTime. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- The customer is ACTIVE (an invited one must accept first) and eligible for the SKU.\n- One live subscription per customer and product family (a trial past its end no longer holds it).\n- An add-on needs its base subscription.\n- Seats are 1 to the SKU's maximum.\n- Only base SKUs have trials; an add-on with trial true is INVALID_ARGUMENT naming trial.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: customerId names no live customer of the partner.\n- ALREADY_EXISTS: the customer has a live subscription of this family (field sku).\n- FAILED_PRECONDITION: the customer is not ACTIVE, not eligible, or lacks the add-on's base.\n- OUT_OF_RANGE: seats exceed the SKU's maximum (field seats).",
       "examples": [
         {
           "name": "buy an annual plan",
@@ -4589,8 +4597,8 @@ extension PartnerSchema {
       "x-mutating": false,
       "x-idempotent": true,
       "x-streaming": false,
-      "summary": "Reads one subscription with its history.",
-      "description": "Returns the subscription and every change made to it (who, what, why, when).\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner."
+      "summary": "Reads one subscription with its recent history.",
+      "description": "Returns the subscription as it stands now (a trial past its end reads CANCELLED) and its 20 most recent changes (who, what, why, when), oldest first; historyTruncated is true when older ones exist: Subscriptions.ListHistory pages through all of them.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner."
     },
     {
       "name": "Subscriptions.List",
@@ -5296,6 +5304,16 @@ extension PartnerSchema {
           }
         },
         {
+          "name": "renewalSku",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 64,
+            "description": "The SKU of the same family to move to at the next renewal; empty clears it; absent keeps it."
+          }
+        },
+        {
           "name": "reason",
           "required": false,
           "schema": {
@@ -5383,8 +5401,8 @@ extension PartnerSchema {
       "x-mutating": true,
       "x-idempotent": false,
       "x-streaming": false,
-      "summary": "Turns an annual plan's auto-renewal on or off.",
-      "description": "Off, the plan ends at termEndTime instead of renewing for a year; on again, it renews. Setting the value it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only annual (commitment) plans have renewal settings.\n- Not on a CANCELLED subscription.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the plan has no term (flexible, monthly) or the subscription is CANCELLED (field subscriptionId).\n- ABORTED: etag was sent and is stale.",
+      "summary": "Turns an annual plan's auto-renewal on or off and sets the plan it renews on.",
+      "description": "Off, the plan ends at termEndTime instead of renewing for a year, and a pending renewalSku is dropped; on again, it renews. renewalSku sets the SKU of the same family (another annual SKU, or a flexible one) the subscription moves to when its term renews; empty (or the current SKU) clears it; absent keeps it. The renewal, and with it the new SKU, plan and price, is recorded at the first seat change after termEndTime (history CHANGE_PLAN). Setting what it has changes nothing. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only annual (commitment) plans have renewal settings.\n- Not on a CANCELLED subscription.\n- A renewalSku needs autoRenew true, an ACTIVE subscription past any trial, a catalogue SKU of the same family that the customer may buy and that holds its seats.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: renewalSku is not a catalogue SKU, is of another family, holds fewer seats than the subscription, or comes with autoRenew false (field renewalSku).\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the plan has no term (flexible, monthly) or the subscription is CANCELLED; with a renewalSku, the subscription is not ACTIVE or is a trial (field subscriptionId), or the customer may not buy that SKU (field renewalSku).\n- ABORTED: etag was sent and is stale.",
       "examples": [
         {
           "name": "end at term end",
@@ -5420,6 +5438,269 @@ extension PartnerSchema {
           }
         }
       ]
+    },
+    {
+      "name": "Subscriptions.StartPaidService",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "subscriptionId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The subscription's id (sub_...)."
+          }
+        },
+        {
+          "name": "etag",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/Etag",
+            "description": "The etag read last; a stale one gives ABORTED."
+          }
+        },
+        {
+          "name": "reason",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 500,
+            "description": "Why, for the history (up to 500 characters)."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "$ref": "#/components/schemas/Subscription"
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        },
+        {
+          "code": 9,
+          "message": "The resource is not in a state that allows this.",
+          "data": {
+            "status": "FAILED_PRECONDITION"
+          }
+        },
+        {
+          "code": 10,
+          "message": "The etag is stale; read again and retry.",
+          "data": {
+            "status": "ABORTED"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent"
+      ],
+      "x-mutating": true,
+      "x-idempotent": false,
+      "x-streaming": false,
+      "summary": "Converts a trial to paid service.",
+      "description": "Ends a running trial now, as Cloud Channel's StartPaidService: billing starts from this moment and an annual plan's first term and commitment start now. History START_PAID_SERVICE. Audited (who, role, what, when, request id) and emits an event; honours meta.idempotencyKey (a replay returns the first answer).\n\nRules:\n- Only a running trial converts (not one already paid, never a trial, or past its trialEndTime).\n- The subscription is ACTIVE and its customer ACTIVE.\n\nRoles: salesAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner.\n- FAILED_PRECONDITION: the subscription is not a running trial or not ACTIVE (field subscriptionId), or the customer is not ACTIVE (field customerId).\n- ABORTED: etag was sent and is stale.",
+      "examples": [
+        {
+          "name": "convert a trial",
+          "description": "A trial converted on day 12: billing and the annual term start now.",
+          "params": [
+            {
+              "name": "subscriptionId",
+              "value": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K"
+            }
+          ],
+          "result": {
+            "name": "result",
+            "value": {
+              "id": "sub_01JD2K9A0B1C2D3E4F5G6H7J8K",
+              "customerId": "cus_01JD2K8Q3M7ZJ4X9W0V5T6R2P1",
+              "sku": "ws-business-standard-annual",
+              "family": "workspace",
+              "plan": "ANNUAL",
+              "seats": 10,
+              "committedSeats": 10,
+              "state": "ACTIVE",
+              "termStartTime": "2026-03-14T09:05:00Z",
+              "termEndTime": "2027-03-14T09:05:00Z",
+              "autoRenew": true,
+              "etag": "v2",
+              "createTime": "2026-03-02T09:05:00Z",
+              "updateTime": "2026-03-02T09:05:00Z"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "Subscriptions.ListHistory",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "pageSize",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 200,
+            "description": "Items per page; default 50."
+          }
+        },
+        {
+          "name": "pageToken",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "minLength": 0,
+            "maxLength": 512,
+            "description": "From nextPageToken of the previous page."
+          }
+        },
+        {
+          "name": "subscriptionId",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The subscription whose history to list."
+          }
+        }
+      ],
+      "result": {
+        "name": "result",
+        "schema": {
+          "type": "object",
+          "required": [
+            "items"
+          ],
+          "properties": {
+            "items": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/SubscriptionChange"
+              },
+              "description": "This page's items."
+            },
+            "nextPageToken": {
+              "type": "string",
+              "description": "Absent on the last page."
+            }
+          },
+          "additionalProperties": false
+        }
+      },
+      "errors": [
+        {
+          "code": -32602,
+          "message": "Params violate the schema or a rule; data.details names the field.",
+          "data": {
+            "status": "INVALID_ARGUMENT"
+          }
+        },
+        {
+          "code": 4,
+          "message": "The deadline passed.",
+          "data": {
+            "status": "DEADLINE_EXCEEDED"
+          }
+        },
+        {
+          "code": 14,
+          "message": "The server cannot serve now; retry with backoff.",
+          "data": {
+            "status": "UNAVAILABLE"
+          }
+        },
+        {
+          "code": 8,
+          "message": "A limit was hit.",
+          "data": {
+            "status": "RESOURCE_EXHAUSTED"
+          }
+        },
+        {
+          "code": 16,
+          "message": "No valid bearer token.",
+          "data": {
+            "status": "UNAUTHENTICATED"
+          }
+        },
+        {
+          "code": 7,
+          "message": "The agent lacks the role this method needs.",
+          "data": {
+            "status": "PERMISSION_DENIED"
+          }
+        },
+        {
+          "code": 5,
+          "message": "The resource does not exist or belongs to another partner.",
+          "data": {
+            "status": "NOT_FOUND"
+          }
+        }
+      ],
+      "x-roles": [
+        "salesAgent",
+        "adminAgent"
+      ],
+      "x-mutating": false,
+      "x-idempotent": true,
+      "x-streaming": false,
+      "summary": "Lists a subscription's whole history.",
+      "description": "Returns every change made to the subscription (who, what, why, when). Pages are ordered oldest first; pass nextPageToken as pageToken for the next page, with the same filters (the page size may change).\n\nRules:\n- A pageToken is bound to the method, the partner and the filters that made it; any other use is INVALID_ARGUMENT naming pageToken.\n\nRoles: salesAgent or adminAgent.\n\nErrors:\n- INVALID_ARGUMENT: params violate the schema or a field rule; error.data.details names the field.\n- DEADLINE_EXCEEDED: the call's meta.timeoutMs passed before it finished.\n- UNAVAILABLE: the server is draining or cannot reach its store; retry with backoff (idempotent methods, or with an idempotencyKey).\n- RESOURCE_EXHAUSTED: a frame, meta, batch or rate limit was hit; error.data.retryAfterMs says when to retry.\n- UNAUTHENTICATED: meta.authorization is missing or not a valid, unrevoked, unexpired Bearer token of an enabled agent.\n- PERMISSION_DENIED: the agent holds none of the roles in x-roles.\n- NOT_FOUND: subscriptionId names no subscription of the partner."
     },
     {
       "name": "Invoices.List",
@@ -7747,7 +8028,7 @@ extension PartnerSchema {
           },
           "action": {
             "type": "string",
-            "description": "CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL or UPDATE_RENEWAL_SETTINGS."
+            "description": "CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL, UPDATE_RENEWAL_SETTINGS, CREATE_TRIAL, START_PAID_SERVICE, END_TRIAL or CHANGE_PLAN."
           },
           "fromSeats": {
             "type": "integer",
@@ -7839,6 +8120,14 @@ extension PartnerSchema {
             "type": "boolean",
             "description": "Annual plans: whether the term renews for a year at termEndTime."
           },
+          "renewalSku": {
+            "type": "string",
+            "description": "Annual plans: the SKU it moves to at its next renewal; absent to renew on the same SKU."
+          },
+          "trialEndTime": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "While a trial: when it ends (CANCELLED) unless Subscriptions.StartPaidService converts it first; absent once paid."
+          },
           "cancelTime": {
             "$ref": "#/components/schemas/Timestamp",
             "description": "When it was cancelled."
@@ -7848,7 +8137,11 @@ extension PartnerSchema {
             "items": {
               "$ref": "#/components/schemas/SubscriptionChange"
             },
-            "description": "Changes, oldest first (Subscriptions.Get only)."
+            "description": "The 20 most recent changes, oldest first (Subscriptions.Get only); Subscriptions.ListHistory has them all."
+          },
+          "historyTruncated": {
+            "type": "boolean",
+            "description": "Subscriptions.Get only: true when older changes exist than those in history."
           },
           "etag": {
             "$ref": "#/components/schemas/Etag",
