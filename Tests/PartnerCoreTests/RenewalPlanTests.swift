@@ -17,7 +17,9 @@ struct RenewalPlanTests {
         }
     }
 
-    @Test("renewalPlanAtRenewal: an annual plan set to renew on the flexible SKU moves there at its renewal; no term follows")
+    @Test(
+        "renewalPlanAtRenewal: an annual plan set to renew on the flexible SKU moves there at its renewal; no term follows"
+    )
     func annualToFlexible() throws {
         let world = CommerceFixture()
         let annual = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)
@@ -59,7 +61,9 @@ struct RenewalPlanTests {
         #expect(changed.skuId == "ws-business-starter-annual" && changed.renewalSkuId == "ws-business-starter-flex")
     }
 
-    @Test("renewalPlanFromCatalog: an unknown SKU, another family's, or one with auto-renewal off is INVALID_ARGUMENT renewalSku")
+    @Test(
+        "renewalPlanFromCatalog: an unknown SKU, another family's, or one with auto-renewal off is INVALID_ARGUMENT renewalSku"
+    )
     func invalidPlans() throws {
         let world = CommerceFixture()
         let annual = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)
@@ -85,7 +89,9 @@ struct RenewalPlanTests {
         #expect(try renewal(world, off, autoRenew: false, sku: nil).version == off.version)
     }
 
-    @Test("renewalPlanFromCatalog: a suspended, cancelled or flexible subscription refuses a renewal plan with FAILED_PRECONDITION subscriptionId; sales agents only")
+    @Test(
+        "renewalPlanFromCatalog: a suspended, cancelled or flexible subscription refuses a renewal plan with FAILED_PRECONDITION subscriptionId; sales agents only"
+    )
     func refusals() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -98,13 +104,15 @@ struct RenewalPlanTests {
             try renewal(world, annual, sku: "ws-business-starter-flex", as: world.admin)
         }
         _ = try world.store.writeNow { tx in
-            try world.subscriptions.suspend(SubscriptionTransition(subscriptionId: annual.id), caller: world.admin, in: tx)
+            try world.subscriptions.suspend(
+                SubscriptionTransition(subscriptionId: annual.id), caller: world.admin, in: tx)
         }
         expectDomainError(.failedPrecondition, field: "subscriptionId") {
             try renewal(world, annual, sku: "ws-business-starter-flex")
         }
         _ = try world.store.writeNow { tx in
-            try world.subscriptions.cancel(SubscriptionTransition(subscriptionId: annual.id), caller: world.sales, in: tx)
+            try world.subscriptions.cancel(
+                SubscriptionTransition(subscriptionId: annual.id), caller: world.sales, in: tx)
         }
         expectDomainError(.failedPrecondition, field: "subscriptionId") {
             try renewal(world, annual, sku: "ws-business-starter-flex")

@@ -35,7 +35,9 @@ struct TrialTests {
         }
     }
 
-    @Test("trial: an order with trial is ACTIVE with a trial end 30 days on, history TRIAL_STARTED, event subscription.created")
+    @Test(
+        "trial: an order with trial is ACTIVE with a trial end 30 days on, history TRIAL_STARTED, event subscription.created"
+    )
     func trialOrder() throws {
         let world = CommerceFixture()
         let subscription = try trial(world, try world.customer(), "ws-business-starter-flex", seats: 5)
@@ -82,7 +84,9 @@ struct TrialTests {
         #expect(paid.termEndTime == Subscription.oneYear(after: world.clock.now()) && paid.committedSeats == 3)
     }
 
-    @Test("paidServiceOnlyFromTrial: StartPaidService on a paid subscription, twice, or after the trial ended is FAILED_PRECONDITION subscriptionId")
+    @Test(
+        "paidServiceOnlyFromTrial: StartPaidService on a paid subscription, twice, or after the trial ended is FAILED_PRECONDITION subscriptionId"
+    )
     func onlyFromTrial() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -108,7 +112,9 @@ struct TrialTests {
         expectDomainError(.failedPrecondition, field: "subscriptionId") { try startPaid(world, subscription) }
     }
 
-    @Test("trialEnds: an unconverted trial reads CANCELLED at its end, is recorded once by the next write, and frees its family")
+    @Test(
+        "trialEnds: an unconverted trial reads CANCELLED at its end, is recorded once by the next write, and frees its family"
+    )
     func trialEnds() throws {
         let world = CommerceFixture()
         let customer = try world.customer()
@@ -144,6 +150,8 @@ struct TrialTests {
         let world = CommerceFixture()
         let customer = try world.customer()
         try world.buy(customer, "ws-business-starter-flex", seats: 5)
-        expectDomainError(.invalidArgument, field: "trial") { try trial(world, customer, "gemini-business-flex", seats: 1) }
+        expectDomainError(.invalidArgument, field: "trial") {
+            try trial(world, customer, "gemini-business-flex", seats: 1)
+        }
     }
 }

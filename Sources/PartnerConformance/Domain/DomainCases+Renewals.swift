@@ -39,7 +39,10 @@ extension DomainCases {
                 let customer = try s.createCustomer("trial")
                 let trial = try s.call(
                     "Orders.Place",
-                    ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 3, "trial": true]
+                    [
+                        "customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 3,
+                        "trial": true,
+                    ]
                 )["subscription"]
                 guard let id = trial?["id"] else { throw s.context.fail("no trial subscription") }
                 try s.context.expect(trial?["trialEndTime"]?.stringValue != nil, "no trialEndTime: \(trial ?? .null)")
@@ -70,7 +73,8 @@ extension DomainCases {
                 try s.context.expect(
                     actions == ["CREATE", "CHANGE_SEATS", "CHANGE_SEATS", "CHANGE_SEATS"], "history pages \(actions)")
                 let other = try s.call(
-                    "Orders.Place", ["customerId": customer["id"]!, "sku": "ci-premium-flex", "seats": 1])["subscription"]
+                    "Orders.Place", ["customerId": customer["id"]!, "sku": "ci-premium-flex", "seats": 1])[
+                        "subscription"]
                 try s.refused(
                     "Subscriptions.ListHistory", ["subscriptionId": other?["id"] ?? "sub_x", "pageToken": token],
                     code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")

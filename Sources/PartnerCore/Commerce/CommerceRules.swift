@@ -249,7 +249,8 @@ public enum CommerceRules {
         let others = subscription.activeSuspensionReasons.filter { $0 != .resellerInitiated }
         guard others.isEmpty else {
             let names = others.map(\.rawValue).joined(separator: ", ")
-            let how = others.contains(.customerSuspended)
+            let how =
+                others.contains(.customerSuspended)
                 ? "; Customers.Reactivate lifts CUSTOMER_SUSPENDED" : ""
             throw DomainError.failedPrecondition(
                 "subscription \(subscription.id) is suspended for \(names), which a reseller cannot lift with Subscriptions.Activate\(how)",

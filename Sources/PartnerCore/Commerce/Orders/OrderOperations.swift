@@ -43,7 +43,10 @@ public struct OrderOperations: Sendable {
         if input.trial { try CommerceRules.requireTrialOffered(product) }
         let live = try CommerceLookup.subscriptions(ofCustomer: customer.id, partnerId: caller.partnerId, in: tx)
             .filter { $0.state.isLive }
-            .map { try CommerceJournal.recordDueChanges($0, operation: .ordersPlace, caller: caller, context: context, in: tx) }
+            .map {
+                try CommerceJournal.recordDueChanges(
+                    $0, operation: .ordersPlace, caller: caller, context: context, in: tx)
+            }
             .filter { $0.state.isLive }
         try CommerceRules.requireNotSubscribed(to: product, live: live)
         try CommerceRules.requireOneSkuPerFamily(product, live: live)
