@@ -118,4 +118,27 @@ struct RenewalPlanTests {
             try renewal(world, annual, sku: "ws-business-starter-flex")
         }
     }
+
+    @Test("renewalPlanAtRenewal: the month of the renewal bills the old plan up to the term end's day and the new one from it, one line each")
+    func renewalMonthBillsBothPlans() throws {
+        let world = CommerceFixture()
+        world.clock.set(Timestamp(year: 2026, month: 3, day: 15, hour: 10))
+        let annual = try world.buy(try world.customer(), "ws-business-starter-annual", seats: 10)
+        _ = try renewal(world, annual, sku: "ws-business-starter-flex")
+        world.clock.set(Timestamp(year: 2027, month: 3, day: 20, hour: 9))  // term ended 2027-03-15 10:00
+        let renewed = try world.change(annual, delta: 2)
+        #expect(renewed.skuId == "ws-business-starter-flex")
+        let planChange = try #require(try world.history(annual).first { $0.action == .planChanged })
+        #expect(planChange.time == annual.termEndTime && planChange.fromTerms?.skuId == "ws-business-starter-annual")
+        world.clock.set(Timestamp(year: 2027, month: 4, day: 2, hour: 9))
+        let closing = try world.store.writeNow { tx in
+            try world.invoices.closeBillingPeriod("2027-03", caller: world.admin, in: tx)
+        }
+        let lines = try #require(closing.invoices.first?.lines)
+        #expect(lines.map(\.skuId) == ["ws-business-starter-annual", "ws-business-starter-flex"])
+        let expectedSeatDays: [Int64] = [140, 194]  // March 1-14: 14 x 10; 15-19: 5 x 10, 20-31: 12 x 12
+        #expect(lines.map(\.seatDays) == expectedSeatDays)
+        let flexPrice = try #require(Catalog.standard.product("ws-business-starter-flex")?.unitPrice)
+        #expect(lines.map(\.unitPrice) == [annual.unitPrice, flexPrice])
+    }
 }

@@ -3,20 +3,24 @@
 enum CommerceJournal {
     /// Appends a history entry, audits and emits `subscription.<verb>` for a change from
     /// `before` (nil when created) to `after`. `reason` is the caller's, already checked by
-    /// `reasonText`; `defaultReason` stands in when it is absent.
+    /// `reasonText`; `defaultReason` stands in when it is absent. `effectiveTime` dates the
+    /// history entry when the change took effect before it was recorded (a renewal recorded
+    /// lazily); the audit entry and the event carry the time of recording.
     @discardableResult
     static func recordChange(
         _ action: SubscriptionChange.Action, operation: Operation, before: Subscription?, after: Subscription,
-        reason: String?, defaultReason: String, caller: Caller, context: DomainContext, in tx: any StoreWriting
+        reason: String?, defaultReason: String, effectiveTime: Timestamp? = nil, caller: Caller,
+        context: DomainContext, in tx: any StoreWriting
     ) throws -> SubscriptionChange {
         // The subscription's version numbers its history: it starts at 1 with the order and
         // every change advances it once, in this same transaction. No counter row to update.
-        let change = SubscriptionChange(
+        var change = SubscriptionChange(
             id: context.ids.next("sch"), partnerId: after.partnerId, subscriptionId: after.id,
             customerId: after.customerId, sequence: after.version,
             action: action, fromSeats: before?.seats, toSeats: after.seats, stateBefore: before?.state,
             stateAfter: after.state, caller: caller, reason: reason ?? defaultReason,
-            time: context.now())
+            time: effectiveTime ?? context.now())
+        if action == .planChanged { change.fromTerms = before.map(PlanTerms.init) }
         try tx.put(change)
         let old = before.map(summary)
         let new = summary(after)

@@ -37,7 +37,7 @@ public struct InvoiceOperations: Sendable {
                     stored, operation: .invoicesCloseBillingPeriod, caller: caller, context: context, in: tx)
                 guard InvoiceCalculator.mayBill(subscription, in: month) else { continue }
                 let history = try CommerceLookup.history(of: subscription.id, partnerId: caller.partnerId, in: tx)
-                if let line = try InvoiceCalculator.line(for: subscription, history: history, month: month) {
+                for line in try InvoiceCalculator.lines(for: subscription, history: history, month: month) {
                     billed.append((subscription.customerId, line))
                 }
             }

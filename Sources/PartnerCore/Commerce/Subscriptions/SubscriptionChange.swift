@@ -63,6 +63,9 @@ public struct SubscriptionChange: StoredRecord, Equatable {
     public var reason: String
     /// When.
     public var time: Timestamp
+    /// PLAN_CHANGED only: the terms billed before the change (the subscription, or the next
+    /// PLAN_CHANGED entry's `fromTerms`, has those after it); `nil` for other actions.
+    public var fromTerms: PlanTerms?
 
     /// Creates an entry.
     /// - Parameter id: the entry's id, `sch_...` from the context's time-ordered generator.
@@ -86,6 +89,7 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         self.requestId = caller.requestId
         self.reason = reason
         self.time = time
+        self.fromTerms = nil
     }
 
     /// `target:<subscription id>`, the key the change's audit entry carries too, so a store

@@ -86,7 +86,8 @@ public struct SubscriptionOperations: Sendable {
     ///   below its committed seats mid-term. Increases raise the commitment. The first change
     ///   after a term ended renews it (`annualRenewal`) and sets the new commitment; a pending
     ///   renewal SKU takes effect then (`renewalPlanAtRenewal`), recorded as its own
-    ///   PLAN_CHANGED entry before the seat change, and the seat range is that SKU's.
+    ///   PLAN_CHANGED entry dated at the term end (billing uses the new terms from that day),
+    ///   before the seat change; the seat range is that SKU's.
     /// - A trial past its end has ended first (`trialEnds`); seats of a running trial change
     ///   freely and are not billed.
     public func changeSeats(_ input: SeatChange, caller: Caller, in tx: any StoreWriting) throws -> Subscription {
@@ -113,8 +114,9 @@ public struct SubscriptionOperations: Sendable {
             try tx.put(after)
             try CommerceJournal.recordChange(
                 .planChanged, operation: .subscriptionsChangeSeats, before: before, after: after, reason: nil,
-                defaultReason: "renewed on \(after.skuId) (was \(before.skuId)), the renewal plan set for this term",
-                caller: caller, context: context, in: tx)
+                defaultReason:
+                    "renewed on \(after.skuId) (was \(before.skuId)) at \(before.termEndTime?.rfc3339 ?? "-"), the renewal plan set for that term",
+                effectiveTime: before.termEndTime, caller: caller, context: context, in: tx)
             before = after
         }
         guard newSeats != before.seats else { return before }
