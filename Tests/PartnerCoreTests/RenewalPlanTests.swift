@@ -119,7 +119,9 @@ struct RenewalPlanTests {
         }
     }
 
-    @Test("renewalPlanAtRenewal: the month of the renewal bills the old plan up to the term end's day and the new one from it, one line each")
+    @Test(
+        "renewalPlanAtRenewal: the month of the renewal bills the old plan up to the term end's day and the new one from it, one line each"
+    )
     func renewalMonthBillsBothPlans() throws {
         let world = CommerceFixture()
         world.clock.set(Timestamp(year: 2026, month: 3, day: 15, hour: 10))
