@@ -154,4 +154,21 @@ struct TrialTests {
             try trial(world, customer, "gemini-business-flex", seats: 1)
         }
     }
+
+    @Test("trialEnds: a customer whose only subscription is a trial past its end can be deleted")
+    func endedTrialDoesNotBlockDelete() throws {
+        let world = CommerceFixture()
+        let customer = try world.customer()
+        _ = try trial(world, customer, "ws-business-starter-flex", seats: 5)
+        expectDomainError(.failedPrecondition, field: "customerId") {
+            try world.store.writeNow { tx in
+                try CustomerOperations(context: world.context).delete(customer.id, caller: world.admin, in: tx)
+            }
+        }
+        world.clock.advance(days: 31)
+        let deleted = try world.store.writeNow { tx in
+            try CustomerOperations(context: world.context).delete(customer.id, caller: world.admin, in: tx)
+        }
+        #expect(deleted.state == .deleted)
+    }
 }
