@@ -104,7 +104,7 @@ schemas = {
         "time": TIME, "agentId": ID, "action": s(), "fromSeats": i(), "toSeats": i(), "reason": s()}),
     "Subscription": obj(["id", "customerId", "sku", "family", "plan", "seats", "state", "etag", "createTime", "updateTime"], {
         "id": ID, "customerId": ID, "sku": s(), "family": s(), "plan": ref("Plan"), "seats": i(1), "committedSeats": i(0),
-        "state": ref("SubscriptionState"), "suspensionReasons": arr(ref("SuspensionReason"), 1, unique=True), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")),
+        "state": ref("SubscriptionState"), "suspensionReasons": arr(ref("SuspensionReason"), 1, unique=True), "termStartTime": TIME, "termEndTime": TIME, "autoRenew": B, "renewalSku": s(), "trialEndTime": TIME, "cancelTime": TIME, "history": arr(ref("SubscriptionChange")), "historyTruncated": B,
         "etag": ref("Etag"), "createTime": TIME, "updateTime": TIME}),
     "Order": obj(["id", "customerId", "sku", "seats", "subscriptionId", "createTime"], {
         "id": ID, "customerId": ID, "sku": s(), "seats": i(1), "subscriptionId": ID, "agentId": ID, "createTime": TIME}),
@@ -174,7 +174,7 @@ methods = [
     ("Contacts.SetPrimary", BOTH, True, True, False, (["contactId", "type"], {"contactId": ID, "type": ref("ContactType"), **ETAG}), ref("Contact"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Contacts.ConfirmEmail", NONE, True, False, False, (["token"], {"token": s(1, 200)}), ref("Contact"), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION"]),
     ("Catalog.ListProducts", BOTH, False, True, False, ([], {**CUSTOMER_ID}), obj(["items"], {"items": arr(ref("Product"))}), ["NOT_FOUND"]),
-    ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000)}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "OUT_OF_RANGE"]),
+    ("Orders.Place", S, True, False, False, (["customerId", "sku", "seats"], {**CUSTOMER_ID, "sku": s(1, 64), "seats": i(1, 1_000_000), "trial": B}), obj(["order", "subscription"], {"order": ref("Order"), "subscription": ref("Subscription")}), ["NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION", "OUT_OF_RANGE"]),
     ("Orders.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Orders", "Order"), ["NOT_FOUND"]),
     ("Subscriptions.Get", BOTH, False, True, False, (["subscriptionId"], {"subscriptionId": ID}), ref("Subscription"), ["NOT_FOUND"]),
     ("Subscriptions.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Subscriptions", "Subscription"), ["NOT_FOUND"]),
@@ -182,7 +182,9 @@ methods = [
     ("Subscriptions.Suspend", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Activate", A, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
     ("Subscriptions.Cancel", S, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
-    ("Subscriptions.UpdateRenewalSettings", S, True, False, False, (["subscriptionId", "autoRenew"], {"subscriptionId": ID, **ETAG, "autoRenew": B, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Subscriptions.UpdateRenewalSettings", S, True, False, False, (["subscriptionId", "autoRenew"], {"subscriptionId": ID, **ETAG, "autoRenew": B, "renewalSku": s(0, 64), "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Subscriptions.StartPaidService", S, True, False, False, (["subscriptionId"], {"subscriptionId": ID, **ETAG, "reason": s(0, 500)}), ref("Subscription"), ["NOT_FOUND", "FAILED_PRECONDITION", "ABORTED"]),
+    ("Subscriptions.ListHistory", BOTH, False, True, False, (["subscriptionId"], {**PAGE, "subscriptionId": ID}), page_of("SubscriptionHistory", "SubscriptionChange"), ["NOT_FOUND"]),
     ("Invoices.List", BOTH, False, True, False, ([], {**PAGE, **CUSTOMER_ID}), page_of("Invoices", "Invoice"), ["NOT_FOUND"]),
     ("Invoices.Get", BOTH, False, True, False, (["invoiceId"], {"invoiceId": ID}), ref("Invoice"), ["NOT_FOUND"]),
     ("Invoices.Download", BOTH, False, True, False, (["invoiceId", "format"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"])}), obj(["invoiceId", "format", "contentType", "data"], {"invoiceId": ID, "format": s(enum=["PDF", "CSV"]), "contentType": s(), "data": s(fmt="byte", desc="base64")}), ["NOT_FOUND"]),

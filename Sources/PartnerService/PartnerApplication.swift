@@ -135,7 +135,7 @@ public final class PartnerApplication: Sendable {
     /// The domain context: the simulated admin console, the commerce side's subscription check,
     /// the page-token key.
     public static func makeContext(clock: any DomainClock, pageTokens: PageTokenCodec = .random()) -> DomainContext {
-        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness(), pageTokens: pageTokens)
+        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness(clock: clock), pageTokens: pageTokens)
     }
 
     /// Closes the store after pending writes finish.

@@ -65,7 +65,7 @@ struct Command: Sendable {
 enum Commands {
     static let all: [Command] =
         GeneralCommands.all + CustomerCommands.all + CommerceCommands.all + InvoiceCommands.all
-        + RenewalCommands.all + CustomerLifecycleCommands.all + UpstreamRenameCommands.all
+        + RenewalCommands.all + TrialHistoryCommands.all + CustomerLifecycleCommands.all + UpstreamRenameCommands.all
         + PrimaryContactCommands.all + AuditCommands.all + ContactCommands.all + SimulatorCommands.all
         + AccessCommands.all + ToolCommands.all
 

@@ -61,7 +61,10 @@ enum Format {
             ("term began", subscription.termStartTime),
             ("term ends", subscription.termEndTime),
             ("auto-renew", subscription.autoRenew.map { $0 ? "on" : "off" }),
+            ("renews on", subscription.renewalSku),
+            ("trial ends", subscription.trialEndTime),
             ("cancelled", subscription.cancelTime),
+            ("history", subscription.historyTruncated == true ? "older changes: subscriptions history \(subscription.id)" : nil),
         ])
     }
 

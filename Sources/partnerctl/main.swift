@@ -4,7 +4,7 @@ import FramedRPC
 import ToolSupport
 
 /// Flags that take no value, across every command.
-let booleanFlags: Set<String> = ["json", "help", "code", "full"]
+let booleanFlags: Set<String> = ["json", "help", "code", "full", "trial"]
 
 func run(_ arguments: [String]) async -> Int32 {
     var args: CommandArguments

@@ -155,6 +155,41 @@ extension ClientProcessTests {
             #expect(audit.out.contains("Tokens.Revoke"))
         }
 
+        @Test("trials, renewal plans and history: orders place --trial, subscriptions start-paid, renewal --renewal-sku, history")
+        func trialRenewalHistoryCommands() async throws {
+            let server = try await ServerProcess.start()
+            defer { server.remove() }
+            let base = ["--target", server.target, "--token", try server.token()]
+            let customer = try await CommandRun.partnerctl(
+                [
+                    "customers", "create", "--org", "Prova S.r.l.", "--domain", "prova-trial.it", "--type", "DOMAIN",
+                    "--admin-email", "admin@prova-trial.it", "--alternate-email", "alt@example.net", "--region", "IT",
+                    "--postal-code", "00100", "--field", "id",
+                ] + base)
+            #expect(customer.status == 0, "stderr: \(customer.err)")
+            let customerId = customer.out.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trial = try await CommandRun.partnerctl(
+                ["orders", "place", "--customer", customerId, "--sku", "ws-business-starter-annual", "--seats", "3",
+                 "--trial", "--json"] + base)
+            #expect(trial.status == 0, "stderr: \(trial.err)")
+            let placed = try JSONParser(maxDepth: 16).parse(trial.out)
+            let id = try #require(placed["subscription"]?["id"]?.stringValue)
+            #expect(placed["subscription"]?["trialEndTime"]?.stringValue != nil)
+            let paid = try await CommandRun.partnerctl(["subscriptions", "start-paid", id] + base)
+            #expect(paid.status == 0 && paid.out.contains("paid service started"), "stderr: \(paid.err)")
+            let again = try await CommandRun.partnerctl(["subscriptions", "start-paid", id] + base)
+            #expect(again.status == 64 + 9)
+            let renewal = try await CommandRun.partnerctl(
+                ["subscriptions", "renewal", id, "--auto-renew", "on", "--renewal-sku", "ws-business-starter-flex"]
+                    + base)
+            #expect(renewal.status == 0 && renewal.out.contains("renews on ws-business-starter-flex"), "\(renewal.err)")
+            let history = try await CommandRun.partnerctl(["subscriptions", "history", id] + base)
+            #expect(history.status == 0, "stderr: \(history.err)")
+            for action in ["CREATE_TRIAL", "START_PAID_SERVICE", "UPDATE_RENEWAL_SETTINGS"] {
+                #expect(history.out.contains(action), "history: \(history.out)")
+            }
+        }
+
         @Test("completion scripts come from the command table and complete in bash")
         func completion() async throws {
             let bash = try await CommandRun.partnerctl(["completion", "bash"])

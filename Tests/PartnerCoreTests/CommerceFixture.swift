@@ -22,7 +22,7 @@ struct CommerceFixture {
     let otherBoth = Caller(partnerId: "par_b", agentId: "agt_b_both", roles: [.salesAgent, .adminAgent])
 
     init() {
-        context = DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness())
+        context = DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness(clock: clock))
         orders = OrderOperations(context: context)
         subscriptions = SubscriptionOperations(context: context)
         invoices = InvoiceOperations(context: context)
@@ -79,8 +79,9 @@ struct CommerceFixture {
         try store.readNow { tx in try #require(try tx.get(Customer.self, id: customer.id)) }
     }
 
+    /// The whole history in sequence order (`Subscriptions.Get` returns only the recent part).
     func history(_ subscription: Subscription) throws -> [SubscriptionChange] {
-        try store.readNow { tx in try subscriptions.get(subscription.id, caller: sales, in: tx).history }
+        try store.readNow { tx in try CommerceLookup.history(of: subscription.id, partnerId: "par_a", in: tx) }
     }
 
     func audit(target: String) throws -> [AuditEntry] {

@@ -3,13 +3,15 @@ import Testing
 @testable import PartnerCore
 
 /// The policy table written out again from the words, so the code's table is checked
-/// against an independent copy: sales = create/invite customers, orders, seat changes, cancel;
+/// against an independent copy: sales = create/invite customers, orders, seat changes, cancel,
+/// renewal settings, starting paid service of a trial;
 /// admin = sync, suspend/activate, delete, agents and tokens, partner profile, audit, close
 /// billing periods, simulator controls; both = every other read, account/company/billing
 /// updates, users, contacts.
 private let salesOnly: Set<String> = [
     "Customers.Create", "Invitations.Send", "Invitations.Resend", "Invitations.Revoke",
     "Orders.Place", "Subscriptions.ChangeSeats", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings",
+    "Subscriptions.StartPaidService",
 ]
 private let adminOnly: Set<String> = [
     "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate", "Subscriptions.Suspend", "Subscriptions.Activate",
@@ -61,7 +63,7 @@ struct PolicyTests {
         for method in ["Health.Check", "Health.Watch", "rpc.discover", "Invitations.Accept", "Contacts.ConfirmEmail"] {
             #expect(!methods.contains(method))
         }
-        #expect(Operation.allCases.count == 54)
+        #expect(Operation.allCases.count == 56)
     }
 
     @Test("reads are marked non-mutating, changes mutating")

@@ -170,14 +170,14 @@ struct CrashRestartTests {
                 #expect(stored.createTime == acknowledged.createTime)
             case .placed(let placed):
                 let stored = try await client.subscriptions.get(.init(subscriptionId: placed.subscription.id))
-                let first = stored.history?.first
+                let first = try await client.subscriptions.wholeHistory(placed.subscription.id).first
                 #expect(first?.action == "CREATE" && first?.toSeats == placed.order.seats,
                         "seed \(seed): subscription \(placed.subscription.id) history starts \(String(describing: first))")
                 #expect(stored.customerId == placed.order.customerId)
             case .subscription(let acknowledged):
                 guard case .seats(let request) = ack.call else { continue }
-                let stored = try await client.subscriptions.get(.init(subscriptionId: acknowledged.id))
-                let change = stored.history?.first { $0.reason == request.reason }
+                let history = try await client.subscriptions.wholeHistory(acknowledged.id)
+                let change = history.first { $0.reason == request.reason }
                 #expect(change?.toSeats == acknowledged.seats,
                         "seed \(seed): acknowledged seat change \(request.reason ?? "") to \(acknowledged.seats) is \(String(describing: change))")
             }
@@ -241,7 +241,7 @@ struct CrashRestartTests {
         }
         for order in orders {
             let subscription = try await client.subscriptions.get(.init(subscriptionId: order.subscriptionId))
-            let history = subscription.history ?? []
+            let history = try await client.subscriptions.wholeHistory(order.subscriptionId)
             #expect(history.first?.action == "CREATE" && history.first?.toSeats == order.seats,
                     "seed \(seed): order \(order.id) and its subscription's first change disagree")
             #expect(history.last?.toSeats == subscription.seats,

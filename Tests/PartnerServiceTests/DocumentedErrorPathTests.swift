@@ -84,4 +84,68 @@ struct DocumentedErrorPathTests {
                 .invalidArgument, field: "pageToken")
         }
     }
+
+    @Test("renewal plans, trials and history (issue #13) answer statuses their methods document")
+    func renewalTrialHistoryPathsAreDocumented() async throws {
+        try await withPartnerServer(.inProcess) { server, client in
+            let customer = try await client.customers.create(Fixtures.domainCustomer("trial-and-renewal.it"))
+            let annual = try await client.orders.place(
+                .init(customerId: customer.id, sku: "ws-business-starter-annual", seats: 3)
+            ).subscription
+            // Subscriptions.UpdateRenewalSettings: an unknown SKU, another family's, a suspended subscription.
+            await reach(
+                client, "Subscriptions.UpdateRenewalSettings",
+                ["subscriptionId": .string(annual.id), "autoRenew": true, "renewalSku": "no-such-sku"],
+                .invalidArgument, field: "renewalSku")
+            await reach(
+                client, "Subscriptions.UpdateRenewalSettings",
+                ["subscriptionId": .string(annual.id), "autoRenew": true, "renewalSku": "ci-premium-flex"],
+                .invalidArgument, field: "renewalSku")
+            let pending = try await client.subscriptions.updateRenewalSettings(
+                .init(subscriptionId: annual.id, autoRenew: true, renewalSku: "ws-business-starter-flex"))
+            #expect(pending.renewalSku == "ws-business-starter-flex")
+            _ = try await client.subscriptions.suspend(.init(subscriptionId: annual.id))
+            await reach(
+                client, "Subscriptions.UpdateRenewalSettings",
+                ["subscriptionId": .string(annual.id), "autoRenew": true, "renewalSku": "ws-business-standard-flex"],
+                .failedPrecondition, field: "subscriptionId")
+            // Orders.Place: an add-on has no trial.
+            let other = try await client.customers.create(Fixtures.domainCustomer("trial-addon.it"))
+            _ = try await client.orders.place(.init(customerId: other.id, sku: "ws-business-starter-flex", seats: 2))
+            await reach(
+                client, "Orders.Place",
+                ["customerId": .string(other.id), "sku": "gemini-business-flex", "seats": 1, "trial": true],
+                .invalidArgument, field: "trial")
+            // Subscriptions.StartPaidService: not a trial, unknown, stale etag, trial ended.
+            await reach(
+                client, "Subscriptions.StartPaidService", ["subscriptionId": .string(annual.id)], .failedPrecondition,
+                field: "subscriptionId")
+            await reach(
+                client, "Subscriptions.StartPaidService", ["subscriptionId": "sub_missing"], .notFound,
+                field: "subscriptionId")
+            let third = try await client.customers.create(Fixtures.domainCustomer("trial-only.it"))
+            let trial = try await client.orders.place(
+                .init(customerId: third.id, sku: Fixtures.flexibleSku, seats: 2, trial: true)
+            ).subscription
+            #expect(trial.trialEndTime != nil)
+            _ = try await client.subscriptions.changeSeats(.init(subscriptionId: trial.id, delta: 1))
+            await reach(
+                client, "Subscriptions.StartPaidService",
+                ["subscriptionId": .string(trial.id), "etag": .string(trial.etag)], .aborted, field: "etag")
+            server.clock.advance(days: 31)
+            await reach(
+                client, "Subscriptions.StartPaidService", ["subscriptionId": .string(trial.id)], .failedPrecondition,
+                field: "subscriptionId")
+            // Subscriptions.ListHistory: unknown subscription, a token of another subscription.
+            await reach(
+                client, "Subscriptions.ListHistory", ["subscriptionId": "sub_missing"], .notFound,
+                field: "subscriptionId")
+            let page = try await client.subscriptions.listHistory(.init(pageSize: 1, subscriptionId: annual.id))
+            let token = try #require(page.nextPageToken)
+            await reach(
+                client, "Subscriptions.ListHistory",
+                ["subscriptionId": .string(trial.id), "pageSize": 1, "pageToken": .string(token)], .invalidArgument,
+                field: "pageToken")
+        }
+    }
 }

@@ -26,10 +26,16 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
     public var termEndTime: String?
     /// Annual plans: whether the term renews for a year at termEndTime.
     public var autoRenew: Bool?
+    /// Annual plans: the SKU it moves to at its next renewal; absent to renew on the same SKU.
+    public var renewalSku: String?
+    /// While a trial: when it ends unless Subscriptions.StartPaidService converts it, RFC 3339.
+    public var trialEndTime: String?
     /// RFC 3339.
     public var cancelTime: String?
-    /// Changes, oldest first.
+    /// The most recent changes, oldest first (Subscriptions.Get only).
     public var history: [SubscriptionChange]?
+    /// Subscriptions.Get only: older changes exist than those in history (Subscriptions.ListHistory).
+    public var historyTruncated: Bool?
     /// Send back to update.
     public var etag: String
     /// RFC 3339.
@@ -38,7 +44,7 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil, state: SubscriptionState, suspensionReasons: [String]? = nil, termStartTime: String? = nil, termEndTime: String? = nil, autoRenew: Bool? = nil, cancelTime: String? = nil, history: [SubscriptionChange]? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil, state: SubscriptionState, suspensionReasons: [String]? = nil, termStartTime: String? = nil, termEndTime: String? = nil, autoRenew: Bool? = nil, renewalSku: String? = nil, trialEndTime: String? = nil, cancelTime: String? = nil, history: [SubscriptionChange]? = nil, historyTruncated: Bool? = nil, etag: String, createTime: String, updateTime: String) {
         self.id = id
         self.customerId = customerId
         self.sku = sku
@@ -51,8 +57,11 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
         self.termStartTime = termStartTime
         self.termEndTime = termEndTime
         self.autoRenew = autoRenew
+        self.renewalSku = renewalSku
+        self.trialEndTime = trialEndTime
         self.cancelTime = cancelTime
         self.history = history
+        self.historyTruncated = historyTruncated
         self.etag = etag
         self.createTime = createTime
         self.updateTime = updateTime
@@ -111,6 +120,14 @@ extension Subscription: WireMembers {
             WireBytes.literal(",\"autoRenew\":", into: &out)
             WireBytes.bool(autoRenew, into: &out)
         }
+        if let renewalSku {
+            WireBytes.literal(",\"renewalSku\":", into: &out)
+            WireBytes.string(renewalSku, into: &out)
+        }
+        if let trialEndTime {
+            WireBytes.literal(",\"trialEndTime\":", into: &out)
+            WireBytes.string(trialEndTime, into: &out)
+        }
         if let cancelTime {
             WireBytes.literal(",\"cancelTime\":", into: &out)
             WireBytes.string(cancelTime, into: &out)
@@ -123,6 +140,10 @@ extension Subscription: WireMembers {
                 element.write(into: &out)
             }
             out.append(UInt8(ascii: "]"))
+        }
+        if let historyTruncated {
+            WireBytes.literal(",\"historyTruncated\":", into: &out)
+            WireBytes.bool(historyTruncated, into: &out)
         }
         WireBytes.literal(",\"etag\":", into: &out)
         WireBytes.string(etag, into: &out)
@@ -148,8 +169,11 @@ extension Subscription: WireMembers {
         self.termStartTime = try fields.optional("termStartTime")
         self.termEndTime = try fields.optional("termEndTime")
         self.autoRenew = try fields.optional("autoRenew")
+        self.renewalSku = try fields.optional("renewalSku")
+        self.trialEndTime = try fields.optional("trialEndTime")
         self.cancelTime = try fields.optional("cancelTime")
         self.history = try fields.optional("history")
+        self.historyTruncated = try fields.optional("historyTruncated")
         self.etag = try fields.required("etag")
         self.createTime = try fields.required("createTime")
         self.updateTime = try fields.required("updateTime")

@@ -6,7 +6,8 @@ public struct SubscriptionChange: Codable, Sendable, Hashable, JSONCodable {
     public var time: String
     /// Who.
     public var agentId: String
-    /// What: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL.
+    /// What: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL, UPDATE_RENEWAL_SETTINGS,
+    /// CREATE_TRIAL, START_PAID_SERVICE, END_TRIAL, CHANGE_PLAN.
     public var action: String
     /// Seats before.
     public var fromSeats: Int?

@@ -20,6 +20,10 @@ extension Orders.PlaceRequest: WireMembers {
         WireBytes.string(sku, into: &out)
         WireBytes.literal(",\"seats\":", into: &out)
         WireBytes.int(seats, into: &out)
+        if let trial {
+            WireBytes.literal(",\"trial\":", into: &out)
+            WireBytes.bool(trial, into: &out)
+        }
     }
 
     /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
@@ -29,6 +33,7 @@ extension Orders.PlaceRequest: WireMembers {
         self.customerId = try fields.required("customerId")
         self.sku = try fields.required("sku")
         self.seats = try fields.required("seats")
+        self.trial = try fields.optional("trial")
     }
 }
 

@@ -13,12 +13,15 @@ public enum Orders {
         public var sku: String
         /// Seats.
         public var seats: Int
+        /// Order a 30-day trial (not billed until Subscriptions.StartPaidService).
+        public var trial: Bool?
 
         /// Creates the message.
-        public init(customerId: String, sku: String, seats: Int) {
+        public init(customerId: String, sku: String, seats: Int, trial: Bool? = nil) {
             self.customerId = customerId
             self.sku = sku
             self.seats = seats
+            self.trial = trial
         }
     }
 

@@ -157,6 +157,10 @@ extension Subscriptions.UpdateRenewalSettingsRequest: WireMembers {
         }
         WireBytes.literal(",\"autoRenew\":", into: &out)
         WireBytes.bool(autoRenew, into: &out)
+        if let renewalSku {
+            WireBytes.literal(",\"renewalSku\":", into: &out)
+            WireBytes.string(renewalSku, into: &out)
+        }
         if let reason {
             WireBytes.literal(",\"reason\":", into: &out)
             WireBytes.string(reason, into: &out)
@@ -170,6 +174,42 @@ extension Subscriptions.UpdateRenewalSettingsRequest: WireMembers {
         self.subscriptionId = try fields.required("subscriptionId")
         self.etag = try fields.optional("etag")
         self.autoRenew = try fields.required("autoRenew")
+        self.renewalSku = try fields.optional("renewalSku")
         self.reason = try fields.optional("reason")
+    }
+}
+
+extension Subscriptions.ListHistoryRequest: WireMembers {
+    /// Writes the message as its `Codable` form would, without the `Encodable` bridge: members in
+    /// declaration order, absent optionals left out.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeMembers(into: &writer.bytes)
+        writer.endObject()
+    }
+
+    /// Appends the members, comma-separated, without the braces.
+    func writeMembers(into out: inout [UInt8]) {
+        if let pageSize {
+            WireBytes.literal("\"pageSize\":", into: &out)
+            WireBytes.int(pageSize, into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        if let pageToken {
+            WireBytes.literal("\"pageToken\":", into: &out)
+            WireBytes.string(pageToken, into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        WireBytes.literal("\"subscriptionId\":", into: &out)
+        WireBytes.string(subscriptionId, into: &out)
+    }
+
+    /// Reads the message field by field; unknown members are ignored and `null` reads as absent.
+    /// - Throws: `JSONDecodingError` naming the field path ("postalAddress.postalCode").
+    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let fields = try JSONFields(json, path: path)
+        self.pageSize = try fields.optional("pageSize")
+        self.pageToken = try fields.optional("pageToken")
+        self.subscriptionId = try fields.required("subscriptionId")
     }
 }

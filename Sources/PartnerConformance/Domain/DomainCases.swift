@@ -7,7 +7,7 @@ public enum DomainCases {
     /// Every domain case.
     public static var all: [ConformanceCase] {
         customers + customerSync + orders + subscriptions + invitations + contacts + access + idempotency + invoices
-            + documentedErrors
+            + documentedErrors + renewalsAndTrials
     }
 
     /// A case that needs the suite's token and runs `body` on a fresh ``DomainSupport``.

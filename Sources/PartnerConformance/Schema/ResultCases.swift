@@ -25,7 +25,11 @@ enum ResultCases {
                     }
                 })
         }
-        for method in methods where method.params.contains(where: { $0.name == "pageSize" }) && !method.mutating {
+        // Lists that need an id (Subscriptions.ListHistory) are paged by their domain cases.
+        for method in methods
+        where method.params.contains(where: { $0.name == "pageSize" }) && !method.mutating
+            && !method.params.contains(where: \.required)
+        {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).page-size-one",

@@ -54,6 +54,8 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
     case subscriptionsActivate = "Subscriptions.Activate"
     case subscriptionsCancel = "Subscriptions.Cancel"
     case subscriptionsUpdateRenewalSettings = "Subscriptions.UpdateRenewalSettings"
+    case subscriptionsStartPaidService = "Subscriptions.StartPaidService"
+    case subscriptionsListHistory = "Subscriptions.ListHistory"
     case invoicesList = "Invoices.List"
     case invoicesGet = "Invoices.Get"
     case invoicesDownload = "Invoices.Download"
@@ -81,7 +83,8 @@ public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .partnersGetProfile, .agentsList, .tokensList, .customersCheckDomain, .customersGet,
             .customersList, .companyProfilesGet, .billingProfilesGet, .usersList, .contactsList,
-            .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList, .invoicesList,
+            .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList, .subscriptionsListHistory,
+            .invoicesList,
             .invoicesGet, .invoicesDownload, .notificationsList, .auditList, .eventsWatch:
             false
         default:

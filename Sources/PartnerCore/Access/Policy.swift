@@ -3,7 +3,7 @@
 ///
 /// The table (from the seeds):
 /// - sales agents: create and invite customers, place orders, change seats, cancel subscriptions,
-///   renewal settings;
+///   renewal settings, start paid service of trials;
 /// - admin agents: sync with the admin console, suspend/activate subscriptions, suspend/reactivate
 ///   and delete customers,
 ///   agents and tokens (including listing them), the partner profile update, the audit log,
@@ -22,7 +22,8 @@ public enum Policy {
         switch operation {
         // Sales
         case .customersCreate, .invitationsSend, .invitationsResend, .invitationsRevoke,
-            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel, .subscriptionsUpdateRenewalSettings:
+            .ordersPlace, .subscriptionsChangeSeats, .subscriptionsCancel, .subscriptionsUpdateRenewalSettings,
+            .subscriptionsStartPaidService:
             sales
         // Admin
         case .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate,
@@ -38,6 +39,7 @@ public enum Policy {
             .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
             .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete, .contactsSetPrimary,
             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
+            .subscriptionsListHistory,
             .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:
             anyAgent
         }

@@ -49,4 +49,28 @@ enum CommerceLookup {
             limit: .max
         ).sorted { $0.sequence < $1.sequence }
     }
+
+    /// The last `limit` entries of a subscription's history in sequence order, and whether
+    /// older ones exist. Reads the history in batches, keeping only the newest `limit`, so the
+    /// answer stays small however long the history grows.
+    static func recentHistory(of subscriptionId: String, partnerId: String, limit: Int, in tx: any StoreReading)
+        throws -> (entries: [SubscriptionChange], truncated: Bool)
+    {
+        var kept: [SubscriptionChange] = []
+        var total = 0
+        var cursor: String?
+        while true {
+            let batch = try tx.list(
+                SubscriptionChange.self, partnerId: partnerId, lookupKey: "target:\(subscriptionId)", after: cursor,
+                limit: 500)
+            total += batch.count
+            kept.append(contentsOf: batch)
+            if kept.count > 2 * limit {
+                kept = Array(kept.sorted { $0.sequence < $1.sequence }.suffix(limit))
+            }
+            guard let last = batch.last, batch.count == 500 else { break }
+            cursor = last.id
+        }
+        return (Array(kept.sorted { $0.sequence < $1.sequence }.suffix(limit)), total > limit)
+    }
 }

@@ -125,8 +125,15 @@ public enum CommerceRules {
     /// commitment. Returns whether a renewal happened (the caller then sets the commitment).
     /// With auto-renewal off, an ended term does not renew: the commitment has lapsed and
     /// nothing holds the seats.
+    ///
+    /// Rule `renewalPlanAtRenewal`: a pending renewal SKU (`renewalSkuId`, still in `catalog`)
+    /// takes effect with the renewal: the subscription moves to that SKU, its plan and price.
+    /// Onto a plan without a commitment (FLEXIBLE) no term follows; onto another ANNUAL SKU
+    /// the term renews there.
     @discardableResult
-    public static func renewCommitmentIfDue(_ subscription: inout Subscription, now: Timestamp) -> Bool {
+    public static func renewCommitmentIfDue(
+        _ subscription: inout Subscription, now: Timestamp, catalog: Catalog = .standard
+    ) -> Bool {
         guard var end = subscription.termEndTime, now >= end else { return false }
         guard subscription.renews else {
             subscription.committedSeats = nil
@@ -137,10 +144,102 @@ public enum CommerceRules {
             start = end
             end = Subscription.oneYear(after: end)
         }
+        if let skuId = subscription.renewalSkuId, let next = catalog.product(skuId) {
+            subscription.skuId = next.skuId
+            subscription.productName = next.name
+            subscription.plan = next.plan
+            subscription.unitPrice = next.unitPrice
+        }
+        subscription.renewalSkuId = nil
+        guard subscription.plan.hasSeatCommitment else {
+            subscription.termStartTime = nil
+            subscription.termEndTime = nil
+            subscription.committedSeats = nil
+            subscription.autoRenew = nil
+            return true
+        }
         subscription.termStartTime = start
         subscription.termEndTime = end
         subscription.committedSeats = subscription.seats
         return true
+    }
+
+    /// Rule `trialEnds`: a trial that reaches its `trialEndTime` without
+    /// `Subscriptions.StartPaidService` ends: CANCELLED as of its end time. There is no timer;
+    /// reads see it through `Subscription.settled(at:)` and the next write to the subscription
+    /// (or to its customer's orders, or a billing close) records it once, inside its serialized
+    /// transaction, so replicas never record it twice. Returns whether it ended now.
+    @discardableResult
+    public static func endTrialIfDue(_ subscription: inout Subscription, now: Timestamp) -> Bool {
+        guard subscription.state.isLive, let end = subscription.trialEndTime, now >= end else { return false }
+        subscription.state = .cancelled
+        subscription.suspensionReasons = nil
+        subscription.cancelTime = end
+        return true
+    }
+
+    /// Rule `trialsForBaseSkusOnly`: a trial is offered on base SKUs; an add-on is bought paid.
+    /// - Throws: INVALID_ARGUMENT, field `trial`.
+    public static func requireTrialOffered(_ product: Product) throws(DomainError) {
+        guard !product.isAddOn else {
+            throw DomainError.invalid(
+                field: "trial", reason: "add-on \(product.skuId) has no trial; order it without trial")
+        }
+    }
+
+    /// Rule `paidServiceOnlyFromTrial`: `Subscriptions.StartPaidService` converts a running
+    /// trial only (not one already paid, never a trial, or one whose trial has ended).
+    /// - Throws: FAILED_PRECONDITION, field `subscriptionId`.
+    public static func requireTrial(_ subscription: Subscription, now: Timestamp) throws(DomainError) {
+        guard subscription.isTrial(at: now) else {
+            let why =
+                subscription.trialEndTime == nil
+                ? "is not a trial (it is paid already or was never a trial)"
+                : "is \(subscription.state.rawValue); its trial ended at \(subscription.trialEndTime!.rfc3339)"
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) \(why); only a running trial can start paid service",
+                field: "subscriptionId")
+        }
+    }
+
+    /// Rule `renewalPlanFromCatalog`: the SKU a commitment moves to at renewal is a SKU of the
+    /// catalogue in the subscription's family, sold to the customer, holding its seats; the
+    /// subscription is ACTIVE, past any trial, and set to renew.
+    /// - Throws: INVALID_ARGUMENT `renewalSku` (unknown SKU, another family, too many seats for
+    ///   it, or auto-renewal off); FAILED_PRECONDITION `renewalSku` when the customer may not
+    ///   buy it; FAILED_PRECONDITION `subscriptionId` unless ACTIVE or while a trial.
+    public static func requireRenewalPlan(
+        _ skuId: String, for subscription: Subscription, autoRenew: Bool, customer: Customer, catalog: Catalog,
+        now: Timestamp
+    ) throws(DomainError) {
+        try requireState(subscription, in: [.active], to: "given a renewal plan")
+        guard !subscription.isTrial(at: now) else {
+            throw DomainError.failedPrecondition(
+                "subscription \(subscription.id) is a trial and has no term to renew; Subscriptions.StartPaidService starts one",
+                field: "subscriptionId")
+        }
+        guard let product = catalog.product(skuId) else {
+            throw DomainError.invalid(field: "renewalSku", reason: "\(skuId) is not a SKU of the catalogue")
+        }
+        guard product.familyId == subscription.familyId else {
+            throw DomainError.invalid(
+                field: "renewalSku",
+                reason:
+                    "\(skuId) is of family \(product.familyId); subscription \(subscription.id) renews within family \(subscription.familyId)"
+            )
+        }
+        guard autoRenew else {
+            throw DomainError.invalid(
+                field: "renewalSku", reason: "a renewal plan needs autoRenew true; a term that does not renew ends")
+        }
+        guard subscription.seats <= product.maxSeats else {
+            throw DomainError.invalid(
+                field: "renewalSku",
+                reason: "\(skuId) allows \(product.maxSeats) seats; the subscription holds \(subscription.seats)")
+        }
+        if let reason = catalog.ineligibility(of: product, for: purchaser(customer)) {
+            throw DomainError.failedPrecondition(reason.message(skuId: product.skuId), field: "renewalSku")
+        }
     }
 
     /// Rule `resellerLiftsOnlyItsOwnSuspension`: `Subscriptions.Activate` lifts only a
@@ -150,7 +249,8 @@ public enum CommerceRules {
         let others = subscription.activeSuspensionReasons.filter { $0 != .resellerInitiated }
         guard others.isEmpty else {
             let names = others.map(\.rawValue).joined(separator: ", ")
-            let how = others.contains(.customerSuspended)
+            let how =
+                others.contains(.customerSuspended)
                 ? "; Customers.Reactivate lifts CUSTOMER_SUSPENDED" : ""
             throw DomainError.failedPrecondition(
                 "subscription \(subscription.id) is suspended for \(names), which a reseller cannot lift with Subscriptions.Activate\(how)",

@@ -9,7 +9,8 @@ struct OrdersService: Orders.ServiceProtocol {
 
     func place(_ request: Orders.PlaceRequest, context: RPCServerContext) async throws -> Orders.PlaceResponse {
         let operations = operations
-        let input = NewOrder(customerId: request.customerId, sku: request.sku, seats: request.seats)
+        let input = NewOrder(
+            customerId: request.customerId, sku: request.sku, seats: request.seats, trial: request.trial ?? false)
         return try await backend.write(context, request: request) { caller, tx in
             let placed = try operations.place(input, caller: caller, in: tx)
             return Orders.PlaceResponse(

@@ -2,8 +2,8 @@ import FramedRPC
 import PartnerAPI
 import PartnerCore
 
-/// `Subscriptions.*`: reading subscriptions, changing seats, suspending, reactivating and
-/// cancelling them.
+/// `Subscriptions.*`: reading subscriptions and their history, changing seats, suspending,
+/// reactivating and cancelling them, renewal settings, starting paid service of a trial.
 struct SubscriptionsService: Subscriptions.ServiceProtocol {
     let backend: PartnerBackend
     var operations: SubscriptionOperations { PartnerDomain(context: backend.context).subscriptions }
@@ -12,7 +12,8 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         let operations = operations
         return try await backend.read(context) { caller, tx in
             let details = try operations.get(request.subscriptionId, caller: caller, in: tx)
-            return PartnerAPI.Subscription(details.subscription, history: details.history)
+            return PartnerAPI.Subscription(
+                details.subscription, history: details.history, historyTruncated: details.historyTruncated)
         }
     }
 
@@ -78,8 +79,30 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Subscription(
                 try operations.updateRenewalSettings(
-                    request.subscriptionId, autoRenew: request.autoRenew, etag: request.etag, reason: request.reason,
-                    caller: caller, in: tx))
+                    request.subscriptionId, autoRenew: request.autoRenew, renewalSku: request.renewalSku,
+                    etag: request.etag, reason: request.reason, caller: caller, in: tx))
+        }
+    }
+
+    func startPaidService(
+        _ request: Subscriptions.StateChangeRequest, context: RPCServerContext
+    ) async throws -> PartnerAPI.Subscription {
+        let operations = operations
+        let input = Self.transition(request)
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Subscription(try operations.startPaidService(input, caller: caller, in: tx))
+        }
+    }
+
+    func listHistory(
+        _ request: Subscriptions.ListHistoryRequest, context: RPCServerContext
+    ) async throws -> PartnerAPI.Page<PartnerAPI.SubscriptionChange> {
+        let operations = operations
+        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
+        return try await backend.read(context) { caller, tx in
+            WireMapping.page(try operations.listHistory(request.subscriptionId, page: page, caller: caller, in: tx)) {
+                PartnerAPI.SubscriptionChange($0)
+            }
         }
     }
 

@@ -28,7 +28,7 @@ extension WireMapping {
     }
 
     /// A history action as the wire's verb: CREATE, CHANGE_SEATS, SUSPEND, ACTIVATE, CANCEL,
-    /// UPDATE_RENEWAL_SETTINGS.
+    /// UPDATE_RENEWAL_SETTINGS, CREATE_TRIAL, START_PAID_SERVICE, END_TRIAL, CHANGE_PLAN.
     static func action(_ action: PartnerCore.SubscriptionChange.Action) -> String {
         switch action {
         case .created: "CREATE"
@@ -37,6 +37,10 @@ extension WireMapping {
         case .activated: "ACTIVATE"
         case .cancelled: "CANCEL"
         case .renewalChanged: "UPDATE_RENEWAL_SETTINGS"
+        case .trialStarted: "CREATE_TRIAL"
+        case .paidServiceStarted: "START_PAID_SERVICE"
+        case .trialEnded: "END_TRIAL"
+        case .planChanged: "CHANGE_PLAN"
         }
     }
 
@@ -93,20 +97,27 @@ extension PartnerAPI.SubscriptionChange {
 }
 
 extension PartnerAPI.Subscription {
-    /// The wire subscription; `history` only where the method returns it (`Subscriptions.Get`).
-    init(_ subscription: PartnerCore.Subscription, history: [PartnerCore.SubscriptionChange]? = nil) {
+    /// The wire subscription; `history` and `historyTruncated` only where the method returns
+    /// them (`Subscriptions.Get`).
+    init(
+        _ subscription: PartnerCore.Subscription, history: [PartnerCore.SubscriptionChange]? = nil,
+        historyTruncated: Bool? = nil
+    ) {
         self.init(
             id: subscription.id, customerId: subscription.customerId, sku: subscription.skuId,
             family: subscription.familyId, plan: WireMapping.plan(subscription.plan), seats: subscription.seats,
             committedSeats: subscription.committedSeats, state: WireMapping.subscriptionState(subscription.state),
             suspensionReasons: subscription.state == .suspended
                 ? subscription.activeSuspensionReasons.map(\.rawValue) : nil,
-            termStartTime: subscription.plan.hasSeatCommitment
+            termStartTime: subscription.termEndTime != nil
                 ? (subscription.termStartTime ?? subscription.createTime).rfc3339 : nil,
             termEndTime: WireMapping.time(subscription.termEndTime),
             autoRenew: subscription.plan.hasSeatCommitment ? subscription.renews : nil,
+            renewalSku: subscription.renewalSkuId,
+            trialEndTime: subscription.state.isLive ? WireMapping.time(subscription.trialEndTime) : nil,
             cancelTime: WireMapping.time(subscription.cancelTime),
             history: history.map { $0.sorted { $0.sequence < $1.sequence }.map(PartnerAPI.SubscriptionChange.init) },
+            historyTruncated: history == nil ? nil : historyTruncated,
             etag: subscription.etag, createTime: WireMapping.time(subscription.createTime),
             updateTime: WireMapping.time(subscription.updateTime))
     }

@@ -8,8 +8,9 @@ enum CommerceCommands {
         Command(
             "catalog", "[--customer ID]", summary: "the products, or those a customer may buy", run: catalog),
         Command(
-            "orders place", "--customer ID --sku SKU --seats N",
-            summary: "buy a SKU for a customer (creates its subscription)", run: place),
+            "orders place", "--customer ID --sku SKU --seats N [--trial]",
+            summary: "buy a SKU for a customer (creates its subscription; --trial: a 30-day unbilled trial)",
+            run: place),
         Command("orders list", "[--customer ID]", summary: "orders placed", run: listOrders),
         Command("seats add", "SUBSCRIPTION_ID N", summary: "add N seats to a subscription", run: addSeats),
         Command(
@@ -43,7 +44,7 @@ enum CommerceCommands {
     static func place(_ args: inout CommandArguments, _ session: Session) async throws {
         let request = Orders.PlaceRequest(
             customerId: try args.required("customer"), sku: try args.required("sku"),
-            seats: try args.integer("seats", default: 0, in: 1...1_000_000))
+            seats: try args.integer("seats", default: 0, in: 1...1_000_000), trial: args.flag("trial") ? true : nil)
         try args.done()
         let placed = try await session.client.orders.place(request, options: session.call)
         try session.emit(placed) {

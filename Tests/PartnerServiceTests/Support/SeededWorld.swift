@@ -106,7 +106,8 @@ struct SeededWorld: Sendable {
         case .contactsDelete: return ["contactId": .string(contactId)]
         case .contactsSetPrimary: return ["contactId": .string(contactId), "type": "BILLING"]
         case .ordersPlace: return ["customerId": customer, "sku": "ci-premium-flex", "seats": 1]
-        case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel:
+        case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel,
+            .subscriptionsStartPaidService, .subscriptionsListHistory:
             return ["subscriptionId": .string(subscriptionId)]
         case .subscriptionsUpdateRenewalSettings: return ["subscriptionId": .string(subscriptionId), "autoRenew": false]
         case .subscriptionsChangeSeats: return ["subscriptionId": .string(subscriptionId), "delta": 1]

@@ -56,28 +56,35 @@ public struct SeatTimeline: Sendable, Hashable {
 
     /// Seat-days of `month`: the sum over its days of `billedSeats(forDayStarting:)`.
     public func seatDays(in month: BillingMonth) -> Int64 {
-        var total: Int64 = 0
-        var day = month.start
-        for _ in 0..<month.dayCount {
-            total += Int64(billedSeats(forDayStarting: day))
-            day = day.adding(days: 1)
-        }
-        return total
+        usage(in: month)?.seatDays ?? 0
     }
 
     /// The first and last billed UTC day of `month` (midnights), or `nil` when no day is billed.
     public func billedDays(in month: BillingMonth) -> (first: Timestamp, last: Timestamp)? {
+        usage(in: month).map { ($0.first, $0.last) }
+    }
+
+    /// The seat-days of the days of `month` starting at or after `from` and before `until`
+    /// (midnights; `nil` for no bound), with the first and last billed day; `nil` when no day
+    /// of that span is billed.
+    public func usage(in month: BillingMonth, from: Timestamp? = nil, until: Timestamp? = nil) -> (
+        seatDays: Int64, first: Timestamp, last: Timestamp
+    )? {
+        var total: Int64 = 0
         var first: Timestamp?
         var last: Timestamp?
         var day = month.start
         for _ in 0..<month.dayCount {
-            if billedSeats(forDayStarting: day) > 0 {
-                if first == nil { first = day }
-                last = day
-            }
-            day = day.adding(days: 1)
+            defer { day = day.adding(days: 1) }
+            if let from, day < from { continue }
+            if let until, day >= until { continue }
+            let seats = billedSeats(forDayStarting: day)
+            guard seats > 0 else { continue }
+            total += Int64(seats)
+            if first == nil { first = day }
+            last = day
         }
         guard let first, let last else { return nil }
-        return (first, last)
+        return (total, first, last)
     }
 }

@@ -11,20 +11,37 @@ public enum InvoiceCalculator {
         public var lines: [InvoiceLine]
     }
 
-    /// The line billing `subscription` for `month`, or `nil` when it held no seat that month.
-    /// - Throws: OUT_OF_RANGE `amount` when the charge overflows (see `Proration`).
-    public static func line(for subscription: Subscription, history: [SubscriptionChange], month: BillingMonth) throws
-        -> InvoiceLine?
+    /// The lines billing `subscription` for `month`: one per plan it was billed on that month
+    /// (a renewal onto another SKU, PLAN_CHANGED, bills the days from the change's UTC day on at
+    /// the new terms), each omitted when it held no seat; empty when none was held.
+    /// - Throws: OUT_OF_RANGE `amount` when a charge overflows (see `Proration`).
+    public static func lines(for subscription: Subscription, history: [SubscriptionChange], month: BillingMonth)
+        throws -> [InvoiceLine]
     {
         let timeline = SubscriptionChange.timeline(history)
-        let seatDays = timeline.seatDays(in: month)
-        guard seatDays > 0, let days = timeline.billedDays(in: month) else { return nil }
-        let amount = try Proration.charge(
-            unitPrice: subscription.unitPrice, seatDays: seatDays, daysInMonth: month.dayCount)
-        return InvoiceLine(
-            subscriptionId: subscription.id, skuId: subscription.skuId, description: subscription.productName,
-            plan: subscription.plan, unitPrice: subscription.unitPrice, seatDays: seatDays, daysInMonth: month.dayCount,
-            firstDay: days.first, lastDay: days.last, amount: amount)
+        let changes = history.filter { $0.action == .planChanged }.sorted { $0.sequence < $1.sequence }
+        // Each period: the terms and the midnight from which they bill (nil: from the start).
+        var periods: [(from: Timestamp?, terms: PlanTerms)] = []
+        let current = PlanTerms(subscription)
+        periods.append((nil, changes.first?.fromTerms ?? current))
+        for (index, change) in changes.enumerated() {
+            let next = index + 1 < changes.count ? changes[index + 1].fromTerms ?? current : current
+            periods.append((change.time.startOfDay, next))
+        }
+        var lines: [InvoiceLine] = []
+        for (index, period) in periods.enumerated() {
+            let until = index + 1 < periods.count ? periods[index + 1].from : nil
+            guard let usage = timeline.usage(in: month, from: period.from, until: until) else { continue }
+            let amount = try Proration.charge(
+                unitPrice: period.terms.unitPrice, seatDays: usage.seatDays, daysInMonth: month.dayCount)
+            lines.append(
+                InvoiceLine(
+                    subscriptionId: subscription.id, skuId: period.terms.skuId,
+                    description: period.terms.productName, plan: period.terms.plan,
+                    unitPrice: period.terms.unitPrice, seatDays: usage.seatDays, daysInMonth: month.dayCount,
+                    firstDay: usage.first, lastDay: usage.last, amount: amount))
+        }
+        return lines
     }
 
     /// Whether `subscription` could hold seats in `month` at all (a cheap filter before reading

@@ -13,7 +13,8 @@ public struct InvoiceOperations: Sendable {
     /// `INV-YYYYMM-NNNNN`. Idempotent: an invoice already issued for a customer and month is
     /// returned as it is, never issued twice (rule `closeIsIdempotent`, backed by the invoice's
     /// unique period key). Each new invoice is audited, emits `invoice.issued` and queues a
-    /// notice to the customer's primary admin email.
+    /// notice to the customer's primary admin email. Trials past their end are recorded as
+    /// ended (`trialEnds`).
     /// - Throws: PERMISSION_DENIED (admin agents only); INVALID_ARGUMENT `billingMonth` when not
     ///   "YYYY-MM"; FAILED_PRECONDITION `billingMonth` before the month has ended
     ///   (`closeEndedMonthsOnly`).
@@ -30,9 +31,13 @@ public struct InvoiceOperations: Sendable {
         while true {
             let batch = try tx.list(
                 Subscription.self, partnerId: caller.partnerId, lookupKey: nil, after: cursor, limit: 500)
-            for subscription in batch where InvoiceCalculator.mayBill(subscription, in: month) {
+            for stored in batch {
+                // A trial past its end is recorded as ended here too (`trialEnds`); trials bill nothing.
+                let subscription = try CommerceJournal.recordDueChanges(
+                    stored, operation: .invoicesCloseBillingPeriod, caller: caller, context: context, in: tx)
+                guard InvoiceCalculator.mayBill(subscription, in: month) else { continue }
                 let history = try CommerceLookup.history(of: subscription.id, partnerId: caller.partnerId, in: tx)
-                if let line = try InvoiceCalculator.line(for: subscription, history: history, month: month) {
+                for line in try InvoiceCalculator.lines(for: subscription, history: history, month: month) {
                     billed.append((subscription.customerId, line))
                 }
             }

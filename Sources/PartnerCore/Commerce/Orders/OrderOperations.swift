@@ -27,6 +27,11 @@ public struct OrderOperations: Sendable {
     /// - `sameSkuTwice`: ALREADY_EXISTS `sku`.
     /// - `oneSkuPerFamily`: INVALID_ARGUMENT `sku`.
     /// - `addOnNeedsBase`: FAILED_PRECONDITION `sku`.
+    /// - With `trial`: `trialsForBaseSkusOnly`: INVALID_ARGUMENT `trial`. The subscription is a
+    ///   trial ending `Subscription.trialDays` later (history TRIAL_STARTED, not billed).
+    ///
+    /// The customer's trials past their end are recorded as ended first (`trialEnds`), so an
+    /// ended trial no longer holds its family.
     public func place(_ input: NewOrder, caller: Caller, in tx: any StoreWriting) throws -> PlacedOrder {
         try Policy.authorize(.ordersPlace, caller)
         let customer = try CommerceLookup.customer(input.customerId, of: caller.partnerId, in: tx)
@@ -35,7 +40,13 @@ public struct OrderOperations: Sendable {
         let reason = try CommerceJournal.reasonText(input.reason)
         try CommerceRules.requireActiveCustomer(customer)
         try CommerceRules.requireEligible(product, for: customer, in: catalog)
+        if input.trial { try CommerceRules.requireTrialOffered(product) }
         let live = try CommerceLookup.subscriptions(ofCustomer: customer.id, partnerId: caller.partnerId, in: tx)
+            .filter { $0.state.isLive }
+            .map {
+                try CommerceJournal.recordDueChanges(
+                    $0, operation: .ordersPlace, caller: caller, context: context, in: tx)
+            }
             .filter { $0.state.isLive }
         try CommerceRules.requireNotSubscribed(to: product, live: live)
         try CommerceRules.requireOneSkuPerFamily(product, live: live)
@@ -45,7 +56,7 @@ public struct OrderOperations: Sendable {
         let orderId = context.ids.next("ord")
         let subscription = Subscription(
             id: context.ids.next("sub"), partnerId: caller.partnerId, customerId: customer.id, orderId: orderId,
-            product: product, seats: input.seats, time: now)
+            product: product, seats: input.seats, time: now, trial: input.trial)
         let order = Order(
             id: orderId, partnerId: caller.partnerId, customerId: customer.id, product: product, seats: input.seats,
             subscriptionId: subscription.id, agentId: caller.agentId, time: now)
@@ -71,10 +82,12 @@ public struct OrderOperations: Sendable {
                 "subscriptionId": subscription.id,
             ],
             partnerId: caller.partnerId, context: context, in: tx)
+        let trialNote = subscription.trialEndTime.map { " as a trial until \($0.rfc3339)" } ?? ""
         try CommerceJournal.recordChange(
-            .created, operation: .ordersPlace, before: nil, after: subscription, reason: reason,
-            defaultReason: "ordered \(input.seats) seats of \(product.skuId) (order \(order.id))", caller: caller,
-            context: context, in: tx)
+            input.trial ? .trialStarted : .created, operation: .ordersPlace, before: nil, after: subscription,
+            reason: reason,
+            defaultReason: "ordered \(input.seats) seats of \(product.skuId)\(trialNote) (order \(order.id))",
+            caller: caller, context: context, in: tx)
         try CommerceJournal.refreshSubscriptionStatus(
             customerId: customer.id, partnerId: caller.partnerId, context: context, in: tx)
         return PlacedOrder(order: order, subscription: subscription)

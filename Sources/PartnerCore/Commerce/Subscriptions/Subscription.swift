@@ -38,6 +38,14 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     /// on; `Subscriptions.UpdateRenewalSettings` turns it off). `nil` for plans without a term
     /// and on records from before it was kept (then on).
     public var autoRenew: Bool?
+    /// ANNUAL only: the SKU (of the same family) the subscription moves to when its term next
+    /// renews, set by `Subscriptions.UpdateRenewalSettings` (`renewalSku`); `nil` renews on the
+    /// same SKU. Applied where the renewal is recorded (see `CommerceRules.renewCommitmentIfDue`).
+    public var renewalSkuId: String?
+    /// While a trial (`Orders.Place` with `trial`): when it ends unless
+    /// `Subscriptions.StartPaidService` converts it first (see `CommerceRules.endTrialIfDue`);
+    /// `nil` once paid or when it never was a trial. A trial is not billed.
+    public var trialEndTime: Timestamp?
     /// Life-cycle state.
     public var state: SubscriptionState
     /// While SUSPENDED: why (`nil` on records from before reasons were kept, read as
@@ -54,10 +62,14 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     /// When it was cancelled (billing stops after that day), if it was.
     public var cancelTime: Timestamp?
 
-    /// Creates an ACTIVE subscription at version 1.
+    /// Days a trial runs before it ends unless converted to paid service.
+    public static let trialDays = 30
+
+    /// Creates an ACTIVE subscription at version 1; a trial (`trial`) ends `trialDays` after
+    /// `time` and has no commitment term until `Subscriptions.StartPaidService` starts one.
     public init(
         id: String, partnerId: String, customerId: String, orderId: String, product: Product, seats: Int,
-        time: Timestamp
+        time: Timestamp, trial: Bool = false
     ) {
         self.id = id
         self.partnerId = partnerId
@@ -69,10 +81,15 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
         self.plan = product.plan
         self.unitPrice = product.unitPrice
         self.seats = seats
-        if product.plan.hasSeatCommitment {
+        if product.plan.hasSeatCommitment && !trial {
             self.committedSeats = seats
             self.termEndTime = Subscription.oneYear(after: time)
             self.termStartTime = time
+            self.autoRenew = true
+        } else if product.plan.hasSeatCommitment {
+            self.committedSeats = nil
+            self.termEndTime = nil
+            self.termStartTime = nil
             self.autoRenew = true
         } else {
             self.committedSeats = nil
@@ -80,6 +97,8 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
             self.termStartTime = nil
             self.autoRenew = nil
         }
+        self.renewalSkuId = nil
+        self.trialEndTime = trial ? time.adding(days: Int64(Subscription.trialDays)) : nil
         self.state = .active
         self.version = 1
         self.etag = Etag.initial
@@ -99,6 +118,21 @@ public struct Subscription: StoredRecord, Versioned, Equatable {
     public var activeSuspensionReasons: [SuspensionReason] {
         guard state == .suspended else { return [] }
         return (suspensionReasons ?? [.resellerInitiated]).sorted()
+    }
+
+    /// Whether it is a trial still running at `now`: live, not converted, its end not reached.
+    public func isTrial(at now: Timestamp) -> Bool {
+        guard state.isLive, let end = trialEndTime else { return false }
+        return now < end
+    }
+
+    /// The subscription as it stands at `now` once what is due without a call has happened (a
+    /// trial past its end has ended, `CommerceRules.endTrialIfDue`); what reads return. The
+    /// version and etag stay: the stored record catches up at its next write.
+    public func settled(at now: Timestamp) -> Subscription {
+        var settled = self
+        CommerceRules.endTrialIfDue(&settled, now: now)
+        return settled
     }
 
     /// Whether the commitment renews at term end (plans with a commitment only).

@@ -22,6 +22,14 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         case cancelled = "CANCELLED"
         /// Renewal settings changed (`Subscriptions.UpdateRenewalSettings`).
         case renewalChanged = "RENEWAL_CHANGED"
+        /// Ordered as a trial (`Orders.Place` with `trial`): held, not billed.
+        case trialStarted = "TRIAL_STARTED"
+        /// A trial converted to paid service (`Subscriptions.StartPaidService`): billed from now.
+        case paidServiceStarted = "PAID_SERVICE_STARTED"
+        /// A trial reached its end without conversion and ended (recorded lazily).
+        case trialEnded = "TRIAL_ENDED"
+        /// The term renewed onto the pending renewal SKU (`renewalSku`).
+        case planChanged = "PLAN_CHANGED"
     }
 
     /// Id `sch_<time-ordered id>` (entries written before schema 2 kept
@@ -55,6 +63,9 @@ public struct SubscriptionChange: StoredRecord, Equatable {
     public var reason: String
     /// When.
     public var time: Timestamp
+    /// PLAN_CHANGED only: the terms billed before the change (the subscription, or the next
+    /// PLAN_CHANGED entry's `fromTerms`, has those after it); `nil` for other actions.
+    public var fromTerms: PlanTerms?
 
     /// Creates an entry.
     /// - Parameter id: the entry's id, `sch_...` from the context's time-ordered generator.
@@ -78,6 +89,7 @@ public struct SubscriptionChange: StoredRecord, Equatable {
         self.requestId = caller.requestId
         self.reason = reason
         self.time = time
+        self.fromTerms = nil
     }
 
     /// `target:<subscription id>`, the key the change's audit entry carries too, so a store
@@ -85,13 +97,22 @@ public struct SubscriptionChange: StoredRecord, Equatable {
     public var lookupKeys: [String] { ["target:\(subscriptionId)"] }
 
     /// The seat timeline of a history (in sequence order): each creation or seat change sets the
-    /// count; a cancellation sets 0. Suspension does not stop billing.
+    /// count; a cancellation sets 0. Suspension does not stop billing. A trial holds 0 billed
+    /// seats (seat changes during it included) until paid service starts, which sets the count.
     public static func timeline(_ history: [SubscriptionChange]) -> SeatTimeline {
-        SeatTimeline(
+        var inTrial = false
+        return SeatTimeline(
             history.sorted { $0.sequence < $1.sequence }.compactMap { change in
                 switch change.action {
-                case .created, .seatsChanged: return SeatTimeline.Point(at: change.time, seats: change.toSeats)
-                case .cancelled: return SeatTimeline.Point(at: change.time, seats: 0)
+                case .created, .seatsChanged, .planChanged:
+                    return SeatTimeline.Point(at: change.time, seats: inTrial ? 0 : change.toSeats)
+                case .trialStarted:
+                    inTrial = true
+                    return SeatTimeline.Point(at: change.time, seats: 0)
+                case .paidServiceStarted:
+                    inTrial = false
+                    return SeatTimeline.Point(at: change.time, seats: change.toSeats)
+                case .cancelled, .trialEnded: return SeatTimeline.Point(at: change.time, seats: 0)
                 case .suspended, .activated, .renewalChanged: return nil
                 }
             })
