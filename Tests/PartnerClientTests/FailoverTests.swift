@@ -124,14 +124,20 @@ extension ClientProcessTests {
 
         @Test("$/goaway: a replica draining (SIGTERM) sends new calls to the other, none fails")
         func goawayMovesToAnotherReplica() async throws {
-            let a = try await ServerProcess.start()
+            // At debug the server logs each frame it reads: the drain starts once the slow call
+            // has reached it, not merely left the client (a call still on the wire when the
+            // server closes an idle draining connection is lost, WIRE.md §11.2).
+            let a = try await ServerProcess.start(["--log-level", "debug"])
             defer { a.remove() }
             let b = try await ServerProcess.start()
             defer { b.remove() }
             let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
             defer { Task { await client.close() } }
             let slow = Task { try await client.call("Conformance.Echo", params: ["message": "drained", "delayMs": 500]) }
-            #expect(await eventually(10) { client.caller.rpc.callsInFlight >= 1 })
+            #expect(
+                await eventually(10) {
+                    a.log().split(separator: "\n").contains { $0.contains("event=frame dir=in") && $0.contains("method=Conformance.Echo") }
+                })
             #expect(client.caller.rpc.connectedEndpoint == 0)
             a.signal(SIGTERM)
             #expect(await eventually(10) { client.caller.rpc.connectedEndpoint != 0 })
