@@ -81,9 +81,15 @@ private struct Cursor {
         case UInt8(ascii: "{"): return try readObject(depth: depth + 1)
         case UInt8(ascii: "["): return try readArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
         default: throw fail(describeByte(buffer[index]))
         }
@@ -135,7 +141,9 @@ private struct Cursor {
             guard index < buffer.count else { throw fail("unexpected end of input inside an object") }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(JSONObject(members))
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(JSONObject(members))
             default: throw fail("expected ',' or '}'")
             }
         }
@@ -159,7 +167,9 @@ private struct Cursor {
             guard index < buffer.count else { throw fail("unexpected end of input inside an array") }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(elements)
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(elements)
             default: throw fail("expected ',' or ']'")
             }
         }
@@ -311,7 +321,9 @@ private struct Cursor {
             else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
             index += 2
             let low = try readHex4()
-            guard low >= 0xDC00 && low <= 0xDFFF else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
+            guard low >= 0xDC00 && low <= 0xDFFF else {
+                throw fail("unpaired surrogate in \\u escape", at: escapeStart)
+            }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         } else if code >= 0xDC00 && code <= 0xDFFF {
             throw fail("unpaired surrogate in \\u escape", at: escapeStart)

@@ -105,13 +105,16 @@ struct JSONScanner {
             let valueStart = index
             try skipValue(depth: depth)
             if record != nil {
-                record!.append(MemberRange(key: keyStart..<keyEnd, keyHasEscape: keyHasEscape, value: valueStart..<index))
+                record!.append(
+                    MemberRange(key: keyStart..<keyEnd, keyHasEscape: keyHasEscape, value: valueStart..<index))
             }
             skipWhitespace()
             guard index < buffer.count else { throw Invalid() }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return
+            case UInt8(ascii: "}"):
+                index += 1
+                return
             default: throw Invalid()
             }
         }
@@ -132,7 +135,9 @@ struct JSONScanner {
             guard index < buffer.count else { throw Invalid() }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return
+            case UInt8(ascii: "]"):
+                index += 1
+                return
             default: throw Invalid()
             }
         }
@@ -252,12 +257,20 @@ struct JSONScanner {
         var high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: throw Invalid()
         }
         guard buffer.count - index >= length else { throw Invalid() }
@@ -327,8 +340,16 @@ extension JSONScanner {
                 i += quoteFreePrefix(buffer, from: i, end: end)
                 guard i < end else { break }
                 let byte = buffer[i]
-                if byte == UInt8(ascii: "\"") { i += 1; return escaped }
-                if byte == UInt8(ascii: "\\") { escaped = true; i += 2 } else { i += 1 }
+                if byte == UInt8(ascii: "\"") {
+                    i += 1
+                    return escaped
+                }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    i += 2
+                } else {
+                    i += 1
+                }
             }
             return escaped
         }
@@ -355,8 +376,13 @@ extension JSONScanner {
                 } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
                     if depth == 0 { break }
                     depth -= 1
-                    if depth == 0 { i += 1; break }
-                } else if depth == 0 && (byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
+                    if depth == 0 {
+                        i += 1
+                        break
+                    }
+                } else if depth == 0
+                    && (byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
+                {
                     break
                 }
                 i += 1

@@ -21,7 +21,8 @@ public struct ConformanceService: RPCService {
     public static let maxItemBytes: Int64 = 1 << 20
 
     /// `Conformance.Echo`.
-    public static let echo = RPCMethodDescriptor(name: "Conformance.Echo", requiresAuthentication: false, tags: ["conformance"])
+    public static let echo = RPCMethodDescriptor(
+        name: "Conformance.Echo", requiresAuthentication: false, tags: ["conformance"])
     /// `Conformance.Stream`.
     public static let stream = RPCMethodDescriptor(
         name: "Conformance.Stream", kind: .serverStreaming, requiresAuthentication: false, tags: ["conformance"])
@@ -65,7 +66,8 @@ public struct ConformanceService: RPCService {
             }
             if delayMs > 0 { try await Task.sleep(for: .milliseconds(delayMs)) }
             if status != .ok { throw RPCError(code: status, message: statusMessage) }
-            return EchoResult(message: f.object["message"] ?? .null, meta: request.metadata.custom, padding: Int(responseBytes))
+            return EchoResult(
+                message: f.object["message"] ?? .null, meta: request.metadata.custom, padding: Int(responseBytes))
         }
         router.registerServerStreaming(Self.stream) { request, _, writer in
             try RPCParamCheck.check(request.params, Self.streamParams)
@@ -110,7 +112,10 @@ public struct ConformanceService: RPCService {
             w.key("meta" as StaticString)
             w.beginObject()
             if !meta.isEmpty {
-                for key in meta.keys.sorted() { w.key(key); w.string(meta[key]!) }
+                for key in meta.keys.sorted() {
+                    w.key(key)
+                    w.string(meta[key]!)
+                }
             }
             w.endObject()
             w.endObject()
@@ -123,11 +128,19 @@ public struct ConformanceService: RPCService {
         var padding: Int
         func encode(to w: inout JSONWriter) {
             w.beginObject()
-            w.key("message"); w.value(message)
-            w.key("meta"); w.beginObject()
-            for key in meta.keys.sorted() { w.key(key); w.string(meta[key]!) }
+            w.key("message")
+            w.value(message)
+            w.key("meta")
+            w.beginObject()
+            for key in meta.keys.sorted() {
+                w.key(key)
+                w.string(meta[key]!)
+            }
             w.endObject()
-            if padding > 0 { w.key("padding"); w.string(String(repeating: "x", count: padding)) }
+            if padding > 0 {
+                w.key("padding")
+                w.string(String(repeating: "x", count: padding))
+            }
             w.endObject()
         }
     }
@@ -137,7 +150,8 @@ public struct ConformanceService: RPCService {
         var padding: String?
         func encode(to w: inout JSONWriter) {
             w.beginObject()
-            w.key("index"); w.int(index)
+            w.key("index")
+            w.int(index)
             w.member("padding", padding)
             w.endObject()
         }
@@ -146,7 +160,10 @@ public struct ConformanceService: RPCService {
     struct CountResult: JSONEncodable, Sendable {
         var count: Int64
         func encode(to w: inout JSONWriter) {
-            w.beginObject(); w.key("count"); w.int(count); w.endObject()
+            w.beginObject()
+            w.key("count")
+            w.int(count)
+            w.endObject()
         }
     }
 }

@@ -82,7 +82,8 @@ final class InProcessPipe: Sendable {
     func abort(reason: String) { end(abort: true, reason: reason) }
 
     private func end(abort: Bool, reason: String) {
-        let (reader, writers) = state.withLock { s -> (CheckedContinuation<Void, Never>?, [CheckedContinuation<Bool, Never>]) in
+        let (reader, writers) = state.withLock {
+            s -> (CheckedContinuation<Void, Never>?, [CheckedContinuation<Bool, Never>]) in
             if s.aborted || (s.finished && !abort) { return (nil, []) }
             if !s.finished { s.endReason = reason }
             s.finished = true
@@ -104,7 +105,9 @@ final class InProcessPipe: Sendable {
     private func next(needChunk: Bool) async -> Next? {
         while true {
             let result: Next?? = state.withLock { s in
-                if s.aborted || (needChunk && s.finished && s.head == s.chunks.count) { return .some(.end(s.endReason)) }
+                if s.aborted || (needChunk && s.finished && s.head == s.chunks.count) {
+                    return .some(.end(s.endReason))
+                }
                 if !needChunk && (s.reading || s.finished) { return .some(nil) }
                 if needChunk && s.reading && s.head < s.chunks.count {
                     let chunk = s.chunks[s.head]
@@ -121,7 +124,8 @@ final class InProcessPipe: Sendable {
             if let result { return result }
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { s -> Bool in
-                    let ready = s.aborted || (needChunk ? (s.finished && s.head == s.chunks.count) : s.finished)
+                    let ready =
+                        s.aborted || (needChunk ? (s.finished && s.head == s.chunks.count) : s.finished)
                         || (s.reading && (!needChunk || s.head < s.chunks.count))
                     if ready { return true }
                     s.readerWaiter = continuation

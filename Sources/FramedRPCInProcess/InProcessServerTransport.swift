@@ -30,7 +30,8 @@ public final class InProcessServerTransport: RPCServerTransport, Sendable {
 
     /// Accepts connections until `stopListening()`, then returns once every connection closed.
     public func serve(
-        _ accept: @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
+        _ accept:
+            @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
     ) async throws {
         state.withLock { s in
             s.accept = accept

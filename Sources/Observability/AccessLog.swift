@@ -84,7 +84,8 @@ public struct AccessLog: RPCServerObserver {
     /// codes only, never params, results or meta.
     private func logFrame(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary, direction: String) {
         var fields: [(key: String, value: String)] = [
-            ("dir", direction), ("conn", "\(connection.id)"), ("bytes", "\(frame.bytes)"), ("kind", frame.kind.rawValue),
+            ("dir", direction), ("conn", "\(connection.id)"), ("bytes", "\(frame.bytes)"),
+            ("kind", frame.kind.rawValue),
         ]
         if let method = frame.method { fields.append(("method", method)) }
         if let id = frame.id { fields.append(("call_id", id)) }

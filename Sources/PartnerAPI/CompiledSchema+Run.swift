@@ -143,7 +143,8 @@ extension CompiledSchema {
                 // Byte length bounds the scalar count from above and, divided by four, from
                 // below: most strings are decided without counting scalars.
                 let bytes = string.utf8.count
-                let certain = (node.minLength.map { Int64(bytes / 4) >= $0 } ?? true)
+                let certain =
+                    (node.minLength.map { Int64(bytes / 4) >= $0 } ?? true)
                     && (node.maxLength.map { Int64(bytes) <= $0 } ?? true)
                 if !certain {
                     let length = string.unicodeScalars.count

@@ -131,7 +131,11 @@ public final class CompiledSchema: @unchecked Sendable {
                 node.properties = compiled
             }
             if let additional = schema["additionalProperties"] {
-                if case .bool(false) = additional { node.additionalFalse = true } else { node.additional = compile(additional) }
+                if case .bool(false) = additional {
+                    node.additionalFalse = true
+                } else {
+                    node.additional = compile(additional)
+                }
             }
             node.minItems = schema["minItems"]?.intValue
             node.maxItems = schema["maxItems"]?.intValue
@@ -144,7 +148,8 @@ public final class CompiledSchema: @unchecked Sendable {
             node.format = schema["format"]?.stringValue
             node.minimum = schema["minimum"].flatMap { bound in Self.numeric(bound).map { ($0, bound.encodedString) } }
             node.maximum = schema["maximum"].flatMap { bound in Self.numeric(bound).map { ($0, bound.encodedString) } }
-            node.checksStrings = node.minLength != nil || node.maxLength != nil || node.pattern != nil || node.format != nil
+            node.checksStrings =
+                node.minLength != nil || node.maxLength != nil || node.pattern != nil || node.format != nil
             return node
         }
 

@@ -1,10 +1,10 @@
+@_exported import FramedJSON
+@_exported import FramedRPC
+@_exported import FramedRPCTCP
+
 // `import PartnerAPI` is all a client program needs: the runtime types its API exposes
 // (RPCClient, RPCCallOptions, RPCError, JSONValue, TCPClientTransport, TLSConfiguration, ...)
 // come with it.
 #if !os(Linux)
     #error("PartnerAPI builds on Linux only: its TCP transport is epoll-based (see README, Platforms).")
 #endif
-
-@_exported import FramedJSON
-@_exported import FramedRPC
-@_exported import FramedRPCTCP

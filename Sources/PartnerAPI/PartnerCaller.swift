@@ -23,7 +23,9 @@ public struct PartnerCaller: Sendable {
         public var maxBackoff: Duration
 
         /// Creates a policy (defaults: 4 attempts, 50 ms doubling to 1 s).
-        public init(maxAttempts: Int = 4, initialBackoff: Duration = .milliseconds(50), maxBackoff: Duration = .seconds(1)) {
+        public init(
+            maxAttempts: Int = 4, initialBackoff: Duration = .milliseconds(50), maxBackoff: Duration = .seconds(1)
+        ) {
             self.maxAttempts = maxAttempts
             self.initialBackoff = initialBackoff
             self.maxBackoff = maxBackoff
@@ -49,9 +51,11 @@ public struct PartnerCaller: Sendable {
             do {
                 let value = try await rpc.unary(method, params: request, options: options)
                 return try Self.decode(Response.self, value, method: method)
-            } catch where error.code == .unavailable && safe && attempt < retry.maxAttempts && !Task.isCancelled {
+            } catch  where error.code == .unavailable && safe && attempt < retry.maxAttempts && !Task.isCancelled {
                 if let timeout = options.timeout, started.duration(to: .now) + backoff >= timeout { throw error }
-                do { try await Task.sleep(for: backoff) } catch { throw RPCError(code: .cancelled, message: "the call was cancelled") }
+                do { try await Task.sleep(for: backoff) } catch {
+                    throw RPCError(code: .cancelled, message: "the call was cancelled")
+                }
                 backoff = min(backoff * 2, retry.maxBackoff)
                 attempt += 1
             }
@@ -70,7 +74,8 @@ public struct PartnerCaller: Sendable {
             return try T(json: value, path: "")
         } catch {
             throw RPCError(
-                code: .internalError, message: "the result of \(method) does not match the schema: \(error)", cause: error)
+                code: .internalError, message: "the result of \(method) does not match the schema: \(error)",
+                cause: error)
         }
     }
 }

@@ -78,7 +78,9 @@ public struct PartnerClient: Sendable {
 
     /// Calls any method with raw JSON params (what `partnerctl call` does), retried under the
     /// caller's rule when that is safe (idempotent method or idempotency key).
-    public func call(_ method: String, params: JSONValue, options: RPCCallOptions = .init()) async throws(RPCError) -> JSONValue {
+    public func call(_ method: String, params: JSONValue, options: RPCCallOptions = .init()) async throws(RPCError)
+        -> JSONValue
+    {
         try await caller.unary(method, params, options: options)
     }
 }

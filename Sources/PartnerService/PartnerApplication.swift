@@ -135,7 +135,8 @@ public final class PartnerApplication: Sendable {
     /// The domain context: the simulated admin console, the commerce side's subscription check,
     /// the page-token key.
     public static func makeContext(clock: any DomainClock, pageTokens: PageTokenCodec = .random()) -> DomainContext {
-        DomainContext.simulated(clock: clock, liveSubscriptions: SubscriptionLiveness(clock: clock), pageTokens: pageTokens)
+        DomainContext.simulated(
+            clock: clock, liveSubscriptions: SubscriptionLiveness(clock: clock), pageTokens: pageTokens)
     }
 
     /// Closes the store after pending writes finish.
@@ -175,7 +176,8 @@ public final class PartnerApplication: Sendable {
     /// - Throws: `StoreError` (unavailable) when it cannot be created.
     public static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw StoreError(code: .unavailable, message: "cannot create data folder \(path): \(String(cString: strerror(errno)))")
+            throw StoreError(
+                code: .unavailable, message: "cannot create data folder \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -92,7 +92,8 @@ public final class SQLiteRecordStore: RecordStore {
             } catch {
                 throw StoreError(
                     code: .unavailable,
-                    message: "cannot create the data folder \(folder) (read-only or disk full?): \(error.localizedDescription)"
+                    message:
+                        "cannot create the data folder \(folder) (read-only or disk full?): \(error.localizedDescription)"
                 )
             }
         }
@@ -209,9 +210,10 @@ public final class SQLiteRecordStore: RecordStore {
     public func ping() async throws {
         guard !closed.load(ordering: .acquiring) else { throw StoreError.closed(path) }
         _ = try await withCheckedThrowingContinuation { continuation in
-            readers.submit(ConnectionRequest(continuation: continuation) { connection in
-                try connection.texts("SELECT 1")
-            })
+            readers.submit(
+                ConnectionRequest(continuation: continuation) { connection in
+                    try connection.texts("SELECT 1")
+                })
         }
     }
 
@@ -221,12 +223,13 @@ public final class SQLiteRecordStore: RecordStore {
     public func integrityProblems() async throws -> [String] {
         guard !closed.load(ordering: .acquiring) else { throw StoreError.closed(path) }
         return try await withCheckedThrowingContinuation { continuation in
-            readers.submit(ConnectionRequest(continuation: continuation) { connection in
-                let integrity = try connection.texts("PRAGMA integrity_check")
-                let foreignKeys = try connection.texts("PRAGMA foreign_key_check")
-                return (integrity == ["ok"] ? [] : integrity)
-                    + foreignKeys.map { "foreign key violation in table \($0)" }
-            })
+            readers.submit(
+                ConnectionRequest(continuation: continuation) { connection in
+                    let integrity = try connection.texts("PRAGMA integrity_check")
+                    let foreignKeys = try connection.texts("PRAGMA foreign_key_check")
+                    return (integrity == ["ok"] ? [] : integrity)
+                        + foreignKeys.map { "foreign key violation in table \($0)" }
+                })
         }
     }
 

@@ -61,12 +61,16 @@ public struct CommandArguments: Sendable {
 
     /// The value of option `name` as an integer within `range`, or `defaultValue` when absent.
     /// - Throws: when present but not a whole number in range.
-    public mutating func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int> = Int.min...Int.max)
+    public mutating func integer(
+        _ name: String, default defaultValue: Int, in range: ClosedRange<Int> = Int.min...Int.max
+    )
         throws(CommandLineError) -> Int
     {
         guard let text = value(name) else { return defaultValue }
         guard let number = Int(text), range.contains(number) else {
-            throw CommandLineError("option --\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw CommandLineError(
+                "option --\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'"
+            )
         }
         return number
     }

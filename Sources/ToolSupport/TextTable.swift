@@ -29,7 +29,9 @@ public struct TextTable: Sendable {
             var text = ""
             for index in columns.indices {
                 let cell = index < cells.count ? cells[index] : ""
-                text += index == columns.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+                text +=
+                    index == columns.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
             }
             return text
         }

@@ -29,7 +29,9 @@ func connectLoopback(port: UInt16) -> Int32 {
     address.sin_port = port.bigEndian
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let result = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
     }
     guard result == 0 else { fail("connect: \(String(cString: strerror(errno)))") }
     return fd
@@ -39,8 +41,11 @@ func connectLoopback(port: UInt16) -> Int32 {
 func ping(_ fd: Int32, id: Int) -> Bool {
     let payload = Array(#"{"jsonrpc":"2.0","id":\#(id),"method":"$/ping"}"#.utf8)
     let count = UInt32(payload.count)
-    let frame = [UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)] + payload
-    guard frame.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == frame.count else { return false }
+    let frame =
+        [UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)] + payload
+    guard frame.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == frame.count else {
+        return false
+    }
     var received: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {

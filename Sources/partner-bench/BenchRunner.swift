@@ -51,7 +51,8 @@ struct BenchRunner {
         let clients = makeClients(connections)
         // Open every connection before the clock starts: connecting is not what is measured.
         for client in clients {
-            _ = try await client.unary("Health.Check", params: JSONValue.object([:]), options: .init(timeout: .seconds(30)))
+            _ = try await client.unary(
+                "Health.Check", params: JSONValue.object([:]), options: .init(timeout: .seconds(30)))
         }
         let call = try unaryCall(
             scenario, clients: clients, data: data ?? BenchData(customerIds: [], subscriptionIds: []))

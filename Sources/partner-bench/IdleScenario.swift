@@ -60,4 +60,3 @@ struct IdleScenario {
         return stats
     }
 }
-

@@ -6,7 +6,8 @@ import ToolSupport
 enum ServerConfiguration {
     /// Every option of `serve` that takes a value or is a flag, `--config` and `--help` aside.
     static let options = [
-        "listen", "data", "database-url", "enable-conformance-service", "log-level", "log-format", "access-log", "metrics-listen",
+        "listen", "data", "database-url", "enable-conformance-service", "log-level", "log-format", "access-log",
+        "metrics-listen",
         "loops", "max-frame-bytes", "max-concurrent-calls", "max-batch", "idle-timeout", "frame-timeout",
         "rate-limit-connection", "rate-limit-agent", "rate-limit-refusals", "outbound-stall-timeout",
         "max-server-outbound-mib", "cache-records", "page-cache-mib", "drain-grace", "tls-cert", "tls-key",

@@ -160,7 +160,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let defaultRefusalRate = PartnerApplication.Options(dataDirectory: data).refusalRateLimit?.callsPerSecond ?? 0
     let refusalRate = try args.integer("rate-limit-refusals", default: defaultRefusalRate, in: 0...100_000_000)
     var storeConfig = SQLiteRecordStore.Config()
-    storeConfig.cacheCapacity = try args.integer("cache-records", default: storeConfig.cacheCapacity, in: 0...100_000_000)
+    storeConfig.cacheCapacity = try args.integer(
+        "cache-records", default: storeConfig.cacheCapacity, in: 0...100_000_000)
     storeConfig.pageCacheKiB =
         try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
@@ -188,7 +189,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     let bound = try transport.listen()
     let operations: ServerOperations
     do {
-        operations = try ServerOperations(accessLog: accessLog, logger: logger, metricsListen: metricsListen, data: data)
+        operations = try ServerOperations(
+            accessLog: accessLog, logger: logger, metricsListen: metricsListen, data: data)
     } catch {
         transport.stopListening()
         throw error
@@ -203,7 +205,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     options.servesAdminSpool = location.isSingleProcess
     options.serverConfig = config
     options.agentRateLimit = agentRate > 0 ? RPCRateLimit(callsPerSecond: agentRate) : nil
-    options.refusalRateLimit = refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
+    options.refusalRateLimit =
+        refusalRate > 0 ? RPCRateLimit(callsPerSecond: refusalRate, burst: refusalRate * 10) : nil
     if offsetDays != 0 { options.clock = OffsetClock(days: Int64(offsetDays)) }
     options.onInternalError = { method, error in
         logger.log(.error, "call.internal_error", ["method": method, "error": "\(error)"])
@@ -222,7 +225,8 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
             "address": "\(bound.host):\(bound.port)", "data": data,
             "store": StoreSelection.describe(url: databaseURL, data: data), "loops": "\(loops)",
             "conformance": conformance ? "on" : "off",
-            "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual", "clock_offset_days": "\(offsetDays)",
+            "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual",
+            "clock_offset_days": "\(offsetDays)",
             "rate_limit_connection": connectionRate > 0 ? "\(connectionRate)/s" : "off",
             "rate_limit_agent": agentRate > 0 ? "\(agentRate)/s" : "off",
             "rate_limit_refusals": refusalRate > 0 ? "\(refusalRate)/s" : "off",

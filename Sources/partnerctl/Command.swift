@@ -33,9 +33,13 @@ struct Command: Sendable {
             let characters = Array(text)
             var index = 0
             while index + 2 < characters.count {
-                if characters[index] == "-" && characters[index + 1] == "-" && (index == 0 || characters[index - 1] != "-") {
+                if characters[index] == "-" && characters[index + 1] == "-"
+                    && (index == 0 || characters[index - 1] != "-")
+                {
                     var end = index + 2
-                    while end < characters.count && (characters[end].isLetter || characters[end].isNumber || characters[end] == "-") {
+                    while end < characters.count
+                        && (characters[end].isLetter || characters[end].isNumber || characters[end] == "-")
+                    {
                         end += 1
                     }
                     let name = String(characters[(index + 2)..<end])

@@ -64,7 +64,10 @@ enum Format {
             ("renews on", subscription.renewalSku),
             ("trial ends", subscription.trialEndTime),
             ("cancelled", subscription.cancelTime),
-            ("history", subscription.historyTruncated == true ? "older changes: subscriptions history \(subscription.id)" : nil),
+            (
+                "history",
+                subscription.historyTruncated == true ? "older changes: subscriptions history \(subscription.id)" : nil
+            ),
         ])
     }
 

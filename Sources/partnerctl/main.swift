@@ -48,7 +48,8 @@ func run(_ arguments: [String]) async -> Int32 {
             return ExitCode.usage
         }
         Console.error(
-            "error: unknown command '\(words[0])'" + Suggestions.hint(for: words[0], in: Commands.all.map { $0.path[0] })
+            "error: unknown command '\(words[0])'"
+                + Suggestions.hint(for: words[0], in: Commands.all.map { $0.path[0] })
                 + "\nRun 'partnerctl --help' for the commands.")
         return ExitCode.usage
     }

@@ -62,7 +62,9 @@ do {
                     count += 1
                     let number = try await store.write { tx in
                         let number = try tx.nextSequence("crash-entries")
-                        try tx.put(CrashEntry(id: id, partnerId: run, number: number, payload: String(repeating: "x", count: 200)))
+                        try tx.put(
+                            CrashEntry(
+                                id: id, partnerId: run, number: number, payload: String(repeating: "x", count: 200)))
                         try tx.put(CrashShadow(id: id, partnerId: run, number: number))
                         return number
                     }

@@ -7,7 +7,10 @@ private struct Address: Codable, Equatable, JSONCodable {
     var lines: [String]
 }
 
-private enum Kind: String, Codable { case domain = "DOMAIN", team = "TEAM" }
+private enum Kind: String, Codable {
+    case domain = "DOMAIN"
+    case team = "TEAM"
+}
 
 private struct Customer: Codable, Equatable, JSONCodable {
     var id: String
@@ -33,7 +36,10 @@ struct JSONCodableBridgeTests {
     @Test("the stream encoder writes compact JSON in declaration order and omits nil optionals")
     func encodesInOrder() throws {
         let text = String(decoding: sample.jsonBytes(), as: UTF8.self)
-        #expect(text == #"{"id":"cus_1","seats":3,"price":-1999,"ratio":0.25,"active":true,"kind":"TEAM","address":{"regionCode":"IT","postalCode":"00100","lines":["Via \"Roma\" 1","Scala\tB"]},"tags":[],"extra":{"k":[1,"two",null]},"nested":[[1,2],[],[3]]}"#)
+        #expect(
+            text
+                == #"{"id":"cus_1","seats":3,"price":-1999,"ratio":0.25,"active":true,"kind":"TEAM","address":{"regionCode":"IT","postalCode":"00100","lines":["Via \"Roma\" 1","Scala\tB"]},"tags":[],"extra":{"k":[1,"two",null]},"nested":[[1,2],[],[3]]}"#
+        )
     }
 
     @Test("what the encoder writes, the decoder reads back equal")
@@ -46,9 +52,18 @@ struct JSONCodableBridgeTests {
         "decoding errors name the field path and the reason",
         arguments: [
             (#"{"id":"c","seats":"3"}"#, "seats", "must be an integer, got string"),
-            (#"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"TEAM","address":{"regionCode":"IT","lines":[]},"tags":[],"nested":[]}"#, "address.postalCode", "is required"),
-            (#"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"TEAM","address":{"regionCode":"IT","postalCode":"1","lines":["a",2]},"tags":[],"nested":[]}"#, "address.lines[1]", "must be a string, got integer"),
-            (#"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"BIG","address":{"regionCode":"IT","postalCode":"1","lines":[]},"tags":[],"nested":[]}"#, "kind", "Cannot initialize Kind from invalid String value BIG"),
+            (
+                #"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"TEAM","address":{"regionCode":"IT","lines":[]},"tags":[],"nested":[]}"#,
+                "address.postalCode", "is required"
+            ),
+            (
+                #"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"TEAM","address":{"regionCode":"IT","postalCode":"1","lines":["a",2]},"tags":[],"nested":[]}"#,
+                "address.lines[1]", "must be a string, got integer"
+            ),
+            (
+                #"{"id":"c","seats":3,"price":1,"ratio":1,"active":true,"kind":"BIG","address":{"regionCode":"IT","postalCode":"1","lines":[]},"tags":[],"nested":[]}"#,
+                "kind", "Cannot initialize Kind from invalid String value BIG"
+            ),
             (#"{"id":null}"#, "id", "is required"),
             (#"{"id":"c","seats":1.5}"#, "seats", "must be an integer, got number"),
         ])

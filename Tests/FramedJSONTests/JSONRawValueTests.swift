@@ -47,7 +47,8 @@ struct JSONRawValueTests {
             state ^= state << 17
             return state
         }
-        let alphabet = Array(#"{}[]",:\u0123456789abcdefABCDEF.eE+-tnrfl "#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
+        let alphabet =
+            Array(#"{}[]",:\u0123456789abcdefABCDEF.eE+-tnrfl "#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
         var disagreements: [String] = []
         for seed in seeds {
             let original = Array(seed.utf8)
@@ -76,7 +77,9 @@ struct JSONRawValueTests {
     @Test("depth: exactly maxDepth levels are accepted, one more is not", arguments: [1, 2, 64])
     func depth(maxDepth: Int) {
         func nested(_ levels: Int) -> [UInt8] {
-            Array((String(repeating: "{\"a\":", count: levels - 1) + "{}" + String(repeating: "}", count: levels - 1)).utf8)
+            Array(
+                (String(repeating: "{\"a\":", count: levels - 1) + "{}" + String(repeating: "}", count: levels - 1))
+                    .utf8)
         }
         if case .invalid = JSONRawObject.scan(nested(maxDepth), maxDepth: maxDepth) {
             Issue.record("\(maxDepth) levels rejected")
@@ -89,7 +92,8 @@ struct JSONRawValueTests {
 
     @Test("members and member(_:) read an object's values as raw bytes; the writer copies them")
     func members() throws {
-        let raw = try JSONRawValue(validating: Array(#" {"message" : "hi" , "n":[1, {"x":"}"}],"e\u0073c":-2.5} "#.utf8))
+        let raw = try JSONRawValue(
+            validating: Array(#" {"message" : "hi" , "n":[1, {"x":"}"}],"e\u0073c":-2.5} "#.utf8))
         #expect(raw.kind == .object)
         #expect(raw.members.map(\.key) == ["message", "n", "esc"])
         #expect(raw.member("message")?.stringValue == "hi")
@@ -99,7 +103,8 @@ struct JSONRawValueTests {
         #expect(raw.member("missing") == nil)
         var w = JSONWriter()
         w.beginObject()
-        w.key("m"); w.raw(raw.member("n")!)
+        w.key("m")
+        w.raw(raw.member("n")!)
         w.endObject()
         #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"m":[1, {"x":"}"}]}"#)
     }

@@ -47,14 +47,40 @@ struct JSONSchemaValidatorTests {
         "each broken keyword is reported at its path",
         arguments: [
             (["id": "c", "address": ["regionCode": "IT", "postalCode": "1"]] as JSONValue, "seats", "is required"),
-            (["id": "c", "seats": 0, "address": ["regionCode": "IT", "postalCode": "1"]], "seats", "must be at least 1"),
-            (["id": "c", "seats": 1.5, "address": ["regionCode": "IT", "postalCode": "1"]], "seats", "must be of type integer, got number"),
-            (["id": "c", "seats": 1, "address": ["regionCode": "it", "postalCode": "1"]], "address.regionCode", "must match the pattern ^[A-Z]{2}$"),
-            (["id": "c", "seats": 1, "address": ["regionCode": "IT", "postalCode": "1", "x": 1]], "address.x", "is not a known field"),
-            (["id": "c", "seats": 1, "state": "GONE", "address": ["regionCode": "IT", "postalCode": "1"]], "state", #"must be one of ["ACTIVE", "INVITED"]"#),
-            (["id": "c", "seats": 1, "createTime": "2026-13-01T00:00:00Z", "address": ["regionCode": "IT", "postalCode": "1"]], "createTime", "must be a valid date-time"),
-            (["id": "c", "seats": 1, "tags": ["a", 2], "address": ["regionCode": "IT", "postalCode": "1"]], "tags[1]", "must be of type string, got integer"),
-            (["id": "c", "seats": 1, "tags": ["a", "b", "c"], "address": ["regionCode": "IT", "postalCode": "1"]], "tags", "must have at most 2 items, has 3"),
+            (
+                ["id": "c", "seats": 0, "address": ["regionCode": "IT", "postalCode": "1"]], "seats",
+                "must be at least 1"
+            ),
+            (
+                ["id": "c", "seats": 1.5, "address": ["regionCode": "IT", "postalCode": "1"]], "seats",
+                "must be of type integer, got number"
+            ),
+            (
+                ["id": "c", "seats": 1, "address": ["regionCode": "it", "postalCode": "1"]], "address.regionCode",
+                "must match the pattern ^[A-Z]{2}$"
+            ),
+            (
+                ["id": "c", "seats": 1, "address": ["regionCode": "IT", "postalCode": "1", "x": 1]], "address.x",
+                "is not a known field"
+            ),
+            (
+                ["id": "c", "seats": 1, "state": "GONE", "address": ["regionCode": "IT", "postalCode": "1"]], "state",
+                #"must be one of ["ACTIVE", "INVITED"]"#
+            ),
+            (
+                [
+                    "id": "c", "seats": 1, "createTime": "2026-13-01T00:00:00Z",
+                    "address": ["regionCode": "IT", "postalCode": "1"],
+                ], "createTime", "must be a valid date-time"
+            ),
+            (
+                ["id": "c", "seats": 1, "tags": ["a", 2], "address": ["regionCode": "IT", "postalCode": "1"]],
+                "tags[1]", "must be of type string, got integer"
+            ),
+            (
+                ["id": "c", "seats": 1, "tags": ["a", "b", "c"], "address": ["regionCode": "IT", "postalCode": "1"]],
+                "tags", "must have at most 2 items, has 3"
+            ),
         ] as [(JSONValue, String, String)]
     )
     func violations(value: JSONValue, path: String, reason: String) {
@@ -75,11 +101,13 @@ struct JSONSchemaValidatorTests {
         #expect(validator.validate(3.5, against: schema).isEmpty)
     }
 
-    @Test("formats", arguments: [
-        ("date-time", "2026-11-23T08:31:00+01:00", true), ("date-time", "2026-11-23 08:31:00Z", false),
-        ("email", "ops@example.com", true), ("email", "ops@example", false), ("email", "a b@example.com", false),
-        ("byte", "aGk=", true), ("byte", "aGk", false), ("date", "2026-02-01", true), ("date", "2026-2-1", false),
-    ])
+    @Test(
+        "formats",
+        arguments: [
+            ("date-time", "2026-11-23T08:31:00+01:00", true), ("date-time", "2026-11-23 08:31:00Z", false),
+            ("email", "ops@example.com", true), ("email", "ops@example", false), ("email", "a b@example.com", false),
+            ("byte", "aGk=", true), ("byte", "aGk", false), ("date", "2026-02-01", true), ("date", "2026-2-1", false),
+        ])
     func formats(format: String, value: String, valid: Bool) {
         #expect(JSONSchemaFormats.matches(value, format: format) == valid)
     }

@@ -29,7 +29,10 @@ struct TCPConnectLimitTests {
         var opened: [TCPConnection] = []
         for _ in 0..<8 where timedOut == nil {
             do {
-                opened.append(try await withTimeout(10) { try await transport.openConnection(inbound: TestInbound(mode: .record)) })
+                opened.append(
+                    try await withTimeout(10) {
+                        try await transport.openConnection(inbound: TestInbound(mode: .record))
+                    })
             } catch let error as RPCError {
                 timedOut = error
             }

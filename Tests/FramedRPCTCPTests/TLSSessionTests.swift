@@ -12,7 +12,9 @@ struct TLSSessionTests {
         var toServer: [UInt8] = []
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
-        init(serverName: String = "localhost", clientCA: String? = nil, clientCertificate: (String, String)? = nil) throws {
+        init(serverName: String = "localhost", clientCA: String? = nil, clientCertificate: (String, String)? = nil)
+            throws
+        {
             let certificates = try TLSTestCertificates.make()
             let server = try TLSContext(
                 configuration: .server(

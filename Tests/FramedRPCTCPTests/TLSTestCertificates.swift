@@ -16,7 +16,8 @@ struct TLSTestCertificates: Sendable {
     var otherClientKey: String { folder + "/other-client.key" }
 
     /// The process-wide set (made on first use).
-    static let shared: Result<TLSTestCertificates, TLSTestCertificateFailure> = Result { () throws(TLSTestCertificateFailure) in
+    static let shared: Result<TLSTestCertificates, TLSTestCertificateFailure> = Result {
+        () throws(TLSTestCertificateFailure) in
         try TLSTestCertificates()
     }
 
@@ -48,7 +49,9 @@ struct TLSTestCertificates: Sendable {
         ])
     }
 
-    private func makeLeaf(_ base: String, name: String, ca: String, extensions: String) throws(TLSTestCertificateFailure) {
+    private func makeLeaf(_ base: String, name: String, ca: String, extensions: String)
+        throws(TLSTestCertificateFailure)
+    {
         let extFile = "\(folder)/\(base).ext"
         do {
             try ("basicConstraints=CA:FALSE\n" + extensions).write(toFile: extFile, atomically: true, encoding: .utf8)
@@ -60,7 +63,8 @@ struct TLSTestCertificates: Sendable {
             "-keyout", "\(folder)/\(base).key", "-out", "\(folder)/\(base).csr", "-subj", "/CN=\(name)",
         ])
         try openssl([
-            "x509", "-req", "-in", "\(folder)/\(base).csr", "-CA", "\(folder)/\(ca).pem", "-CAkey", "\(folder)/\(ca).key",
+            "x509", "-req", "-in", "\(folder)/\(base).csr", "-CA", "\(folder)/\(ca).pem", "-CAkey",
+            "\(folder)/\(ca).key",
             "-set_serial", "\(Int.random(in: 1000...1_000_000))", "-days", "2", "-extfile", extFile,
             "-out", "\(folder)/\(base).pem",
         ])

@@ -11,7 +11,9 @@ import Testing
 /// loops, with certificates made by `openssl` when the tests start.
 @Suite("TLS on the TCP transports")
 struct TLSTransportTests {
-    @Test("a call over TLS succeeds, verifying the server by IP address or by DNS name", arguments: ["127.0.0.1", "localhost"])
+    @Test(
+        "a call over TLS succeeds, verifying the server by IP address or by DNS name",
+        arguments: ["127.0.0.1", "localhost"])
     func callSucceeds(host: String) async throws {
         try await withTLSServer { s in
             let client = s.client(host: host)
@@ -87,7 +89,8 @@ struct TLSTransportTests {
         let silent = try WireSocket(port: port)
         let (_, closed) = try await readRawUntilClosed(silent, within: .seconds(60))
         #expect(closed)
-        #expect(reasons.withLock { $0 }.contains { $0.contains("timed out after 300 ms") }, "\(reasons.withLock { $0 })")
+        #expect(
+            reasons.withLock { $0 }.contains { $0.contains("timed out after 300 ms") }, "\(reasons.withLock { $0 })")
         server.beginGracefulShutdown()
         server.forceCloseAll()
         try await within(.seconds(60), "the server to stop") { try await serving.value }
@@ -112,7 +115,8 @@ struct TLSTransportTests {
     @Test("mutual TLS: a client certificate from another CA is refused")
     func mutualForeignCertificate() async throws {
         try await withTLSServer(mutual: true) { s in
-            let client = s.client(certificate: s.certificates.otherClientCertificate, key: s.certificates.otherClientKey)
+            let client = s.client(
+                certificate: s.certificates.otherClientCertificate, key: s.certificates.otherClientKey)
             _ = try await expectUnavailable(client)
             await client.close()
         }
@@ -133,7 +137,8 @@ struct TLSTransportTests {
     func largeFrames() async throws {
         try await withTLSServer { s in
             let client = s.client()
-            let message = String(repeating: "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01", count: 3 << 14)
+            let message = String(
+                repeating: "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01", count: 3 << 14)
             let echoed = try await client.unary("Conformance.Echo", params: TLSEchoParams(message: message))
             #expect(echoed["message"]?.stringValue == message)
             let padded = try await client.unary(
@@ -151,7 +156,8 @@ struct TLSTransportTests {
             let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
                 for i in 0..<1000 {
                     group.addTask {
-                        let answer = try await client.unary("Conformance.Echo", params: TLSEchoParams(message: "call \(i)"))
+                        let answer = try await client.unary(
+                            "Conformance.Echo", params: TLSEchoParams(message: "call \(i)"))
                         return (i, answer["message"]?.stringValue)
                     }
                 }
@@ -170,7 +176,8 @@ struct TLSTransportTests {
         let certificates = try TLSTestCertificates.make()
         let missing = TCPServerTransport(
             config: .init(
-                tls: .server(certificateChainPath: certificates.folder + "/nope.pem", privateKeyPath: certificates.serverKey)))
+                tls: .server(
+                    certificateChainPath: certificates.folder + "/nope.pem", privateKeyPath: certificates.serverKey)))
         #expect(throws: TCPTransportError.self) { try missing.listen() }
         do {
             try missing.listen()
@@ -180,7 +187,8 @@ struct TLSTransportTests {
         }
         let mismatched = TCPServerTransport(
             config: .init(
-                tls: .server(certificateChainPath: certificates.serverCertificate, privateKeyPath: certificates.clientKey)))
+                tls: .server(
+                    certificateChainPath: certificates.serverCertificate, privateKeyPath: certificates.clientKey)))
         do {
             try mismatched.listen()
             Issue.record("a key not matching the certificate was accepted")
@@ -205,7 +213,9 @@ private func expectUnavailable(_ client: RPCClient) async throws -> RPCError {
 }
 
 /// Reads whatever arrives until the peer closes or `timeout` passes; `closed` says which.
-private func readRawUntilClosed(_ socket: WireSocket, within timeout: Duration) async throws -> (bytes: [UInt8], closed: Bool) {
+private func readRawUntilClosed(_ socket: WireSocket, within timeout: Duration) async throws -> (
+    bytes: [UInt8], closed: Bool
+) {
     let fd = socket.fd
     let deadline = cepoll_monotonic_ns() &+ UInt64(timeout.components.seconds) * 1_000_000_000
     return try await WireSocket.offPool {

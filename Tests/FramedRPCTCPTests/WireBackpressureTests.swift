@@ -7,7 +7,9 @@ extension WireTests {
     /// WIRE.md §10.4: connection backpressure.
     @Suite("Backpressure (WIRE.md §10.4)")
     struct Backpressure {
-        @Test("§10.4: a client that stops reading a big stream grows neither server memory nor holds up other connections")
+        @Test(
+            "§10.4: a client that stops reading a big stream grows neither server memory nor holds up other connections"
+        )
         func stuckReader() async throws {
             try await withWireServer { s in
                 let stuck = try s.socket(receiveBuffer: 32 << 10)
@@ -41,7 +43,9 @@ extension WireTests {
                 // only tells starvation from service (latency is measured by partner-bench's noread).
                 let slowest = latencies.max() ?? .zero
                 #expect(latencies.count >= 200)
-                #expect(slowest < .seconds(5), "the slowest of \(latencies.count) Echo calls beside a stuck stream took \(slowest)")
+                #expect(
+                    slowest < .seconds(5),
+                    "the slowest of \(latencies.count) Echo calls beside a stuck stream took \(slowest)")
 
                 // The stuck connection was paused, not dropped: cancel the stream and read what
                 // was queued; it is a bounded, ordered prefix of the stream.

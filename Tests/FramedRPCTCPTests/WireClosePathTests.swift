@@ -20,7 +20,9 @@ extension WireTests {
         static func bigEchoes(_ ids: ClosedRange<Int>, bytes: Int) -> [UInt8] {
             ids.flatMap { id in
                 Frame.encode(
-                    Array(#"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"responseBytes":\#(bytes)}}"#.utf8))
+                    Array(
+                        #"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"responseBytes":\#(bytes)}}"#
+                            .utf8))
             }
         }
 

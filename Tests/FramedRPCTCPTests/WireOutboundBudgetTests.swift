@@ -7,7 +7,9 @@ extension WireTests {
     /// outbound high-water mark instead of piling up to the limit that closes it.
     @Suite("Outbound budget of unary answers")
     struct OutboundBudget {
-        @Test("24 answers of 3 MiB to a client that reads late: the server pauses instead of queueing 72 MiB, and every answer arrives")
+        @Test(
+            "24 answers of 3 MiB to a client that reads late: the server pauses instead of queueing 72 MiB, and every answer arrives"
+        )
         func lateReaderGetsEveryAnswer() async throws {
             try await withWireServer { s in
                 let late = try s.socket(receiveBuffer: 32 << 10)
@@ -46,7 +48,8 @@ extension WireTests {
                 try await late.send(calls)
                 try await waitFor("the late reader's receive buffer to fill") { late.unreadKernelBytes >= 16 << 10 }
                 let other = try s.socket()
-                try await other.send(frame: #"{"jsonrpc":"2.0","id":"x","method":"Conformance.Echo","params":{"message":"hi"}}"#)
+                try await other.send(
+                    frame: #"{"jsonrpc":"2.0","id":"x","method":"Conformance.Echo","params":{"message":"hi"}}"#)
                 let answer = try await other.readJSON()
                 #expect(answer["result"]?["message"] == "hi")
                 let answers = try await late.readJSON(count: 8, within: .seconds(60))

@@ -67,7 +67,8 @@ struct BatchRuleTests {
         let h = Harness()
         let peer = try await h.rawPeer()
         peer.send(
-            #"[{"jsonrpc":"2.0","method":"Test.Add","params":{"a":1,"b":1}},{"jsonrpc":"2.0","method":"No.Such"},{"jsonrpc":"2.0","method":"$/ping"}]"#)
+            #"[{"jsonrpc":"2.0","method":"Test.Add","params":{"a":1,"b":1}},{"jsonrpc":"2.0","method":"No.Such"},{"jsonrpc":"2.0","method":"$/ping"}]"#
+        )
         peer.send(#"{"jsonrpc":"2.0","method":"Test.Sleep","id":1,"params":{"ms":50}}"#)
         let first = try await peer.next()
         #expect(first["id"] == 1)

@@ -11,7 +11,8 @@ struct CallLifecycleTests {
         var bytes: [UInt8] = []
         for i in 0..<2000 {
             let ms = (2000 - i) % 7
-            bytes += Frame.encode(Array(#"{"jsonrpc":"2.0","method":"Test.Sleep","id":\#(i),"params":{"ms":\#(ms)}}"#.utf8))
+            bytes += Frame.encode(
+                Array(#"{"jsonrpc":"2.0","method":"Test.Sleep","id":\#(i),"params":{"ms":\#(ms)}}"#.utf8))
         }
         peer.sendRaw(bytes)
         let answers = try await peer.next(2000, timeout: .seconds(60))
@@ -62,7 +63,8 @@ struct CallLifecycleTests {
         let h = Harness()
         let client = try await h.connectedClient()
         do {
-            _ = try await client.unary("Test.Block", params: RPCEmptyResult(), options: .init(timeout: .milliseconds(50)))
+            _ = try await client.unary(
+                "Test.Block", params: RPCEmptyResult(), options: .init(timeout: .milliseconds(50)))
             Issue.record("the call outlived its deadline")
         } catch {
             #expect(error.code == .deadlineExceeded)
@@ -114,7 +116,8 @@ struct CallLifecycleTests {
     func streamCreditRespected() async throws {
         let h = Harness()
         let peer = try await h.rawPeer()
-        peer.send(#"{"jsonrpc":"2.0","method":"Conformance.Stream","id":1,"params":{"count":10},"meta":{"streamWindow":3}}"#)
+        peer.send(
+            #"{"jsonrpc":"2.0","method":"Conformance.Stream","id":1,"params":{"count":10},"meta":{"streamWindow":3}}"#)
         let first = try await peer.next(3)
         #expect(first.map { $0["params"]?["item"]?["index"] } == [0, 1, 2])
         #expect(first.allSatisfy { $0["method"] == "$/item" && $0["params"]?["id"] == 1 })

@@ -25,7 +25,8 @@ struct EnvelopeRuleTests {
     func invalidUTF8() async throws {
         let h = Harness()
         let peer = try await h.rawPeer()
-        peer.sendRaw(Frame.encode(Array(#"{"jsonrpc":"2.0","method":""#.utf8) + [0xC3, 0x28] + Array(#"","id":1}"#.utf8)))
+        peer.sendRaw(
+            Frame.encode(Array(#"{"jsonrpc":"2.0","method":""#.utf8) + [0xC3, 0x28] + Array(#"","id":1}"#.utf8)))
         let answer = try await peer.next()
         #expect(answer.errorCode == -32700)
         #expect(answer.errorMessage?.contains("UTF-8") == true)
@@ -93,13 +94,17 @@ struct EnvelopeRuleTests {
         .init(json: #"{"jsonrpc":"2.0","method":"Test.Add","id":{"a":1}}"#, id: .null, code: -32600, field: "id"),
         .init(json: #"{"jsonrpc":"2.0","method":"Test.Add","id":6,"extra":true}"#, id: 6, code: -32600, field: "extra"),
         .init(json: #"{"jsonrpc":"2.0","method":"Test.Add","id":7,"meta":[]}"#, id: 7, code: -32600, field: "meta"),
-        .init(json: #"{"jsonrpc":"2.0","method":"Test.Add","id":8,"params":[1,2]}"#, id: 8, code: -32602, field: "params"),
-        .init(json: #"{"jsonrpc":"2.0","method":"Test.Add","id":9,"params":"x"}"#, id: 9, code: -32600, field: "params"),
+        .init(
+            json: #"{"jsonrpc":"2.0","method":"Test.Add","id":8,"params":[1,2]}"#, id: 8, code: -32602, field: "params"),
+        .init(
+            json: #"{"jsonrpc":"2.0","method":"Test.Add","id":9,"params":"x"}"#, id: 9, code: -32600, field: "params"),
         .init(json: "42", id: .null, code: -32600, field: nil),
         .init(json: #""request""#, id: .null, code: -32600, field: nil),
     ]
 
-    @Test("3: invalid requests get -32600 (-32602 for positional params), id echoed when readable", arguments: invalidCases)
+    @Test(
+        "3: invalid requests get -32600 (-32602 for positional params), id echoed when readable",
+        arguments: invalidCases)
     func invalidRequest(_ c: InvalidCase) async throws {
         let h = Harness()
         let peer = try await h.rawPeer()

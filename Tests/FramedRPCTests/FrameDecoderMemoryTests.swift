@@ -21,7 +21,9 @@ struct FrameDecoderMemoryTests {
         #expect(decoder.hasPartialFrame)
     }
 
-    @Test("the buffer grows with the bytes received, at most about twice what arrived", arguments: [1, 1000, 70_000, 1_000_000])
+    @Test(
+        "the buffer grows with the bytes received, at most about twice what arrived",
+        arguments: [1, 1000, 70_000, 1_000_000])
     func growsWithArrivals(received: Int) throws {
         var decoder = FrameDecoder(maxFrameBytes: Self.declared)
         decoder.append(Self.header(Self.declared))
@@ -34,7 +36,8 @@ struct FrameDecoderMemoryTests {
             #expect(try decoder.nextFrame() == nil)
         }
         #expect(decoder.bufferedBytes == 4 + received)
-        #expect(decoder.reservedBytes <= 2 * (4 + received) + 64, "reserved \(decoder.reservedBytes) for \(4 + received)")
+        #expect(
+            decoder.reservedBytes <= 2 * (4 + received) + 64, "reserved \(decoder.reservedBytes) for \(4 + received)")
     }
 
     @Test("a large frame that arrives in 64 KiB reads still decodes whole, then a small one after it")

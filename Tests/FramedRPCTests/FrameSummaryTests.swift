@@ -10,7 +10,8 @@ struct FrameSummaryTests {
     @Test("a request names its method and id; its meta and params are not kept")
     func request() {
         let frame = Self.summary(
-            #"{"jsonrpc":"2.0","id":7,"method":"Customers.Get","params":{"name":"x"},"meta":{"authorization":"Bearer secret"}}"#)
+            #"{"jsonrpc":"2.0","id":7,"method":"Customers.Get","params":{"name":"x"},"meta":{"authorization":"Bearer secret"}}"#
+        )
         #expect(frame.kind == .request && frame.method == "Customers.Get" && frame.id == "7")
         #expect(!"\(frame)".contains("secret") && !"\(frame)".contains("params"))
     }

@@ -45,7 +45,8 @@ struct FuzzCorpusReplayTests {
                         break chunks
                     }
                 }
-                outcomes.append("\(frames) \(String(describing: failure)) \(failure == nil ? decoder.bufferedBytes : 0)")
+                outcomes.append(
+                    "\(frames) \(String(describing: failure)) \(failure == nil ? decoder.bufferedBytes : 0)")
                 for frame in frames { try Self.checkPayload(frame, seed.name) }
             }
             #expect(Set(outcomes).count == 1, "\(seed.name): the chunking changed the frames")
@@ -85,7 +86,8 @@ struct FuzzCorpusReplayTests {
             if let id = call.id {
                 try checkAnswer(RPCEnvelopeEncoder.responseFrame(id: id, result: params), name)
             }
-            let again = RPCEnvelopeEncoder.requestFrame(id: call.id, method: call.method, params: params, metadata: call.metadata)
+            let again = RPCEnvelopeEncoder.requestFrame(
+                id: call.id, method: call.method, params: params, metadata: call.metadata)
             guard case .single(.call(let reread)) = decoder.decode(Array(again.dropFirst(4))) else {
                 Issue.record("\(name): a decoded call does not decode again")
                 return
@@ -104,7 +106,8 @@ struct FuzzCorpusReplayTests {
         guard let payload = Mirror(reflecting: params).children.first?.value else { return nil }
         if let value = payload as? JSONValue { return value }
         let raw = Mirror(reflecting: payload)
-        guard let storage = raw.descendant("storage") as? [UInt8], let range = raw.descendant("range") as? Range<Int> else {
+        guard let storage = raw.descendant("storage") as? [UInt8], let range = raw.descendant("range") as? Range<Int>
+        else {
             return nil
         }
         return try? JSONParser(maxDepth: 1_000).parse(storage[range])
@@ -112,7 +115,9 @@ struct FuzzCorpusReplayTests {
 
     /// A framed response (or batch of them) as WIRE.md §3.3 defines it.
     static func checkAnswer(_ frame: [UInt8], _ name: String) throws {
-        #expect(Int(frame[0]) << 24 | Int(frame[1]) << 16 | Int(frame[2]) << 8 | Int(frame[3]) == frame.count - 4, "\(name)")
+        #expect(
+            Int(frame[0]) << 24 | Int(frame[1]) << 16 | Int(frame[2]) << 8 | Int(frame[3]) == frame.count - 4, "\(name)"
+        )
         let value = try JSONParser(maxDepth: 200).parse(Array(frame.dropFirst(4)))
         let responses: [JSONValue]
         if case .array(let members) = value { responses = members } else { responses = [value] }
@@ -126,7 +131,9 @@ struct FuzzCorpusReplayTests {
             if let error = object["error"] {
                 #expect(error["code"]?.intValue != nil, "\(name): error.code")
                 #expect(error["message"]?.stringValue != nil, "\(name): error.message")
-                #expect(error["data"]?["status"]?.stringValue.flatMap(RPCError.Code.init(name:)) != nil, "\(name): data.status")
+                #expect(
+                    error["data"]?["status"]?.stringValue.flatMap(RPCError.Code.init(name:)) != nil,
+                    "\(name): data.status")
             }
         }
     }

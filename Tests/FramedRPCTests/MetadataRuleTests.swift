@@ -19,18 +19,33 @@ struct MetadataRuleTests {
     static let cases: [MetaCase] = [
         .init(name: "65 keys", meta: manyKeys, code: 8, field: "meta", messageHas: "above the limit of 64"),
         .init(name: "9 KB", meta: bigMeta, code: 8, field: "meta", messageHas: "above the limit of 8192 bytes"),
-        .init(name: "timeoutMs string", meta: #"{"timeoutMs":"5"}"#, code: -32600, field: "meta.timeoutMs", messageHas: "integer"),
-        .init(name: "timeoutMs negative", meta: #"{"timeoutMs":-1}"#, code: -32600, field: "meta.timeoutMs", messageHas: "0...2147483647"),
-        .init(name: "authorization number", meta: #"{"authorization":5}"#, code: -32600, field: "meta.authorization", messageHas: "string"),
-        .init(name: "idempotencyKey too long", meta: #"{"idempotencyKey":""# + String(repeating: "k", count: 129) + #""}"#,
-              code: -32600, field: "meta.idempotencyKey", messageHas: "1-128"),
-        .init(name: "traceparent malformed", meta: #"{"traceparent":"00-abc"}"#, code: -32600, field: "meta.traceparent", messageHas: "hex"),
-        .init(name: "streamWindow 0", meta: #"{"streamWindow":0}"#, code: -32600, field: "meta.streamWindow", messageHas: "1...10000"),
-        .init(name: "custom key not a string", meta: #"{"tenant":{"x":1}}"#, code: -32600, field: "meta.tenant", messageHas: "string"),
+        .init(
+            name: "timeoutMs string", meta: #"{"timeoutMs":"5"}"#, code: -32600, field: "meta.timeoutMs",
+            messageHas: "integer"),
+        .init(
+            name: "timeoutMs negative", meta: #"{"timeoutMs":-1}"#, code: -32600, field: "meta.timeoutMs",
+            messageHas: "0...2147483647"),
+        .init(
+            name: "authorization number", meta: #"{"authorization":5}"#, code: -32600, field: "meta.authorization",
+            messageHas: "string"),
+        .init(
+            name: "idempotencyKey too long",
+            meta: #"{"idempotencyKey":""# + String(repeating: "k", count: 129) + #""}"#,
+            code: -32600, field: "meta.idempotencyKey", messageHas: "1-128"),
+        .init(
+            name: "traceparent malformed", meta: #"{"traceparent":"00-abc"}"#, code: -32600, field: "meta.traceparent",
+            messageHas: "hex"),
+        .init(
+            name: "streamWindow 0", meta: #"{"streamWindow":0}"#, code: -32600, field: "meta.streamWindow",
+            messageHas: "1...10000"),
+        .init(
+            name: "custom key not a string", meta: #"{"tenant":{"x":1}}"#, code: -32600, field: "meta.tenant",
+            messageHas: "string"),
     ]
 
-    @Test("meta violations: limits are RESOURCE_EXHAUSTED naming limit and size, wrong types -32600 naming the key",
-          arguments: cases)
+    @Test(
+        "meta violations: limits are RESOURCE_EXHAUSTED naming limit and size, wrong types -32600 naming the key",
+        arguments: cases)
     func metaViolations(_ c: MetaCase) async throws {
         let h = Harness()
         let peer = try await h.rawPeer()

@@ -105,7 +105,9 @@ struct RateLimitTests {
         let answers: [JSONValue]
         do {
             let peer = try await harness.rawPeer()
-            for id in 1...100 { peer.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"Test.Add","params":{"a":0,"b":\#(id)}}"#) }
+            for id in 1...100 {
+                peer.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"Test.Add","params":{"a":0,"b":\#(id)}}"#)
+            }
             answers = try await peer.next(100)
         } catch {
             await harness.stop()

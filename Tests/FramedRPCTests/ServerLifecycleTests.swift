@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Drain, health, conformance, deadline propagation, lost connections (WIRE-DECISIONS 9, 12, 13, 15)")
 struct ServerLifecycleTests {
-    @Test("12: after $/goaway new calls get UNAVAILABLE, the call in flight finishes, then the connection closes and serve returns")
+    @Test(
+        "12: after $/goaway new calls get UNAVAILABLE, the call in flight finishes, then the connection closes and serve returns"
+    )
     func goawayDrainsCallInFlight() async throws {
         var config = RPCServerConfig()
         config.drainGrace = .seconds(20)
@@ -74,9 +76,15 @@ struct ServerLifecycleTests {
         let h = Harness()
         let client = h.client()
         #expect(try await client.unary("Health.Check", params: RPCEmptyResult()) == ["status": "SERVING"])
-        #expect(try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == ["status": "SERVING"])
+        #expect(
+            try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == [
+                "status": "SERVING"
+            ])
         h.server.health.setStatus(.notServing, for: "Conformance")
-        #expect(try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == ["status": "NOT_SERVING"])
+        #expect(
+            try await client.unary("Health.Check", params: ["service": "Conformance"] as JSONValue) == [
+                "status": "NOT_SERVING"
+            ])
         for unknown in ["Nope", "rpc"] {
             do {
                 _ = try await client.unary("Health.Check", params: ["service": .string(unknown)] as JSONValue)
@@ -147,7 +155,8 @@ struct ServerLifecycleTests {
         let inner = h.client()
         h.testService.downstream.set(inner)
         let client = h.client()
-        let withDeadline = try await client.unary("Test.Downstream", params: RPCEmptyResult(), options: .init(timeout: .seconds(10)))
+        let withDeadline = try await client.unary(
+            "Test.Downstream", params: RPCEmptyResult(), options: .init(timeout: .seconds(10)))
         let ms = try #require(withDeadline["timeoutMs"]?.intValue)
         #expect(ms > 0 && ms <= 10_000)
         #expect(withDeadline["taskLocal"] == true)

@@ -1,7 +1,8 @@
 import FramedJSON
 import FramedRPC
-@testable import FramedRPCInProcess
 import Testing
+
+@testable import FramedRPCInProcess
 
 @Suite("Stream backpressure (WIRE-DECISIONS 10, 14)")
 struct StreamBackpressureTests {
@@ -16,9 +17,12 @@ struct StreamBackpressureTests {
         let endpoint = try #require(peer.outbound as? InProcessEndpoint)
         peer.outbound.setReading(false)
         peer.send(
-            #"{"jsonrpc":"2.0","method":"Conformance.Stream","id":1,"params":{"count":400,"itemBytes":16384},"meta":{"streamWindow":10000}}"#)
+            #"{"jsonrpc":"2.0","method":"Conformance.Stream","id":1,"params":{"count":400,"itemBytes":16384},"meta":{"streamWindow":10000}}"#
+        )
         let item = 16384 + 64
-        try await waitUntil("the server to fill its buffer to high-water") { endpoint.receive.bufferedBytes >= 256 << 10 }
+        try await waitUntil("the server to fill its buffer to high-water") {
+            endpoint.receive.bufferedBytes >= 256 << 10
+        }
         // The writer is now parked in waitUntilWritable: the buffer must not keep growing.
         let held = try await peer.framesArriving(within: .milliseconds(100))
         #expect(held.isEmpty)

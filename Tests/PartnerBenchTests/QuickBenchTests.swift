@@ -3,8 +3,8 @@ import FramedRPCConformance
 import FramedRPCTCP
 import PartnerServer
 import PartnerService
-import Testing
 import PartnerTestSupport
+import Testing
 
 @testable import partner_bench
 

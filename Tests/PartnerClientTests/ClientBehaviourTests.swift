@@ -109,7 +109,9 @@ extension ClientProcessTests {
             #expect(took < .milliseconds(2000))
         }
 
-        @Test("deadline: the call's timeout goes to the server as meta.timeoutMs and ends the call with DEADLINE_EXCEEDED")
+        @Test(
+            "deadline: the call's timeout goes to the server as meta.timeoutMs and ends the call with DEADLINE_EXCEEDED"
+        )
         func deadlinePropagated() async throws {
             let server = try await ServerProcess.start()
             defer { server.remove() }

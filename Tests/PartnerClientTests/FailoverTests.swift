@@ -48,12 +48,15 @@ extension ClientProcessTests {
             defer { a.remove() }
             let b = try await ServerProcess.start()
             defer { b.remove() }
-            let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
+            let client = try await PartnerClient.connect(
+                to: "\(a.target),\(b.target)", token: nil, options: Self.options())
             defer { Task { await client.close() } }
             #expect(client.caller.rpc.connectedEndpoint == 0)
 
             // Conformance.Echo is not idempotent: without a key it is not sent again.
-            let unsafe = Task { try await client.call("Conformance.Echo", params: ["message": "once", "delayMs": 5000]) }
+            let unsafe = Task {
+                try await client.call("Conformance.Echo", params: ["message": "once", "delayMs": 5000])
+            }
             // With an idempotency key it may be: it is retried on the other replica.
             let keyed = Task {
                 try await client.call(
@@ -83,7 +86,8 @@ extension ClientProcessTests {
             defer { a.remove() }
             let b = try await ServerProcess.start()
             defer { b.remove() }
-            let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
+            let client = try await PartnerClient.connect(
+                to: "\(a.target),\(b.target)", token: nil, options: Self.options())
             defer { Task { await client.close() } }
             let load = LoadCounters()
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -131,12 +135,17 @@ extension ClientProcessTests {
             defer { a.remove() }
             let b = try await ServerProcess.start()
             defer { b.remove() }
-            let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: nil, options: Self.options())
+            let client = try await PartnerClient.connect(
+                to: "\(a.target),\(b.target)", token: nil, options: Self.options())
             defer { Task { await client.close() } }
-            let slow = Task { try await client.call("Conformance.Echo", params: ["message": "drained", "delayMs": 500]) }
+            let slow = Task {
+                try await client.call("Conformance.Echo", params: ["message": "drained", "delayMs": 500])
+            }
             #expect(
                 await eventually(10) {
-                    a.log().split(separator: "\n").contains { $0.contains("event=frame dir=in") && $0.contains("method=Conformance.Echo") }
+                    a.log().split(separator: "\n").contains {
+                        $0.contains("event=frame dir=in") && $0.contains("method=Conformance.Echo")
+                    }
                 })
             #expect(client.caller.rpc.connectedEndpoint == 0)
             a.signal(SIGTERM)
@@ -228,7 +237,9 @@ extension ClientProcessTests {
             options.retry = .init(maxAttempts: 6, initialBackoff: .milliseconds(20), maxBackoff: .milliseconds(200))
             let client = try await PartnerClient.connect(to: "\(a.target),\(b.target)", token: token, options: options)
             let load = LoadCounters()
-            try await load.keyedCreates(through: client, tag: "\(UInt32.random(in: 0...UInt32.max))") { await a.kill9() }
+            try await load.keyedCreates(through: client, tag: "\(UInt32.random(in: 0...UInt32.max))") {
+                await a.kill9()
+            }
             await client.close()
             #expect(load.failures.withLock { $0 }.isEmpty, "\(load.failures.withLock { $0.prefix(5) })")
 

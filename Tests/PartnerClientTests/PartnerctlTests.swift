@@ -72,7 +72,9 @@ extension ClientProcessTests {
                 "-H", "traceparent=\(trace)", "--target", server.target, "--token", token, "--field", "id",
             ])
             #expect(created.status == 0, "stderr: \(created.err)")
-            let audit = try await CommandRun.partnerctl(["audit", "--json", "--target", server.target, "--token", token])
+            let audit = try await CommandRun.partnerctl([
+                "audit", "--json", "--target", server.target, "--token", token,
+            ])
             #expect(audit.status == 0)
             #expect(audit.out.contains(trace))
 
@@ -86,7 +88,8 @@ extension ClientProcessTests {
             let malformed = try await CommandRun.partnerctl(
                 ["health", "-H", "traceparent=not-a-trace", "--target", server.target])
             #expect(
-                malformed.status == 64 + 3, "a malformed traceparent is the server's INVALID_ARGUMENT: \(malformed.err)")
+                malformed.status == 64 + 3, "a malformed traceparent is the server's INVALID_ARGUMENT: \(malformed.err)"
+            )
         }
 
         @Test("describe TYPE prints fields with $refs named and then described; a method's types follow it")
@@ -131,7 +134,9 @@ extension ClientProcessTests {
             let created = try JSONParser(maxDepth: 16).parse(token.out)
             let secret = try #require(created["secret"]?.stringValue)
             let tokenId = try #require(created["token"]?["id"]?.stringValue)
-            let asBot = try await CommandRun.partnerctl(["customers", "list", "--target", server.target, "--token", secret])
+            let asBot = try await CommandRun.partnerctl([
+                "customers", "list", "--target", server.target, "--token", secret,
+            ])
             #expect(asBot.status == 0, "stderr: \(asBot.err)")
             let tokens = try await CommandRun.partnerctl(["tokens", "list", "--agent", agentId] + base)
             #expect(tokens.out.contains(tokenId))
@@ -155,7 +160,9 @@ extension ClientProcessTests {
             #expect(audit.out.contains("Tokens.Revoke"))
         }
 
-        @Test("trials, renewal plans and history: orders place --trial, subscriptions start-paid, renewal --renewal-sku, history")
+        @Test(
+            "trials, renewal plans and history: orders place --trial, subscriptions start-paid, renewal --renewal-sku, history"
+        )
         func trialRenewalHistoryCommands() async throws {
             let server = try await ServerProcess.start()
             defer { server.remove() }
@@ -169,8 +176,10 @@ extension ClientProcessTests {
             #expect(customer.status == 0, "stderr: \(customer.err)")
             let customerId = customer.out.trimmingCharacters(in: .whitespacesAndNewlines)
             let trial = try await CommandRun.partnerctl(
-                ["orders", "place", "--customer", customerId, "--sku", "ws-business-starter-annual", "--seats", "3",
-                 "--trial", "--json"] + base)
+                [
+                    "orders", "place", "--customer", customerId, "--sku", "ws-business-starter-annual", "--seats", "3",
+                    "--trial", "--json",
+                ] + base)
             #expect(trial.status == 0, "stderr: \(trial.err)")
             let placed = try JSONParser(maxDepth: 16).parse(trial.out)
             let id = try #require(placed["subscription"]?["id"]?.stringValue)

@@ -12,7 +12,8 @@ final class PartnerServerChild: Sendable {
 
     init() throws {
         let binary = try Self.executable()
-        data = FileManager.default.temporaryDirectory
+        data =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("partner-conformance-\(UUID().uuidString)").path
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -67,7 +68,8 @@ final class PartnerServerChild: Sendable {
             let candidate = folder.appendingPathComponent("partner-server").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        throw ChildFailure("partner-server not found beside the tests in \(folders.map(\.path)); build it or set PARTNER_SERVER")
+        throw ChildFailure(
+            "partner-server not found beside the tests in \(folders.map(\.path)); build it or set PARTNER_SERVER")
     }
 }
 
@@ -81,7 +83,12 @@ struct ChildFailure: Error, CustomStringConvertible {
 final class SharedText: Sendable {
     private let storage = Mutex("")
     /// Appends `chunk` and returns the whole text.
-    func append(_ chunk: String) -> String { storage.withLock { $0 += chunk; return $0 } }
+    func append(_ chunk: String) -> String {
+        storage.withLock {
+            $0 += chunk
+            return $0
+        }
+    }
     /// The text so far.
     var text: String { storage.withLock { $0 } }
 }

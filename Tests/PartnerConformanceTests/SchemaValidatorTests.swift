@@ -20,7 +20,9 @@ struct SchemaValidatorTests {
                 ],
                 "Line": [
                     "type": "object", "required": ["sku"],
-                    "properties": ["sku": ["type": "string"], "seats": ["type": "integer", "minimum": 1, "maximum": 10]],
+                    "properties": [
+                        "sku": ["type": "string"], "seats": ["type": "integer", "minimum": 1, "maximum": 10],
+                    ],
                 ],
                 "a/b": ["type": "boolean"],
             ]
@@ -35,7 +37,8 @@ struct SchemaValidatorTests {
     @Test(
         "type accepts a name or an array of names; 1.0 is an integer, 1.5 is not",
         arguments: [
-            (JSONValue.int(1), JSONValue.string("integer"), true), (.double(1.0), "integer", true), (.double(1.5), "integer", false),
+            (JSONValue.int(1), JSONValue.string("integer"), true), (.double(1.0), "integer", true),
+            (.double(1.5), "integer", false),
             (.double(1.5), "number", true), (.string("x"), "number", false), (.null, ["string", "null"], true),
             (.bool(true), ["string", "null"], false), (.array([]), "array", true), (.object([:]), "array", false),
             (.bool(false), "boolean", true), (.object([:]), "object", true),
@@ -60,7 +63,9 @@ struct SchemaValidatorTests {
 
     @Test("array elements are named by index: items[2].sku")
     func itemPaths() {
-        let schema: JSONValue = ["properties": ["items": ["type": "array", "items": ["$ref": "#/components/schemas/Line"]]]]
+        let schema: JSONValue = [
+            "properties": ["items": ["type": "array", "items": ["$ref": "#/components/schemas/Line"]]]
+        ]
         let value: JSONValue = ["items": [["sku": "a"], ["sku": "b", "seats": 3], ["seats": 11]]]
         #expect(Self.paths(value, schema) == ["items[2].sku", "items[2].seats"])
     }
@@ -94,7 +99,9 @@ struct SchemaValidatorTests {
         #expect(!Self.validator.isValid(0, against: schema) && !Self.validator.isValid(11, against: schema))
         #expect(!Self.validator.isValid(1, against: ["exclusiveMinimum": 1]))
         #expect(Self.validator.isValid(.double(1.5), against: ["exclusiveMinimum": 1, "exclusiveMaximum": 2]))
-        #expect(Self.validator.isValid(9, against: ["multipleOf": 3]) && !Self.validator.isValid(10, against: ["multipleOf": 3]))
+        #expect(
+            Self.validator.isValid(9, against: ["multipleOf": 3])
+                && !Self.validator.isValid(10, against: ["multipleOf": 3]))
         #expect(Self.validator.isValid(.int(Int64.max), against: ["maximum": .int(Int64.max)]))
         #expect(!Self.validator.isValid(.int(Int64.max), against: ["maximum": .int(Int64.max - 1)]))
     }
@@ -105,7 +112,9 @@ struct SchemaValidatorTests {
         #expect(!Self.validator.isValid([], against: schema))
         #expect(!Self.validator.isValid([1, 2, 3], against: schema))
         #expect(!Self.validator.isValid([1, .double(1.0)], against: schema), "1 and 1.0 are the same JSON value")
-        #expect(!Self.validator.isValid([["a": 1, "b": 2], ["b": 2, "a": 1]], against: schema), "member order does not matter")
+        #expect(
+            !Self.validator.isValid([["a": 1, "b": 2], ["b": 2, "a": 1]], against: schema),
+            "member order does not matter")
         #expect(Self.validator.isValid(["a", "b"], against: schema))
     }
 
@@ -153,13 +162,19 @@ struct SchemaValidatorTests {
             ("uri", "anything goes", true),
         ])
     func formats(format: String, value: String, valid: Bool) {
-        #expect(Self.validator.isValid(.string(value), against: ["type": "string", "format": .string(format)]) == valid)
+        #expect(
+            Self.validator.isValid(.string(value), against: ["type": "string", "format": .string(format)]) == valid)
     }
 
     @Test("a keyword the validator does not know is listed with where it occurs")
     func unsupportedKeywords() {
         let document: JSONObject = [
-            "methods": [["name": "M", "params": [["name": "p", "schema": ["type": "object", "dependentRequired": [:]]]], "result": ["schema": [:]]]],
+            "methods": [
+                [
+                    "name": "M", "params": [["name": "p", "schema": ["type": "object", "dependentRequired": [:]]]],
+                    "result": ["schema": [:]],
+                ]
+            ],
             "components": ["schemas": ["S": ["properties": ["x": ["contains": ["type": "string"]]]]]],
         ]
         let found = SchemaValidator.unsupportedKeywords(in: document)
@@ -183,7 +198,9 @@ struct SchemaValidatorTests {
     func patternSamples() {
         for pattern in ["^[0-9]{4}-[0-9]{2}$", "^[A-Z]{2}$", "^[A-Z]{3}$", "^ab\\d{2}$"] {
             let sample = try? #require(SampleParams.sample(matching: pattern))
-            #expect(sample.map { Self.validator.isValid(.string($0), against: ["pattern": .string(pattern)]) } == true, "\(pattern)")
+            #expect(
+                sample.map { Self.validator.isValid(.string($0), against: ["pattern": .string(pattern)]) } == true,
+                "\(pattern)")
         }
         #expect(SampleParams.sample(matching: "^(a|b)+$") == nil)
         let sampler = SampleParams(document: Self.document)
@@ -231,7 +248,8 @@ struct SchemaValidatorDocumentTests {
         let method = try #require(MethodDescription.all(in: document).first { $0.name == "Customers.List" })
         let customer: JSONValue = [
             "id": "cus_1", "organisationName": "Acme", "displayName": "Acme", "primaryDomain": "acme.it",
-            "customerType": "DOMAIN", "cloudIdentityId": "C1", "primaryAdminEmail": "admin@acme.it", "languageCode": "it",
+            "customerType": "DOMAIN", "cloudIdentityId": "C1", "primaryAdminEmail": "admin@acme.it",
+            "languageCode": "it",
             "regionCode": "IT", "timeZone": "Europe/Rome", "resellerAccess": false, "domainVerified": true,
             "state": "ACTIVE", "etag": "v1", "createTime": "2026-11-23T10:00:00Z", "updateTime": "2026-11-23T10:00:00Z",
         ]
@@ -242,7 +260,8 @@ struct SchemaValidatorDocumentTests {
         broken["createTime"] = "yesterday"
         broken["extra"] = true
         let violations = validator.validate(["items": [customer, .object(broken)]], against: method.resultSchema)
-        #expect(Set(violations.map(\.path)) == ["items[1].etag", "items[1].state", "items[1].createTime", "items[1].extra"])
+        #expect(
+            Set(violations.map(\.path)) == ["items[1].etag", "items[1].state", "items[1].createTime", "items[1].extra"])
     }
 
     @Test("the schema cases are generated for every method, with unique names")

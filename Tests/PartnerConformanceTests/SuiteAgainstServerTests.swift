@@ -12,7 +12,8 @@ struct SuiteAgainstServerTests {
         let (summary, failures, count) = try await offPool { () -> (ConformanceSummary, [String], Int) in
             let server = try PartnerServerChild()
             defer { server.stop() }
-            let runner = ConformanceRunner(target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+            let runner = ConformanceRunner(
+                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
             let discovery = try runner.discover()
             let cases = ConformanceSuite.cases(discovery: discovery)
             let failures = Mutex<[String]>([])
@@ -32,11 +33,14 @@ struct SuiteAgainstServerTests {
         let cases = try await offPool { () -> [ConformanceCase] in
             let server = try PartnerServerChild()
             defer { server.stop() }
-            let runner = ConformanceRunner(target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+            let runner = ConformanceRunner(
+                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
             return ConformanceSuite.cases(discovery: try runner.discover())
         }
         let names = cases.map(\.name)
-        #expect(Set(names).count == names.count, "duplicate names: \(Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        #expect(
+            Set(names).count == names.count,
+            "duplicate names: \(Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
         #expect(cases.allSatisfy { !$0.rule.isEmpty })
     }
 }

@@ -14,7 +14,8 @@ private let salesOnly: Set<String> = [
     "Subscriptions.StartPaidService",
 ]
 private let adminOnly: Set<String> = [
-    "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate", "Subscriptions.Suspend", "Subscriptions.Activate",
+    "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate",
+    "Subscriptions.Suspend", "Subscriptions.Activate",
     "Agents.Create", "Agents.List", "Agents.Update", "Tokens.Create", "Tokens.List", "Tokens.Revoke",
     "Partners.UpdateProfile", "Audit.List", "Invoices.CloseBillingPeriod",
     "AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail",

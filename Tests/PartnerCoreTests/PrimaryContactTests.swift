@@ -6,7 +6,8 @@ import Testing
 /// capability).
 @Suite("Primary contacts")
 struct PrimaryContactTests {
-    private func create(_ f: CoreFixture, _ name: String, _ types: Set<ContactType>, customer: String) throws -> Contact {
+    private func create(_ f: CoreFixture, _ name: String, _ types: Set<ContactType>, customer: String) throws -> Contact
+    {
         let domain = f.domain
         let a = f.a
         return try f.write { tx in

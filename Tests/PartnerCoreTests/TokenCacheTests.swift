@@ -6,7 +6,8 @@ import Testing
 @Suite("Token cache, refusal reasons and refusal audit")
 struct TokenCacheTests {
     static func verified(_ agent: String = "agt_1") -> VerifiedToken {
-        VerifiedToken(caller: Caller(partnerId: "ptn_1", agentId: agent, roles: [.salesAgent]), tokenId: "tok_1", expireTime: nil)
+        VerifiedToken(
+            caller: Caller(partnerId: "ptn_1", agentId: agent, roles: [.salesAgent]), tokenId: "tok_1", expireTime: nil)
     }
 
     @Test("a verified token is found by the hash of its bearer text, never by the text")
@@ -85,7 +86,9 @@ struct TokenCacheTests {
         let authenticator = domain.authenticator
         let revoked = try f.write { tx in try domain.tokens.create(NewToken(label: "r"), caller: a, in: tx) }
         _ = try f.write { tx in try domain.tokens.revoke(tokenId: revoked.token.id, caller: a, in: tx) }
-        let expiring = try f.write { tx in try domain.tokens.create(NewToken(label: "e", ttlSeconds: 60), caller: a, in: tx) }
+        let expiring = try f.write { tx in
+            try domain.tokens.create(NewToken(label: "e", ttlSeconds: 60), caller: a, in: tx)
+        }
         f.clock.advance(seconds: 60)
         let id = revoked.token.id
         let cases: [(String, AuthenticationRefusal, Bool)] = [
@@ -118,7 +121,8 @@ struct TokenCacheTests {
         #expect(!Hex.constantTimeEquals("abc", "abd"))
     }
 
-    @Test("a refusal goes to its token's partner log (or the anonymous one) with reason and source host, never the token")
+    @Test(
+        "a refusal goes to its token's partner log (or the anonymous one) with reason and source host, never the token")
     func auditorBatchesAndCounts() async throws {
         let f = try CoreFixture()
         let auditor = RefusalAuditor(store: f.store, context: f.domain.context, maxSources: 2)
@@ -132,7 +136,8 @@ struct TokenCacheTests {
         #expect(partnerLog.first?.outcome == "UNAUTHENTICATED")
         #expect(partnerLog.first?.after == "count=1; peer=127.0.0.1; reason=revoked")
         let anonymous = try f.read { tx in
-            try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 10)
+            try tx.list(
+                AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 10)
         }
         #expect(anonymous.map(\.method) == ["Customers.Get"])
         #expect(auditor.writtenCount == 2)
@@ -143,11 +148,13 @@ struct TokenCacheTests {
         let f = try CoreFixture()
         let auditor = RefusalAuditor(store: f.store, context: f.domain.context)
         for i in 0..<500 {
-            await auditor.record(AuthenticationFailure(.unknown), method: "M.\(i)", requestId: nil, peer: "10.0.0.1:\(i)")
+            await auditor.record(
+                AuthenticationFailure(.unknown), method: "M.\(i)", requestId: nil, peer: "10.0.0.1:\(i)")
         }
         await auditor.record(AuthenticationFailure(.malformed), method: "M.other", requestId: nil, peer: "10.0.0.1:1")
         let entries = try f.read { tx in
-            try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
+            try tx.list(
+                AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
         }
         #expect(entries.count == 2)
         let unknown = try #require(entries.first { $0.method == "M.0" })
@@ -160,7 +167,9 @@ struct TokenCacheTests {
         let f = try CoreFixture()
         let store = GatedStore(base: f.store)
         let auditor = RefusalAuditor(store: store, context: f.domain.context, maxSources: 2)
-        let first = Task { await auditor.record(AuthenticationFailure(.unknown), method: "M.First", requestId: nil, peer: "p") }
+        let first = Task {
+            await auditor.record(AuthenticationFailure(.unknown), method: "M.First", requestId: nil, peer: "p")
+        }
         let deadline = ContinuousClock.now + .seconds(10)
         while store.waiting == 0 {
             guard ContinuousClock.now < deadline else { throw CancellationError() }
@@ -168,15 +177,21 @@ struct TokenCacheTests {
         }
         // The first refusal's batch is stuck in its write: one more key is tallied (5 times),
         // three further keys are over the limit and only counted.
-        for i in 0..<5 { await auditor.record(AuthenticationFailure(.malformed), method: "M.\(i)", requestId: nil, peer: "p") }
-        for i in 0..<3 { await auditor.record(AuthenticationFailure(.malformed), method: "M.far", requestId: nil, peer: "q\(i)") }
+        for i in 0..<5 {
+            await auditor.record(AuthenticationFailure(.malformed), method: "M.\(i)", requestId: nil, peer: "p")
+        }
+        for i in 0..<3 {
+            await auditor.record(AuthenticationFailure(.malformed), method: "M.far", requestId: nil, peer: "q\(i)")
+        }
         store.open()
         await first.value
         let entries = try f.read { tx in
-            try tx.list(AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
+            try tx.list(
+                AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil, limit: 50)
         }
         #expect(Set(entries.map(\.method)) == ["M.First", "M.0", RefusalAuditor.droppedMethod])
-        #expect(entries.first { $0.method == "M.0" }?.after?.hasPrefix("count=5; peer=p; reason=malformed; until=") == true)
+        #expect(
+            entries.first { $0.method == "M.0" }?.after?.hasPrefix("count=5; peer=p; reason=malformed; until=") == true)
         #expect(entries.first { $0.method == RefusalAuditor.droppedMethod }?.after == "dropped=3")
     }
 }

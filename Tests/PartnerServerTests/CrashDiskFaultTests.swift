@@ -7,8 +7,9 @@ import Testing
 /// or its writes fail UNAVAILABLE with a message), and nothing it acknowledged is lost or damaged.
 @Suite("partner-server on failing disks", .serialized)
 struct CrashDiskFaultTests {
-    @Test("a read-only new data folder: the server refuses to start and says why",
-          .enabled(if: CrashDiskFaults.canMakeReadOnly))
+    @Test(
+        "a read-only new data folder: the server refuses to start and says why",
+        .enabled(if: CrashDiskFaults.canMakeReadOnly))
     func readOnlyNewFolder() async throws {
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -27,8 +28,9 @@ struct CrashDiskFaultTests {
         }
     }
 
-    @Test("a data folder turned read-only: a clear error, and the data are intact once writable again",
-          .enabled(if: CrashDiskFaults.canMakeReadOnly))
+    @Test(
+        "a data folder turned read-only: a clear error, and the data are intact once writable again",
+        .enabled(if: CrashDiskFaults.canMakeReadOnly))
     func readOnlyExistingFolder() async throws {
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -109,8 +111,9 @@ struct CrashDiskFaultTests {
         return outcome
     }
 
-    @Test("a full disk: writes fail UNAVAILABLE saying disk full, reads go on, writes resume when space returns, nothing acknowledged is lost",
-          .enabled(if: CrashDiskFaults.canMountTmpfs))
+    @Test(
+        "a full disk: writes fail UNAVAILABLE saying disk full, reads go on, writes resume when space returns, nothing acknowledged is lost",
+        .enabled(if: CrashDiskFaults.canMountTmpfs))
     func diskFull() async throws {
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

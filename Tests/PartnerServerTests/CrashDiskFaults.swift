@@ -92,7 +92,8 @@ enum CrashDiskFaults {
             usleep(1_000)
         }
         guard process.terminationStatus == 0 else {
-            throw CrashHarnessError("\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+            throw CrashHarnessError(
+                "\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
         }
     }
 }

@@ -51,7 +51,9 @@ final class CrashLedger: Sendable {
             case .customer(let customer): state.customersToOrder.append(customer.id)
             case .placed(let placed):
                 state.customersToOrder.removeAll { $0 == placed.order.customerId }
-                if !state.subscriptions.contains(placed.subscription.id) { state.subscriptions.append(placed.subscription.id) }
+                if !state.subscriptions.contains(placed.subscription.id) {
+                    state.subscriptions.append(placed.subscription.id)
+                }
             case .subscription: break
             }
         }

@@ -14,7 +14,8 @@ struct CrashRestartTests {
 
     @Test("SIGKILL at random moments 24 times: every acknowledged write survives whole and idempotency keys replay")
     func killedServerKeepsEveryAcknowledgedWrite() async throws {
-        let seed = ProcessInfo.processInfo.environment["CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            ProcessInfo.processInfo.environment["CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/data"
@@ -74,14 +75,17 @@ struct CrashRestartTests {
         #expect(state.cutOff >= Self.rounds / 2, "seed \(seed): kills should cut calls off mid-flight")
         print(
             "crash test (seed \(seed)): \(kills) kills survived, \(state.acks.count) acknowledged writes checked "
-                + "(\(keyed) with idempotency keys, each replayed after a restart), \(state.cutOff) calls cut off by a kill")
+                + "(\(keyed) with idempotency keys, each replayed after a restart), \(state.cutOff) calls cut off by a kill"
+        )
     }
 
     // MARK: Writing
 
     /// One writer: customers, orders and seat changes at random, about half with idempotency
     /// keys, until its connection is lost (the kill).
-    static func write(_ client: PartnerClient, _ ledger: CrashLedger, round: Int, worker: Int, random: inout CrashRandom) async {
+    static func write(
+        _ client: PartnerClient, _ ledger: CrashLedger, round: Int, worker: Int, random: inout CrashRandom
+    ) async {
         var n = 0
         while n < 10_000 {
             n += 1
@@ -128,7 +132,8 @@ struct CrashRestartTests {
         switch call {
         case .create(let request): return .customer(try await client.customers.create(request, options: options))
         case .place(let request): return .placed(try await client.orders.place(request, options: options))
-        case .seats(let request): return .subscription(try await client.subscriptions.changeSeats(request, options: options))
+        case .seats(let request):
+            return .subscription(try await client.subscriptions.changeSeats(request, options: options))
         }
     }
 
@@ -147,9 +152,12 @@ struct CrashRestartTests {
     static func retryPending(_ client: PartnerClient, _ ledger: CrashLedger) async throws {
         for pending in ledger.takePending() {
             do {
-                let answer = try await send(pending.call, client, RPCCallOptions(timeout: .seconds(20), idempotencyKey: pending.key))
+                let answer = try await send(
+                    pending.call, client, RPCCallOptions(timeout: .seconds(20), idempotencyKey: pending.key))
                 ledger.acknowledged(pending.call, key: pending.key, answer: answer, round: pending.round)
-            } catch let error as RPCError where ![.internalError, .unknown, .dataLoss, .unavailable].contains(error.code) {
+            } catch let error as RPCError
+                where ![.internalError, .unknown, .dataLoss, .unavailable].contains(error.code)
+            {
                 // Refused by a rule: then the first attempt did not commit (else this would be its replay).
             }
         }
@@ -171,18 +179,22 @@ struct CrashRestartTests {
             case .placed(let placed):
                 let stored = try await client.subscriptions.get(.init(subscriptionId: placed.subscription.id))
                 let first = try await client.subscriptions.wholeHistory(placed.subscription.id).first
-                #expect(first?.action == "CREATE" && first?.toSeats == placed.order.seats,
-                        "seed \(seed): subscription \(placed.subscription.id) history starts \(String(describing: first))")
+                #expect(
+                    first?.action == "CREATE" && first?.toSeats == placed.order.seats,
+                    "seed \(seed): subscription \(placed.subscription.id) history starts \(String(describing: first))")
                 #expect(stored.customerId == placed.order.customerId)
             case .subscription(let acknowledged):
                 guard case .seats(let request) = ack.call else { continue }
                 let history = try await client.subscriptions.wholeHistory(acknowledged.id)
                 let change = history.first { $0.reason == request.reason }
-                #expect(change?.toSeats == acknowledged.seats,
-                        "seed \(seed): acknowledged seat change \(request.reason ?? "") to \(acknowledged.seats) is \(String(describing: change))")
+                #expect(
+                    change?.toSeats == acknowledged.seats,
+                    "seed \(seed): acknowledged seat change \(request.reason ?? "") to \(acknowledged.seats) is \(String(describing: change))"
+                )
             }
             if let key = ack.key {
-                let replayed = try await send(ack.call, client, RPCCallOptions(timeout: .seconds(20), idempotencyKey: key))
+                let replayed = try await send(
+                    ack.call, client, RPCCallOptions(timeout: .seconds(20), idempotencyKey: key))
                 #expect(replayed == ack.answer, "seed \(seed): key \(key) replayed another answer")
             }
         }
@@ -202,7 +214,8 @@ struct CrashRestartTests {
         let customerIds = Set(customers.map(\.id))
         for ack in acks {
             if case .customer(let customer) = ack.answer {
-                #expect(customerIds.contains(customer.id), "seed \(seed): acknowledged customer \(customer.id) not listed")
+                #expect(
+                    customerIds.contains(customer.id), "seed \(seed): acknowledged customer \(customer.id) not listed")
             }
         }
 
@@ -236,25 +249,33 @@ struct CrashRestartTests {
         let orderIds = Set(orders.map(\.id))
         for ack in acks {
             if case .placed(let placed) = ack.answer {
-                #expect(orderIds.contains(placed.order.id), "seed \(seed): acknowledged order \(placed.order.id) not listed")
+                #expect(
+                    orderIds.contains(placed.order.id), "seed \(seed): acknowledged order \(placed.order.id) not listed"
+                )
             }
         }
         for order in orders {
             let subscription = try await client.subscriptions.get(.init(subscriptionId: order.subscriptionId))
             let history = try await client.subscriptions.wholeHistory(order.subscriptionId)
-            #expect(history.first?.action == "CREATE" && history.first?.toSeats == order.seats,
-                    "seed \(seed): order \(order.id) and its subscription's first change disagree")
-            #expect(history.last?.toSeats == subscription.seats,
-                    "seed \(seed): subscription \(subscription.id) has \(subscription.seats) seats, its history ends at \(String(describing: history.last?.toSeats))")
+            #expect(
+                history.first?.action == "CREATE" && history.first?.toSeats == order.seats,
+                "seed \(seed): order \(order.id) and its subscription's first change disagree")
+            #expect(
+                history.last?.toSeats == subscription.seats,
+                "seed \(seed): subscription \(subscription.id) has \(subscription.seats) seats, its history ends at \(String(describing: history.last?.toSeats))"
+            )
             for (before, after) in zip(history, history.dropFirst()) {
                 #expect(after.fromSeats == before.toSeats, "seed \(seed): broken history chain in \(subscription.id)")
             }
             let reasons = history.compactMap(\.reason)
-            #expect(Set(reasons).count == reasons.count, "seed \(seed): a seat change applied twice in \(subscription.id)")
+            #expect(
+                Set(reasons).count == reasons.count, "seed \(seed): a seat change applied twice in \(subscription.id)")
         }
     }
 
-    static func within<T: Sendable>(_ seconds: Double, _ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func within<T: Sendable>(_ seconds: Double, _ what: String, _ body: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             group.addTask {

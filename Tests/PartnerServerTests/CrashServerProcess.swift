@@ -3,8 +3,8 @@ import FramedRPC
 import FramedRPCTCP
 import Glibc
 import PartnerAPI
-import Synchronization
 import PartnerTestSupport
+import Synchronization
 
 /// A failure of the crash tests' harness (a timeout, a server that would not start).
 struct CrashHarnessError: Error, CustomStringConvertible {
@@ -18,7 +18,9 @@ enum CrashHarness {
     static func waitUntil(_ seconds: Double, _ what: String, _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while try await !condition() {
-            guard ContinuousClock.now < deadline else { throw CrashHarnessError("\(what): not true within \(seconds) s") }
+            guard ContinuousClock.now < deadline else {
+                throw CrashHarnessError("\(what): not true within \(seconds) s")
+            }
             try await Task.sleep(for: .milliseconds(5))
         }
     }
@@ -26,9 +28,11 @@ enum CrashHarness {
     /// `PRAGMA integrity_check` of the server's database, run by the `sqlite3` tool while no
     /// server is running: "ok" for an intact file; `nil` when the tool is not installed.
     static func integrityCheck(data: String) throws -> String? {
-        guard let tool = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }) else { return nil }
+        guard
+            let tool = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = [data + "/partner.sqlite", "PRAGMA integrity_check;"]
@@ -96,7 +100,8 @@ final class CrashServerProcess: Sendable {
         var port: Int?
         do {
             try await CrashHarness.waitUntil(timeout, "partner-server to log server.listening") {
-                if let line = output.value.split(separator: "\n").first(where: { $0.contains("event=server.listening") }),
+                if let line = output.value.split(separator: "\n").first(where: { $0.contains("event=server.listening") }
+                ),
                     let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }),
                     let text = address.split(separator: ":").last, let number = Int(text)
                 {

@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 #if canImport(Glibc)
@@ -82,7 +82,8 @@ struct HostileClientTests {
         try await scenario("slowloris", ["--frame-timeout", "1.5"]) { server in
             let idle = try HostileSocket(port: server.port)
             let slow = try (0..<8).map { _ in try HostileSocket(port: server.port) }
-            let frame = HostileSocket.frame(#"{"jsonrpc":"2.0","id":7,"method":"$/ping","params":{"pad":"0123456789"}}"#)
+            let frame = HostileSocket.frame(
+                #"{"jsonrpc":"2.0","id":7,"method":"$/ping","params":{"pad":"0123456789"}}"#)
             var closedAt = [Double?](repeating: nil, count: slow.count)
             let start = Date()
             var sent = 0
@@ -145,7 +146,8 @@ struct HostileClientTests {
                 throw HostileFailure("idle-connections did not close: \(helper.output)")
             }
             guard Hostile.wait(20, { server.openDescriptors() <= baseline + 20 }) else {
-                throw HostileFailure("server still holds \(server.openDescriptors() - baseline) descriptors after the close")
+                throw HostileFailure(
+                    "server still holds \(server.openDescriptors() - baseline) descriptors after the close")
             }
             return "RSS with 5000 connections open \(held >> 20) MiB"
         }
@@ -184,7 +186,8 @@ struct HostileClientTests {
                     var bytes: [UInt8] = []
                     for id in 1...perConnection {
                         bytes += HostileSocket.frame(
-                            #"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"message":"m","delayMs":2}}"#)
+                            #"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"message":"m","delayMs":2}}"#
+                        )
                     }
                     socket.send(bytes)
                 }
@@ -214,7 +217,9 @@ struct HostileClientTests {
         try await scenario("rate limit", ["--rate-limit-connection", "100"]) { server in
             let socket = try HostileSocket(port: server.port)
             var bytes: [UInt8] = []
-            for id in 1...400 { bytes += HostileSocket.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check"}"#) }
+            for id in 1...400 {
+                bytes += HostileSocket.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check"}"#)
+            }
             socket.send(bytes)
             var served = 0
             var limited: [JSONValue] = []
@@ -235,7 +240,8 @@ struct HostileClientTests {
             // Another connection is not limited by this one.
             guard try HostileSocket(port: server.port).ping(id: 9) else { throw HostileFailure("second connection") }
             let retry = first["error"]?["data"]?["retryAfterMs"]?.intValue ?? 0
-            return "400 calls at once: \(served) served, \(limited.count) RESOURCE_EXHAUSTED (first retryAfterMs \(retry))"
+            return
+                "400 calls at once: \(served) served, \(limited.count) RESOURCE_EXHAUSTED (first retryAfterMs \(retry))"
         }
     }
 
@@ -273,7 +279,8 @@ struct HostileClientTests {
     func hostilePayloads() async throws {
         try await scenario(
             "payloads", ["--enable-conformance-service"],
-            probeLatencyKnownIssue: "under 4 connections of multi-MiB hostile frames the well-behaved client has waited over 10 s for Health.Check on a loaded 2-core machine; cause not yet established"
+            probeLatencyKnownIssue:
+                "under 4 connections of multi-MiB hostile frames the well-behaved client has waited over 10 s for Health.Check on a loaded 2-core machine; cause not yet established"
         ) { server in
             let token = try server.bootstrapToken()
             let giant = String(repeating: "x", count: 3_000_000)
@@ -333,7 +340,8 @@ struct HostileClientTests {
                                 throw HostileFailure("worker \(worker) case \(i): connection closed")
                             }
                             guard checks[i](answer) else {
-                                throw HostileFailure("worker \(worker) case \(i): unexpected \("\(answer)".prefix(300))")
+                                throw HostileFailure(
+                                    "worker \(worker) case \(i): unexpected \("\(answer)".prefix(300))")
                             }
                         }
                         outcomes.mutate { $0.append("ok") }

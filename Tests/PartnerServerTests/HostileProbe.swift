@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Synchronization
 
 #if canImport(Glibc)
@@ -38,7 +38,8 @@ final class HostileProbe: Sendable {
                         report.served += 1
                         report.slowest = max(report.slowest, elapsed)
                     } else {
-                        report.failures.append("call \(id) after \(elapsed) s: \(answer.map { "\($0)" } ?? "no answer")")
+                        report.failures.append(
+                            "call \(id) after \(elapsed) s: \(answer.map { "\($0)" } ?? "no answer")")
                     }
                 }
                 if answer == nil { break }

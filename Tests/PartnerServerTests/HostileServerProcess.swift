@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PartnerTestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -31,7 +31,8 @@ final class HostileServer: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
-        process.arguments = ["--listen", "127.0.0.1:0", "--data", root + "/data", "--log-level", "debug", "--loops", "2"]
+        process.arguments =
+            ["--listen", "127.0.0.1:0", "--data", root + "/data", "--log-level", "debug", "--loops", "2"]
             + arguments
         process.standardError = log
         process.standardOutput = log
@@ -59,7 +60,8 @@ final class HostileServer: @unchecked Sendable {
 
     /// The bootstrap token the server wrote on first start.
     func bootstrapToken() throws -> String {
-        try String(contentsOfFile: data + "/bootstrap-token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try String(contentsOfFile: data + "/bootstrap-token", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// `VmRSS` and `VmHWM` (peak) in bytes, from `/proc/<pid>/status`.

@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 #if canImport(Glibc)
@@ -26,7 +26,9 @@ struct HostileTokenLogTests {
         return answer
     }
 
-    @Test("valid, revoked, unknown, wrong, malformed and idempotently created tokens never appear in the log or the data files")
+    @Test(
+        "valid, revoked, unknown, wrong, malformed and idempotently created tokens never appear in the log or the data files"
+    )
     func tokensNeverLogged() async throws {
         struct Seen: Sendable {
             var secrets: [String]
@@ -51,7 +53,9 @@ struct HostileTokenLogTests {
             for file in FileManager.default.subpaths(atPath: server.data) ?? [] where file != "bootstrap-token" {
                 var isFolder: ObjCBool = false
                 let path = server.data + "/" + file
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                    continue
+                }
                 files[file] = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             }
             return Seen(secrets: secrets, exitStatus: status, log: server.log(), files: files)
@@ -95,9 +99,13 @@ struct HostileTokenLogTests {
         let replay = try Self.call(
             socket, id: 6, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
             idempotencyKey: "create-keyed-token-1")
-        guard replay["error"]?["code"]?.intValue == 6, replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
+        guard replay["error"]?["code"]?.intValue == 6,
+            replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
             !"\(replay)".contains(keyedSecret.split(separator: ".").last.map(String.init) ?? keyedSecret)
-        else { throw HostileFailure("a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)") }
+        else {
+            throw HostileFailure(
+                "a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)")
+        }
         guard try Self.call(socket, id: 7, "Partners.GetProfile", token: keyedSecret)["result"] != nil else {
             throw HostileFailure("the keyed token does not authenticate")
         }

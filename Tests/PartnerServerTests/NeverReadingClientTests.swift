@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 #if canImport(Glibc)
@@ -33,7 +33,9 @@ struct NeverReadingClientTests {
     }
 
     static let kinds: [Kind] = [
-        Kind(name: "a service method with big answers", method: "Customers.List", params: #"{"pageSize":200}"#, calls: 5000),
+        Kind(
+            name: "a service method with big answers", method: "Customers.List", params: #"{"pageSize":200}"#,
+            calls: 5000),
         Kind(
             name: "a stream", method: "Conformance.Stream", params: #"{"count":2000,"itemBytes":4096}"#, calls: 500,
             warmParams: #"{"count":10,"itemBytes":4096}"#),
@@ -43,7 +45,9 @@ struct NeverReadingClientTests {
             params: #"{"message":"\#(String(repeating: "e", count: 600))"}"#, calls: 20000),
     ]
 
-    @Test("memory stays bounded while it lasts, the close comes at the stall timeout, and memory returns", arguments: kinds)
+    @Test(
+        "memory stays bounded while it lasts, the close comes at the stall timeout, and memory returns",
+        arguments: kinds)
     func neverReads(_ kind: Kind) async throws {
         let report = try await Hostile.onThread { () throws -> String in
             let server = try HostileServer.start([
@@ -62,7 +66,8 @@ struct NeverReadingClientTests {
             for round in 1...2 {
                 let attack = try Self.attack(kind, server: server, token: token)
                 guard attack.closedAfter >= Self.stall - 0.5 else {
-                    throw HostileFailure("round \(round): closed after \(attack.closedAfter) s, before the stall timeout")
+                    throw HostileFailure(
+                        "round \(round): closed after \(attack.closedAfter) s, before the stall timeout")
                 }
                 guard attack.closedAfter <= Self.stall + Self.lateness else {
                     throw HostileFailure(
@@ -126,7 +131,8 @@ struct NeverReadingClientTests {
 
     /// True when the peer closed or reset the connection; reads nothing.
     static func peerClosed(_ fd: Int32) -> Bool {
-        var entry = pollfd(fd: fd, events: 0x2000 /* POLLRDHUP */, revents: 0)
+        let pollRDHUP: Int16 = 0x2000  // POLLRDHUP: the peer closed its side
+        var entry = pollfd(fd: fd, events: pollRDHUP, revents: 0)
         guard poll(&entry, 1, 0) == 1 else { return false }
         return entry.revents & Int16(0x2000 | POLLHUP | POLLERR) != 0
     }

@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import Testing
 
 #if canImport(Glibc)
@@ -68,7 +68,8 @@ struct RefusedTokenFloodTests {
 
             // The wrong secrets name the real token: its partner's audit log holds their count.
             let entries = try Self.auditEntries(port: server.port, token: token).filter {
-                $0["target"]?.stringValue == tokenId && $0["after"]?.stringValue?.contains("reason=wrong-secret") == true
+                $0["target"]?.stringValue == tokenId
+                    && $0["after"]?.stringValue?.contains("reason=wrong-secret") == true
             }
             let counted = entries.compactMap { entry -> Int? in
                 guard let after = entry["after"]?.stringValue,
@@ -85,7 +86,8 @@ struct RefusedTokenFloodTests {
             guard growth <= Self.growthBound else {
                 throw HostileFailure("the data folder grew by \(growth) bytes under refused tokens")
             }
-            return "answers \(codes); data folder grew \(growth >> 10) KiB; wrong secrets in \(entries.count) audit entries"
+            return
+                "answers \(codes); data folder grew \(growth >> 10) KiB; wrong secrets in \(entries.count) audit entries"
         }
         print("refused-token flood: \(report)")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PartnerTestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -161,7 +161,8 @@ extension Operability {
                 let run = try Ops.run(binary, ["--version"], timeout: 20)
                 #expect(run.status == 0)
                 // partnerctl adds the protocol version it speaks.
-            let pattern = #"^\#(tool) [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{40}(-dirty)?|unknown)\)( protocol [0-9.]+)?\n$"#
+                let pattern =
+                    #"^\#(tool) [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{40}(-dirty)?|unknown)\)( protocol [0-9.]+)?\n$"#
                 #expect(run.output.range(of: pattern, options: .regularExpression) != nil, "\(run.output)")
                 // Built from this checkout: the commit is HEAD's (when git is there to ask).
                 let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

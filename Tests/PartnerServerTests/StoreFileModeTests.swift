@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PartnerTestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +15,8 @@ struct StoreFileModeTests {
         return stat(path, &info) == 0 ? info.st_mode & 0o777 : nil
     }
 
-    @Test("in a 0755 folder made by the operator, the database, its log, shared memory and lock are 0600, with a warning")
+    @Test(
+        "in a 0755 folder made by the operator, the database, its log, shared memory and lock are 0600, with a warning")
     func ownerOnlyFiles() async throws {
         let outcome = try await Hostile.onThread { () throws -> (modes: [String: mode_t?], log: String) in
             let root = try TemporaryFolders.make("modes")
@@ -31,7 +32,9 @@ struct StoreFileModeTests {
             }
             guard try HostileSocket(port: server.port).ping() else { throw HostileFailure("no answer") }
             var modes: [String: mode_t?] = [:]
-            for name in ["partner.sqlite", "partner.sqlite-wal", "partner.sqlite-shm", "partner.sqlite.lock", "bootstrap-token"] {
+            for name in [
+                "partner.sqlite", "partner.sqlite-wal", "partner.sqlite-shm", "partner.sqlite.lock", "bootstrap-token",
+            ] {
                 modes[name] = Self.mode(folder + "/" + name)
             }
             return (modes, server.log())
@@ -39,7 +42,8 @@ struct StoreFileModeTests {
         for (name, mode) in outcome.modes {
             #expect(mode == 0o600, "\(name) has mode \(mode.map { String($0, radix: 8) } ?? "missing")")
         }
-        #expect(outcome.log.contains("event=store.folder_exposed") && outcome.log.contains("mode=0755"), "\(outcome.log)")
+        #expect(
+            outcome.log.contains("event=store.folder_exposed") && outcome.log.contains("mode=0755"), "\(outcome.log)")
     }
 
     @Test("a data folder the server creates itself is 0700 and draws no warning")

@@ -9,11 +9,13 @@ import Testing
 /// `openssl` command for this test.
 @Suite("partner-server over TLS")
 struct TLSServerTests {
-    @Test("--tls-cert/--tls-key: Health.Check answers SERVING to a TLS client; a plaintext client is refused and logged")
+    @Test(
+        "--tls-cert/--tls-key: Health.Check answers SERVING to a TLS client; a plaintext client is refused and logged")
     func healthOverTLS() async throws {
         let files = try TLSServerFiles()
         defer { files.remove() }
-        let server = try TLSServerChild(arguments: ["--tls-cert", files.certificate, "--tls-key", files.key], data: files.data)
+        let server = try TLSServerChild(
+            arguments: ["--tls-cert", files.certificate, "--tls-key", files.key], data: files.data)
         do {
             try await checkServer(server, files: files)
         } catch {
@@ -31,7 +33,8 @@ struct TLSServerTests {
         var config = RPCClientConfig()
         config.connectAttempts = 1
         let client = RPCClient(
-            transport: TCPClientTransport(config: .init(host: "127.0.0.1", port: port, connectTimeout: .seconds(30), tls: tls)), config: config)
+            transport: TCPClientTransport(
+                config: .init(host: "127.0.0.1", port: port, connectTimeout: .seconds(30), tls: tls)), config: config)
         let answer = try await client.unary(
             "Health.Check", params: JSONValue.object(["service": .string("")]),
             options: RPCCallOptions(timeout: .seconds(60)))
@@ -40,7 +43,9 @@ struct TLSServerTests {
 
         let plain = RPCClient(transport: TCPClientTransport(host: "127.0.0.1", port: port), config: config)
         let outcome = await plainCall(plain)
-        #expect(outcome == .unavailable || outcome == .deadlineExceeded, "a plaintext client got \(String(describing: outcome))")
+        #expect(
+            outcome == .unavailable || outcome == .deadlineExceeded,
+            "a plaintext client got \(String(describing: outcome))")
         await plain.close()
         try await server.waitForLog("tls.handshake_failed")
     }
@@ -87,10 +92,12 @@ private struct TLSServerFiles {
         try "basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"
             .write(toFile: folder + "/server.ext", atomically: true, encoding: .utf8)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
-        try Self.openssl(["req", "-x509"] + ec + ["-keyout", folder + "/ca.key", "-out", ca, "-days", "2", "-subj", "/CN=Test CA"])
+        try Self.openssl(
+            ["req", "-x509"] + ec + ["-keyout", folder + "/ca.key", "-out", ca, "-days", "2", "-subj", "/CN=Test CA"])
         try Self.openssl(["req"] + ec + ["-keyout", key, "-out", folder + "/server.csr", "-subj", "/CN=localhost"])
         try Self.openssl([
-            "x509", "-req", "-in", folder + "/server.csr", "-CA", ca, "-CAkey", folder + "/ca.key", "-set_serial", "4242",
+            "x509", "-req", "-in", folder + "/server.csr", "-CA", ca, "-CAkey", folder + "/ca.key", "-set_serial",
+            "4242",
             "-days", "2", "-extfile", folder + "/server.ext", "-out", certificate,
         ])
     }

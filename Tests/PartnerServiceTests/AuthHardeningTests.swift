@@ -37,7 +37,8 @@ struct AuthHardeningTests {
             let ops = server.client(token: issued.secret)
             _ = try await ops.agents.list(.init())
             _ = try await ops.agents.list(.init())
-            let demoted = try await client.agents.update(.init(agentId: agent.id, etag: agent.etag, roles: [.salesAgent]))
+            let demoted = try await client.agents.update(
+                .init(agentId: agent.id, etag: agent.etag, roles: [.salesAgent]))
             await expectFailure(.permissionDenied, "an admin method right after losing the admin role") {
                 try await ops.agents.list(.init())
             }
@@ -98,9 +99,12 @@ struct AuthHardeningTests {
             let store: any RecordStore = server.app.store
             let read: @Sendable () async throws -> [PartnerCore.AuditEntry] = {
                 try await store.read { tx in
-                    try tx.list(PartnerCore.AuditEntry.self, partnerId: partnerId, lookupKey: "method:Customers.List", after: nil, limit: 100)
+                    try tx.list(
+                        PartnerCore.AuditEntry.self, partnerId: partnerId, lookupKey: "method:Customers.List",
+                        after: nil, limit: 100)
                         + tx.list(
-                            PartnerCore.AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil, after: nil,
+                            PartnerCore.AuditEntry.self, partnerId: RefusalAuditor.anonymousPartner, lookupKey: nil,
+                            after: nil,
                             limit: 100)
                 }
             }
@@ -115,7 +119,8 @@ struct AuthHardeningTests {
             }
             let owned = entries.filter { $0.partnerId == partnerId }
             let ownedReasons = owned.compactMap { entry in
-                entry.after?.split(separator: ";").map { $0.trimmingPrefix(" ") }.first { $0.hasPrefix("reason=") }.map(String.init)
+                entry.after?.split(separator: ";").map { $0.trimmingPrefix(" ") }.first { $0.hasPrefix("reason=") }.map(
+                    String.init)
             }
             #expect(Set(ownedReasons) == ["reason=wrong-secret", "reason=revoked", "reason=expired"])
             #expect(owned.allSatisfy { $0.agentId == agentId })
@@ -148,7 +153,9 @@ struct AuthHardeningTests {
             let store: any RecordStore = server.app.store
             try await waitUntil(10, "the refusal in the audit log") {
                 let entries = try await store.read { tx in
-                    try tx.list(PartnerCore.AuditEntry.self, partnerId: partnerId, lookupKey: "method:Tokens.Create", after: nil, limit: 100)
+                    try tx.list(
+                        PartnerCore.AuditEntry.self, partnerId: partnerId, lookupKey: "method:Tokens.Create",
+                        after: nil, limit: 100)
                 }
                 return entries.contains { $0.outcome == "PERMISSION_DENIED" && $0.agentId == agent.id }
             }

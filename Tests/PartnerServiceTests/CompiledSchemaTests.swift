@@ -55,7 +55,10 @@ struct CompiledSchemaTests {
             "postalAddress": ["regionCode": "IT", "addressLines": ["a", 7]],
         ]
         let violations = compiled.validate(params)
-        #expect(violations == PartnerSchema.validator.validate(params, against: PartnerSchema.methodsByName["Customers.Update"]!.paramsSchema))
+        #expect(
+            violations
+                == PartnerSchema.validator.validate(
+                    params, against: PartnerSchema.methodsByName["Customers.Update"]!.paramsSchema))
         #expect(violations.contains { $0.path == "postalAddress.addressLines[1]" })
         #expect(violations.contains { $0.path == "postalAddress.postalCode" && $0.reason == "is required" })
     }

@@ -27,8 +27,11 @@ struct FuzzParamsCorpusReplayTests {
     func seedsAreValid() throws {
         let seeds = try Self.seeds()
         let methods = Set(seeds.map(\.method))
-        let contract = Set(PartnerSchema.methods.map(\.name)).subtracting(["Health.Check", "Health.Watch", "rpc.discover"])
-        #expect(contract.subtracting(methods).isEmpty, "methods without a seed: \(contract.subtracting(methods).sorted())")
+        let contract = Set(PartnerSchema.methods.map(\.name)).subtracting([
+            "Health.Check", "Health.Watch", "rpc.discover",
+        ])
+        #expect(
+            contract.subtracting(methods).isEmpty, "methods without a seed: \(contract.subtracting(methods).sorted())")
         for seed in seeds {
             #expect(PartnerSchema.methodsByName[seed.method] != nil, "\(seed.name): unknown method")
             let violations = PartnerSchema.validateParams(seed.params, method: seed.method)
@@ -44,7 +47,9 @@ struct FuzzParamsCorpusReplayTests {
                 do {
                     _ = try await client.call(seed.method, params: seed.params, options: .init(timeout: .seconds(10)))
                 } catch let error as RPCError {
-                    #expect(![.internalError, .unknown, .dataLoss].contains(error.code), "\(seed.name): \(error.code) \(error.message)")
+                    #expect(
+                        ![.internalError, .unknown, .dataLoss].contains(error.code),
+                        "\(seed.name): \(error.code) \(error.message)")
                     if error.code == .invalidArgument && error.jsonRPCCode == -32602 {
                         #expect(!error.details.isEmpty, "\(seed.name): -32602 names the field")
                     }

@@ -32,7 +32,9 @@ struct MessageCodingTests {
         committedSeats: 10, state: .active, termEndTime: "2027-01-01T00:00:00Z",
         history: [
             SubscriptionChange(time: "2026-01-01T00:00:00Z", agentId: "agt_1", action: "CREATE", toSeats: 10),
-            SubscriptionChange(time: "2026-02-01T00:00:00Z", agentId: "agt_1", action: "SEATS", fromSeats: 10, toSeats: 12, reason: "grow"),
+            SubscriptionChange(
+                time: "2026-02-01T00:00:00Z", agentId: "agt_1", action: "SEATS", fromSeats: 10, toSeats: 12,
+                reason: "grow"),
         ],
         etag: "2", createTime: "2026-01-01T00:00:00Z", updateTime: "2026-02-01T00:00:00Z")
 
@@ -41,7 +43,8 @@ struct MessageCodingTests {
         lines: [
             InvoiceLine(
                 subscriptionId: "sub_1", sku: "ws-business", description: "Business", seatDays: 310,
-                unitPrice: Money(currency: "EUR", minorUnits: 1_200), amount: Money(currency: "EUR", minorUnits: -9_223_372_036_854_775_807))
+                unitPrice: Money(currency: "EUR", minorUnits: 1_200),
+                amount: Money(currency: "EUR", minorUnits: -9_223_372_036_854_775_807))
         ],
         subtotal: Money(currency: "EUR", minorUnits: 0), createTime: "2026-02-01T00:00:00Z")
 
@@ -71,40 +74,53 @@ struct MessageCodingTests {
         try Self.check(Self.invoice)
         try Self.check(
             Orders.PlaceResponse(
-                order: Order(id: "ord_1", customerId: "cus_1", sku: "s", seats: 1, subscriptionId: "sub_1", createTime: "t"),
+                order: Order(
+                    id: "ord_1", customerId: "cus_1", sku: "s", seats: 1, subscriptionId: "sub_1", createTime: "t"),
                 subscription: Self.subscription))
         try Self.check(
             Product(
                 sku: "s", family: "f", name: "n", plan: .flexible, unitPrice: Money(currency: "EUR", minorUnits: 5),
                 maxSeats: 300, customerTypes: [.domain, .team], educationOnly: false))
-        try Self.check(Agent(id: "a", displayName: "d", email: "e", roles: [.salesAgent, .adminAgent], disabled: false, etag: "1", createTime: "t", updateTime: "t"))
+        try Self.check(
+            Agent(
+                id: "a", displayName: "d", email: "e", roles: [.salesAgent, .adminAgent], disabled: false, etag: "1",
+                createTime: "t", updateTime: "t"))
         try Self.check(Event(id: "e", sequence: Int64.max, type: "customer.created", resourceId: "cus_1", time: "t"))
         try Self.check(Empty())
     }
 
-    @Test("requests encode as Codable does and decode with the same field errors", arguments: [
-        (#"{"customerId":1}"#, "customerId", "must be a string, got integer"),
-        (#"{}"#, "customerId", "is required"),
-        (#"{"customerId":null}"#, "customerId", "is required"),
-    ])
+    @Test(
+        "requests encode as Codable does and decode with the same field errors",
+        arguments: [
+            (#"{"customerId":1}"#, "customerId", "must be a string, got integer"),
+            (#"{}"#, "customerId", "is required"),
+            (#"{"customerId":null}"#, "customerId", "is required"),
+        ])
     func requestErrors(json: String, field: String, reason: String) throws {
         let parsed = try JSONParser().parse(Array(json.utf8))
-        #expect(throws: JSONDecodingError(field: field, reason: reason)) { try Customers.GetRequest(json: parsed, path: "") }
+        #expect(throws: JSONDecodingError(field: field, reason: reason)) {
+            try Customers.GetRequest(json: parsed, path: "")
+        }
         try Self.check(Customers.GetRequest(customerId: "cus_1"))
         try Self.check(Customers.ListRequest(pageSize: 50, state: .active, education: false))
-        try Self.check(Customers.UpdateRequest(customerId: "c", etag: "1", updateMask: ["postalAddress"], postalAddress: Self.address))
+        try Self.check(
+            Customers.UpdateRequest(
+                customerId: "c", etag: "1", updateMask: ["postalAddress"], postalAddress: Self.address))
     }
 
     @Test("a nested field error names its full path, and an unknown enum value names the allowed ones")
     func nestedErrors() throws {
-        let missing = try JSONParser().parse(Array(#"{"customerId":"c","etag":"1","updateMask":[],"postalAddress":{"regionCode":"IT"}}"#.utf8))
+        let missing = try JSONParser().parse(
+            Array(#"{"customerId":"c","etag":"1","updateMask":[],"postalAddress":{"regionCode":"IT"}}"#.utf8))
         #expect(throws: JSONDecodingError(field: "postalAddress.postalCode", reason: "is required")) {
             try Customers.UpdateRequest(json: missing, path: "")
         }
         let badEnum = try JSONParser().parse(Array(#"{"state":"GONE"}"#.utf8))
-        #expect(throws: JSONDecodingError(field: "state", reason: "must be one of INVITED, ACTIVE, SUSPENDED, DELETED, got GONE")) {
+        #expect(
+            throws: JSONDecodingError(
+                field: "state", reason: "must be one of INVITED, ACTIVE, SUSPENDED, DELETED, got GONE")
+        ) {
             try Customers.ListRequest(json: badEnum, path: "")
         }
     }
 }
-

@@ -1,7 +1,7 @@
+import Foundation
 import FramedJSON
 import FramedRPC
 import FramedRPCTCP
-import Foundation
 import PartnerAPI
 import PartnerCore
 import PartnerServer
@@ -48,7 +48,10 @@ struct RateLimitOverTCPTests {
 
     @Test("an agent past its budget gets RESOURCE_EXHAUSTED naming the limit, with retryAfterMs, then is served again")
     func agentLimit() async throws {
-        try await Self.withServer({ $0.agentRateLimit = RPCRateLimit(callsPerSecond: 5, burst: 3) }) { app, connector, token in
+        let limited: (inout PartnerApplication.Options) -> Void = {
+            $0.agentRateLimit = RPCRateLimit(callsPerSecond: 5, burst: 3)
+        }
+        try await Self.withServer(limited) { app, connector, token in
             let (rpc, client) = Self.client(connector, token: token)
             // Ten calls at once, so the bucket (5 a second) cannot refill between them however
             // slowly the machine runs.
@@ -68,7 +71,8 @@ struct RateLimitOverTCPTests {
                 return await group.reduce(into: [RPCError?]()) { $0.append($1) }
             }
             let served = outcomes.filter { $0 == nil }.count
-            let error = try #require(outcomes.compactMap { $0 }.first, "ten calls at once were all served under a limit of burst 3")
+            let error = try #require(
+                outcomes.compactMap { $0 }.first, "ten calls at once were all served under a limit of burst 3")
             #expect(served >= 3)
             #expect(error.code == .resourceExhausted)
             #expect(error.message.contains("5 calls per second per agent"), "\(error.message)")
@@ -78,7 +82,8 @@ struct RateLimitOverTCPTests {
             let (_, anonymous) = Self.client(connector, token: nil)
             for _ in 0..<10 { #expect(try await anonymous.healthCheck() == "SERVING") }
             // Another agent has its own budget.
-            let other = try await PartnerApplication.createPartner(name: "Other", store: app.store, context: app.context)
+            let other = try await PartnerApplication.createPartner(
+                name: "Other", store: app.store, context: app.context)
             let (otherRPC, otherClient) = Self.client(connector, token: other.token)
             _ = try await otherClient.partners.getProfile()
             // After the hinted wait the first agent is served again.
@@ -92,8 +97,10 @@ struct RateLimitOverTCPTests {
 
     @Test("the connection limit refuses calls over it on that connection only")
     func connectionLimit() async throws {
-        try await Self.withServer({ $0.serverConfig.connectionRateLimit = RPCRateLimit(callsPerSecond: 1, burst: 2) }) {
-            _, connector, token in
+        let limited: (inout PartnerApplication.Options) -> Void = {
+            $0.serverConfig.connectionRateLimit = RPCRateLimit(callsPerSecond: 1, burst: 2)
+        }
+        try await Self.withServer(limited) { _, connector, token in
             let (rpc, client) = Self.client(connector, token: token)
             // Six calls at once: the burst of 2 is served, and the bucket (1 a second) cannot
             // refill the other four however slowly the machine runs them in.

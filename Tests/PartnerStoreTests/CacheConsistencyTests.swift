@@ -93,7 +93,10 @@ struct CacheConsistencyTests {
                     group.addTask {
                         for _ in 0..<600 {
                             let pair = try await store.read { tx in
-                                (try tx.get(Counter.self, id: "left")?.value, try tx.get(Counter.self, id: "right")?.value)
+                                (
+                                    try tx.get(Counter.self, id: "left")?.value,
+                                    try tx.get(Counter.self, id: "right")?.value
+                                )
                             }
                             if pair.0 != pair.1 { torn.add(1, at: 0) }
                         }

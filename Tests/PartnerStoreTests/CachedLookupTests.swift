@@ -64,22 +64,33 @@ struct CachedLookupTests {
         let store = try SQLiteRecordStore(path: folder.database, config: config)
         try await store.write { tx in
             for index in 0..<12 {
-                try tx.put(Note(id: "n\(100 + index)", partnerId: "p1", slug: "s\(index)", tags: index % 2 == 0 ? ["even"] : []))
+                try tx.put(
+                    Note(
+                        id: "n\(100 + index)", partnerId: "p1", slug: "s\(index)", tags: index % 2 == 0 ? ["even"] : [])
+                )
             }
             try tx.put(Note(id: "n999", partnerId: "p2", slug: "other"))
         }
         try await store.write { try $0.put(Note(id: "n105", partnerId: "p1", slug: "s5", text: "changed")) }
         for _ in 0..<2 {
-            let all = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 50) }
+            let all = try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 50)
+            }
             #expect(all.map(\.id) == (0..<12).map { "n\(100 + $0)" })
             #expect(all.first { $0.id == "n105" }?.text == "changed")
-            let page = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: "n103", limit: 3) }
+            let page = try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: "n103", limit: 3)
+            }
             #expect(page.map(\.id) == ["n104", "n105", "n106"])
-            let even = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:even", after: "n102", limit: 2) }
+            let even = try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:even", after: "n102", limit: 2)
+            }
             #expect(even.map(\.id) == ["n104", "n106"])
         }
         try await store.write { try $0.delete(Note.self, id: "n104") }
-        let even = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:even", after: nil, limit: 50) }
+        let even = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:even", after: nil, limit: 50)
+        }
         #expect(even.map(\.id) == ["n100", "n102", "n106", "n108", "n110"])
         await store.close()
     }

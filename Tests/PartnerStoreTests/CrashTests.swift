@@ -55,7 +55,8 @@ struct CrashTests {
                 for run in runList {
                     var after: String?
                     while true {
-                        let entries = try tx.list(CrashEntry.self, partnerId: run, lookupKey: "run:\(run)", after: after, limit: 500)
+                        let entries = try tx.list(
+                            CrashEntry.self, partnerId: run, lookupKey: "run:\(run)", after: after, limit: 500)
                         for entry in entries where try tx.get(CrashShadow.self, id: entry.id)?.number != entry.number {
                             halves.append(entry.id)
                         }
@@ -64,7 +65,8 @@ struct CrashTests {
                     }
                     var shadowAfter: String?
                     while true {
-                        let shadows = try tx.list(CrashShadow.self, partnerId: run, lookupKey: nil, after: shadowAfter, limit: 500)
+                        let shadows = try tx.list(
+                            CrashShadow.self, partnerId: run, lookupKey: nil, after: shadowAfter, limit: 500)
                         for shadow in shadows where try tx.get(CrashEntry.self, id: shadow.id) == nil {
                             halves.append(shadow.id)
                         }

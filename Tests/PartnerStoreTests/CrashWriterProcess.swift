@@ -89,4 +89,3 @@ final class CrashWriterProcess: Sendable {
         #expect(process.terminationReason == .uncaughtSignal)
     }
 }
-

@@ -8,7 +8,9 @@ import Testing
 @Suite("Disk faults")
 struct DiskFaultTests {
     private func note(_ index: Int, size: Int = 3_000) -> Note {
-        Note(id: String(format: "n%04d", index), partnerId: "p1", slug: "s\(index)", text: String(repeating: "d", count: size))
+        Note(
+            id: String(format: "n%04d", index), partnerId: "p1", slug: "s\(index)",
+            text: String(repeating: "d", count: size))
     }
 
     @Test("a full disk fails the write as unavailable, keeps every acknowledged write and a valid file")
@@ -32,7 +34,9 @@ struct DiskFaultTests {
         #expect(error.message.contains("disk full"))
         #expect(!acknowledged.isEmpty)
         // Still serving: reads answer, and a write that needs no new page succeeds.
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5_000) }.count == acknowledged.count)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5_000) }
+                .count == acknowledged.count)
         let first = acknowledged[0]
         try await store.write { try $0.delete(Note.self, id: first) }
         #expect(try await store.integrityProblems().isEmpty)
@@ -40,7 +44,9 @@ struct DiskFaultTests {
 
         store = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: 0))
         #expect(try await store.integrityProblems().isEmpty)
-        let kept = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5_000) }
+        let kept = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5_000)
+        }
         #expect(kept.map(\.id) == Array(acknowledged.dropFirst()))
         try await store.write { try $0.put(note(9_999)) }
         await store.close()
@@ -62,7 +68,12 @@ struct DiskFaultTests {
         try await waitUntil(10, "writer inside the holding body") { entered.isSet }
         let small1 = Task { try await store.write { try $0.put(Counter(id: "small1", value: 1)) } }
         try await waitUntil(10, "first small write queued") { store.pendingWriteCount == 1 }
-        let huge = Task { try await store.write { try $0.put(Note(id: "huge", partnerId: "p1", slug: "huge", text: String(repeating: "h", count: 400_000))) } }
+        let huge = Task {
+            try await store.write {
+                try $0.put(
+                    Note(id: "huge", partnerId: "p1", slug: "huge", text: String(repeating: "h", count: 400_000)))
+            }
+        }
         try await waitUntil(10, "huge write queued") { store.pendingWriteCount == 2 }
         let small2 = Task { try await store.write { try $0.put(Counter(id: "small2", value: 2)) } }
         try await waitUntil(10, "second small write queued") { store.pendingWriteCount == 3 }
@@ -83,8 +94,9 @@ struct DiskFaultTests {
         await store.close()
     }
 
-    @Test("a read-only data folder refuses to create a store, as unavailable saying read-only",
-          .enabled(if: ReadOnlyFolder.isSupported))
+    @Test(
+        "a read-only data folder refuses to create a store, as unavailable saying read-only",
+        .enabled(if: ReadOnlyFolder.isSupported))
     func readOnlyFolderNewStore() async throws {
         let folder = try TemporaryFolder()
         let data = folder.path + "/data"
@@ -96,8 +108,9 @@ struct DiskFaultTests {
         #expect(error?.message.contains("read-only") == true)
     }
 
-    @Test("a store whose folder turned read-only fails as unavailable and stays intact",
-          .enabled(if: ReadOnlyFolder.isSupported))
+    @Test(
+        "a store whose folder turned read-only fails as unavailable and stays intact",
+        .enabled(if: ReadOnlyFolder.isSupported))
     func readOnlyFolderExistingStore() async throws {
         let folder = try TemporaryFolder()
         let data = folder.path + "/data"
@@ -109,7 +122,9 @@ struct DiskFaultTests {
         var failure: StoreError?
         do {
             let readOnly = try SQLiteRecordStore(path: folder.database)
-            failure = await storeError { try await readOnly.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "lost")) } }
+            failure = await storeError {
+                try await readOnly.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "lost")) }
+            }
             await readOnly.close()
         } catch let error as StoreError {
             failure = error

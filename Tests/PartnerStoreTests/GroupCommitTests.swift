@@ -51,7 +51,10 @@ struct GroupCommitTests {
         try await enqueue { tx in
             let a = try tx.get(Note.self, id: "a")
             let b = try tx.get(Note.self, id: "b")
-            try tx.put(Note(id: "d", partnerId: "p1", slug: "d", text: "saw \(a?.text ?? "nothing"), b \(b == nil ? "absent" : "present")"))
+            try tx.put(
+                Note(
+                    id: "d", partnerId: "p1", slug: "d",
+                    text: "saw \(a?.text ?? "nothing"), b \(b == nil ? "absent" : "present")"))
             return "d"
         }
         try await enqueue { tx in
@@ -92,7 +95,9 @@ struct GroupCommitTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<200 {
                     group.addTask {
-                        try await store.write { try $0.put(Note(id: String(format: "n%03d", index), partnerId: "p1", slug: "s\(index)")) }
+                        try await store.write {
+                            try $0.put(Note(id: String(format: "n%03d", index), partnerId: "p1", slug: "s\(index)"))
+                        }
                     }
                 }
                 try await group.waitForAll()
@@ -102,7 +107,9 @@ struct GroupCommitTests {
         let commits = store.commitCount - before
         #expect(commits >= 1)
         #expect(commits < 200, "200 writes took \(commits) commits")
-        let stored = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000) }
+        let stored = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
+        }
         #expect(stored.count == 200)
         await store.close()
     }
@@ -117,7 +124,9 @@ struct GroupCommitTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<200 {
                     group.addTask {
-                        try await store.write { try $0.put(Note(id: String(format: "n%03d", index), partnerId: "p1", slug: "s\(index)")) }
+                        try await store.write {
+                            try $0.put(Note(id: String(format: "n%03d", index), partnerId: "p1", slug: "s\(index)"))
+                        }
                     }
                 }
                 try await group.waitForAll()
@@ -129,7 +138,9 @@ struct GroupCommitTests {
         try await withTimeout(60, "200 writes") { try await writes.value }
         // The holding body's commit, then 64 + 64 + 64 + 8.
         #expect(store.commitCount == 5)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000) }.count == 200)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000) }
+                .count == 200)
         await store.close()
     }
 
@@ -143,7 +154,9 @@ struct GroupCommitTests {
                 for _ in 0..<100 {
                     group.addTask {
                         try await store.write { tx in
-                            guard var counter = try tx.get(Counter.self, id: "c") else { throw IntendedFailure(tag: "missing") }
+                            guard var counter = try tx.get(Counter.self, id: "c") else {
+                                throw IntendedFailure(tag: "missing")
+                            }
                             counter.value += 1
                             try tx.put(counter)
                         }
@@ -175,7 +188,9 @@ struct GroupCommitTests {
         try await held.value
         for call in queued { try await withTimeout(20, "queued write") { try await call.value } }
         let reopened = try SQLiteRecordStore(path: folder.database)
-        #expect(try await reopened.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100) }.count == 10)
+        #expect(
+            try await reopened.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100) }
+                .count == 10)
         await reopened.close()
     }
 }

@@ -75,7 +75,8 @@ struct MigrationTests {
         let folder = try TemporaryFolder()
         let store = try SQLiteRecordStore(path: folder.database)
         await store.close()
-        let broken = Migration(version: Migrations.latestVersion + 1, summary: "broken", sql: "CREATE TABLE records (x);")
+        let broken = Migration(
+            version: Migrations.latestVersion + 1, summary: "broken", sql: "CREATE TABLE records (x);")
         let error = await storeError {
             _ = try SQLiteRecordStore(path: folder.database, config: .init(), migrations: Migrations.all + [broken])
         }

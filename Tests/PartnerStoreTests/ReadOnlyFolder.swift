@@ -33,7 +33,11 @@ enum ReadOnlyFolder {
     }
 
     private static func chattr(_ flag: String, _ path: String) throws {
-        guard let tool = ["/usr/bin/chattr", "/bin/chattr"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard
+            let tool = ["/usr/bin/chattr", "/bin/chattr"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else {
             throw StoreTestError("chattr not found")
         }
         let process = Process()

@@ -17,7 +17,9 @@ struct StoreBasicsTests {
         try await store.write { try $0.delete(Note.self, id: "n1") }
         #expect(try await store.read { try $0.get(Note.self, id: "n1") } == nil)
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:first") } == nil)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10) }
+                .isEmpty)
         try await store.write { try $0.delete(Note.self, id: "missing") }
         await store.close()
     }
@@ -30,8 +32,12 @@ struct StoreBasicsTests {
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "new", tags: ["y"])) }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:old") } == nil)
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:new") }?.id == "n1")
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:x", after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:y", after: nil, limit: 5) }.map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:x", after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:y", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
         // The freed key can be taken by another record.
         try await store.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "old")) }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:old") }?.id == "n2")
@@ -67,7 +73,9 @@ struct StoreBasicsTests {
         }
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:same") }?.id == "n1")
         #expect(try await store.read { try $0.find(Label.self, uniqueKey: "slug:same") }?.id == "l1")
-        let clash = await storeError { try await store.write { try $0.put(Label(id: "l2", partnerId: "p1", slug: "same")) } }
+        let clash = await storeError {
+            try await store.write { try $0.put(Label(id: "l2", partnerId: "p1", slug: "same")) }
+        }
         #expect(clash?.code == .duplicateKey)
         await store.close()
     }
@@ -99,7 +107,9 @@ struct StoreBasicsTests {
         var pages = 0
         while true {
             let cursor = after
-            let page = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: cursor, limit: 10) }
+            let page = try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: cursor, limit: 10)
+            }
             if page.isEmpty { break }
             pages += 1
             #expect(page.count <= 10)
@@ -108,10 +118,18 @@ struct StoreBasicsTests {
         }
         #expect(seen == ids)
         #expect(pages == 3)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: nil, after: nil, limit: 100) }.count == 5)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p3", lookupKey: nil, after: nil, limit: 100) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 0) }.isEmpty)
-        #expect(try await store.read { try $0.list(Label.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 10) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: nil, after: nil, limit: 100) }
+                .count == 5)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p3", lookupKey: nil, after: nil, limit: 100) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 0) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Label.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 10) }
+                .isEmpty)
         await store.close()
     }
 
@@ -126,13 +144,21 @@ struct StoreBasicsTests {
             }
             try tx.put(Note(id: "x1", partnerId: "p2", slug: "x1", tags: ["red"]))
         }
-        let red = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: nil, limit: 100) }
+        let red = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:red", after: nil, limit: 100)
+        }
         #expect(red.map(\.id) == ["n00", "n03", "n06", "n09"])
-        let firstBlue = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:blue", after: nil, limit: 5) }
+        let firstBlue = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:blue", after: nil, limit: 5)
+        }
         #expect(firstBlue.map(\.id) == ["n00", "n01", "n02", "n03", "n04"])
-        let nextBlue = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:blue", after: "n04", limit: 5) }
+        let nextBlue = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:blue", after: "n04", limit: 5)
+        }
         #expect(nextBlue.map(\.id) == ["n05", "n06", "n07", "n08", "n09"])
-        let otherPartner = try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:red", after: nil, limit: 5) }
+        let otherPartner = try await store.read {
+            try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:red", after: nil, limit: 5)
+        }
         #expect(otherPartner.map(\.id) == ["x1"])
         await store.close()
     }
@@ -178,7 +204,9 @@ struct StoreBasicsTests {
         }
         await store.close()
         store = try await SQLiteRecordStore.open(path: folder.database)
-        let all = try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100) }
+        let all = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 100)
+        }
         #expect(all.count == 50)
         #expect(try await store.integrityProblems().isEmpty)
         await store.close()
@@ -221,7 +249,9 @@ struct StoreBasicsTests {
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s")) }
         await store.close()
         await store.close()
-        let write = await storeError { try await store.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "t")) } }
+        let write = await storeError {
+            try await store.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "t")) }
+        }
         #expect(write?.code == .unavailable)
         let read = await storeError { _ = try await store.read { try $0.get(Note.self, id: "n1") } }
         #expect(read?.code == .unavailable)
@@ -248,11 +278,13 @@ final class EscapedWriter: @unchecked Sendable {
 
 @Suite("Stored keys")
 struct StoredKeysTests {
-    @Test("keys survive their text form whatever they contain", arguments: [
-        StoredKeys(unique: [], lookup: []),
-        StoredKeys(unique: ["domain:acme.io"], lookup: ["customer:cus_1", "tag:a"]),
-        StoredKeys(unique: ["u3:x", "", "l1:y"], lookup: ["12:34", "ünïcödé:✓", "line\nbreak"]),
-    ])
+    @Test(
+        "keys survive their text form whatever they contain",
+        arguments: [
+            StoredKeys(unique: [], lookup: []),
+            StoredKeys(unique: ["domain:acme.io"], lookup: ["customer:cus_1", "tag:a"]),
+            StoredKeys(unique: ["u3:x", "", "l1:y"], lookup: ["12:34", "ünïcödé:✓", "line\nbreak"]),
+        ])
     func roundTrip(keys: StoredKeys) {
         #expect(StoredKeys(encoded: keys.encoded) == keys)
     }
@@ -274,14 +306,28 @@ struct StoredKeysTests {
         let folder = try TemporaryFolder()
         let store = try SQLiteRecordStore(path: folder.database)
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", tags: ["a", "b"])) }
-        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", text: "edited", tags: ["a", "b"])) }
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }.map(\.text) == ["edited"])
+        try await store.write {
+            try $0.put(Note(id: "n1", partnerId: "p1", slug: "s", text: "edited", tags: ["a", "b"]))
+        }
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }
+                .map(\.text) == ["edited"])
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p2", slug: "s", tags: ["b", "c"])) }
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5) }.isEmpty)
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:b", after: nil, limit: 5) }.map(\.id) == ["n1"])
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:c", after: nil, limit: 5) }.map(\.id) == ["n1"])
-        #expect(try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:a", after: nil, limit: 5) }.isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:b", after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 5) }
+                .isEmpty)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:b", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:c", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p2", lookupKey: "tag:a", after: nil, limit: 5) }
+                .isEmpty)
         #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:s") }?.partnerId == "p2")
         #expect(try await store.integrityProblems().isEmpty)
         await store.close()

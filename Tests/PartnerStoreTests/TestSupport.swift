@@ -1,9 +1,9 @@
 import Foundation
 import Glibc
 import PartnerCore
+import PartnerTestSupport
 import Synchronization
 import Testing
-import PartnerTestSupport
 
 @testable import PartnerStore
 

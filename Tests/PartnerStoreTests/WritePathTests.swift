@@ -38,8 +38,12 @@ struct WritePathTests {
         #expect(try await store.integrityProblems().isEmpty)
         await store.close()
 
-        #expect(try count("SELECT count(*) FROM sqlite_master WHERE name = 'lookup_keys_by_record'", in: folder.database) == 0)
-        #expect(try count("SELECT count(*) FROM sequences WHERE name LIKE 'subscription-history:%'", in: folder.database) == 0)
+        #expect(
+            try count("SELECT count(*) FROM sqlite_master WHERE name = 'lookup_keys_by_record'", in: folder.database)
+                == 0)
+        #expect(
+            try count("SELECT count(*) FROM sequences WHERE name LIKE 'subscription-history:%'", in: folder.database)
+                == 0)
         #expect(try count("SELECT count(*) FROM lookup_keys WHERE id = 'n1'", in: folder.database) == 0)
         #expect(try count("SELECT count(*) FROM lookup_keys WHERE id = 'n2'", in: folder.database) == 1)
     }
@@ -91,9 +95,10 @@ struct WritePathTests {
         }
         try await store.write { try $0.delete(Note.self, id: "n1") }
         try await store.write { try $0.delete(Note.self, id: "missing") }
-        #expect(try await store.read {
-            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10)
-        }.map(\.id) == ["n2"])
+        #expect(
+            try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:a", after: nil, limit: 10)
+            }.map(\.id) == ["n2"])
         await store.close()
         #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 1)
     }
@@ -105,7 +110,8 @@ struct WritePathTests {
             partnerId: "par_1", sequence: 7, type: "subscription.seats_changed", resourceId: "sub_1",
             customerId: nil, data: ["seats": "12", "quote": "a \"b\"\n/ é"], time: time)
         let audit = AuditEntry(
-            id: "aud_1", partnerId: "par_1", agentId: "agt_1", roles: [.salesAgent], method: "Subscriptions.ChangeSeats",
+            id: "aud_1", partnerId: "par_1", agentId: "agt_1", roles: [.salesAgent],
+            method: "Subscriptions.ChangeSeats",
             target: "sub_1", before: nil, after: "seats=12", time: time, requestId: "r-1", outcome: "OK")
         let eventBody = try RecordTables.encodeBody(event)
         let auditBody = try RecordTables.encodeBody(audit)
@@ -125,14 +131,16 @@ struct WritePathTests {
         for round in 0..<40 {
             try await store.write { tx in
                 for index in 0..<4 {
-                    try tx.put(Note(id: "n\(round)-\(index)", partnerId: "p1", slug: "s\(round)-\(index)", text: payload))
+                    try tx.put(
+                        Note(id: "n\(round)-\(index)", partnerId: "p1", slug: "s\(round)-\(index)", text: payload))
                 }
             }
         }
         try await waitUntil(10, "a background checkpoint") { store.backgroundCheckpointCount > 0 }
-        #expect(try await store.read {
-            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
-        }.count == 160)
+        #expect(
+            try await store.read {
+                try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
+            }.count == 160)
         #expect(try await store.integrityProblems().isEmpty)
         await store.close()
         #expect(try count("SELECT count(*) FROM records", in: folder.database) == 160)

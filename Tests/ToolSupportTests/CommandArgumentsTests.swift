@@ -41,9 +41,11 @@ struct CommandArgumentsTests {
         }
     }
 
-    @Test("host:port forms", arguments: [
-        ("127.0.0.1:7420", "127.0.0.1", 7420), ("[::1]:0", "::1", 0), ("localhost:65535", "localhost", 65535),
-    ])
+    @Test(
+        "host:port forms",
+        arguments: [
+            ("127.0.0.1:7420", "127.0.0.1", 7420), ("[::1]:0", "::1", 0), ("localhost:65535", "localhost", 65535),
+        ])
     func hostPort(text: String, host: String, port: Int) throws {
         let parsed = try parseHostPort(text)
         #expect(parsed.host == host && parsed.port == port)

@@ -172,7 +172,9 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
         count += 1
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         state.close(deeperThan: depth)
         count += 1
         return StreamEncoder(state: state, depth: depth + 1, codingPath: codingPath).container(keyedBy: keyType)

@@ -14,7 +14,9 @@ public struct JSONValueDecoder: Sendable {
 
     /// Decodes `type` from `value`, found at `path` in a larger document ("" for the root).
     /// - Throws: `JSONDecodingError` naming the field and the reason.
-    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: String = "") throws(JSONDecodingError) -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: String = "") throws(JSONDecodingError)
+        -> T
+    {
         do {
             return try T(from: ValueDecoder(value: value, codingPath: []))
         } catch let error as DecodingError {
@@ -45,7 +47,8 @@ public struct JSONValueDecoder: Sendable {
         case .valueNotFound(_, let context):
             return JSONDecodingError(field: pathString(context.codingPath, root: root), reason: "is required")
         case .typeMismatch(_, let context), .dataCorrupted(let context):
-            return JSONDecodingError(field: pathString(context.codingPath, root: root), reason: context.debugDescription)
+            return JSONDecodingError(
+                field: pathString(context.codingPath, root: root), reason: context.debugDescription)
         @unknown default:
             return JSONDecodingError(field: root, reason: "\(error)")
         }
@@ -69,7 +72,8 @@ struct ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func mismatch(_ expected: String) -> DecodingError {
-        .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "must be \(expected), got \(value.typeName)"))
+        .typeMismatch(
+            Any.self, .init(codingPath: codingPath, debugDescription: "must be \(expected), got \(value.typeName)"))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -87,7 +91,8 @@ struct ValueDecoder: Decoder {
     func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         guard let whole = value.intValue else { throw mismatch("an integer") }
         guard let result = T(exactly: whole) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "is out of range for \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "is out of range for \(T.self)"))
         }
         return result
     }
@@ -136,7 +141,8 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let decoder = try child(key)
         if decoder.value == .null, !(T.self is JSONValue.Type) {
-            throw DecodingError.valueNotFound(T.self, .init(codingPath: decoder.codingPath, debugDescription: "is required"))
+            throw DecodingError.valueNotFound(
+                T.self, .init(codingPath: decoder.codingPath, debugDescription: "is required"))
         }
         return try decoder.decodeValue(T.self)
     }
@@ -176,7 +182,8 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func next() throws -> ValueDecoder {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "has too few items"))
+            throw DecodingError.valueNotFound(
+                Any.self, .init(codingPath: codingPath, debugDescription: "has too few items"))
         }
         defer { currentIndex += 1 }
         return ValueDecoder(value: array[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])

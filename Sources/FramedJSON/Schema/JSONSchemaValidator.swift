@@ -64,7 +64,9 @@ public struct JSONSchemaValidator: Sendable {
             switch iterator.next() {
             case "1": result.append("/")
             case "0": result.append("~")
-            case let other?: result.append("~"); result.append(other)
+            case let other?:
+                result.append("~")
+                result.append(other)
             case nil: result.append("~")
             }
         }
@@ -94,7 +96,8 @@ public struct JSONSchemaValidator: Sendable {
             check(value, target, path, depth: depth + 1, into: &out)
         }
         if let types = schema["type"], !matchesType(value, types) {
-            out.append(JSONSchemaViolation(path: path, reason: "must be \(describeTypes(types)), got \(value.typeName)"))
+            out.append(
+                JSONSchemaViolation(path: path, reason: "must be \(describeTypes(types)), got \(value.typeName)"))
             return
         }
         if let options = schema["enum"]?.arrayValue, !options.contains(where: { equal($0, value) }) {
@@ -128,7 +131,8 @@ public struct JSONSchemaValidator: Sendable {
         if let one = schema["oneOf"]?.arrayValue {
             let matches = one.filter { validate(value, against: $0, path: path).isEmpty }.count
             if matches != 1 {
-                out.append(JSONSchemaViolation(path: path, reason: "must match exactly one shape (oneOf), matched \(matches)"))
+                out.append(
+                    JSONSchemaViolation(path: path, reason: "must match exactly one shape (oneOf), matched \(matches)"))
             }
         }
         if let not = schema["not"], validate(value, against: not, path: path).isEmpty {
@@ -179,7 +183,9 @@ public struct JSONSchemaValidator: Sendable {
         }
     }
 
-    private func checkString(_ string: String, _ schema: JSONValue, _ path: String, into out: inout [JSONSchemaViolation]) {
+    private func checkString(
+        _ string: String, _ schema: JSONValue, _ path: String, into out: inout [JSONSchemaViolation]
+    ) {
         let length = string.unicodeScalars.count
         if let min = schema["minLength"]?.intValue, length < min {
             out.append(JSONSchemaViolation(path: path, reason: "must be at least \(min) characters, is \(length)"))
@@ -201,7 +207,9 @@ public struct JSONSchemaValidator: Sendable {
         }
     }
 
-    private func checkNumber(_ value: JSONValue, _ schema: JSONValue, _ path: String, into out: inout [JSONSchemaViolation]) {
+    private func checkNumber(
+        _ value: JSONValue, _ schema: JSONValue, _ path: String, into out: inout [JSONSchemaViolation]
+    ) {
         let number: Double
         switch value {
         case .int(let i): number = Double(i)
@@ -234,7 +242,8 @@ public struct JSONSchemaValidator: Sendable {
 
     private func matchesType(_ value: JSONValue, _ name: String) -> Bool {
         switch (name, value) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object):
+            return true
         case ("integer", .int): return true
         case ("integer", .double(let d)): return d.isFinite && (Int64(exactly: d) != nil || abs(d) >= 9.0e18)
         case ("number", .int), ("number", .double): return true

@@ -104,7 +104,8 @@ public final class RPCClient: Sendable {
             let frame = try makeFrame(id: id, method: method, params: params, options: options, deadline: deadline)
             var failure: RPCClientConnection.RegisterFailure?
             let result = await withTaskCancellationHandler {
-                await withCheckedContinuation { (continuation: CheckedContinuation<Result<JSONValue, RPCError>, Never>) in
+                await withCheckedContinuation {
+                    (continuation: CheckedContinuation<Result<JSONValue, RPCError>, Never>) in
                     do throws(RPCClientConnection.RegisterFailure) {
                         try connection.start(id: id, frame: frame, waiter: .unary(continuation), deadline: deadline)
                     } catch {
@@ -120,7 +121,9 @@ public final class RPCClient: Sendable {
             case .cancelled?: throw Self.cancelledError
             case .closed?, .goaway?:
                 dropped(connection)
-                if attempt >= 3 { throw RPCError(code: .unavailable, message: "connection lost before the call was sent") }
+                if attempt >= 3 {
+                    throw RPCError(code: .unavailable, message: "connection lost before the call was sent")
+                }
             }
         }
     }
@@ -132,7 +135,8 @@ public final class RPCClient: Sendable {
     ) -> RPCResponseStream {
         let deadline = effectiveDeadline(options)
         let window = options.streamWindow ?? 16
-        let call = RPCResponseStream.Call(window: window) { [self] stream async throws(RPCError) -> (RPCClientConnection, Int64) in
+        let call = RPCResponseStream.Call(window: window) {
+            [self] stream async throws(RPCError) -> (RPCClientConnection, Int64) in
             var attempt = 0
             while true {
                 attempt += 1
@@ -158,7 +162,10 @@ public final class RPCClient: Sendable {
     public func close() async {
         let (current, connecting) = state.withLock { s in
             s.closed = true
-            defer { s.current = nil; s.connecting = nil }
+            defer {
+                s.current = nil
+                s.connecting = nil
+            }
             return (s.current, s.connecting)
         }
         connecting?.cancel()
@@ -183,7 +190,8 @@ public final class RPCClient: Sendable {
     }
 
     private func makeFrame(
-        id: Int64, method: String, params: some JSONEncodable, options: RPCCallOptions, deadline: ContinuousClock.Instant?
+        id: Int64, method: String, params: some JSONEncodable, options: RPCCallOptions,
+        deadline: ContinuousClock.Instant?
     ) throws(RPCError) -> [UInt8] {
         var metadata = RPCMetadata(
             authorization: options.authorization ?? config.authorization, idempotencyKey: options.idempotencyKey,
@@ -192,14 +200,18 @@ public final class RPCClient: Sendable {
             let left = ContinuousClock.now.duration(to: deadline).components
             // Whole milliseconds left, rounded down; none left fails here, unsent (WIRE.md §8).
             let ms = left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000
-            guard ms > 0 else { throw RPCError(code: .deadlineExceeded, message: "deadline exceeded before the call was sent") }
+            guard ms > 0 else {
+                throw RPCError(code: .deadlineExceeded, message: "deadline exceeded before the call was sent")
+            }
             metadata.timeoutMs = min(ms, 2_147_483_647)
         }
         let frame = RPCEnvelopeEncoder.requestFrame(id: .int(id), method: method, params: params, metadata: metadata)
         if frame.count - Frame.headerSize > config.maxFrameBytes {
             throw RPCError(
                 code: .resourceExhausted,
-                message: "request of \(frame.count - Frame.headerSize) bytes exceeds the limit of \(config.maxFrameBytes) bytes")
+                message:
+                    "request of \(frame.count - Frame.headerSize) bytes exceeds the limit of \(config.maxFrameBytes) bytes"
+            )
         }
         return frame
     }

@@ -123,7 +123,9 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
         if let deadline {
             let timer = Task {
                 do { try await Task.sleep(until: deadline, clock: .continuous) } catch { return }
-                self.fail(id: id, error: RPCError(code: .deadlineExceeded, message: "deadline exceeded (client side)"), sendCancel: true)
+                self.fail(
+                    id: id, error: RPCError(code: .deadlineExceeded, message: "deadline exceeded (client side)"),
+                    sendCancel: true)
             }
             let cancelTimer = state.withLock { s -> Bool in
                 guard s.pending[id] != nil else { return true }
@@ -151,7 +153,8 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
 
     /// Closes the connection, failing every pending call with `error`.
     func shutdown(error: RPCError) {
-        let (pending, outbound, keepalive) = state.withLock { s -> ([Pending], (any RPCConnectionOutbound)?, Task<Void, Never>?) in
+        let (pending, outbound, keepalive) = state.withLock {
+            s -> ([Pending], (any RPCConnectionOutbound)?, Task<Void, Never>?) in
             s.closed = true
             let all = Array(s.pending.values)
             s.pending.removeAll()
@@ -226,7 +229,9 @@ final class RPCClientConnection: RPCConnectionInbound, Sendable {
     }
 
     func receive(frameError: FrameError) {
-        shutdown(error: RPCError(code: .unavailable, message: "connection lost: the server sent an unreadable frame (\(frameError))"))
+        shutdown(
+            error: RPCError(
+                code: .unavailable, message: "connection lost: the server sent an unreadable frame (\(frameError))"))
     }
 
     func connectionClosed(reason: String) {

@@ -41,7 +41,10 @@ public struct RPCResponseStream: AsyncSequence, Sendable {
             if first {
                 do {
                     let (connection, id) = try await starter(stream)
-                    started.withLock { $0.connection = connection; $0.id = id }
+                    started.withLock {
+                        $0.connection = connection
+                        $0.id = id
+                    }
                     return (connection, id)
                 } catch {
                     stream.finish(.failure(error))
@@ -53,10 +56,6 @@ public struct RPCResponseStream: AsyncSequence, Sendable {
     }
 
     let call: Call
-
-    init(call: Call) {
-        self.call = call
-    }
 
     /// Iterates the items.
     public func makeAsyncIterator() -> Iterator { Iterator(call: call) }

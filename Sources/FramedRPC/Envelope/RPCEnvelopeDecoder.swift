@@ -85,7 +85,8 @@ struct RPCEnvelopeDecoder: Sendable {
             return .invalid(id: answerID, error: .invalidParams(field: "params", reason: "must be an object"))
         case let other?:
             return .invalid(
-                id: envelopeID, error: .invalidRequest("params must be an object, got \(other.typeName)", field: "params"))
+                id: envelopeID,
+                error: .invalidRequest("params must be an object, got \(other.typeName)", field: "params"))
         }
         if name.utf8.first == UInt8(ascii: "$") {
             return decodeControl(name, id: id, params: paramsValue)
@@ -115,7 +116,8 @@ struct RPCEnvelopeDecoder: Sendable {
                 return .invalid(id: id, error: .invalidParams(field: "id", reason: "is required (string or integer)"))
             }
             guard let items = params["items"]?.intValue, items >= 1, items <= 10_000 else {
-                return .invalid(id: id, error: .invalidParams(field: "items", reason: "must be an integer in 1...10000"))
+                return .invalid(
+                    id: id, error: .invalidParams(field: "items", reason: "must be an integer in 1...10000"))
             }
             return .credit(target, items: Int(items), answerID: id)
         default:

@@ -29,16 +29,20 @@ public enum RPCEnvelopeEncoder {
     /// Writes `{"jsonrpc":"2.0","id":X,"result":R}` (no frame header).
     public static func writeResponse(id: RPCID, result: any JSONEncodable, to w: inout JSONWriter) {
         openEnvelope(&w)
-        w.key("id" as StaticString); id.encode(to: &w)
-        w.key("result" as StaticString); result.encode(to: &w)
+        w.key("id" as StaticString)
+        id.encode(to: &w)
+        w.key("result" as StaticString)
+        result.encode(to: &w)
         w.endObject()
     }
 
     /// Writes `{"jsonrpc":"2.0","id":X,"error":{..}}` (no frame header).
     public static func writeError(id: RPCID, error: RPCError, to w: inout JSONWriter) {
         openEnvelope(&w)
-        w.key("id" as StaticString); id.encode(to: &w)
-        w.key("error" as StaticString); error.encodeWireError(to: &w)
+        w.key("id" as StaticString)
+        id.encode(to: &w)
+        w.key("error" as StaticString)
+        error.encodeWireError(to: &w)
         w.endObject()
     }
 
@@ -71,10 +75,14 @@ public enum RPCEnvelopeEncoder {
     public static func itemFrame(id: RPCID, item: any JSONEncodable) -> [UInt8] {
         var w = beginFrame()
         openEnvelope(&w)
-        w.key("method"); w.raw(staticBytes: "\"$/item\"")
-        w.key("params"); w.beginObject()
-        w.key("id"); id.encode(to: &w)
-        w.key("item"); item.encode(to: &w)
+        w.key("method")
+        w.raw(staticBytes: "\"$/item\"")
+        w.key("params")
+        w.beginObject()
+        w.key("id")
+        id.encode(to: &w)
+        w.key("item")
+        item.encode(to: &w)
         w.endObject()
         w.endObject()
         return endFrame(w)
@@ -84,10 +92,14 @@ public enum RPCEnvelopeEncoder {
     public static func goawayFrame(reason: String, graceMs: Int64) -> [UInt8] {
         var w = beginFrame()
         openEnvelope(&w)
-        w.key("method"); w.string("$/goaway")
-        w.key("params"); w.beginObject()
-        w.key("reason"); w.string(reason)
-        w.key("graceMs"); w.int(graceMs)
+        w.key("method")
+        w.string("$/goaway")
+        w.key("params")
+        w.beginObject()
+        w.key("reason")
+        w.string(reason)
+        w.key("graceMs")
+        w.int(graceMs)
         w.endObject()
         w.endObject()
         return endFrame(w)
@@ -101,10 +113,18 @@ public enum RPCEnvelopeEncoder {
     ) -> [UInt8] {
         var w = beginFrame()
         openEnvelope(&w)
-        if let id { w.key("id"); id.encode(to: &w) }
-        w.key("method"); w.string(method)
-        w.key("params"); params.encode(to: &w)
-        if !metadata.isEmpty { w.key("meta"); metadata.encode(to: &w) }
+        if let id {
+            w.key("id")
+            id.encode(to: &w)
+        }
+        w.key("method")
+        w.string(method)
+        w.key("params")
+        params.encode(to: &w)
+        if !metadata.isEmpty {
+            w.key("meta")
+            metadata.encode(to: &w)
+        }
         w.endObject()
         return endFrame(w)
     }
@@ -113,8 +133,13 @@ public enum RPCEnvelopeEncoder {
     public static func cancelFrame(id: RPCID) -> [UInt8] {
         var w = beginFrame(capacity: 64)
         openEnvelope(&w)
-        w.key("method"); w.string("$/cancel")
-        w.key("params"); w.beginObject(); w.key("id"); id.encode(to: &w); w.endObject()
+        w.key("method")
+        w.string("$/cancel")
+        w.key("params")
+        w.beginObject()
+        w.key("id")
+        id.encode(to: &w)
+        w.endObject()
         w.endObject()
         return endFrame(w)
     }
@@ -123,10 +148,14 @@ public enum RPCEnvelopeEncoder {
     public static func creditFrame(id: RPCID, items: Int) -> [UInt8] {
         var w = beginFrame(capacity: 80)
         openEnvelope(&w)
-        w.key("method"); w.string("$/credit")
-        w.key("params"); w.beginObject()
-        w.key("id"); id.encode(to: &w)
-        w.key("items"); w.int(items)
+        w.key("method")
+        w.string("$/credit")
+        w.key("params")
+        w.beginObject()
+        w.key("id")
+        id.encode(to: &w)
+        w.key("items")
+        w.int(items)
         w.endObject()
         w.endObject()
         return endFrame(w)

@@ -138,7 +138,9 @@ extension RPCMetadata {
 
     static func isTraceparent(_ s: String) -> Bool {
         let b = Array(s.utf8)
-        guard b.count == 55, b[0] == 0x30, b[1] == 0x30, b[2] == 0x2D, b[35] == 0x2D, b[52] == 0x2D else { return false }
+        guard b.count == 55, b[0] == 0x30, b[1] == 0x30, b[2] == 0x2D, b[35] == 0x2D, b[52] == 0x2D else {
+            return false
+        }
         func hex(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) }
         return b[3..<35].allSatisfy(hex) && b[36..<52].allSatisfy(hex) && b[53..<55].allSatisfy(hex)
     }

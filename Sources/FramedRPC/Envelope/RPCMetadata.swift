@@ -46,11 +46,26 @@ public struct RPCMetadata: Sendable, Hashable {
     /// Writes the metadata as a JSON object (known keys first, custom keys sorted).
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if let timeoutMs { w.key("timeoutMs"); w.int(timeoutMs) }
-        if let authorization { w.key("authorization"); w.string(authorization) }
-        if let idempotencyKey { w.key("idempotencyKey"); w.string(idempotencyKey) }
-        if let traceparent { w.key("traceparent"); w.string(traceparent) }
-        if let streamWindow { w.key("streamWindow"); w.int(streamWindow) }
+        if let timeoutMs {
+            w.key("timeoutMs")
+            w.int(timeoutMs)
+        }
+        if let authorization {
+            w.key("authorization")
+            w.string(authorization)
+        }
+        if let idempotencyKey {
+            w.key("idempotencyKey")
+            w.string(idempotencyKey)
+        }
+        if let traceparent {
+            w.key("traceparent")
+            w.string(traceparent)
+        }
+        if let streamWindow {
+            w.key("streamWindow")
+            w.int(streamWindow)
+        }
         for key in custom.keys.sorted() {
             w.key(key)
             w.string(custom[key]!)

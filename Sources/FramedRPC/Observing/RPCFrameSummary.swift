@@ -82,7 +82,8 @@ public struct RPCFrameSummary: Sendable, Hashable {
                 }
             }
             let kind: Kind =
-                hasError ? .error : hasResult ? .response : method == nil ? .invalid : id == nil ? .notification : .request
+                hasError
+                ? .error : hasResult ? .response : method == nil ? .invalid : id == nil ? .notification : .request
             self.init(bytes: bytes, kind: kind, method: method, id: id, code: code)
         }
     }

@@ -37,7 +37,8 @@ public struct RPCRouter: Sendable {
 
     /// Registers (or replaces) a server-streaming method. The descriptor's kind is set to
     /// `.serverStreaming`.
-    public mutating func registerServerStreaming(_ descriptor: RPCMethodDescriptor, handler: @escaping StreamingHandler) {
+    public mutating func registerServerStreaming(_ descriptor: RPCMethodDescriptor, handler: @escaping StreamingHandler)
+    {
         var descriptor = descriptor
         descriptor.kind = .serverStreaming
         entries[descriptor.name] = Entry(descriptor: descriptor) { request, context in
@@ -68,7 +69,9 @@ public struct RPCRouter: Sendable {
             var next = entry.handler
             for interceptor in interceptors.reversed() {
                 let inner = next
-                next = { request, context in try await interceptor.intercept(request: request, context: context, next: inner) }
+                next = { request, context in
+                    try await interceptor.intercept(request: request, context: context, next: inner)
+                }
             }
             return Entry(descriptor: entry.descriptor, handler: next)
         }

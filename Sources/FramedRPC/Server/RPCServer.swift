@@ -51,7 +51,9 @@ public final class RPCServer: Sendable {
         self.config = config
         self.health = health
         var chain = interceptors
-        if let limit = config.connectionRateLimit { chain.insert(RPCConnectionRateLimitInterceptor(limit: limit), at: 0) }
+        if let limit = config.connectionRateLimit {
+            chain.insert(RPCConnectionRateLimitInterceptor(limit: limit), at: 0)
+        }
         self.core = RPCServerCore(config: config, router: router, interceptors: chain)
     }
 

@@ -162,7 +162,8 @@ extension RPCServerConnection {
             }
             if let id = p.call.id {
                 if draining {
-                    let error = RPCError(code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
+                    let error = RPCError(
+                        code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
                     unsentAnswers += 1
                     return (.reject(Answer(id: id, error: error, observation: p.observation)), false)
                 }
@@ -178,7 +179,8 @@ extension RPCServerConnection {
             let key = nextKey
             var stream: RPCServerStream?
             if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
-                stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
+                stream = RPCServerStream(
+                    id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
             }
             calls[key] = CallEntry(id: p.call.id, stream: stream, observation: p.observation)
             if let id = p.call.id { inFlight[id] = key }
@@ -255,14 +257,16 @@ extension RPCServerConnection {
                     if draining {
                         let error = RPCError(
                             code: .unavailable, message: "server is draining", retryAfterMs: drainRetryAfterMs)
-                        admission.rejects.append(Answer(id: id, error: error, batch: batchKey, observation: p.observation))
+                        admission.rejects.append(
+                            Answer(id: id, error: error, batch: batchKey, observation: p.observation))
                         unsentAnswers += 1
                         continue
                     }
                     if inFlight[id] != nil {
                         admission.rejects.append(
                             Answer(
-                                id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"), batch: batchKey,
+                                id: id, error: .invalidRequest("id \(id) is already in flight", field: "id"),
+                                batch: batchKey,
                                 observation: p.observation))
                         unsentAnswers += 1
                         continue
@@ -274,7 +278,8 @@ extension RPCServerConnection {
                 let key = nextKey
                 var stream: RPCServerStream?
                 if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
-                    stream = RPCServerStream(id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
+                    stream = RPCServerStream(
+                        id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
                 }
                 calls[key] = CallEntry(id: p.call.id, batch: batchKey, stream: stream, observation: p.observation)
                 if let id = p.call.id { inFlight[id] = key }
@@ -299,7 +304,9 @@ extension RPCServerConnection {
 
         /// Stores the handler and timer tasks of a launched call. Returns which of them to
         /// cancel at once (the call was answered, or its handler already exited).
-        mutating func attach(_ key: UInt64, task: Task<Void, Never>, timer: Task<Void, Never>?) -> (task: Bool, timer: Bool) {
+        mutating func attach(_ key: UInt64, task: Task<Void, Never>, timer: Task<Void, Never>?) -> (
+            task: Bool, timer: Bool
+        ) {
             guard var entry = calls[key] else { return (false, true) }
             if entry.answered || closed { return (true, true) }
             entry.task = task
@@ -316,7 +323,8 @@ extension RPCServerConnection {
             calls[key] = entry
             inFlight[id] = nil
             unsentAnswers += 1
-            let answer = Answer(id: id, error: error, batch: entry.batch, stream: entry.stream, observation: entry.observation)
+            let answer = Answer(
+                id: id, error: error, batch: entry.batch, stream: entry.stream, observation: entry.observation)
             return (answer, entry.task, entry.timer)
         }
 

@@ -15,9 +15,11 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     private let state: Mutex<StateMachine>
     private let onClose: @Sendable (RPCServerConnection) -> Void
 
-    init(core: RPCServerCore, outbound: any RPCConnectionOutbound, peer: String,
-         observation: RPCConnectionObservation? = nil,
-         onClose: @escaping @Sendable (RPCServerConnection) -> Void) {
+    init(
+        core: RPCServerCore, outbound: any RPCConnectionOutbound, peer: String,
+        observation: RPCConnectionObservation? = nil,
+        onClose: @escaping @Sendable (RPCServerConnection) -> Void
+    ) {
         self.core = core
         self.outbound = outbound
         self.peer = peer
@@ -90,14 +92,16 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                     if let id = call.id {
                         let frame = RPCEnvelopeEncoder.errorFrame(id: id, error: Self.deadlineError)
                         outbound.write(frame)
-                        observeRefusal(call, id: id, error: Self.deadlineError, bytesIn: frameBytes, bytesOut: frame.count)
+                        observeRefusal(
+                            call, id: id, error: Self.deadlineError, bytesIn: frameBytes, bytesOut: frame.count)
                     }
                     return
                 }
                 deadline = .now + .milliseconds(ms)
             }
             admitOne(
-                Prepared(call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: frameBytes)))
+                Prepared(
+                    call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: frameBytes)))
         case .invalid(let id, let error):
             if let id {
                 let frame = bounded(RPCEnvelopeEncoder.errorFrame(id: id, error: error), id: id)
@@ -143,7 +147,8 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                 }
                 if method.descriptor.kind == .serverStreaming {
                     if let id = call.id {
-                        part(id, .invalidRequest("streaming methods cannot be called in a batch", field: "method"), call)
+                        part(
+                            id, .invalidRequest("streaming methods cannot be called in a batch", field: "method"), call)
                     }
                     continue
                 }
@@ -157,7 +162,8 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                 }
                 if call.id != nil { expected += 1 }
                 prepared.append(
-                    Prepared(call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: share)))
+                    Prepared(call: call, method: method, deadline: deadline, observation: observe(call, bytesIn: share))
+                )
             case .invalid(let id, let error):
                 if let id { part(id, error) }
             case .cancel(let target, let answerID):
@@ -367,7 +373,11 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
     private func apply(_ actions: Actions) {
         actions.cancelTimer?.cancel()
         if let write = actions.write {
-            if let stream = actions.finishStream { stream.finish(with: write, to: outbound) } else { outbound.write(write) }
+            if let stream = actions.finishStream {
+                stream.finish(with: write, to: outbound)
+            } else {
+                outbound.write(write)
+            }
             if state.withLock({ $0.answerSent() }) { outbound.close() }
         }
         if actions.resumeReading { outbound.setReading(true) }

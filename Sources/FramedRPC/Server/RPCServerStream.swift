@@ -27,7 +27,10 @@ final class RPCServerStream: Sendable {
     func acquireCredit() async -> Bool {
         let fast: Bool? = state.withLock { s in
             guard s.open else { return false }
-            if s.credit > 0 { s.credit -= 1; return true }
+            if s.credit > 0 {
+                s.credit -= 1
+                return true
+            }
             return nil
         }
         if let fast { return fast }
@@ -35,7 +38,10 @@ final class RPCServerStream: Sendable {
             await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
                 let immediate: Bool? = state.withLock { s in
                     if !s.open || Task.isCancelled { return false }
-                    if s.credit > 0 { s.credit -= 1; return true }
+                    if s.credit > 0 {
+                        s.credit -= 1
+                        return true
+                    }
                     s.waiter = continuation
                     return nil
                 }

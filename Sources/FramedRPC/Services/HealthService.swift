@@ -21,7 +21,8 @@ public struct HealthService: RPCService {
     /// `Health.Check`.
     public static let check = RPCMethodDescriptor(name: "Health.Check", requiresAuthentication: false)
     /// `Health.Watch`.
-    public static let watch = RPCMethodDescriptor(name: "Health.Watch", kind: .serverStreaming, requiresAuthentication: false)
+    public static let watch = RPCMethodDescriptor(
+        name: "Health.Watch", kind: .serverStreaming, requiresAuthentication: false)
 
     /// Registers both methods.
     public func registerMethods(with router: inout RPCRouter) {
@@ -61,7 +62,8 @@ public struct HealthService: RPCService {
         var status: RPCHealth.Status
         func encode(to w: inout JSONWriter) {
             w.beginObject()
-            w.key("status"); w.string(status.rawValue)
+            w.key("status")
+            w.string(status.rawValue)
             w.endObject()
         }
     }

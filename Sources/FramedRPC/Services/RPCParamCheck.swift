@@ -39,7 +39,8 @@ public enum RPCParamCheck {
             if let reason = violation(of: rule, by: member.value) { faults.append((member.key, reason)) }
         }
         guard let first = faults.first else { return }
-        let message = faults.count == 1
+        let message =
+            faults.count == 1
             ? "invalid params: \(first.field) \(first.reason)"
             : "invalid params: \(faults.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))"
         throw RPCError(

@@ -10,7 +10,8 @@ extension RPCError {
     public static func invalidRequest(_ message: String, field: String? = nil) -> RPCError {
         var details: [JSONValue] = []
         if let field { details.append(["field": .string(field), "reason": .string(message)]) }
-        return RPCError(code: .invalidArgument, message: "invalid request: \(message)", details: details, jsonRPCCode: -32600)
+        return RPCError(
+            code: .invalidArgument, message: "invalid request: \(message)", details: details, jsonRPCCode: -32600)
     }
 
     /// -32601 Method not found (UNIMPLEMENTED).
@@ -64,14 +65,22 @@ extension RPCError {
     /// "details":[..],"retryAfterMs"?:N}}`.
     public func encodeWireError(to w: inout JSONWriter) {
         w.beginObject()
-        w.key("code"); w.int(wireCode)
-        w.key("message"); w.string(message)
-        w.key("data"); w.beginObject()
-        w.key("status"); w.string(code.name)
-        w.key("details"); w.beginArray()
+        w.key("code")
+        w.int(wireCode)
+        w.key("message")
+        w.string(message)
+        w.key("data")
+        w.beginObject()
+        w.key("status")
+        w.string(code.name)
+        w.key("details")
+        w.beginArray()
         for detail in details { w.value(detail) }
         w.endArray()
-        if let retryAfterMs { w.key("retryAfterMs"); w.int(retryAfterMs) }
+        if let retryAfterMs {
+            w.key("retryAfterMs")
+            w.int(retryAfterMs)
+        }
         w.endObject()
         w.endObject()
     }

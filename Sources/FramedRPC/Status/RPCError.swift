@@ -47,7 +47,8 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     /// An INVALID_ARGUMENT error (-32602) naming one field.
     public static func invalidParams(field: String, reason: String) -> RPCError {
         RPCError(
-            code: .invalidArgument, message: field.isEmpty ? "invalid params: \(reason)" : "invalid params: \(field) \(reason)",
+            code: .invalidArgument,
+            message: field.isEmpty ? "invalid params: \(reason)" : "invalid params: \(field) \(reason)",
             details: [["field": .string(field), "reason": .string(reason)]], jsonRPCCode: -32602)
     }
 }
@@ -57,7 +58,8 @@ extension RPCError {
     /// `switch` elsewhere.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Wrapped: Int, Sendable, Hashable, CaseIterable {
-            case ok = 0, cancelled, unknown, invalidArgument, deadlineExceeded, notFound, alreadyExists
+            case ok = 0
+            case cancelled, unknown, invalidArgument, deadlineExceeded, notFound, alreadyExists
             case permissionDenied, resourceExhausted, failedPrecondition, aborted, outOfRange
             case unimplemented, internalError, unavailable, dataLoss, unauthenticated
         }

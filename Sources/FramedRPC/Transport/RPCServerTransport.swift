@@ -13,7 +13,8 @@ public protocol RPCServerTransport: Sendable {
     /// Accepts connections until `stopListening()`, handing each to `accept`.
     /// - Throws: when the listener cannot be set up (address in use, permission).
     func serve(
-        _ accept: @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
+        _ accept:
+            @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
     ) async throws
 
     /// Stops accepting new connections; existing ones stay open until they close.

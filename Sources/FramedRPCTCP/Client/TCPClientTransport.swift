@@ -119,7 +119,8 @@ public struct TCPClientTransport: RPCClientTransport {
         let tls: TLSContext?
         switch tlsContext {
         case .failure(let error)?:
-            throw RPCError(code: .failedPrecondition, message: "cannot connect to \(target): TLS configuration: \(error)")
+            throw RPCError(
+                code: .failedPrecondition, message: "cannot connect to \(target): TLS configuration: \(error)")
         case .success(let context)?:
             tls = context
         case nil:

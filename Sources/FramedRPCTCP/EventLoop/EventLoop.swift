@@ -78,11 +78,13 @@ public final class EventLoop: @unchecked Sendable {
 
         var tid = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&tid, nil, { raw in
-            let loop = Unmanaged<EventLoop>.fromOpaque(raw!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, context)
+        let rc = pthread_create(
+            &tid, nil,
+            { raw in
+                let loop = Unmanaged<EventLoop>.fromOpaque(raw!).takeRetainedValue()
+                loop.run()
+                return nil
+            }, context)
         precondition(rc == 0, "pthread_create failed: \(rc)")
         threadID.store(UInt(tid), ordering: .releasing)
         thread.withLock { $0 = tid }

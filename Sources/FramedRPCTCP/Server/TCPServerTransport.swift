@@ -124,7 +124,8 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
     /// - Throws: `TCPTransportError` when the listener cannot be set up or `serve` was
     ///   already called.
     public func serve(
-        _ accept: @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
+        _ accept:
+            @escaping @Sendable (_ outbound: any RPCConnectionOutbound, _ peer: String) -> any RPCConnectionInbound
     ) async throws {
         try listen()
         let setup = try state.withLock { state -> (TCPListener, EventLoopGroup)? in
@@ -165,7 +166,12 @@ public final class TCPServerTransport: RPCServerTransport, Sendable {
     /// they close. Idempotent.
     public func stopListening() {
         let (listener, waiter, addressWaiters) = state.withLock { state in
-            if state.stopped { return (TCPListener?.none, CheckedContinuation<Void, Never>?.none, [CheckedContinuation<(host: String, port: Int), any Error>]()) }
+            if state.stopped {
+                return (
+                    TCPListener?.none, CheckedContinuation<Void, Never>?.none,
+                    [CheckedContinuation<(host: String, port: Int), any Error>]()
+                )
+            }
             state.stopped = true
             let listener = state.listener
             state.listener = nil

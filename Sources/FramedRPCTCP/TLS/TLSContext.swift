@@ -112,7 +112,8 @@ public final class TLSContext: @unchecked Sendable {
         }
         guard SSL_CTX_use_PrivateKey_file(handle, key, copenssl_filetype_pem()) == 1 else {
             let reasons = Self.takeErrors()
-            let what = reasons.contains("mismatch") ? "does not match the certificate in \(chain)" : "is not a PEM private key"
+            let what =
+                reasons.contains("mismatch") ? "does not match the certificate in \(chain)" : "is not a PEM private key"
             throw TLSError(code: .configuration, message: "\(key) \(what) (\(reasons))", field: "privateKeyPath")
         }
         guard SSL_CTX_check_private_key(handle) == 1 else {

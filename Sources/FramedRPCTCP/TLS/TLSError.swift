@@ -18,6 +18,7 @@ public struct TLSError: Error, Sendable, CustomStringConvertible {
         /// An established session broke: a record failed to decrypt, or the peer sent an alert.
         public static let session = Code(value: .session)
 
+        /// The code's name: `configuration`, `handshake` or `session`.
         public var description: String {
             switch value {
             case .configuration: "configuration"

@@ -270,7 +270,9 @@ public final class TLSSession: @unchecked Sendable {
 
     /// Queues `close_notify` (take it with `takeCiphertext`): encrypts what is pending first.
     /// Nothing is sent after it. Ignored before the handshake finished or after a failure.
-    public func close(scratch: UnsafeMutableRawBufferPointer) throws(TLSError) -> (ciphertext: [UInt8], plaintextConsumed: Int) {
+    public func close(scratch: UnsafeMutableRawBufferPointer) throws(TLSError) -> (
+        ciphertext: [UInt8], plaintextConsumed: Int
+    ) {
         guard isHandshakeComplete, failure == nil, !closeNotifySent else { return try takeCiphertext(scratch: scratch) }
         var taken = try takeCiphertext(scratch: scratch)
         closeNotifySent = true

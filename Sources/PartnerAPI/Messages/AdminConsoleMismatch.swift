@@ -14,7 +14,10 @@ public struct AdminConsoleMismatch: Codable, Sendable, Hashable, JSONCodable {
     public var warning: String
 
     /// Creates the message.
-    public init(fields: [String], upstreamPrimaryDomain: String? = nil, upstreamAlternateEmail: String? = nil, upstreamOrganisationName: String? = nil, warning: String) {
+    public init(
+        fields: [String], upstreamPrimaryDomain: String? = nil, upstreamAlternateEmail: String? = nil,
+        upstreamOrganisationName: String? = nil, warning: String
+    ) {
         self.fields = fields
         self.upstreamPrimaryDomain = upstreamPrimaryDomain
         self.upstreamAlternateEmail = upstreamAlternateEmail

@@ -20,7 +20,10 @@ public struct Agent: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, displayName: String, email: String, roles: [Role], disabled: Bool, etag: String, createTime: String, updateTime: String) {
+    public init(
+        id: String, displayName: String, email: String, roles: [Role], disabled: Bool, etag: String, createTime: String,
+        updateTime: String
+    ) {
         self.id = id
         self.displayName = displayName
         self.email = email

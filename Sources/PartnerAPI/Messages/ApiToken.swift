@@ -18,7 +18,10 @@ public struct ApiToken: Codable, Sendable, Hashable, JSONCodable {
     public var revokeTime: String?
 
     /// Creates the message.
-    public init(id: String, agentId: String, label: String, revoked: Bool, createTime: String, expireTime: String? = nil, revokeTime: String? = nil) {
+    public init(
+        id: String, agentId: String, label: String, revoked: Bool, createTime: String, expireTime: String? = nil,
+        revokeTime: String? = nil
+    ) {
         self.id = id
         self.agentId = agentId
         self.label = label

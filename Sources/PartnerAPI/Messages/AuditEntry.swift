@@ -24,7 +24,10 @@ public struct AuditEntry: Codable, Sendable, Hashable, JSONCodable {
     public var time: String
 
     /// Creates the message.
-    public init(id: String, agentId: String, roles: [Role], method: String, target: String, before: String? = nil, after: String? = nil, requestId: String? = nil, outcome: String, time: String) {
+    public init(
+        id: String, agentId: String, roles: [Role], method: String, target: String, before: String? = nil,
+        after: String? = nil, requestId: String? = nil, outcome: String, time: String
+    ) {
         self.id = id
         self.agentId = agentId
         self.roles = roles

@@ -16,7 +16,10 @@ public struct BillingProfile: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(customerId: String, displayName: String, billingAddress: PostalAddress? = nil, billingContact: BillingContact? = nil, etag: String, updateTime: String) {
+    public init(
+        customerId: String, displayName: String, billingAddress: PostalAddress? = nil,
+        billingContact: BillingContact? = nil, etag: String, updateTime: String
+    ) {
         self.customerId = customerId
         self.displayName = displayName
         self.billingAddress = billingAddress

@@ -32,7 +32,12 @@ public struct Contact: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String? = nil, userId: String? = nil, firstName: String, lastName: String, businessEmail: String, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType], pendingEmail: String? = nil, primaryFor: [ContactType]? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(
+        id: String, customerId: String? = nil, userId: String? = nil, firstName: String, lastName: String,
+        businessEmail: String, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType],
+        pendingEmail: String? = nil, primaryFor: [ContactType]? = nil, etag: String, createTime: String,
+        updateTime: String
+    ) {
         self.id = id
         self.customerId = customerId
         self.userId = userId

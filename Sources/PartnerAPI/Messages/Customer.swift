@@ -51,7 +51,15 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress? = nil, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil, missingProfileFields: [String]? = nil, resellerAccess: Bool, domainVerified: Bool, state: CustomerState, subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(
+        id: String, organisationName: String, displayName: String, primaryDomain: String, customerType: CustomerType,
+        education: EducationData? = nil, cloudIdentityId: String, postalAddress: PostalAddress? = nil,
+        primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil,
+        languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil,
+        missingProfileFields: [String]? = nil, resellerAccess: Bool, domainVerified: Bool, state: CustomerState,
+        subscriptionStatus: String? = nil, adminConsoleMismatch: AdminConsoleMismatch? = nil, etag: String,
+        createTime: String, updateTime: String
+    ) {
         self.id = id
         self.organisationName = organisationName
         self.displayName = displayName

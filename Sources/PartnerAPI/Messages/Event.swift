@@ -16,7 +16,8 @@ public struct Event: Codable, Sendable, Hashable, JSONCodable {
     public var time: String
 
     /// Creates the message.
-    public init(id: String, sequence: Int64, type: String, resourceId: String, customerId: String? = nil, time: String) {
+    public init(id: String, sequence: Int64, type: String, resourceId: String, customerId: String? = nil, time: String)
+    {
         self.id = id
         self.sequence = sequence
         self.type = type

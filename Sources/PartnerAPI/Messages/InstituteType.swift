@@ -20,7 +20,8 @@ extension InstituteType {
         guard case .string(let text) = json else { throw .typeMismatch(path, expected: "a string", got: json) }
         guard let value = Self(rawValue: text) else {
             throw JSONDecodingError(
-                field: path, reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
+                field: path,
+                reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
         }
         self = value
     }

@@ -18,7 +18,10 @@ public struct Invoice: Codable, Sendable, Hashable, JSONCodable {
     public var createTime: String
 
     /// Creates the message.
-    public init(id: String, number: String, customerId: String, billingMonth: String, lines: [InvoiceLine], subtotal: Money, createTime: String) {
+    public init(
+        id: String, number: String, customerId: String, billingMonth: String, lines: [InvoiceLine], subtotal: Money,
+        createTime: String
+    ) {
         self.id = id
         self.number = number
         self.customerId = customerId

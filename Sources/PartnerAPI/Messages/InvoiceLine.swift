@@ -16,7 +16,9 @@ public struct InvoiceLine: Codable, Sendable, Hashable, JSONCodable {
     public var amount: Money
 
     /// Creates the message.
-    public init(subscriptionId: String, sku: String, description: String, seatDays: Int, unitPrice: Money, amount: Money) {
+    public init(
+        subscriptionId: String, sku: String, description: String, seatDays: Int, unitPrice: Money, amount: Money
+    ) {
         self.subscriptionId = subscriptionId
         self.sku = sku
         self.description = description

@@ -18,7 +18,10 @@ public struct Notification: Codable, Sendable, Hashable, JSONCodable {
     public var createTime: String
 
     /// Creates the message.
-    public init(id: String, kind: String, recipients: [String], subject: String, text: String, relatedIds: [String]? = nil, createTime: String) {
+    public init(
+        id: String, kind: String, recipients: [String], subject: String, text: String, relatedIds: [String]? = nil,
+        createTime: String
+    ) {
         self.id = id
         self.kind = kind
         self.recipients = recipients

@@ -18,7 +18,10 @@ public struct Order: Codable, Sendable, Hashable, JSONCodable {
     public var createTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String, sku: String, seats: Int, subscriptionId: String, agentId: String? = nil, createTime: String) {
+    public init(
+        id: String, customerId: String, sku: String, seats: Int, subscriptionId: String, agentId: String? = nil,
+        createTime: String
+    ) {
         self.id = id
         self.customerId = customerId
         self.sku = sku

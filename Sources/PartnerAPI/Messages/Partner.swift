@@ -20,7 +20,10 @@ public struct Partner: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, name: String, supportEmail: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(
+        id: String, name: String, supportEmail: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil,
+        etag: String, createTime: String, updateTime: String
+    ) {
         self.id = id
         self.name = name
         self.supportEmail = supportEmail

@@ -22,7 +22,8 @@ extension Plan {
         guard case .string(let text) = json else { throw .typeMismatch(path, expected: "a string", got: json) }
         guard let value = Self(rawValue: text) else {
             throw JSONDecodingError(
-                field: path, reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
+                field: path,
+                reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
         }
         self = value
     }

@@ -16,7 +16,10 @@ public struct PostalAddress: Codable, Sendable, Hashable, JSONCodable {
     public var organizationName: String?
 
     /// Creates the message.
-    public init(regionCode: String, postalCode: String, administrativeArea: String? = nil, locality: String? = nil, addressLines: [String]? = nil, organizationName: String? = nil) {
+    public init(
+        regionCode: String, postalCode: String, administrativeArea: String? = nil, locality: String? = nil,
+        addressLines: [String]? = nil, organizationName: String? = nil
+    ) {
         self.regionCode = regionCode
         self.postalCode = postalCode
         self.administrativeArea = administrativeArea

@@ -24,7 +24,10 @@ public struct Product: Codable, Sendable, Hashable, JSONCodable {
     public var description: String?
 
     /// Creates the message.
-    public init(sku: String, family: String, name: String, plan: Plan, unitPrice: Money, maxSeats: Int, customerTypes: [CustomerType], educationOnly: Bool, requiresSku: String? = nil, description: String? = nil) {
+    public init(
+        sku: String, family: String, name: String, plan: Plan, unitPrice: Money, maxSeats: Int,
+        customerTypes: [CustomerType], educationOnly: Bool, requiresSku: String? = nil, description: String? = nil
+    ) {
         self.sku = sku
         self.family = family
         self.name = name

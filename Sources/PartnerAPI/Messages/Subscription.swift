@@ -44,7 +44,13 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
     public var updateTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil, state: SubscriptionState, suspensionReasons: [String]? = nil, termStartTime: String? = nil, termEndTime: String? = nil, autoRenew: Bool? = nil, renewalSku: String? = nil, trialEndTime: String? = nil, cancelTime: String? = nil, history: [SubscriptionChange]? = nil, historyTruncated: Bool? = nil, etag: String, createTime: String, updateTime: String) {
+    public init(
+        id: String, customerId: String, sku: String, family: String, plan: Plan, seats: Int, committedSeats: Int? = nil,
+        state: SubscriptionState, suspensionReasons: [String]? = nil, termStartTime: String? = nil,
+        termEndTime: String? = nil, autoRenew: Bool? = nil, renewalSku: String? = nil, trialEndTime: String? = nil,
+        cancelTime: String? = nil, history: [SubscriptionChange]? = nil, historyTruncated: Bool? = nil, etag: String,
+        createTime: String, updateTime: String
+    ) {
         self.id = id
         self.customerId = customerId
         self.sku = sku

@@ -17,7 +17,9 @@ public struct SubscriptionChange: Codable, Sendable, Hashable, JSONCodable {
     public var reason: String?
 
     /// Creates the message.
-    public init(time: String, agentId: String, action: String, fromSeats: Int? = nil, toSeats: Int? = nil, reason: String? = nil) {
+    public init(
+        time: String, agentId: String, action: String, fromSeats: Int? = nil, toSeats: Int? = nil, reason: String? = nil
+    ) {
         self.time = time
         self.agentId = agentId
         self.action = action

@@ -18,7 +18,10 @@ public struct UpstreamAccount: Codable, Sendable, Hashable, JSONCodable {
     public var domainVerified: Bool
 
     /// Creates the message.
-    public init(domain: String, edition: String, customerId: String? = nil, organisationName: String? = nil, alternateEmail: String? = nil, resellerAccess: Bool, domainVerified: Bool) {
+    public init(
+        domain: String, edition: String, customerId: String? = nil, organisationName: String? = nil,
+        alternateEmail: String? = nil, resellerAccess: Bool, domainVerified: Bool
+    ) {
         self.domain = domain
         self.edition = edition
         self.customerId = customerId

@@ -18,7 +18,10 @@ public struct User: Codable, Sendable, Hashable, JSONCodable {
     public var createTime: String
 
     /// Creates the message.
-    public init(id: String, customerId: String? = nil, firstName: String, lastName: String, email: String, contactTypes: [ContactType], createTime: String) {
+    public init(
+        id: String, customerId: String? = nil, firstName: String, lastName: String, email: String,
+        contactTypes: [ContactType], createTime: String
+    ) {
         self.id = id
         self.customerId = customerId
         self.firstName = firstName

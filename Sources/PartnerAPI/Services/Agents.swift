@@ -50,7 +50,9 @@ public enum Agents {
         public var disabled: Bool?
 
         /// Creates the message.
-        public init(agentId: String, etag: String, displayName: String? = nil, roles: [Role]? = nil, disabled: Bool? = nil) {
+        public init(
+            agentId: String, etag: String, displayName: String? = nil, roles: [Role]? = nil, disabled: Bool? = nil
+        ) {
             self.agentId = agentId
             self.etag = etag
             self.displayName = displayName
@@ -78,19 +80,25 @@ public enum Agents {
 
         /// `Agents.Create`: Adds an agent with one or both roles.
         /// - Throws: `RPCError` with the status the schema documents for `Agents.Create`.
-        public func create(_ request: Agents.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Agent {
+        public func create(_ request: Agents.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Agent
+        {
             try await caller.unary("Agents.Create", request, options: options)
         }
 
         /// `Agents.List`: Lists agents.
         /// - Throws: `RPCError` with the status the schema documents for `Agents.List`.
-        public func list(_ request: Agents.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Agent> {
+        public func list(_ request: Agents.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Agent>
+        {
             try await caller.unary("Agents.List", request, options: options)
         }
 
         /// `Agents.Update`: Changes an agent's name, roles or disabled flag.
         /// - Throws: `RPCError` with the status the schema documents for `Agents.Update`.
-        public func update(_ request: Agents.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Agent {
+        public func update(_ request: Agents.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Agent
+        {
             try await caller.unary("Agents.Update", request, options: options)
         }
     }
@@ -99,8 +107,12 @@ public enum Agents {
 extension Agents.ServiceProtocol {
     /// Registers every `Agents.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Agents.Create", Agents.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.registerPartnerUnary("Agents.Create", Agents.CreateRequest.self) {
+            try await self.create($0, context: $1)
+        }
         router.registerPartnerUnary("Agents.List", Agents.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Agents.Update", Agents.UpdateRequest.self) { try await self.update($0, context: $1) }
+        router.registerPartnerUnary("Agents.Update", Agents.UpdateRequest.self) {
+            try await self.update($0, context: $1)
+        }
     }
 }

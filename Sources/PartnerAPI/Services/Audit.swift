@@ -52,7 +52,9 @@ public enum Audit {
 
         /// `Audit.List`: The audit log.
         /// - Throws: `RPCError` with the status the schema documents for `Audit.List`.
-        public func list(_ request: Audit.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<AuditEntry> {
+        public func list(_ request: Audit.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<AuditEntry>
+        {
             try await caller.unary("Audit.List", request, options: options)
         }
     }

@@ -17,7 +17,10 @@ public enum BillingProfiles {
         public var billingContact: BillingContact?
 
         /// Creates the message.
-        public init(customerId: String, etag: String, billingAddress: PostalAddress? = nil, billingContact: BillingContact? = nil) {
+        public init(
+            customerId: String, etag: String, billingAddress: PostalAddress? = nil,
+            billingContact: BillingContact? = nil
+        ) {
             self.customerId = customerId
             self.etag = etag
             self.billingAddress = billingAddress
@@ -42,13 +45,17 @@ public enum BillingProfiles {
 
         /// `BillingProfiles.Get`: A customer's billing details.
         /// - Throws: `RPCError` with the status the schema documents for `BillingProfiles.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> BillingProfile {
+        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> BillingProfile
+        {
             try await caller.unary("BillingProfiles.Get", request, options: options)
         }
 
         /// `BillingProfiles.Update`: Changes billing details (etag checked).
         /// - Throws: `RPCError` with the status the schema documents for `BillingProfiles.Update`.
-        public func update(_ request: BillingProfiles.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> BillingProfile {
+        public func update(_ request: BillingProfiles.UpdateRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> BillingProfile
+        {
             try await caller.unary("BillingProfiles.Update", request, options: options)
         }
     }
@@ -57,7 +64,11 @@ public enum BillingProfiles {
 extension BillingProfiles.ServiceProtocol {
     /// Registers every `BillingProfiles.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("BillingProfiles.Get", Customers.GetRequest.self) { try await self.get($0, context: $1) }
-        router.registerPartnerUnary("BillingProfiles.Update", BillingProfiles.UpdateRequest.self) { try await self.update($0, context: $1) }
+        router.registerPartnerUnary("BillingProfiles.Get", Customers.GetRequest.self) {
+            try await self.get($0, context: $1)
+        }
+        router.registerPartnerUnary("BillingProfiles.Update", BillingProfiles.UpdateRequest.self) {
+            try await self.update($0, context: $1)
+        }
     }
 }

@@ -33,7 +33,8 @@ public enum Catalog {
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
-        func listProducts(_ request: Catalog.ListProductsRequest, context: RPCServerContext) async throws -> Catalog.ListProductsResponse
+        func listProducts(_ request: Catalog.ListProductsRequest, context: RPCServerContext) async throws
+            -> Catalog.ListProductsResponse
     }
 
     /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
@@ -42,7 +43,9 @@ public enum Catalog {
 
         /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
         /// - Throws: `RPCError` with the status the schema documents for `Catalog.ListProducts`.
-        public func listProducts(_ request: Catalog.ListProductsRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Catalog.ListProductsResponse {
+        public func listProducts(_ request: Catalog.ListProductsRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Catalog.ListProductsResponse
+        {
             try await caller.unary("Catalog.ListProducts", request, options: options)
         }
     }
@@ -51,6 +54,8 @@ public enum Catalog {
 extension Catalog.ServiceProtocol {
     /// Registers every `Catalog.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Catalog.ListProducts", Catalog.ListProductsRequest.self) { try await self.listProducts($0, context: $1) }
+        router.registerPartnerUnary("Catalog.ListProducts", Catalog.ListProductsRequest.self) {
+            try await self.listProducts($0, context: $1)
+        }
     }
 }

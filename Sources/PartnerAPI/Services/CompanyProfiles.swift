@@ -20,7 +20,9 @@ public enum CompanyProfiles {
 
         /// `CompanyProfiles.Get`: A customer's company details.
         /// - Throws: `RPCError` with the status the schema documents for `CompanyProfiles.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> CompanyProfile {
+        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> CompanyProfile
+        {
             try await caller.unary("CompanyProfiles.Get", request, options: options)
         }
     }
@@ -29,6 +31,8 @@ public enum CompanyProfiles {
 extension CompanyProfiles.ServiceProtocol {
     /// Registers every `CompanyProfiles.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("CompanyProfiles.Get", Customers.GetRequest.self) { try await self.get($0, context: $1) }
+        router.registerPartnerUnary("CompanyProfiles.Get", Customers.GetRequest.self) {
+            try await self.get($0, context: $1)
+        }
     }
 }

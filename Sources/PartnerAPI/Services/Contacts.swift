@@ -25,7 +25,10 @@ public enum Contacts {
         public var types: [ContactType]
 
         /// Creates the message.
-        public init(customerId: String? = nil, userId: String? = nil, firstName: String? = nil, lastName: String? = nil, businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType]) {
+        public init(
+            customerId: String? = nil, userId: String? = nil, firstName: String? = nil, lastName: String? = nil,
+            businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType]
+        ) {
             self.customerId = customerId
             self.userId = userId
             self.firstName = firstName
@@ -74,7 +77,11 @@ public enum Contacts {
         public var types: [ContactType]?
 
         /// Creates the message.
-        public init(contactId: String, etag: String, firstName: String? = nil, lastName: String? = nil, businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil, types: [ContactType]? = nil) {
+        public init(
+            contactId: String, etag: String, firstName: String? = nil, lastName: String? = nil,
+            businessEmail: String? = nil, businessPhone: String? = nil, jobTitle: String? = nil,
+            types: [ContactType]? = nil
+        ) {
             self.contactId = contactId
             self.etag = etag
             self.firstName = firstName
@@ -129,7 +136,10 @@ public enum Contacts {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Contacts.Create", "Contacts.List", "Contacts.Update", "Contacts.Delete", "Contacts.ConfirmEmail", "Contacts.SetPrimary"]
+    public static let methodNames: [String] = [
+        "Contacts.Create", "Contacts.List", "Contacts.Update", "Contacts.Delete", "Contacts.ConfirmEmail",
+        "Contacts.SetPrimary",
+    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -153,37 +163,49 @@ public enum Contacts {
 
         /// `Contacts.Create`: Adds a contact from a user or an outside person.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.Create`.
-        public func create(_ request: Contacts.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+        public func create(_ request: Contacts.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Contact
+        {
             try await caller.unary("Contacts.Create", request, options: options)
         }
 
         /// `Contacts.List`: Contacts of the partner or of a customer.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.List`.
-        public func list(_ request: Contacts.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Contact> {
+        public func list(_ request: Contacts.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Contact>
+        {
             try await caller.unary("Contacts.List", request, options: options)
         }
 
         /// `Contacts.Update`: Changes a contact; a user-linked email change waits for confirmation.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.Update`.
-        public func update(_ request: Contacts.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+        public func update(_ request: Contacts.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Contact
+        {
             try await caller.unary("Contacts.Update", request, options: options)
         }
 
         /// `Contacts.Delete`: Removes a contact (a linked user stays).
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.Delete`.
-        public func delete(_ request: Contacts.ContactRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+        public func delete(_ request: Contacts.ContactRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Contact
+        {
             try await caller.unary("Contacts.Delete", request, options: options)
         }
 
         /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.SetPrimary`.
-        public func setPrimary(_ request: Contacts.SetPrimaryRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+        public func setPrimary(_ request: Contacts.SetPrimaryRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Contact
+        {
             try await caller.unary("Contacts.SetPrimary", request, options: options)
         }
 
         /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
         /// - Throws: `RPCError` with the status the schema documents for `Contacts.ConfirmEmail`.
-        public func confirmEmail(_ request: Contacts.ConfirmEmailRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Contact {
+        public func confirmEmail(_ request: Contacts.ConfirmEmailRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Contact
+        {
             try await caller.unary("Contacts.ConfirmEmail", request, options: options)
         }
     }
@@ -192,11 +214,21 @@ public enum Contacts {
 extension Contacts.ServiceProtocol {
     /// Registers every `Contacts.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Contacts.Create", Contacts.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.registerPartnerUnary("Contacts.Create", Contacts.CreateRequest.self) {
+            try await self.create($0, context: $1)
+        }
         router.registerPartnerUnary("Contacts.List", Contacts.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Contacts.Update", Contacts.UpdateRequest.self) { try await self.update($0, context: $1) }
-        router.registerPartnerUnary("Contacts.Delete", Contacts.ContactRequest.self) { try await self.delete($0, context: $1) }
-        router.registerPartnerUnary("Contacts.SetPrimary", Contacts.SetPrimaryRequest.self) { try await self.setPrimary($0, context: $1) }
-        router.registerPartnerUnary("Contacts.ConfirmEmail", Contacts.ConfirmEmailRequest.self) { try await self.confirmEmail($0, context: $1) }
+        router.registerPartnerUnary("Contacts.Update", Contacts.UpdateRequest.self) {
+            try await self.update($0, context: $1)
+        }
+        router.registerPartnerUnary("Contacts.Delete", Contacts.ContactRequest.self) {
+            try await self.delete($0, context: $1)
+        }
+        router.registerPartnerUnary("Contacts.SetPrimary", Contacts.SetPrimaryRequest.self) {
+            try await self.setPrimary($0, context: $1)
+        }
+        router.registerPartnerUnary("Contacts.ConfirmEmail", Contacts.ConfirmEmailRequest.self) {
+            try await self.confirmEmail($0, context: $1)
+        }
     }
 }

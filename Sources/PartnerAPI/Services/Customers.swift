@@ -64,7 +64,12 @@ public enum Customers {
         public var timeZone: String
 
         /// Creates the message.
-        public init(organisationName: String, displayName: String? = nil, primaryDomain: String, customerType: CustomerType, education: EducationData? = nil, postalAddress: PostalAddress, primaryAdminEmail: String, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String? = nil, timeZone: String) {
+        public init(
+            organisationName: String, displayName: String? = nil, primaryDomain: String, customerType: CustomerType,
+            education: EducationData? = nil, postalAddress: PostalAddress, primaryAdminEmail: String,
+            alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String, regionCode: String? = nil,
+            timeZone: String
+        ) {
             self.organisationName = organisationName
             self.displayName = displayName
             self.primaryDomain = primaryDomain
@@ -111,7 +116,10 @@ public enum Customers {
         public var orderBy: String?
 
         /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil, state: CustomerState? = nil, education: Bool? = nil, filter: String? = nil, orderBy: String? = nil) {
+        public init(
+            pageSize: Int? = nil, pageToken: String? = nil, text: String? = nil, customerType: CustomerType? = nil,
+            state: CustomerState? = nil, education: Bool? = nil, filter: String? = nil, orderBy: String? = nil
+        ) {
             self.filter = filter
             self.orderBy = orderBy
             self.pageSize = pageSize
@@ -151,7 +159,12 @@ public enum Customers {
         public var education: EducationData?
 
         /// Creates the message.
-        public init(customerId: String, etag: String, updateMask: [String], displayName: String? = nil, postalAddress: PostalAddress? = nil, primaryAdminEmail: String? = nil, alternateEmail: String? = nil, phoneNumber: String? = nil, languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil, education: EducationData? = nil) {
+        public init(
+            customerId: String, etag: String, updateMask: [String], displayName: String? = nil,
+            postalAddress: PostalAddress? = nil, primaryAdminEmail: String? = nil, alternateEmail: String? = nil,
+            phoneNumber: String? = nil, languageCode: String? = nil, regionCode: String? = nil, timeZone: String? = nil,
+            education: EducationData? = nil
+        ) {
             self.customerId = customerId
             self.etag = etag
             self.updateMask = updateMask
@@ -216,12 +229,16 @@ public enum Customers {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update", "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate"]
+    public static let methodNames: [String] = [
+        "Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update",
+        "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate",
+    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
-        func checkDomain(_ request: Customers.CheckDomainRequest, context: RPCServerContext) async throws -> Customers.CheckDomainResponse
+        func checkDomain(_ request: Customers.CheckDomainRequest, context: RPCServerContext) async throws
+            -> Customers.CheckDomainResponse
         /// `Customers.Create`: Creates a domain or team customer.
         func create(_ request: Customers.CreateRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Get`: One customer, with any admin console mismatch.
@@ -246,55 +263,73 @@ public enum Customers {
 
         /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.CheckDomain`.
-        public func checkDomain(_ request: Customers.CheckDomainRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customers.CheckDomainResponse {
+        public func checkDomain(_ request: Customers.CheckDomainRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Customers.CheckDomainResponse
+        {
             try await caller.unary("Customers.CheckDomain", request, options: options)
         }
 
         /// `Customers.Create`: Creates a domain or team customer.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Create`.
-        public func create(_ request: Customers.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func create(_ request: Customers.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Customer
+        {
             try await caller.unary("Customers.Create", request, options: options)
         }
 
         /// `Customers.Get`: One customer, with any admin console mismatch.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Customer
+        {
             try await caller.unary("Customers.Get", request, options: options)
         }
 
         /// `Customers.List`: Customers, filtered and paged.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.List`.
-        public func list(_ request: Customers.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Customer> {
+        public func list(_ request: Customers.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Customer>
+        {
             try await caller.unary("Customers.List", request, options: options)
         }
 
         /// `Customers.Update`: Changes the fields named in the update mask.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Update`.
-        public func update(_ request: Customers.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func update(_ request: Customers.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Customer
+        {
             try await caller.unary("Customers.Update", request, options: options)
         }
 
         /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.SyncWithAdminConsole`.
-        public func syncWithAdminConsole(_ request: Customers.SyncRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func syncWithAdminConsole(_ request: Customers.SyncRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Customer
+        {
             try await caller.unary("Customers.SyncWithAdminConsole", request, options: options)
         }
 
         /// `Customers.Delete`: Deletes a customer without live subscriptions.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Delete`.
-        public func delete(_ request: Customers.DeleteRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func delete(_ request: Customers.DeleteRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Customer
+        {
             try await caller.unary("Customers.Delete", request, options: options)
         }
 
         /// `Customers.Suspend`: Suspends a customer and its subscriptions.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Suspend`.
-        public func suspend(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func suspend(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Customer
+        {
             try await caller.unary("Customers.Suspend", request, options: options)
         }
 
         /// `Customers.Reactivate`: Reactivates a suspended customer.
         /// - Throws: `RPCError` with the status the schema documents for `Customers.Reactivate`.
-        public func reactivate(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func reactivate(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Customer
+        {
             try await caller.unary("Customers.Reactivate", request, options: options)
         }
     }
@@ -303,14 +338,30 @@ public enum Customers {
 extension Customers.ServiceProtocol {
     /// Registers every `Customers.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Customers.CheckDomain", Customers.CheckDomainRequest.self) { try await self.checkDomain($0, context: $1) }
-        router.registerPartnerUnary("Customers.Create", Customers.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.registerPartnerUnary("Customers.CheckDomain", Customers.CheckDomainRequest.self) {
+            try await self.checkDomain($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.Create", Customers.CreateRequest.self) {
+            try await self.create($0, context: $1)
+        }
         router.registerPartnerUnary("Customers.Get", Customers.GetRequest.self) { try await self.get($0, context: $1) }
-        router.registerPartnerUnary("Customers.List", Customers.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Customers.Update", Customers.UpdateRequest.self) { try await self.update($0, context: $1) }
-        router.registerPartnerUnary("Customers.SyncWithAdminConsole", Customers.SyncRequest.self) { try await self.syncWithAdminConsole($0, context: $1) }
-        router.registerPartnerUnary("Customers.Delete", Customers.DeleteRequest.self) { try await self.delete($0, context: $1) }
-        router.registerPartnerUnary("Customers.Suspend", Customers.StateChangeRequest.self) { try await self.suspend($0, context: $1) }
-        router.registerPartnerUnary("Customers.Reactivate", Customers.StateChangeRequest.self) { try await self.reactivate($0, context: $1) }
+        router.registerPartnerUnary("Customers.List", Customers.ListRequest.self) {
+            try await self.list($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.Update", Customers.UpdateRequest.self) {
+            try await self.update($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.SyncWithAdminConsole", Customers.SyncRequest.self) {
+            try await self.syncWithAdminConsole($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.Delete", Customers.DeleteRequest.self) {
+            try await self.delete($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.Suspend", Customers.StateChangeRequest.self) {
+            try await self.suspend($0, context: $1)
+        }
+        router.registerPartnerUnary("Customers.Reactivate", Customers.StateChangeRequest.self) {
+            try await self.reactivate($0, context: $1)
+        }
     }
 }

@@ -34,7 +34,8 @@ public enum Events {
     public protocol ServiceProtocol: RPCService {
         /// `Events.Watch`: Change events: past ones after a sequence, then live.
         /// Send each `Event` with `items.send(_:)`; return the closing result.
-        func watch(_ request: Events.WatchRequest, context: RPCServerContext, items: RPCStreamWriter) async throws -> Events.WatchResult
+        func watch(_ request: Events.WatchRequest, context: RPCServerContext, items: RPCStreamWriter) async throws
+            -> Events.WatchResult
     }
 
     /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
@@ -43,7 +44,9 @@ public enum Events {
 
         /// `Events.Watch`: Change events: past ones after a sequence, then live.
         /// - Throws: `RPCError` with the status the schema documents for `Events.Watch`.
-        public func watch(_ request: Events.WatchRequest, options: RPCCallOptions = .init()) -> PartnerStream<Event, Events.WatchResult> {
+        public func watch(_ request: Events.WatchRequest, options: RPCCallOptions = .init()) -> PartnerStream<
+            Event, Events.WatchResult
+        > {
             caller.serverStream("Events.Watch", request, options: options)
         }
     }
@@ -52,6 +55,8 @@ public enum Events {
 extension Events.ServiceProtocol {
     /// Registers every `Events.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerStreaming("Events.Watch", Events.WatchRequest.self) { try await self.watch($0, context: $1, items: $2) }
+        router.registerPartnerStreaming("Events.Watch", Events.WatchRequest.self) {
+            try await self.watch($0, context: $1, items: $2)
+        }
     }
 }

@@ -74,12 +74,15 @@ public enum Invitations {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Invitations.Send", "Invitations.Resend", "Invitations.Revoke", "Invitations.Accept"]
+    public static let methodNames: [String] = [
+        "Invitations.Send", "Invitations.Resend", "Invitations.Revoke", "Invitations.Accept",
+    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Invitations.Send`: Invites a new customer by email.
-        func send(_ request: Invitations.SendRequest, context: RPCServerContext) async throws -> Invitations.SendResponse
+        func send(_ request: Invitations.SendRequest, context: RPCServerContext) async throws
+            -> Invitations.SendResponse
         /// `Invitations.Resend`: Sends a new token; the old one stops working.
         func resend(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> Invitation
         /// `Invitations.Revoke`: Withdraws a pending invitation.
@@ -94,25 +97,33 @@ public enum Invitations {
 
         /// `Invitations.Send`: Invites a new customer by email.
         /// - Throws: `RPCError` with the status the schema documents for `Invitations.Send`.
-        public func send(_ request: Invitations.SendRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invitations.SendResponse {
+        public func send(_ request: Invitations.SendRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Invitations.SendResponse
+        {
             try await caller.unary("Invitations.Send", request, options: options)
         }
 
         /// `Invitations.Resend`: Sends a new token; the old one stops working.
         /// - Throws: `RPCError` with the status the schema documents for `Invitations.Resend`.
-        public func resend(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invitation {
+        public func resend(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Invitation
+        {
             try await caller.unary("Invitations.Resend", request, options: options)
         }
 
         /// `Invitations.Revoke`: Withdraws a pending invitation.
         /// - Throws: `RPCError` with the status the schema documents for `Invitations.Revoke`.
-        public func revoke(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invitation {
+        public func revoke(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Invitation
+        {
             try await caller.unary("Invitations.Revoke", request, options: options)
         }
 
         /// `Invitations.Accept`: Accepts with the emailed token (no agent token needed).
         /// - Throws: `RPCError` with the status the schema documents for `Invitations.Accept`.
-        public func accept(_ request: Invitations.AcceptRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Customer {
+        public func accept(_ request: Invitations.AcceptRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Customer
+        {
             try await caller.unary("Invitations.Accept", request, options: options)
         }
     }
@@ -121,9 +132,17 @@ public enum Invitations {
 extension Invitations.ServiceProtocol {
     /// Registers every `Invitations.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Invitations.Send", Invitations.SendRequest.self) { try await self.send($0, context: $1) }
-        router.registerPartnerUnary("Invitations.Resend", Invitations.CustomerRequest.self) { try await self.resend($0, context: $1) }
-        router.registerPartnerUnary("Invitations.Revoke", Invitations.CustomerRequest.self) { try await self.revoke($0, context: $1) }
-        router.registerPartnerUnary("Invitations.Accept", Invitations.AcceptRequest.self) { try await self.accept($0, context: $1) }
+        router.registerPartnerUnary("Invitations.Send", Invitations.SendRequest.self) {
+            try await self.send($0, context: $1)
+        }
+        router.registerPartnerUnary("Invitations.Resend", Invitations.CustomerRequest.self) {
+            try await self.resend($0, context: $1)
+        }
+        router.registerPartnerUnary("Invitations.Revoke", Invitations.CustomerRequest.self) {
+            try await self.revoke($0, context: $1)
+        }
+        router.registerPartnerUnary("Invitations.Accept", Invitations.AcceptRequest.self) {
+            try await self.accept($0, context: $1)
+        }
     }
 }

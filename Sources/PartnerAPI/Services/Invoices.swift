@@ -93,7 +93,9 @@ public enum Invoices {
     }
 
     /// The method names this service answers.
-    public static let methodNames: [String] = ["Invoices.List", "Invoices.Get", "Invoices.Download", "Invoices.CloseBillingPeriod"]
+    public static let methodNames: [String] = [
+        "Invoices.List", "Invoices.Get", "Invoices.Download", "Invoices.CloseBillingPeriod",
+    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -102,9 +104,11 @@ public enum Invoices {
         /// `Invoices.Get`: One invoice.
         func get(_ request: Invoices.GetRequest, context: RPCServerContext) async throws -> Invoice
         /// `Invoices.Download`: An invoice as PDF or CSV bytes (base64).
-        func download(_ request: Invoices.DownloadRequest, context: RPCServerContext) async throws -> Invoices.DownloadResponse
+        func download(_ request: Invoices.DownloadRequest, context: RPCServerContext) async throws
+            -> Invoices.DownloadResponse
         /// `Invoices.CloseBillingPeriod`: Computes the month's invoices (idempotent).
-        func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, context: RPCServerContext) async throws -> Invoices.CloseBillingPeriodResponse
+        func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, context: RPCServerContext) async throws
+            -> Invoices.CloseBillingPeriodResponse
     }
 
     /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
@@ -113,25 +117,33 @@ public enum Invoices {
 
         /// `Invoices.List`: Invoices.
         /// - Throws: `RPCError` with the status the schema documents for `Invoices.List`.
-        public func list(_ request: Invoices.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Invoice> {
+        public func list(_ request: Invoices.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Invoice>
+        {
             try await caller.unary("Invoices.List", request, options: options)
         }
 
         /// `Invoices.Get`: One invoice.
         /// - Throws: `RPCError` with the status the schema documents for `Invoices.Get`.
-        public func get(_ request: Invoices.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invoice {
+        public func get(_ request: Invoices.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Invoice
+        {
             try await caller.unary("Invoices.Get", request, options: options)
         }
 
         /// `Invoices.Download`: An invoice as PDF or CSV bytes (base64).
         /// - Throws: `RPCError` with the status the schema documents for `Invoices.Download`.
-        public func download(_ request: Invoices.DownloadRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invoices.DownloadResponse {
+        public func download(_ request: Invoices.DownloadRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Invoices.DownloadResponse
+        {
             try await caller.unary("Invoices.Download", request, options: options)
         }
 
         /// `Invoices.CloseBillingPeriod`: Computes the month's invoices (idempotent).
         /// - Throws: `RPCError` with the status the schema documents for `Invoices.CloseBillingPeriod`.
-        public func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Invoices.CloseBillingPeriodResponse {
+        public func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Invoices.CloseBillingPeriodResponse
+        {
             try await caller.unary("Invoices.CloseBillingPeriod", request, options: options)
         }
     }
@@ -142,7 +154,11 @@ extension Invoices.ServiceProtocol {
     public func registerMethods(with router: inout RPCRouter) {
         router.registerPartnerUnary("Invoices.List", Invoices.ListRequest.self) { try await self.list($0, context: $1) }
         router.registerPartnerUnary("Invoices.Get", Invoices.GetRequest.self) { try await self.get($0, context: $1) }
-        router.registerPartnerUnary("Invoices.Download", Invoices.DownloadRequest.self) { try await self.download($0, context: $1) }
-        router.registerPartnerUnary("Invoices.CloseBillingPeriod", Invoices.CloseBillingPeriodRequest.self) { try await self.closeBillingPeriod($0, context: $1) }
+        router.registerPartnerUnary("Invoices.Download", Invoices.DownloadRequest.self) {
+            try await self.download($0, context: $1)
+        }
+        router.registerPartnerUnary("Invoices.CloseBillingPeriod", Invoices.CloseBillingPeriodRequest.self) {
+            try await self.closeBillingPeriod($0, context: $1)
+        }
     }
 }

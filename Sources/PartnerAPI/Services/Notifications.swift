@@ -34,7 +34,9 @@ public enum Notifications {
 
         /// `Notifications.List`: The outbox.
         /// - Throws: `RPCError` with the status the schema documents for `Notifications.List`.
-        public func list(_ request: Notifications.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Notification> {
+        public func list(_ request: Notifications.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Notification>
+        {
             try await caller.unary("Notifications.List", request, options: options)
         }
     }
@@ -43,6 +45,8 @@ public enum Notifications {
 extension Notifications.ServiceProtocol {
     /// Registers every `Notifications.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Notifications.List", Notifications.ListRequest.self) { try await self.list($0, context: $1) }
+        router.registerPartnerUnary("Notifications.List", Notifications.ListRequest.self) {
+            try await self.list($0, context: $1)
+        }
     }
 }

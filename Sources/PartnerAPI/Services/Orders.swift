@@ -73,13 +73,17 @@ public enum Orders {
 
         /// `Orders.Place`: Buys a SKU: creates a subscription.
         /// - Throws: `RPCError` with the status the schema documents for `Orders.Place`.
-        public func place(_ request: Orders.PlaceRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Orders.PlaceResponse {
+        public func place(_ request: Orders.PlaceRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Orders.PlaceResponse
+        {
             try await caller.unary("Orders.Place", request, options: options)
         }
 
         /// `Orders.List`: Orders.
         /// - Throws: `RPCError` with the status the schema documents for `Orders.List`.
-        public func list(_ request: Orders.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<Order> {
+        public func list(_ request: Orders.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<Order>
+        {
             try await caller.unary("Orders.List", request, options: options)
         }
     }

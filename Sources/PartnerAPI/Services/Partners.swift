@@ -19,7 +19,10 @@ public enum Partners {
         public var phoneNumber: String?
 
         /// Creates the message.
-        public init(etag: String, name: String? = nil, supportEmail: String? = nil, websiteUrl: String? = nil, phoneNumber: String? = nil) {
+        public init(
+            etag: String, name: String? = nil, supportEmail: String? = nil, websiteUrl: String? = nil,
+            phoneNumber: String? = nil
+        ) {
             self.etag = etag
             self.name = name
             self.supportEmail = supportEmail
@@ -45,13 +48,17 @@ public enum Partners {
 
         /// `Partners.GetProfile`: The caller's partner profile.
         /// - Throws: `RPCError` with the status the schema documents for `Partners.GetProfile`.
-        public func getProfile(_ request: Empty = Empty(), options: RPCCallOptions = .init()) async throws(RPCError) -> Partner {
+        public func getProfile(_ request: Empty = Empty(), options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Partner
+        {
             try await caller.unary("Partners.GetProfile", request, options: options)
         }
 
         /// `Partners.UpdateProfile`: Updates the profile (admin agents; etag checked).
         /// - Throws: `RPCError` with the status the schema documents for `Partners.UpdateProfile`.
-        public func updateProfile(_ request: Partners.UpdateProfileRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Partner {
+        public func updateProfile(_ request: Partners.UpdateProfileRequest, options: RPCCallOptions = .init())
+            async throws(RPCError) -> Partner
+        {
             try await caller.unary("Partners.UpdateProfile", request, options: options)
         }
     }
@@ -61,6 +68,8 @@ extension Partners.ServiceProtocol {
     /// Registers every `Partners.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
         router.registerPartnerUnary("Partners.GetProfile", Empty.self) { try await self.getProfile($0, context: $1) }
-        router.registerPartnerUnary("Partners.UpdateProfile", Partners.UpdateProfileRequest.self) { try await self.updateProfile($0, context: $1) }
+        router.registerPartnerUnary("Partners.UpdateProfile", Partners.UpdateProfileRequest.self) {
+            try await self.updateProfile($0, context: $1)
+        }
     }
 }

@@ -83,19 +83,25 @@ public enum Tokens {
 
         /// `Tokens.Create`: Creates a token; the secret is returned only here.
         /// - Throws: `RPCError` with the status the schema documents for `Tokens.Create`.
-        public func create(_ request: Tokens.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Tokens.CreateResponse {
+        public func create(_ request: Tokens.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Tokens.CreateResponse
+        {
             try await caller.unary("Tokens.Create", request, options: options)
         }
 
         /// `Tokens.List`: Lists tokens (never their secrets).
         /// - Throws: `RPCError` with the status the schema documents for `Tokens.List`.
-        public func list(_ request: Tokens.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<ApiToken> {
+        public func list(_ request: Tokens.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<ApiToken>
+        {
             try await caller.unary("Tokens.List", request, options: options)
         }
 
         /// `Tokens.Revoke`: Revokes a token; it fails from the next call on.
         /// - Throws: `RPCError` with the status the schema documents for `Tokens.Revoke`.
-        public func revoke(_ request: Tokens.RevokeRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> ApiToken {
+        public func revoke(_ request: Tokens.RevokeRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> ApiToken
+        {
             try await caller.unary("Tokens.Revoke", request, options: options)
         }
     }
@@ -104,8 +110,12 @@ public enum Tokens {
 extension Tokens.ServiceProtocol {
     /// Registers every `Tokens.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Tokens.Create", Tokens.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.registerPartnerUnary("Tokens.Create", Tokens.CreateRequest.self) {
+            try await self.create($0, context: $1)
+        }
         router.registerPartnerUnary("Tokens.List", Tokens.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Tokens.Revoke", Tokens.RevokeRequest.self) { try await self.revoke($0, context: $1) }
+        router.registerPartnerUnary("Tokens.Revoke", Tokens.RevokeRequest.self) {
+            try await self.revoke($0, context: $1)
+        }
     }
 }

@@ -59,13 +59,17 @@ public enum Users {
 
         /// `Users.List`: Users of the partner or of a customer.
         /// - Throws: `RPCError` with the status the schema documents for `Users.List`.
-        public func list(_ request: Users.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> Page<User> {
+        public func list(_ request: Users.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> Page<User>
+        {
             try await caller.unary("Users.List", request, options: options)
         }
 
         /// `Users.Create`: Adds a user.
         /// - Throws: `RPCError` with the status the schema documents for `Users.Create`.
-        public func create(_ request: Users.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError) -> User {
+        public func create(_ request: Users.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
+            -> User
+        {
             try await caller.unary("Users.Create", request, options: options)
         }
     }

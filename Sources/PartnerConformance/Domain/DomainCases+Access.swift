@@ -10,16 +10,21 @@ extension DomainCases {
             ) { s in
                 let agent = try s.call(
                     "Agents.Create",
-                    ["displayName": "Revoked Agent", "email": .string(s.context.unique("revoked-") + "@example.org"), "roles": ["salesAgent"]])
+                    [
+                        "displayName": "Revoked Agent", "email": .string(s.context.unique("revoked-") + "@example.org"),
+                        "roles": ["salesAgent"],
+                    ])
                 let issued = try s.call("Tokens.Create", ["agentId": agent["id"]!, "label": "to revoke"])
                 let meta: JSONObject = ["authorization": .string("Bearer " + (try s.string(issued, "secret")))]
                 try s.call("Customers.List", ["pageSize": 1], meta: meta)
                 let token = issued["token"] ?? .null
                 let revoked = try s.call("Tokens.Revoke", ["tokenId": token["id"] ?? .null])
-                try s.context.expect(revoked["revoked"] == true, "Tokens.Revoke returned revoked \(revoked["revoked"] ?? .null)")
+                try s.context.expect(
+                    revoked["revoked"] == true, "Tokens.Revoke returned revoked \(revoked["revoked"] ?? .null)")
                 try s.refused("Customers.List", ["pageSize": 1], code: 16, status: "UNAUTHENTICATED", meta: meta)
                 let listed = try s.call("Tokens.List", ["agentId": agent["id"]!])["items"]?.arrayValue ?? []
-                try s.context.expect(listed.contains { $0["id"] == token["id"] && $0["revoked"] == true }, "Tokens.List: \(listed)")
+                try s.context.expect(
+                    listed.contains { $0["id"] == token["id"] && $0["revoked"] == true }, "Tokens.List: \(listed)")
                 try s.context.expect(!listed.contains { $0["secret"] != nil }, "Tokens.List shows a secret")
             },
             flow(
@@ -28,16 +33,23 @@ extension DomainCases {
             ) { s in
                 let agent = try s.call(
                     "Agents.Create",
-                    ["displayName": "Short Lived", "email": .string(s.context.unique("ttl-") + "@example.org"), "roles": ["adminAgent"]])
+                    [
+                        "displayName": "Short Lived", "email": .string(s.context.unique("ttl-") + "@example.org"),
+                        "roles": ["adminAgent"],
+                    ])
                 let issued = try s.call("Tokens.Create", ["agentId": agent["id"]!, "ttlSeconds": 3600])
                 let token = issued["token"] ?? .null
                 let created = try s.string(token, "createTime")
-                guard let expires = token["expireTime"]?.stringValue else { throw s.context.fail("no expireTime with ttlSeconds 3600") }
+                guard let expires = token["expireTime"]?.stringValue else {
+                    throw s.context.fail("no expireTime with ttlSeconds 3600")
+                }
                 try s.context.expect(expires > created, "expireTime \(expires) is not after createTime \(created)")
                 try s.context.expect(token["revoked"] == false, "a new token is revoked")
                 let meta: JSONObject = ["authorization": .string("Bearer " + (try s.string(issued, "secret")))]
                 try s.call("Agents.List", ["pageSize": 1], meta: meta)
-                try s.refused("Tokens.Create", ["agentId": agent["id"]!, "ttlSeconds": 59], code: -32602, status: "INVALID_ARGUMENT", field: "ttlSeconds")
+                try s.refused(
+                    "Tokens.Create", ["agentId": agent["id"]!, "ttlSeconds": 59], code: -32602,
+                    status: "INVALID_ARGUMENT", field: "ttlSeconds")
             },
             flow(
                 "errors.rule-violation-code",
@@ -46,7 +58,8 @@ extension DomainCases {
                 let params = s.domainCustomer("www." + s.domain("code"))
                 let response = try s.connection.call("Customers.Create", params: .object(params), meta: try s.admin())
                 try s.context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
-                let month = try s.connection.call("Invoices.CloseBillingPeriod", params: ["billingMonth": "2026-13"], meta: try s.admin())
+                let month = try s.connection.call(
+                    "Invoices.CloseBillingPeriod", params: ["billingMonth": "2026-13"], meta: try s.admin())
                 try s.context.expectError(month, code: -32602, status: "INVALID_ARGUMENT", field: "billingMonth")
             },
             flow(
@@ -55,7 +68,9 @@ extension DomainCases {
             ) { s in
                 let email = JSONValue.string(s.context.unique("agent-") + "@example.org")
                 try s.call("Agents.Create", ["displayName": "First", "email": email, "roles": ["salesAgent"]])
-                try s.refused("Agents.Create", ["displayName": "Second", "email": email, "roles": ["adminAgent"]], code: 6, status: "ALREADY_EXISTS", field: "email")
+                try s.refused(
+                    "Agents.Create", ["displayName": "Second", "email": email, "roles": ["adminAgent"]], code: 6,
+                    status: "ALREADY_EXISTS", field: "email")
             },
             flow(
                 "agents.roles-take-effect",
@@ -63,11 +78,16 @@ extension DomainCases {
             ) { s in
                 let agent = try s.call(
                     "Agents.Create",
-                    ["displayName": "Role Change", "email": .string(s.context.unique("roles-") + "@example.org"), "roles": ["salesAgent"]])
+                    [
+                        "displayName": "Role Change", "email": .string(s.context.unique("roles-") + "@example.org"),
+                        "roles": ["salesAgent"],
+                    ])
                 let issued = try s.call("Tokens.Create", ["agentId": agent["id"]!])
                 let meta: JSONObject = ["authorization": .string("Bearer " + (try s.string(issued, "secret")))]
                 try s.refused("Agents.List", [:], code: 7, status: "PERMISSION_DENIED", meta: meta)
-                let updated = try s.call("Agents.Update", ["agentId": agent["id"]!, "etag": agent["etag"]!, "roles": ["salesAgent", "adminAgent"]])
+                let updated = try s.call(
+                    "Agents.Update",
+                    ["agentId": agent["id"]!, "etag": agent["etag"]!, "roles": ["salesAgent", "adminAgent"]])
                 try s.context.expect(updated["roles"]?.arrayValue?.count == 2, "roles not updated: \(updated)")
                 try s.call("Agents.List", ["pageSize": 1], meta: meta)
             },
@@ -77,7 +97,10 @@ extension DomainCases {
             ) { s in
                 let agent = try s.call(
                     "Agents.Create",
-                    ["displayName": "Disabled", "email": .string(s.context.unique("disabled-") + "@example.org"), "roles": ["salesAgent"]])
+                    [
+                        "displayName": "Disabled", "email": .string(s.context.unique("disabled-") + "@example.org"),
+                        "roles": ["salesAgent"],
+                    ])
                 let issued = try s.call("Tokens.Create", ["agentId": agent["id"]!])
                 let meta: JSONObject = ["authorization": .string("Bearer " + (try s.string(issued, "secret")))]
                 try s.call("Customers.List", ["pageSize": 1], meta: meta)
@@ -85,7 +108,8 @@ extension DomainCases {
                 let response = try s.connection.call("Customers.List", params: ["pageSize": 1], meta: meta)
                 let status = response["error"]?["data"]?["status"]?.stringValue
                 try s.context.expect(
-                    status == "UNAUTHENTICATED" || status == "PERMISSION_DENIED", "a disabled agent's token got \(status ?? "a result")")
+                    status == "UNAUTHENTICATED" || status == "PERMISSION_DENIED",
+                    "a disabled agent's token got \(status ?? "a result")")
             },
             flow(
                 "partners.profile-etag",
@@ -94,7 +118,9 @@ extension DomainCases {
                 let profile = try s.call("Partners.GetProfile")
                 let name = profile["name"] ?? "Conformance Partner"
                 let updated = try s.call("Partners.UpdateProfile", ["etag": profile["etag"]!, "name": name])
-                try s.refused("Partners.UpdateProfile", ["etag": profile["etag"]!, "name": name], code: 10, status: "ABORTED", field: "etag")
+                try s.refused(
+                    "Partners.UpdateProfile", ["etag": profile["etag"]!, "name": name], code: 10, status: "ABORTED",
+                    field: "etag")
                 try s.context.expect(updated["name"] == name, "the name changed")
             },
             flow(
@@ -107,7 +133,8 @@ extension DomainCases {
                 meta["streamWindow"] = 1000
                 meta["timeoutMs"] = 30000
                 let call = JSONValue.int(s.connection.nextID())
-                try s.connection.writeFrame(RawConnection.request(id: call, method: "Events.Watch", params: [:], meta: meta))
+                try s.connection.writeFrame(
+                    RawConnection.request(id: call, method: "Events.Watch", params: [:], meta: meta))
                 // The change is made on another connection while this one watches.
                 let customer = try DomainSupport(s.context).createCustomer("events")
                 let id = customer["id"]!
@@ -115,7 +142,9 @@ extension DomainCases {
                 var received = 0
                 while true {
                     let frame = try s.connection.readFrame()
-                    if frame.isResponse(to: call) { throw s.context.fail("the stream ended before the event of \(id): \(frame.text)") }
+                    if frame.isResponse(to: call) {
+                        throw s.context.fail("the stream ended before the event of \(id): \(frame.text)")
+                    }
                     guard frame.method == "$/item", frame.object?["params"]?["id"] == call,
                         let item = frame.object?["params"]?["item"]
                     else { continue }

@@ -9,23 +9,31 @@ extension DomainCases {
                 "DESIGN (customers): a domain customer is created ACTIVE, its friendly name is its legal name, subscription status empty until the first order, reseller access off, a Cloud Identity id, no mismatch"
             ) { s in
                 let customer = try s.createCustomer("defaults")
-                try s.context.expect(customer["state"] == "ACTIVE", "state is \(customer["state"] ?? .null), expected ACTIVE")
+                try s.context.expect(
+                    customer["state"] == "ACTIVE", "state is \(customer["state"] ?? .null), expected ACTIVE")
                 try s.context.expect(customer["customerType"] == "DOMAIN", "customerType is not DOMAIN")
-                try s.context.expect(customer["displayName"] == customer["organisationName"], "displayName differs from organisationName")
-                try s.context.expect(customer["subscriptionStatus"] == nil, "subscriptionStatus is set before any order")
+                try s.context.expect(
+                    customer["displayName"] == customer["organisationName"], "displayName differs from organisationName"
+                )
+                try s.context.expect(
+                    customer["subscriptionStatus"] == nil, "subscriptionStatus is set before any order")
                 try s.context.expect(customer["resellerAccess"] == false, "reseller access is on by default")
                 try s.context.expect(!(customer["cloudIdentityId"]?.stringValue ?? "").isEmpty, "no cloudIdentityId")
                 try s.context.expect(customer["adminConsoleMismatch"] == nil, "a new customer shows a mismatch")
                 let fetched = try s.call("Customers.Get", ["customerId": customer["id"]!])
-                try s.context.expect(SchemaValidator.equal(fetched, customer), "Customers.Get differs from the created customer")
+                try s.context.expect(
+                    SchemaValidator.equal(fetched, customer), "Customers.Get differs from the created customer")
             },
             flow(
                 "customers.www-prefix-refused",
                 "DESIGN (customers): the primary domain is a registered domain; a `www.` host is refused -32602 naming primaryDomain"
             ) { s in
                 let params = s.domainCustomer("www." + s.domain("www"))
-                try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
-                try s.refused("Customers.CheckDomain", ["domain": params["primaryDomain"]!], code: -32602, status: "INVALID_ARGUMENT", field: "domain")
+                try s.refused(
+                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
+                try s.refused(
+                    "Customers.CheckDomain", ["domain": params["primaryDomain"]!], code: -32602,
+                    status: "INVALID_ARGUMENT", field: "domain")
             },
             flow(
                 "customers.domain-syntax-checked",
@@ -34,7 +42,8 @@ extension DomainCases {
                 for bad in ["not a domain", "-leading-hyphen.it", "nodot", "double..dot.it"] {
                     var params = s.domainCustomer(s.domain("syntax"))
                     params["primaryDomain"] = .string(bad)
-                    try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
+                    try s.refused(
+                        "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
                 }
             },
             flow(
@@ -64,7 +73,8 @@ extension DomainCases {
                 let domain = s.domain("alt")
                 var params = s.domainCustomer(domain)
                 params["alternateEmail"] = .string("backup@\(domain)")
-                try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
+                try s.refused(
+                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
             },
             flow(
                 "customers.alternate-email-required-for-domain-customers",
@@ -72,7 +82,8 @@ extension DomainCases {
             ) { s in
                 var params = s.domainCustomer(s.domain("noalt"))
                 params["alternateEmail"] = nil
-                try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
+                try s.refused(
+                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
             },
             flow(
                 "customers.admin-email-inside-domain",
@@ -80,13 +91,16 @@ extension DomainCases {
             ) { s in
                 var params = s.domainCustomer(s.domain("admin"))
                 params["primaryAdminEmail"] = "admin@elsewhere-example.it"
-                try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryAdminEmail")
+                try s.refused(
+                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryAdminEmail")
             },
             flow(
                 "customers.settings-validated",
                 "DESIGN (customers): language is BCP 47, region ISO 3166, time zone IANA: each wrong one is -32602 naming it"
             ) { s in
-                for (field, bad) in [("languageCode", "not a language!"), ("timeZone", "Mars/Olympus_Mons"), ("regionCode", "ZZ")] {
+                for (field, bad) in [
+                    ("languageCode", "not a language!"), ("timeZone", "Mars/Olympus_Mons"), ("regionCode", "ZZ"),
+                ] {
                     var params = s.domainCustomer(s.domain("settings"))
                     params[field] = .string(bad)
                     try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: field)
@@ -111,9 +125,11 @@ extension DomainCases {
             ) { s in
                 for edition in ["NONPROFITS", "LEGACY_FREE"] {
                     let domain = s.domain("edition")
-                    try s.call("AdminConsoleSim.RegisterAccount", ["domain": .string(domain), "edition": .string(edition)])
+                    try s.call(
+                        "AdminConsoleSim.RegisterAccount", ["domain": .string(domain), "edition": .string(edition)])
                     let checked = try s.call("Customers.CheckDomain", ["domain": .string(domain)])
-                    try s.context.expect(checked["upstreamAccount"] == true, "CheckDomain does not see the upstream account")
+                    try s.context.expect(
+                        checked["upstreamAccount"] == true, "CheckDomain does not see the upstream account")
                     try s.refused("Customers.Create", s.domainCustomer(domain), code: 9, status: "FAILED_PRECONDITION")
                 }
             },
@@ -124,9 +140,11 @@ extension DomainCases {
                 let customer = try s.createCustomer("rename", organisation: "Neri Costruzioni S.p.A.")
                 let id = customer["id"]!
                 let renamed = try s.call(
-                    "Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Neri"])
+                    "Customers.Update",
+                    ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Neri"])
                 try s.context.expect(renamed["displayName"] == "Neri", "displayName not changed")
-                try s.context.expect(renamed["organisationName"] == "Neri Costruzioni S.p.A.", "organisationName changed")
+                try s.context.expect(
+                    renamed["organisationName"] == "Neri Costruzioni S.p.A.", "organisationName changed")
                 try s.context.expect(renamed["etag"] != customer["etag"], "the etag did not change on update")
                 let company = try s.call("CompanyProfiles.Get", ["customerId": id])
                 try s.context.expect(company["legalName"] == "Neri Costruzioni S.p.A.", "company legalName: \(company)")
@@ -143,13 +161,19 @@ extension DomainCases {
                 let contact: JSONValue = ["name": "Ufficio Amministrazione", "email": "fatture@example.it"]
                 let address: JSONValue = ["regionCode": "IT", "postalCode": "00184", "locality": "Roma"]
                 let updated = try s.call(
-                    "BillingProfiles.Update", ["customerId": id, "etag": profile["etag"]!, "billingContact": contact, "billingAddress": address])
-                try s.context.expect(SchemaValidator.equal(updated["billingContact"] ?? .null, contact), "billingContact not stored: \(updated)")
+                    "BillingProfiles.Update",
+                    ["customerId": id, "etag": profile["etag"]!, "billingContact": contact, "billingAddress": address])
+                try s.context.expect(
+                    SchemaValidator.equal(updated["billingContact"] ?? .null, contact),
+                    "billingContact not stored: \(updated)")
                 try s.context.expect(updated["etag"] != profile["etag"], "the etag did not change")
                 let fetched = try s.call("BillingProfiles.Get", ["customerId": id])
-                try s.context.expect(SchemaValidator.equal(fetched["billingAddress"] ?? .null, address), "billingAddress not stored: \(fetched)")
+                try s.context.expect(
+                    SchemaValidator.equal(fetched["billingAddress"] ?? .null, address),
+                    "billingAddress not stored: \(fetched)")
                 try s.refused(
-                    "BillingProfiles.Update", ["customerId": id, "etag": profile["etag"]!, "billingContact": contact], code: 10,
+                    "BillingProfiles.Update", ["customerId": id, "etag": profile["etag"]!, "billingContact": contact],
+                    code: 10,
                     status: "ABORTED", field: "etag")
             },
             flow(
@@ -159,12 +183,22 @@ extension DomainCases {
                 let customer = try s.createCustomer("etag")
                 let id = customer["id"]!
                 let updated = try s.call(
-                    "Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "First"])
+                    "Customers.Update",
+                    [
+                        "customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "First",
+                    ])
                 try s.refused(
-                    "Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Second"],
+                    "Customers.Update",
+                    [
+                        "customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "Second",
+                    ],
                     code: 10, status: "ABORTED", field: "etag")
                 let fetched = try s.call("Customers.Get", ["customerId": id])
-                try s.context.expect(fetched["displayName"] == "First" && fetched["etag"] == updated["etag"], "the stale update changed the customer")
+                try s.context.expect(
+                    fetched["displayName"] == "First" && fetched["etag"] == updated["etag"],
+                    "the stale update changed the customer")
             },
             flow(
                 "customers.list-filters-by-text",
@@ -195,7 +229,8 @@ extension DomainCases {
                     guard let next = page["nextPageToken"]?.stringValue else { break }
                     params["pageToken"] = .string(next)
                 }
-                try s.context.expect(seen.count == 5 && Set(seen) == created, "pages listed \(seen), expected the 5 created once each")
+                try s.context.expect(
+                    seen.count == 5 && Set(seen) == created, "pages listed \(seen), expected the 5 created once each")
             },
             flow(
                 "customers.list-filters-by-type",
@@ -208,11 +243,18 @@ extension DomainCases {
                 params["alternateEmail"] = nil
                 params["primaryAdminEmail"] = "owner@example.org"
                 let team = try s.call("Customers.Create", params)
-                let teams = try s.call("Customers.List", ["text": .string(marker), "customerType": "TEAM"])["items"]?.arrayValue ?? []
-                try s.context.expect(teams.compactMap { $0["id"] } == [team["id"]!], "TEAM filter listed \(teams.compactMap { $0["id"] })")
-                let domains = try s.call("Customers.List", ["text": .string(marker), "customerType": "DOMAIN"])["items"]?.arrayValue ?? []
+                let teams =
+                    try s.call("Customers.List", ["text": .string(marker), "customerType": "TEAM"])["items"]?.arrayValue
+                    ?? []
                 try s.context.expect(
-                    domains.compactMap { $0["id"] } == [domainCustomer["id"]!], "DOMAIN filter listed \(domains.compactMap { $0["id"] })")
+                    teams.compactMap { $0["id"] } == [team["id"]!],
+                    "TEAM filter listed \(teams.compactMap { $0["id"] })")
+                let domains =
+                    try s.call("Customers.List", ["text": .string(marker), "customerType": "DOMAIN"])["items"]?
+                    .arrayValue ?? []
+                try s.context.expect(
+                    domains.compactMap { $0["id"] } == [domainCustomer["id"]!],
+                    "DOMAIN filter listed \(domains.compactMap { $0["id"] })")
             },
             flow(
                 "customers.team-customers-told-apart",
@@ -265,18 +307,25 @@ extension DomainCases {
                 let customer = try s.createCustomer("sync")
                 let id = customer["id"]!
                 let newDomain = s.domain("moved")
-                let account = try s.call("AdminConsoleSim.ChangeDomain", ["customerId": id, "domain": .string(newDomain)])
-                try s.context.expect(account["domain"] == .string(newDomain), "the upstream account keeps its old domain")
+                let account = try s.call(
+                    "AdminConsoleSim.ChangeDomain", ["customerId": id, "domain": .string(newDomain)])
+                try s.context.expect(
+                    account["domain"] == .string(newDomain), "the upstream account keeps its old domain")
                 let mismatched = try s.call("Customers.Get", ["customerId": id])
-                try s.context.expect(mismatched["primaryDomain"] == customer["primaryDomain"], "the upstream change flowed back on its own")
+                try s.context.expect(
+                    mismatched["primaryDomain"] == customer["primaryDomain"],
+                    "the upstream change flowed back on its own")
                 let mismatch = mismatched["adminConsoleMismatch"]
                 try s.context.expect(mismatch?["fields"] == ["primaryDomain"], "mismatch fields: \(mismatch ?? .null)")
-                try s.context.expect(mismatch?["upstreamPrimaryDomain"] == .string(newDomain), "mismatch domain: \(mismatch ?? .null)")
+                try s.context.expect(
+                    mismatch?["upstreamPrimaryDomain"] == .string(newDomain), "mismatch domain: \(mismatch ?? .null)")
                 let synced = try s.call("Customers.SyncWithAdminConsole", ["customerId": id])
                 try s.context.expect(synced["primaryDomain"] == .string(newDomain), "sync did not copy the domain")
                 try s.context.expect(synced["adminConsoleMismatch"] == nil, "the mismatch stays after sync")
-                try s.context.expect(synced["organisationName"] == customer["organisationName"], "sync changed the legal name")
-                try s.refused("Customers.SyncWithAdminConsole", ["customerId": id], code: 9, status: "FAILED_PRECONDITION")
+                try s.context.expect(
+                    synced["organisationName"] == customer["organisationName"], "sync changed the legal name")
+                try s.refused(
+                    "Customers.SyncWithAdminConsole", ["customerId": id], code: 9, status: "FAILED_PRECONDITION")
             },
             flow(
                 "customers.upstream-alternate-email-synced-when-asked",
@@ -287,9 +336,12 @@ extension DomainCases {
                 let email = JSONValue.string(s.context.unique("new-backup-") + "@example.org")
                 try s.call("AdminConsoleSim.ChangeAlternateEmail", ["customerId": id, "alternateEmail": email])
                 let mismatched = try s.call("Customers.Get", ["customerId": id])
-                try s.context.expect(mismatched["adminConsoleMismatch"]?["fields"] == ["alternateEmail"], "mismatch: \(mismatched)")
-                try s.context.expect(mismatched["alternateEmail"] == customer["alternateEmail"], "the change flowed back on its own")
-                let synced = try s.call("Customers.SyncWithAdminConsole", ["customerId": id, "fields": ["alternateEmail"]])
+                try s.context.expect(
+                    mismatched["adminConsoleMismatch"]?["fields"] == ["alternateEmail"], "mismatch: \(mismatched)")
+                try s.context.expect(
+                    mismatched["alternateEmail"] == customer["alternateEmail"], "the change flowed back on its own")
+                let synced = try s.call(
+                    "Customers.SyncWithAdminConsole", ["customerId": id, "fields": ["alternateEmail"]])
                 try s.context.expect(synced["alternateEmail"] == email, "sync did not copy the alternate email")
                 try s.context.expect(synced["adminConsoleMismatch"] == nil, "the mismatch stays after sync")
             },
@@ -302,9 +354,13 @@ extension DomainCases {
                 try s.context.expect(customer["resellerAccess"] == false, "reseller access on by default")
                 let granted = try s.call("AdminConsoleSim.GrantResellerAccess", ["customerId": id])
                 try s.context.expect(granted["resellerAccess"] == true, "the grant did not take upstream")
-                try s.context.expect(try s.call("Customers.Get", ["customerId": id])["resellerAccess"] == true, "granted access not shown")
+                try s.context.expect(
+                    try s.call("Customers.Get", ["customerId": id])["resellerAccess"] == true,
+                    "granted access not shown")
                 try s.call("AdminConsoleSim.RevokeResellerAccess", ["customerId": id])
-                try s.context.expect(try s.call("Customers.Get", ["customerId": id])["resellerAccess"] == false, "revoked access still shown")
+                try s.context.expect(
+                    try s.call("Customers.Get", ["customerId": id])["resellerAccess"] == false,
+                    "revoked access still shown")
             },
         ]
     }

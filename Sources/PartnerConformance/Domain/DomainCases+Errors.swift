@@ -210,13 +210,18 @@ extension DomainCases {
                 func contact(_ name: String) throws -> JSONValue {
                     try s.call(
                         "Contacts.Create",
-                        ["customerId": customerId, "firstName": .string(name), "lastName": "Verdi",
-                         "businessEmail": .string("\(name)@example.org"), "types": ["BILLING"]])
+                        [
+                            "customerId": customerId, "firstName": .string(name), "lastName": "Verdi",
+                            "businessEmail": .string("\(name)@example.org"), "types": ["BILLING"],
+                        ])
                 }
                 let first = try contact("primo")
                 let second = try contact("secondo")
-                try s.context.expect(first["primaryFor"] == ["BILLING"] && second["primaryFor"] == nil, "primaries: \(first) \(second)")
-                try s.refused("Contacts.Delete", ["contactId": first["id"]!], code: 9, status: "FAILED_PRECONDITION", field: "successorContactId")
+                try s.context.expect(
+                    first["primaryFor"] == ["BILLING"] && second["primaryFor"] == nil, "primaries: \(first) \(second)")
+                try s.refused(
+                    "Contacts.Delete", ["contactId": first["id"]!], code: 9, status: "FAILED_PRECONDITION",
+                    field: "successorContactId")
                 let moved = try s.call("Contacts.SetPrimary", ["contactId": second["id"]!, "type": "BILLING"])
                 try s.context.expect(moved["primaryFor"] == ["BILLING"], "SetPrimary: \(moved)")
                 try s.call("Contacts.Delete", ["contactId": second["id"]!, "successorContactId": first["id"]!])
@@ -227,14 +232,23 @@ extension DomainCases {
             ) { s in
                 let customer = try s.createCustomer("auditq")
                 let id = customer["id"]!
-                try s.call("Customers.Update", ["customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"], "displayName": "Audited"])
+                try s.call(
+                    "Customers.Update",
+                    [
+                        "customerId": id, "etag": customer["etag"]!, "updateMask": ["displayName"],
+                        "displayName": "Audited",
+                    ])
                 let entries = try s.call("Audit.List", ["customerId": id])["items"]?.arrayValue ?? []
                 let methods = entries.compactMap { $0["method"]?.stringValue }
-                try s.context.expect(methods.prefix(2) == ["Customers.Update", "Customers.Create"], "newest first: \(methods)")
-                let updates = try s.call("Audit.List", ["customerId": id, "operation": "Customers.Update"])["items"]?.arrayValue ?? []
+                try s.context.expect(
+                    methods.prefix(2) == ["Customers.Update", "Customers.Create"], "newest first: \(methods)")
+                let updates =
+                    try s.call("Audit.List", ["customerId": id, "operation": "Customers.Update"])["items"]?.arrayValue
+                    ?? []
                 try s.context.expect(updates.count == 1, "operation filter: \(updates.count) entries")
                 try s.refused(
-                    "Audit.List", ["startTime": "2020-01-01T00:00:00Z", "endTime": "2020-06-01T00:00:00Z"], code: -32602,
+                    "Audit.List", ["startTime": "2020-01-01T00:00:00Z", "endTime": "2020-06-01T00:00:00Z"],
+                    code: -32602,
                     status: "INVALID_ARGUMENT", field: "startTime")
             },
             flow(

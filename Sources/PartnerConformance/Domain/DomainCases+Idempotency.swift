@@ -29,7 +29,9 @@ extension DomainCases {
                 let customer = try s.createCustomer("idemorder")
                 var meta = try s.admin()
                 meta["idempotencyKey"] = .string(s.context.unique("order-"))
-                let params: JSONObject = ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 2]
+                let params: JSONObject = [
+                    "customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 2,
+                ]
                 let first = try s.call("Orders.Place", params, meta: meta)
                 let second = try s.call("Orders.Place", params, meta: meta)
                 try s.context.expect(SchemaValidator.equal(first, second), "the replayed order differs")
@@ -56,7 +58,8 @@ extension DomainCases {
                 let customer = try s.call("Customers.Create", s.domainCustomer(s.domain("reusemethod")), meta: meta)
                 let response = try s.connection.call(
                     "Orders.Place",
-                    params: ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 1], meta: meta)
+                    params: ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 1],
+                    meta: meta)
                 try s.context.expectError(response, code: 3, status: "INVALID_ARGUMENT", field: "meta.idempotencyKey")
             },
             flow(
@@ -68,7 +71,9 @@ extension DomainCases {
                 let domain = s.domain("fixed")
                 var wrong = s.domainCustomer(domain)
                 wrong["alternateEmail"] = .string("backup@\(domain)")
-                try s.refused("Customers.Create", wrong, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail", meta: meta)
+                try s.refused(
+                    "Customers.Create", wrong, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail",
+                    meta: meta)
                 let created = try s.call("Customers.Create", s.domainCustomer(domain), meta: meta)
                 try s.context.expect(created["primaryDomain"] == .string(domain), "the corrected call did not run")
             },

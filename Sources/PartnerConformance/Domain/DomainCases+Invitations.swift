@@ -9,12 +9,17 @@ extension DomainCases {
                 "DESIGN: an invited customer is INVITED with a PENDING invitation, is emailed a code, and cannot be sold to (9 FAILED_PRECONDITION) before accepting"
             ) { s in
                 let (customerId, invitation, email) = try s.invite("invited")
-                try s.context.expect(invitation["customerId"] == .string(customerId), "the invitation names another customer")
-                try s.context.expect(invitation["state"] == "PENDING", "invitation state \(invitation["state"] ?? .null)")
+                try s.context.expect(
+                    invitation["customerId"] == .string(customerId), "the invitation names another customer")
+                try s.context.expect(
+                    invitation["state"] == "PENDING", "invitation state \(invitation["state"] ?? .null)")
                 try s.refused(
-                    "Orders.Place", ["customerId": .string(customerId), "sku": .string(DomainSupport.flexibleSku), "seats": 5],
+                    "Orders.Place",
+                    ["customerId": .string(customerId), "sku": .string(DomainSupport.flexibleSku), "seats": 5],
                     code: 9, status: "FAILED_PRECONDITION")
-                let messages = try s.outbox().filter { ($0["relatedIds"]?.arrayValue ?? []).contains(.string(customerId)) }
+                let messages = try s.outbox().filter {
+                    ($0["relatedIds"]?.arrayValue ?? []).contains(.string(customerId))
+                }
                 try s.context.expect(
                     messages.contains { $0["kind"] == "INVITATION" && $0["recipients"] == [.string(email)] },
                     "no INVITATION message to \(email) in the outbox")
@@ -27,28 +32,38 @@ extension DomainCases {
                 let code = try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId)
                 let accepted = try s.call("Invitations.Accept", ["token": .string(code)], meta: [:])
                 try s.context.expect(accepted["id"] == .string(customerId), "accepted another customer")
-                try s.context.expect(accepted["state"] == "ACTIVE", "accepted customer is \(accepted["state"] ?? .null)")
-                try s.refused("Invitations.Accept", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
+                try s.context.expect(
+                    accepted["state"] == "ACTIVE", "accepted customer is \(accepted["state"] ?? .null)")
+                try s.refused(
+                    "Invitations.Accept", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
             },
             flow(
                 "invitations.unknown-code-not-found",
                 "Invitations.Accept: a code never issued is 5 NOT_FOUND"
             ) { s in
                 try s.refused(
-                    "Invitations.Accept", ["token": .string(String(repeating: "A", count: 43))], code: 5, status: "NOT_FOUND", meta: [:])
+                    "Invitations.Accept", ["token": .string(String(repeating: "A", count: 43))], code: 5,
+                    status: "NOT_FOUND", meta: [:])
             },
             flow(
                 "invitations.accepted-customer-buys-and-manages-seats",
                 "DESIGN: once accepted, the reseller buys, adds and subtracts seats and cancels on the customer's behalf"
             ) { s in
                 let (customerId, _, _) = try s.invite("buyer")
-                try s.call("Invitations.Accept", ["token": .string(try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId))], meta: [:])
+                try s.call(
+                    "Invitations.Accept",
+                    ["token": .string(try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId))], meta: [:])
                 let placed = try s.call(
-                    "Orders.Place", ["customerId": .string(customerId), "sku": .string(DomainSupport.flexibleSku), "seats": 5])
+                    "Orders.Place",
+                    ["customerId": .string(customerId), "sku": .string(DomainSupport.flexibleSku), "seats": 5])
                 let id = placed["subscription"]?["id"] ?? .null
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 3])["seats"] == 8, "add")
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -2])["seats"] == 6, "subtract")
-                try s.context.expect(try s.call("Subscriptions.Cancel", ["subscriptionId": id])["state"] == "CANCELLED", "cancel")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 3])["seats"] == 8, "add")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -2])["seats"] == 6,
+                    "subtract")
+                try s.context.expect(
+                    try s.call("Subscriptions.Cancel", ["subscriptionId": id])["state"] == "CANCELLED", "cancel")
             },
             flow(
                 "invitations.resend-replaces-code",
@@ -59,7 +74,8 @@ extension DomainCases {
                 try s.call("Invitations.Resend", ["customerId": .string(customerId)])
                 let second = try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId)
                 try s.context.expect(first != second, "the resent invitation carries the same code")
-                try s.refused("Invitations.Accept", ["token": .string(first)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
+                try s.refused(
+                    "Invitations.Accept", ["token": .string(first)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
                 try s.call("Invitations.Accept", ["token": .string(second)], meta: [:])
             },
             flow(
@@ -69,10 +85,13 @@ extension DomainCases {
                 let (customerId, _, _) = try s.invite("revoke")
                 let code = try s.oneTimeCode(kind: "INVITATION", relatedTo: customerId)
                 let revoked = try s.call("Invitations.Revoke", ["customerId": .string(customerId)])
-                try s.context.expect(revoked["state"] == "REVOKED", "revoked invitation is \(revoked["state"] ?? .null)")
-                try s.refused("Invitations.Accept", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
+                try s.context.expect(
+                    revoked["state"] == "REVOKED", "revoked invitation is \(revoked["state"] ?? .null)")
+                try s.refused(
+                    "Invitations.Accept", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
                 let customer = try s.call("Customers.Get", ["customerId": .string(customerId)])
-                try s.context.expect(customer["state"] == "INVITED", "customer is \(customer["state"] ?? .null) after revoke")
+                try s.context.expect(
+                    customer["state"] == "INVITED", "customer is \(customer["state"] ?? .null) after revoke")
             },
             flow(
                 "invitations.domain-unique",
@@ -100,22 +119,38 @@ extension DomainCases {
                 let customer = try s.createCustomer("verify")
                 let domain = try s.string(customer, "primaryDomain")
                 let user = try s.call(
-                    "Users.Create", ["customerId": customer["id"]!, "firstName": "Anna", "lastName": "Galli", "email": .string("anna@\(domain)")])
+                    "Users.Create",
+                    [
+                        "customerId": customer["id"]!, "firstName": "Anna", "lastName": "Galli",
+                        "email": .string("anna@\(domain)"),
+                    ])
                 let contact = try s.call(
-                    "Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING", "TECHNICAL"]])
-                try s.context.expect(contact["businessEmail"] == .string("anna@\(domain)"), "the contact does not take the user's email")
+                    "Contacts.Create",
+                    ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING", "TECHNICAL"]])
+                try s.context.expect(
+                    contact["businessEmail"] == .string("anna@\(domain)"), "the contact does not take the user's email")
                 let newEmail = JSONValue.string(s.context.unique("anna-") + "@example.org")
                 let requested = try s.call(
-                    "Contacts.Update", ["contactId": contact["id"]!, "etag": contact["etag"]!, "businessEmail": newEmail])
-                try s.context.expect(requested["businessEmail"] == contact["businessEmail"], "the email changed before verification")
-                try s.context.expect(requested["pendingEmail"] == newEmail, "pendingEmail is \(requested["pendingEmail"] ?? .null)")
+                    "Contacts.Update",
+                    ["contactId": contact["id"]!, "etag": contact["etag"]!, "businessEmail": newEmail])
+                try s.context.expect(
+                    requested["businessEmail"] == contact["businessEmail"], "the email changed before verification")
+                try s.context.expect(
+                    requested["pendingEmail"] == newEmail, "pendingEmail is \(requested["pendingEmail"] ?? .null)")
                 let contactId = try s.string(contact, "id")
-                let messages = try s.outbox().filter { ($0["relatedIds"]?.arrayValue ?? []).contains(.string(contactId)) }
-                try s.context.expect(messages.last?["recipients"] == [newEmail], "the verification does not go to the new address")
+                let messages = try s.outbox().filter {
+                    ($0["relatedIds"]?.arrayValue ?? []).contains(.string(contactId))
+                }
+                try s.context.expect(
+                    messages.last?["recipients"] == [newEmail], "the verification does not go to the new address")
                 let code = try s.oneTimeCode(kind: "EMAIL_VERIFICATION", relatedTo: contactId)
                 let confirmed = try s.call("Contacts.ConfirmEmail", ["token": .string(code)], meta: [:])
-                try s.context.expect(confirmed["businessEmail"] == newEmail && confirmed["pendingEmail"] == nil, "not applied: \(confirmed)")
-                try s.refused("Contacts.ConfirmEmail", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:])
+                try s.context.expect(
+                    confirmed["businessEmail"] == newEmail && confirmed["pendingEmail"] == nil,
+                    "not applied: \(confirmed)")
+                try s.refused(
+                    "Contacts.ConfirmEmail", ["token": .string(code)], code: 9, status: "FAILED_PRECONDITION", meta: [:]
+                )
             },
             flow(
                 "contacts.outside-person-email-changes-at-once",
@@ -124,9 +159,13 @@ extension DomainCases {
                 let customer = try s.createCustomer("outside")
                 let outside = try s.call(
                     "Contacts.Create",
-                    ["customerId": customer["id"]!, "firstName": "Luca", "lastName": "Moretti", "businessEmail": "luca@example.org", "types": ["BUSINESS"]])
+                    [
+                        "customerId": customer["id"]!, "firstName": "Luca", "lastName": "Moretti",
+                        "businessEmail": "luca@example.org", "types": ["BUSINESS"],
+                    ])
                 let changed = try s.call(
-                    "Contacts.Update", ["contactId": outside["id"]!, "etag": outside["etag"]!, "businessEmail": "luca.m@example.org"])
+                    "Contacts.Update",
+                    ["contactId": outside["id"]!, "etag": outside["etag"]!, "businessEmail": "luca.m@example.org"])
                 try s.context.expect(changed["businessEmail"] == "luca.m@example.org", "not changed at once")
                 try s.context.expect(changed["pendingEmail"] == nil, "an outside contact has a pending email")
                 let listed = try s.call("Contacts.List", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
@@ -139,15 +178,25 @@ extension DomainCases {
                 let customer = try s.createCustomer("delcontact")
                 let domain = try s.string(customer, "primaryDomain")
                 let user = try s.call(
-                    "Users.Create", ["customerId": customer["id"]!, "firstName": "Sara", "lastName": "Moretti", "email": .string("sara@\(domain)")])
-                let linked = try s.call("Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING"]])
+                    "Users.Create",
+                    [
+                        "customerId": customer["id"]!, "firstName": "Sara", "lastName": "Moretti",
+                        "email": .string("sara@\(domain)"),
+                    ])
+                let linked = try s.call(
+                    "Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING"]])
                 try s.call("Contacts.Delete", ["contactId": linked["id"]!])
                 let users = try s.call("Users.List", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
-                guard let kept = users.first(where: { $0["id"] == user["id"] }) else { throw s.context.fail("the user was deleted with its contact") }
-                try s.context.expect(kept["contactTypes"] == [], "the user keeps contact types \(kept["contactTypes"] ?? .null)")
-                try s.call("Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING"]])
+                guard let kept = users.first(where: { $0["id"] == user["id"] }) else {
+                    throw s.context.fail("the user was deleted with its contact")
+                }
+                try s.context.expect(
+                    kept["contactTypes"] == [], "the user keeps contact types \(kept["contactTypes"] ?? .null)")
+                try s.call(
+                    "Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["BILLING"]])
                 try s.refused(
-                    "Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["TECHNICAL"]], code: 6,
+                    "Contacts.Create", ["customerId": customer["id"]!, "userId": user["id"]!, "types": ["TECHNICAL"]],
+                    code: 6,
                     status: "ALREADY_EXISTS")
             },
             flow(
@@ -156,7 +205,8 @@ extension DomainCases {
             ) { s in
                 let customer = try s.createCustomer("contactreq")
                 let full: JSONObject = [
-                    "customerId": customer["id"]!, "firstName": "Luca", "lastName": "Moretti", "businessEmail": "luca@example.org",
+                    "customerId": customer["id"]!, "firstName": "Luca", "lastName": "Moretti",
+                    "businessEmail": "luca@example.org",
                     "types": ["BUSINESS"],
                 ]
                 for field in ["firstName", "lastName", "businessEmail"] {
@@ -174,9 +224,11 @@ extension DomainCases {
             ) { s in
                 let customer = try s.createCustomer("useremail")
                 let email = JSONValue.string("dup@\(try s.string(customer, "primaryDomain"))")
-                try s.call("Users.Create", ["customerId": customer["id"]!, "firstName": "A", "lastName": "B", "email": email])
+                try s.call(
+                    "Users.Create", ["customerId": customer["id"]!, "firstName": "A", "lastName": "B", "email": email])
                 try s.refused(
-                    "Users.Create", ["customerId": customer["id"]!, "firstName": "C", "lastName": "D", "email": email], code: 6,
+                    "Users.Create", ["customerId": customer["id"]!, "firstName": "C", "lastName": "D", "email": email],
+                    code: 6,
                     status: "ALREADY_EXISTS", field: "email")
             },
         ]

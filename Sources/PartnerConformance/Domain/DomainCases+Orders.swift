@@ -10,16 +10,24 @@ extension DomainCases {
             ) { s in
                 let customer = try s.createCustomer("buy")
                 let id = customer["id"]!
-                let placed = try s.call("Orders.Place", ["customerId": id, "sku": .string(DomainSupport.flexibleSku), "seats": 10])
+                let placed = try s.call(
+                    "Orders.Place", ["customerId": id, "sku": .string(DomainSupport.flexibleSku), "seats": 10])
                 let order = placed["order"] ?? .null
                 let subscription = placed["subscription"] ?? .null
                 try s.context.expect(order["customerId"] == id, "order for another customer")
-                try s.context.expect(order["subscriptionId"] == subscription["id"], "the order names another subscription")
-                try s.context.expect(subscription["seats"] == 10 && subscription["state"] == "ACTIVE", "subscription: \(subscription)")
-                try s.context.expect(subscription["plan"] == "FLEXIBLE", "a flexible SKU has plan \(subscription["plan"] ?? .null)")
-                try s.context.expect(try s.call("Customers.Get", ["customerId": id])["subscriptionStatus"] == "ACTIVE", "status not ACTIVE")
-                let subscriptions = try s.call("Subscriptions.List", ["customerId": id])["items"]?.arrayValue?.compactMap { $0["id"] }
-                try s.context.expect(subscriptions == [subscription["id"]!], "Subscriptions.List: \(subscriptions ?? [])")
+                try s.context.expect(
+                    order["subscriptionId"] == subscription["id"], "the order names another subscription")
+                try s.context.expect(
+                    subscription["seats"] == 10 && subscription["state"] == "ACTIVE", "subscription: \(subscription)")
+                try s.context.expect(
+                    subscription["plan"] == "FLEXIBLE", "a flexible SKU has plan \(subscription["plan"] ?? .null)")
+                try s.context.expect(
+                    try s.call("Customers.Get", ["customerId": id])["subscriptionStatus"] == "ACTIVE",
+                    "status not ACTIVE")
+                let subscriptions = try s.call("Subscriptions.List", ["customerId": id])["items"]?.arrayValue?
+                    .compactMap { $0["id"] }
+                try s.context.expect(
+                    subscriptions == [subscription["id"]!], "Subscriptions.List: \(subscriptions ?? [])")
                 let orders = try s.call("Orders.List", ["customerId": id])["items"]?.arrayValue?.compactMap { $0["id"] }
                 try s.context.expect(orders == [order["id"]!], "Orders.List: \(orders ?? [])")
                 try s.call("Subscriptions.Get", ["subscriptionId": subscription["id"]!])
@@ -30,7 +38,8 @@ extension DomainCases {
             ) { s in
                 let (customer, _) = try s.customerWithSubscription("twice")
                 try s.refused(
-                    "Orders.Place", ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 1],
+                    "Orders.Place",
+                    ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": 1],
                     code: 6, status: "ALREADY_EXISTS", field: "sku")
             },
             flow(
@@ -90,7 +99,8 @@ extension DomainCases {
             ) { s in
                 let customer = try s.createCustomer("nosku")
                 try s.refused(
-                    "Orders.Place", ["customerId": customer["id"]!, "sku": "no-such-sku-conformance", "seats": 1], code: 5,
+                    "Orders.Place", ["customerId": customer["id"]!, "sku": "no-such-sku-conformance", "seats": 1],
+                    code: 5,
                     status: "NOT_FOUND", field: "sku")
             },
             flow(
@@ -98,13 +108,17 @@ extension DomainCases {
                 "Rule seatRange: more seats than the SKU's maximum is 11 OUT_OF_RANGE naming seats"
             ) { s in
                 let customer = try s.createCustomer("maxseats")
-                let products = try s.call("Catalog.ListProducts", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
+                let products =
+                    try s.call("Catalog.ListProducts", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
                 guard let product = products.first(where: { $0["sku"] == .string(DomainSupport.flexibleSku) }),
                     let maximum = product["maxSeats"]?.intValue
                 else { throw s.context.fail("the catalogue lacks \(DomainSupport.flexibleSku)") }
                 try s.refused(
                     "Orders.Place",
-                    ["customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku), "seats": .int(maximum + 1)],
+                    [
+                        "customerId": customer["id"]!, "sku": .string(DomainSupport.flexibleSku),
+                        "seats": .int(maximum + 1),
+                    ],
                     code: 11, status: "OUT_OF_RANGE", field: "seats")
             },
             flow(
@@ -114,9 +128,12 @@ extension DomainCases {
                 let all = try s.call("Catalog.ListProducts")["items"]?.arrayValue ?? []
                 try s.context.expect(!all.isEmpty, "the catalogue is empty")
                 let customer = try s.createCustomer("catalog")
-                let offered = try s.call("Catalog.ListProducts", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
+                let offered =
+                    try s.call("Catalog.ListProducts", ["customerId": customer["id"]!])["items"]?.arrayValue ?? []
                 try s.context.expect(!offered.isEmpty, "nothing offered to a domain customer")
-                try s.context.expect(!offered.contains { $0["educationOnly"] == true }, "an education-only SKU offered to a non-education customer")
+                try s.context.expect(
+                    !offered.contains { $0["educationOnly"] == true },
+                    "an education-only SKU offered to a non-education customer")
             },
         ]
     }
@@ -130,11 +147,18 @@ extension DomainCases {
             ) { s in
                 let (_, subscription) = try s.customerWithSubscription("seats", seats: 5)
                 let id = subscription["id"]!
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 3])["seats"] == 8, "5 + 3 is not 8")
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -2])["seats"] == 6, "8 - 2 is not 6")
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 4])["seats"] == 4, "seats 4 not set")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 3])["seats"] == 8,
+                    "5 + 3 is not 8")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -2])["seats"] == 6,
+                    "8 - 2 is not 6")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 4])["seats"] == 4,
+                    "seats 4 not set")
                 let history = try s.call("Subscriptions.Get", ["subscriptionId": id])["history"]?.arrayValue ?? []
-                try s.context.expect(history.count >= 4, "history has \(history.count) entries, expected creation and three changes")
+                try s.context.expect(
+                    history.count >= 4, "history has \(history.count) entries, expected creation and three changes")
             },
             flow(
                 "subscriptions.seat-range",
@@ -142,10 +166,18 @@ extension DomainCases {
             ) { s in
                 let (_, subscription) = try s.customerWithSubscription("range", seats: 5)
                 let id = subscription["id"]!
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -5], code: -32602, status: "INVALID_ARGUMENT", field: "delta")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 100_000], code: 11, status: "OUT_OF_RANGE", field: "delta")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 0], code: -32602, status: "INVALID_ARGUMENT", field: "seats")
-                try s.context.expect(try s.call("Subscriptions.Get", ["subscriptionId": id])["seats"] == 5, "a refused change changed the seats")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -5], code: -32602,
+                    status: "INVALID_ARGUMENT", field: "delta")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 100_000], code: 11,
+                    status: "OUT_OF_RANGE", field: "delta")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 0], code: -32602,
+                    status: "INVALID_ARGUMENT", field: "seats")
+                try s.context.expect(
+                    try s.call("Subscriptions.Get", ["subscriptionId": id])["seats"] == 5,
+                    "a refused change changed the seats")
             },
             flow(
                 "subscriptions.removing-more-than-held-out-of-range",
@@ -162,18 +194,26 @@ extension DomainCases {
             ) { s in
                 let (_, subscription) = try s.customerWithSubscription("form")
                 let id = subscription["id"]!
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 3, "delta": 1], code: -32602, status: "INVALID_ARGUMENT")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id], code: -32602, status: "INVALID_ARGUMENT")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "seats": 3, "delta": 1], code: -32602,
+                    status: "INVALID_ARGUMENT")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id], code: -32602, status: "INVALID_ARGUMENT")
             },
             flow(
                 "subscriptions.annual-commitment",
                 "Rule annualCommitment: an ANNUAL plan cannot go below its committed seats mid-term (9 FAILED_PRECONDITION naming delta); increases are allowed"
             ) { s in
-                let (_, subscription) = try s.customerWithSubscription("annual", sku: "ws-business-standard-annual", seats: 5)
+                let (_, subscription) = try s.customerWithSubscription(
+                    "annual", sku: "ws-business-standard-annual", seats: 5)
                 let id = subscription["id"]!
                 try s.context.expect(subscription["plan"] == "ANNUAL", "plan is \(subscription["plan"] ?? .null)")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -1], code: 9, status: "FAILED_PRECONDITION", field: "delta")
-                try s.context.expect(try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 2])["seats"] == 7, "increase refused")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": -1], code: 9,
+                    status: "FAILED_PRECONDITION", field: "delta")
+                try s.context.expect(
+                    try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 2])["seats"] == 7,
+                    "increase refused")
             },
             flow(
                 "subscriptions.state-machine",
@@ -181,13 +221,22 @@ extension DomainCases {
             ) { s in
                 let (customer, subscription) = try s.customerWithSubscription("states")
                 let id = subscription["id"]!
-                try s.context.expect(try s.call("Subscriptions.Suspend", ["subscriptionId": id])["state"] == "SUSPENDED", "not suspended")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1], code: 9, status: "FAILED_PRECONDITION")
+                try s.context.expect(
+                    try s.call("Subscriptions.Suspend", ["subscriptionId": id])["state"] == "SUSPENDED", "not suspended"
+                )
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1], code: 9,
+                    status: "FAILED_PRECONDITION")
                 try s.refused("Subscriptions.Suspend", ["subscriptionId": id], code: 9, status: "FAILED_PRECONDITION")
-                try s.context.expect(try s.call("Subscriptions.Activate", ["subscriptionId": id])["state"] == "ACTIVE", "not reactivated")
-                try s.context.expect(try s.call("Subscriptions.Cancel", ["subscriptionId": id])["state"] == "CANCELLED", "not cancelled")
+                try s.context.expect(
+                    try s.call("Subscriptions.Activate", ["subscriptionId": id])["state"] == "ACTIVE", "not reactivated"
+                )
+                try s.context.expect(
+                    try s.call("Subscriptions.Cancel", ["subscriptionId": id])["state"] == "CANCELLED", "not cancelled")
                 try s.refused("Subscriptions.Activate", ["subscriptionId": id], code: 9, status: "FAILED_PRECONDITION")
-                try s.refused("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1], code: 9, status: "FAILED_PRECONDITION")
+                try s.refused(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1], code: 9,
+                    status: "FAILED_PRECONDITION")
                 let status = try s.call("Customers.Get", ["customerId": customer["id"]!])["subscriptionStatus"]
                 try s.context.expect(status == "CANCELLED", "customer subscriptionStatus is \(status ?? .null)")
             },
@@ -197,9 +246,11 @@ extension DomainCases {
             ) { s in
                 let (_, subscription) = try s.customerWithSubscription("subetag")
                 let id = subscription["id"]!
-                try s.call("Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1, "etag": subscription["etag"]!])
+                try s.call(
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1, "etag": subscription["etag"]!])
                 try s.refused(
-                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1, "etag": subscription["etag"]!], code: 10,
+                    "Subscriptions.ChangeSeats", ["subscriptionId": id, "delta": 1, "etag": subscription["etag"]!],
+                    code: 10,
                     status: "ABORTED", field: "etag")
             },
         ]

@@ -26,7 +26,8 @@ struct DomainSupport {
     /// Calls `method`, which must fail with `code`/`status` and (when given) name `field`.
     @discardableResult
     func refused(
-        _ method: String, _ params: JSONObject, code: Int64, status: String, field: String? = nil, meta: JSONObject? = nil
+        _ method: String, _ params: JSONObject, code: Int64, status: String, field: String? = nil,
+        meta: JSONObject? = nil
     ) throws -> JSONObject {
         let response = try connection.call(method, params: .object(params), meta: try meta ?? admin())
         // A rule on a param's value is -32602 (WIRE.md §3.4 step 14); `domain.errors.rule-violation-code`
@@ -41,7 +42,9 @@ struct DomainSupport {
 
     /// A string member of a result, or a failure naming it.
     func string(_ value: JSONValue, _ key: String) throws -> String {
-        guard let text = value[key]?.stringValue else { throw context.fail("the result has no string \(key): \(value)") }
+        guard let text = value[key]?.stringValue else {
+            throw context.fail("the result has no string \(key): \(value)")
+        }
         return text
     }
 
@@ -61,7 +64,9 @@ struct DomainSupport {
     }
 
     /// Creates a domain customer and returns it.
-    func createCustomer(_ prefix: String = "cust", organisation: String = "Conformance Italia S.r.l.") throws -> JSONValue {
+    func createCustomer(_ prefix: String = "cust", organisation: String = "Conformance Italia S.r.l.") throws
+        -> JSONValue
+    {
         try call("Customers.Create", domainCustomer(domain(prefix), organisation: organisation))
     }
 
@@ -74,8 +79,11 @@ struct DomainSupport {
     {
         let customer = try createCustomer(prefix)
         let placed = try call(
-            "Orders.Place", ["customerId": .string(try string(customer, "id")), "sku": .string(sku), "seats": .int(seats)])
-        guard let subscription = placed["subscription"] else { throw context.fail("Orders.Place returned no subscription") }
+            "Orders.Place",
+            ["customerId": .string(try string(customer, "id")), "sku": .string(sku), "seats": .int(seats)])
+        guard let subscription = placed["subscription"] else {
+            throw context.fail("Orders.Place returned no subscription")
+        }
         return (customer, subscription)
     }
 
@@ -120,11 +128,15 @@ struct DomainSupport {
         let email = "owner@\(domain)"
         let sent = try call(
             "Invitations.Send",
-            ["name": "Giulia Conti", "email": .string(email), "domain": .string(domain), "organisationName": "Studio Conti"])
+            [
+                "name": "Giulia Conti", "email": .string(email), "domain": .string(domain),
+                "organisationName": "Studio Conti",
+            ])
         guard let customer = sent["customer"], let invitation = sent["invitation"] else {
             throw context.fail("Invitations.Send returned no customer or invitation")
         }
-        try context.expect(customer["state"] == "INVITED", "an invited customer is INVITED, got \(customer["state"] ?? .null)")
+        try context.expect(
+            customer["state"] == "INVITED", "an invited customer is INVITED, got \(customer["state"] ?? .null)")
         return (try string(customer, "id"), invitation, email)
     }
 }

@@ -35,7 +35,8 @@ public enum KnownStatus {
         guard let status else { return nil }
         guard let allowed = codes[status] else { return "status \(status) is not a status of WIRE.md §5.2" }
         guard allowed.contains(code) else {
-            return "status \(status) cannot have code \(code) (§5.3: \(derived) does; \(status) uses \(allowed.sorted()))"
+            return
+                "status \(status) cannot have code \(code) (§5.3: \(derived) does; \(status) uses \(allowed.sorted()))"
         }
         return nil
     }

@@ -6,7 +6,8 @@ import FramedJSON
 enum ResultCases {
     static func generate(_ methods: [MethodDescription]) -> [ConformanceCase] {
         var cases: [ConformanceCase] = []
-        for method in methods where !method.mutating && !method.streaming && !method.params.contains(where: \.required) {
+        for method in methods where !method.mutating && !method.streaming && !method.params.contains(where: \.required)
+        {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).result-valid",
@@ -47,7 +48,8 @@ enum ResultCases {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).items-valid",
-                    rule: "WIRE.md §10.1: each $/item of \(method.name) is shaped as its x-item schema; the stream ends with a response after $/cancel",
+                    rule:
+                        "WIRE.md §10.1: each $/item of \(method.name) is shaped as its x-item schema; the stream ends with a response after $/cancel",
                     requires: method.isPublic ? [] : [.token]
                 ) { context in
                     try streamItemsValid(method, context)
@@ -71,7 +73,8 @@ enum ResultCases {
         }
         let connection = try context.connect()
         let id = JSONValue.int(connection.nextID())
-        try connection.writeFrame(RawConnection.request(id: id, method: method.name, params: .object(params), meta: meta))
+        try connection.writeFrame(
+            RawConnection.request(id: id, method: method.name, params: .object(params), meta: meta))
         var items = 0
         while items < 2 {
             let frame = try connection.readFrame()

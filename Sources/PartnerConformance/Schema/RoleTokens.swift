@@ -20,13 +20,19 @@ enum RoleTokens {
             let agent = try context.expectResult(
                 connection.call(
                     "Agents.Create",
-                    params: ["displayName": .string("Conformance \(role) only"), "email": .string(email), "roles": [.string(role)]],
+                    params: [
+                        "displayName": .string("Conformance \(role) only"), "email": .string(email),
+                        "roles": [.string(role)],
+                    ],
                     meta: admin))
             guard let agentId = agent["id"]?.stringValue else { throw context.fail("Agents.Create returned no id") }
             let issued = try context.expectResult(
                 connection.call(
-                    "Tokens.Create", params: ["agentId": .string(agentId), "label": "conformance role check"], meta: admin))
-            guard let secret = issued["secret"]?.stringValue else { throw context.fail("Tokens.Create returned no secret") }
+                    "Tokens.Create", params: ["agentId": .string(agentId), "label": "conformance role check"],
+                    meta: admin))
+            guard let secret = issued["secret"]?.stringValue else {
+                throw context.fail("Tokens.Create returned no secret")
+            }
             cache.withLock { $0[key] = secret }
             return secret
         }

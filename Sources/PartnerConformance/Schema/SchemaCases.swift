@@ -32,11 +32,13 @@ public enum SchemaCases {
                 try context.expect(
                     unknown.isEmpty,
                     "the document uses keywords the suite does not check: "
-                        + unknown.sorted { $0.key < $1.key }.map { "\($0.key) (at \($0.value))" }.joined(separator: ", "))
+                        + unknown.sorted { $0.key < $1.key }.map { "\($0.key) (at \($0.value))" }.joined(
+                            separator: ", "))
             },
             ConformanceCase(
                 "schema.document.methods-described",
-                rule: "rpc.discover (WIRE.md §14.2): every method has x-roles, x-mutating, x-idempotent, x-streaming, a result schema and its errors; streaming methods an x-item schema"
+                rule:
+                    "rpc.discover (WIRE.md §14.2): every method has x-roles, x-mutating, x-idempotent, x-streaming, a result schema and its errors; streaming methods an x-item schema"
             ) { context in
                 let document = try context.discoveryDocument()
                 try context.expect(!methods.isEmpty, "the document lists no methods")
@@ -51,7 +53,8 @@ public enum SchemaCases {
                     let roles = raw["x-roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
                     let known: Set<String> = ["none", "salesAgent", "adminAgent"]
                     try context.expect(
-                        !roles.isEmpty && roles.allSatisfy(known.contains) && (roles == ["none"] || !roles.contains("none")),
+                        !roles.isEmpty && roles.allSatisfy(known.contains)
+                            && (roles == ["none"] || !roles.contains("none")),
                         "\(name) has x-roles \(roles): expected [\"none\"] or agent roles (WIRE.md §12)")
                 }
             },
@@ -81,12 +84,14 @@ public enum SchemaCases {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).missing.\(param.name)",
-                    rule: "WIRE.md §3.4 step 14, §5.1: a required param missing is -32602 INVALID_ARGUMENT with a field violation naming it",
+                    rule:
+                        "WIRE.md §3.4 step 14, §5.1: a required param missing is -32602 INVALID_ARGUMENT with a field violation naming it",
                     requires: requirements
                 ) { context in
                     var params = try sampler.params(for: method)
                     params[param.name] = nil
-                    let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                    let response = try context.connect().call(
+                        method.name, params: .object(params), meta: try meta(context))
                     try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: param.name)
                 })
             // One level down: required members of an object param.
@@ -107,7 +112,8 @@ public enum SchemaCases {
                         }
                         inner[member] = nil
                         params[param.name] = .object(inner)
-                        let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                        let response = try context.connect().call(
+                            method.name, params: .object(params), meta: try meta(context))
                         try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: path)
                     })
             }
@@ -115,17 +121,19 @@ public enum SchemaCases {
 
         for param in method.params {
             if let wrong = sampler.wrongType(for: param.schema) {
-            cases.append(
-                ConformanceCase(
-                    "schema.\(method.name).wrong-type.\(param.name)",
-                    rule: "WIRE.md §3.4 step 14, §5.1: a param of the wrong JSON type is -32602 with a field violation naming it",
-                    requires: requirements
-                ) { context in
-                    var params = try sampler.params(for: method)
-                    params[param.name] = wrong
-                    let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
-                    try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: param.name)
-                })
+                cases.append(
+                    ConformanceCase(
+                        "schema.\(method.name).wrong-type.\(param.name)",
+                        rule:
+                            "WIRE.md §3.4 step 14, §5.1: a param of the wrong JSON type is -32602 with a field violation naming it",
+                        requires: requirements
+                    ) { context in
+                        var params = try sampler.params(for: method)
+                        params[param.name] = wrong
+                        let response = try context.connect().call(
+                            method.name, params: .object(params), meta: try meta(context))
+                        try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: param.name)
+                    })
             }
             if let resolved = sampler.validator.dereference(param.schema), resolved["type"] == "string",
                 let maximum = resolved["maxLength"]?.intValue, maximum < 100_000, resolved["enum"] == nil
@@ -138,7 +146,8 @@ public enum SchemaCases {
                     ) { context in
                         var params = try sampler.params(for: method)
                         params[param.name] = .string(String(repeating: "a", count: Int(maximum) + 1))
-                        let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                        let response = try context.connect().call(
+                            method.name, params: .object(params), meta: try meta(context))
                         try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: param.name)
                     })
             }
@@ -153,7 +162,8 @@ public enum SchemaCases {
                     ) { context in
                         var params = try sampler.params(for: method)
                         params[param.name] = "NOT_A_DOCUMENTED_VALUE"
-                        let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                        let response = try context.connect().call(
+                            method.name, params: .object(params), meta: try meta(context))
                         try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: param.name)
                     })
             }
@@ -164,13 +174,15 @@ public enum SchemaCases {
         cases.append(
             ConformanceCase(
                 "schema.\(method.name).unknown-field",
-                rule: "WIRE.md §5.1: a param the method does not define is -32602 with the reason `is not a known field`",
+                rule:
+                    "WIRE.md §5.1: a param the method does not define is -32602 with the reason `is not a known field`",
                 requires: requirements
             ) { context in
                 var params = try sampler.params(for: method)
                 params["conformanceUnknownField"] = "x"
                 let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
-                try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: "conformanceUnknownField")
+                try context.expectError(
+                    response, code: -32602, status: "INVALID_ARGUMENT", field: "conformanceUnknownField")
             })
         cases.append(
             ConformanceCase(
@@ -195,26 +207,39 @@ public enum SchemaCases {
             // Only values the suite's own validator refuses make a case.
             guard !sampler.validator.isValid(value, against: param.schema) else { return }
             cases.append(
-                ConformanceCase("schema.\(method.name).\(kind).\(param.name)", rule: rule, requires: requirements) { context in
+                ConformanceCase("schema.\(method.name).\(kind).\(param.name)", rule: rule, requires: requirements) {
+                    context in
                     var params = try sampler.params(for: method)
                     params[param.name] = value
-                    let response = try context.connect().call(method.name, params: .object(params), meta: try meta(context))
+                    let response = try context.connect().call(
+                        method.name, params: .object(params), meta: try meta(context))
                     try context.expectError(response, code: -32602, status: "INVALID_ARGUMENT", field: field)
                 })
         }
         for param in method.params {
             guard let resolved = sampler.validator.dereference(param.schema) else { continue }
             if let minimum = resolved["minimum"]?.intValue, minimum > Int64.min {
-                add("below-minimum", param, .int(minimum - 1), field: param.name, "WIRE.md §5.1: \(minimum - 1), below the param's minimum \(minimum), is -32602 naming it")
+                add(
+                    "below-minimum", param, .int(minimum - 1), field: param.name,
+                    "WIRE.md §5.1: \(minimum - 1), below the param's minimum \(minimum), is -32602 naming it")
             }
             if let maximum = resolved["maximum"]?.intValue, maximum < Int64.max {
-                add("above-maximum", param, .int(maximum + 1), field: param.name, "WIRE.md §5.1: \(maximum + 1), above the param's maximum \(maximum), is -32602 naming it")
+                add(
+                    "above-maximum", param, .int(maximum + 1), field: param.name,
+                    "WIRE.md §5.1: \(maximum + 1), above the param's maximum \(maximum), is -32602 naming it")
             }
             if let pattern = resolved["pattern"]?.stringValue {
-                add("pattern", param, "not matching!", field: param.name, "WIRE.md §5.1: a string not matching the param's pattern \(pattern) is -32602 naming it")
+                add(
+                    "pattern", param, "not matching!", field: param.name,
+                    "WIRE.md §5.1: a string not matching the param's pattern \(pattern) is -32602 naming it")
             }
-            if resolved["type"] == "array", let items = resolved["items"], sampler.validator.dereference(items)?["enum"] != nil {
-                add("bad-item", param, ["NOT_A_DOCUMENTED_VALUE"], field: "\(param.name)[0]", "WIRE.md §5.1: an array item outside the items' enum is -32602 naming it with its index (`\(param.name)[0]`)")
+            if resolved["type"] == "array", let items = resolved["items"],
+                sampler.validator.dereference(items)?["enum"] != nil
+            {
+                add(
+                    "bad-item", param, ["NOT_A_DOCUMENTED_VALUE"], field: "\(param.name)[0]",
+                    "WIRE.md §5.1: an array item outside the items' enum is -32602 naming it with its index (`\(param.name)[0]`)"
+                )
             }
         }
         return cases
@@ -228,7 +253,8 @@ public enum SchemaCases {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).no-token-needed",
-                    rule: "WIRE.md §12: a method whose x-roles is [\"none\"] needs no token; a bad one is ignored, never UNAUTHENTICATED"
+                    rule:
+                        "WIRE.md §12: a method whose x-roles is [\"none\"] needs no token; a bad one is ignored, never UNAUTHENTICATED"
                 ) { context in
                     let sampler = SampleParams(document: try context.discoveryDocument())
                     let params = JSONValue.object(try sampler.params(for: method))
@@ -248,13 +274,15 @@ public enum SchemaCases {
                 })
             return cases
         }
-        for (label, meta) in [("no-token", nil), ("bad-token", ["authorization": "Bearer conformance-unknown-token"] as JSONObject?),
-            ("malformed-authorization", ["authorization": "Basic dXNlcjpwYXNz"] as JSONObject?)]
-        {
+        for (label, meta) in [
+            ("no-token", nil), ("bad-token", ["authorization": "Bearer conformance-unknown-token"] as JSONObject?),
+            ("malformed-authorization", ["authorization": "Basic dXNlcjpwYXNz"] as JSONObject?),
+        ] {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).\(label)",
-                    rule: "WIRE.md §12, §3.4 step 13: a method with agent x-roles \(method.roles) answers 16 UNAUTHENTICATED when meta.authorization is missing, unknown or not `Bearer <token>`"
+                    rule:
+                        "WIRE.md §12, §3.4 step 13: a method with agent x-roles \(method.roles) answers 16 UNAUTHENTICATED when meta.authorization is missing, unknown or not `Bearer <token>`"
                 ) { context in
                     let sampler = SampleParams(document: try context.discoveryDocument())
                     let response = try context.connect().call(
@@ -266,7 +294,8 @@ public enum SchemaCases {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).role.\(role)-denied",
-                    rule: "WIRE.md §12, §3.4 step 15: an agent whose only role is \(role), not in x-roles \(method.roles), gets 7 PERMISSION_DENIED for valid params",
+                    rule:
+                        "WIRE.md §12, §3.4 step 15: an agent whose only role is \(role), not in x-roles \(method.roles), gets 7 PERMISSION_DENIED for valid params",
                     requires: [.token]
                 ) { context in
                     let sampler = SampleParams(document: try context.discoveryDocument())
@@ -282,7 +311,8 @@ public enum SchemaCases {
             cases.append(
                 ConformanceCase(
                     "schema.\(method.name).role.\(role)-allowed",
-                    rule: "WIRE.md §12: an agent whose only role is \(role), listed in x-roles, is not refused PERMISSION_DENIED or UNAUTHENTICATED",
+                    rule:
+                        "WIRE.md §12: an agent whose only role is \(role), listed in x-roles, is not refused PERMISSION_DENIED or UNAUTHENTICATED",
                     requires: [.token]
                 ) { context in
                     // A made-up id may well be NOT_FOUND: only auth, role and param refusals fail.
@@ -305,7 +335,8 @@ public enum SchemaCases {
 
     /// Sends a streaming call and returns its response or, once its first `$/item` arrives, a
     /// synthetic `{"result":…}` after cancelling the stream (so the connection is left clean).
-    static func firstAnswer(_ connection: RawConnection, _ method: String, _ params: JSONValue, meta: JSONObject?) throws
+    static func firstAnswer(_ connection: RawConnection, _ method: String, _ params: JSONValue, meta: JSONObject?)
+        throws
         -> JSONObject
     {
         let id = JSONValue.int(connection.nextID())
@@ -328,7 +359,8 @@ public enum SchemaCases {
     static func errorsKnownCase(_ method: MethodDescription) -> ConformanceCase {
         ConformanceCase(
             "schema.\(method.name).errors-known",
-            rule: "WIRE.md §5.2, §5.3: every error the document lists for the method is a known status with a code that status may carry; token methods document 16 and 7"
+            rule:
+                "WIRE.md §5.2, §5.3: every error the document lists for the method is a known status with a code that status may carry; token methods document 16 and 7"
         ) { context in
             for error in method.errors {
                 if let problem = KnownStatus.problem(code: error.code, status: error.status) {
@@ -336,10 +368,13 @@ public enum SchemaCases {
                 }
             }
             let codes = Set(method.errors.compactMap(\.code))
-            try context.expect(codes.contains(-32602) || method.params.isEmpty, "\(method.name) does not document -32602")
+            try context.expect(
+                codes.contains(-32602) || method.params.isEmpty, "\(method.name) does not document -32602")
             if !method.isPublic {
-                try context.expect(codes.contains(16), "\(method.name) needs a token but does not document 16 UNAUTHENTICATED")
-                try context.expect(codes.contains(7), "\(method.name) has roles but does not document 7 PERMISSION_DENIED")
+                try context.expect(
+                    codes.contains(16), "\(method.name) needs a token but does not document 16 UNAUTHENTICATED")
+                try context.expect(
+                    codes.contains(7), "\(method.name) has roles but does not document 7 PERMISSION_DENIED")
             }
         }
     }

@@ -11,7 +11,8 @@ public enum SchemaFormats {
         case "date-time": return isDateTime(string) ? nil : "must be an RFC 3339 date-time, got \"\(string)\""
         case "date": return isDate(Array(string.utf8)[...]) ? nil : "must be an RFC 3339 full-date, got \"\(string)\""
         case "email": return isEmail(string) ? nil : "must be an email address, got \"\(string)\""
-        case "byte": return isBase64(string) ? nil : "must be base64 (RFC 4648), got \(string.utf8.count) bytes that are not"
+        case "byte":
+            return isBase64(string) ? nil : "must be base64 (RFC 4648), got \(string.utf8.count) bytes that are not"
         default: return nil
         }
     }
@@ -35,7 +36,8 @@ public enum SchemaFormats {
         }
         if take(&rest, "Z") || take(&rest, "z") { return rest.isEmpty }
         guard take(&rest, "+") || take(&rest, "-") else { return false }
-        guard let offsetHour = digits(&rest, 2), offsetHour <= 23, take(&rest, ":"), let offsetMinute = digits(&rest, 2),
+        guard let offsetHour = digits(&rest, 2), offsetHour <= 23, take(&rest, ":"),
+            let offsetMinute = digits(&rest, 2),
             offsetMinute <= 59
         else { return false }
         return rest.isEmpty
@@ -81,7 +83,8 @@ public enum SchemaFormats {
                 padding += 1
                 guard index >= bytes.count - 2 else { return false }
             } else {
-                guard padding == 0, isDigit(byte) || isLetter(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+                guard padding == 0,
+                    isDigit(byte) || isLetter(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
                 else { return false }
             }
         }

@@ -86,7 +86,9 @@ public struct SchemaValidator: Sendable {
 
     // MARK: checking
 
-    private func check(_ value: JSONValue, _ schema: JSONValue, _ path: String, depth: Int, into out: inout [SchemaViolation]) {
+    private func check(
+        _ value: JSONValue, _ schema: JSONValue, _ path: String, depth: Int, into out: inout [SchemaViolation]
+    ) {
         if case .bool(let allowed) = schema {
             if !allowed { out.append(.init(path: path, reason: "is not allowed here")) }
             return
@@ -125,7 +127,9 @@ public struct SchemaValidator: Sendable {
     }
 
     /// False (after recording the violation) when `value` has none of the named types.
-    private func checkType(_ value: JSONValue, _ type: JSONValue, _ path: String, into out: inout [SchemaViolation]) -> Bool {
+    private func checkType(_ value: JSONValue, _ type: JSONValue, _ path: String, into out: inout [SchemaViolation])
+        -> Bool
+    {
         let names = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
         if names.contains(where: { Self.has(value, type: $0) }) { return true }
         let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
@@ -136,7 +140,8 @@ public struct SchemaValidator: Sendable {
     /// True when `value` is of the JSON Schema type `name` (an integral double is an integer).
     static func has(_ value: JSONValue, type name: String) -> Bool {
         switch (name, value) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object):
+            return true
         case ("integer", .int): return true
         case ("integer", .double(let d)): return d.isFinite && d.rounded(.towardZero) == d
         case ("number", .int), ("number", .double): return true
@@ -145,7 +150,8 @@ public struct SchemaValidator: Sendable {
     }
 
     private static func article(_ word: String) -> String {
-        word.hasPrefix("one of") ? "" : (["a", "e", "i", "o", "u"].contains(word.first.map(String.init) ?? "") ? "an" : "a")
+        word.hasPrefix("one of")
+            ? "" : (["a", "e", "i", "o", "u"].contains(word.first.map(String.init) ?? "") ? "an" : "a")
     }
 
     private func checkCombinators(
@@ -170,7 +176,9 @@ public struct SchemaValidator: Sendable {
         }
     }
 
-    private func checkString(_ string: String, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]) {
+    private func checkString(
+        _ string: String, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]
+    ) {
         let length = string.unicodeScalars.count
         if let minimum = keywords["minLength"]?.intValue, length < minimum {
             out.append(.init(path: path, reason: "must be at least \(minimum) characters, got \(length)"))
@@ -187,21 +195,27 @@ public struct SchemaValidator: Sendable {
                 out.append(.init(path: path, reason: "has a pattern the suite cannot compile: \(pattern)"))
             }
         }
-        if let format = keywords["format"]?.stringValue, let reason = SchemaFormats.violation(of: string, format: format) {
+        if let format = keywords["format"]?.stringValue,
+            let reason = SchemaFormats.violation(of: string, format: format)
+        {
             out.append(.init(path: path, reason: reason))
         }
     }
 
-    private func checkNumber(_ value: JSONValue, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]) {
+    private func checkNumber(
+        _ value: JSONValue, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]
+    ) {
         func below(_ a: JSONValue, _ b: JSONValue) -> Bool {
             if case .int(let x) = a, case .int(let y) = b { return x < y }
             return (Self.double(a) ?? 0) < (Self.double(b) ?? 0)
         }
         if let minimum = keywords["minimum"], Self.double(minimum) != nil, below(value, minimum) {
-            out.append(.init(path: path, reason: "must be at least \(minimum.encodedString), got \(value.encodedString)"))
+            out.append(
+                .init(path: path, reason: "must be at least \(minimum.encodedString), got \(value.encodedString)"))
         }
         if let maximum = keywords["maximum"], Self.double(maximum) != nil, below(maximum, value) {
-            out.append(.init(path: path, reason: "must be at most \(maximum.encodedString), got \(value.encodedString)"))
+            out.append(
+                .init(path: path, reason: "must be at most \(maximum.encodedString), got \(value.encodedString)"))
         }
         if let minimum = keywords["exclusiveMinimum"], Self.double(minimum) != nil, !below(minimum, value) {
             out.append(.init(path: path, reason: "must be above \(minimum.encodedString), got \(value.encodedString)"))
@@ -306,18 +320,20 @@ public struct SchemaValidator: Sendable {
     /// annotations, each with one place it occurs. Empty when the validator covers the document.
     public static func unsupportedKeywords(in document: JSONObject) -> [String: String] {
         var found: [String: String] = [:]
-        func walk(_ schema: JSONValue, _ where_: String) {
+        func walk(_ schema: JSONValue, _ location: String) {
             guard let object = schema.objectValue else { return }
             for member in object.members {
                 let key = member.key
-                let here = "\(where_)/\(key)"
+                let here = "\(location)/\(key)"
                 if !assertionKeywords.contains(key) && !annotationKeywords.contains(key) && !key.hasPrefix("x-") {
-                    if found[key] == nil { found[key] = where_ }
+                    if found[key] == nil { found[key] = location }
                     continue
                 }
                 switch key {
                 case "properties":
-                    for property in member.value.objectValue?.members ?? [] { walk(property.value, "\(here)/\(property.key)") }
+                    for property in member.value.objectValue?.members ?? [] {
+                        walk(property.value, "\(here)/\(property.key)")
+                    }
                 case "items", "additionalProperties", "not":
                     if let list = member.value.arrayValue {
                         for (i, s) in list.enumerated() { walk(s, "\(here)/\(i)") }

@@ -109,7 +109,10 @@ struct ScriptedConnection {
         }
         if script == .goaway && calls == 3 {
             goawaySent = true
-            send(.object(["jsonrpc": "2.0", "method": "$/goaway", "params": ["reason": "scripted drain", "graceMs": 2000]]))
+            send(
+                .object([
+                    "jsonrpc": "2.0", "method": "$/goaway", "params": ["reason": "scripted drain", "graceMs": 2000],
+                ]))
         }
         let params = request["params"]?.objectValue ?? [:]
         switch method {
@@ -117,17 +120,20 @@ struct ScriptedConnection {
             answer(response(id: id, result: ["status": "SERVING"]))
         case "Customers.Get":
             if script == .unknownStatus {
-                answer(.object([
-                    "jsonrpc": "2.0", "id": id,
-                    "error": [
-                        "code": 99, "message": "a status from a later version",
-                        "data": ["status": "QUOTA_OF_THE_FUTURE", "details": [["kind": "future-detail"]]],
-                    ],
-                ]))
+                answer(
+                    .object([
+                        "jsonrpc": "2.0", "id": id,
+                        "error": [
+                            "code": 99, "message": "a status from a later version",
+                            "data": ["status": "QUOTA_OF_THE_FUTURE", "details": [["kind": "future-detail"]]],
+                        ],
+                    ]))
                 return
             }
             let customerID = params["customerId"]?.stringValue ?? "cus_unknown"
-            answer(response(id: id, result: ServeFixtures.customer(id: customerID, extraMembers: script == .unknownFields)))
+            answer(
+                response(id: id, result: ServeFixtures.customer(id: customerID, extraMembers: script == .unknownFields))
+            )
         case "Events.Watch":
             let window = request["meta"]?["streamWindow"]?.intValue.map(Int.init) ?? 16
             streams[id] = Stream(credit: window, due: .now)
@@ -151,7 +157,10 @@ struct ScriptedConnection {
             data.members.append(.init(key: "traceHint", value: "abc"))
             data.members[1].value = [["kind": "future-detail", "weight": 3]]
         }
-        return .object(["jsonrpc": "2.0", "id": id, "error": ["code": .int(code), "message": .string(message), "data": .object(data)]])
+        return .object([
+            "jsonrpc": "2.0", "id": id,
+            "error": ["code": .int(code), "message": .string(message), "data": .object(data)],
+        ])
     }
 
     /// An answer to a call: held or sent as the script says.
@@ -212,8 +221,14 @@ struct ScriptedConnection {
         if let flushAt, flushAt <= now { flush() }
         let interval: Duration = script == .slowStream ? .milliseconds(10) : .zero
         for id in Array(streams.keys) {
-            while var stream = streams[id], stream.credit > 0, stream.due <= .now, stream.next < ServeFixtures.streamLength {
-                send(.object(["jsonrpc": "2.0", "method": "$/item", "params": ["id": id, "item": ServeFixtures.event(sequence: stream.next + 1)]]))
+            while var stream = streams[id], stream.credit > 0, stream.due <= .now,
+                stream.next < ServeFixtures.streamLength
+            {
+                send(
+                    .object([
+                        "jsonrpc": "2.0", "method": "$/item",
+                        "params": ["id": id, "item": ServeFixtures.event(sequence: stream.next + 1)],
+                    ]))
                 stream.credit -= 1
                 stream.next += 1
                 stream.due = .now + interval

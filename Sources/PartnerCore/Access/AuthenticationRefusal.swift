@@ -30,7 +30,9 @@ public struct AuthenticationFailure: Error, Sendable, Hashable {
     public var agentId: String?
 
     /// Creates a failure.
-    public init(_ reason: AuthenticationRefusal, tokenId: String? = nil, partnerId: String? = nil, agentId: String? = nil) {
+    public init(
+        _ reason: AuthenticationRefusal, tokenId: String? = nil, partnerId: String? = nil, agentId: String? = nil
+    ) {
         self.reason = reason
         self.tokenId = tokenId
         self.partnerId = partnerId

@@ -37,7 +37,8 @@ public enum Policy {
         // Both: reads, account/company/billing updates, users and contacts
         case .partnersGetProfile, .customersCheckDomain, .customersGet, .customersList,
             .customersUpdate, .companyProfilesGet, .billingProfilesGet, .billingProfilesUpdate,
-            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete, .contactsSetPrimary,
+            .usersList, .usersCreate, .contactsCreate, .contactsList, .contactsUpdate, .contactsDelete,
+            .contactsSetPrimary,
             .catalogListProducts, .ordersList, .subscriptionsGet, .subscriptionsList,
             .subscriptionsListHistory,
             .invoicesList, .invoicesGet, .invoicesDownload, .notificationsList, .eventsWatch:

@@ -83,7 +83,8 @@ public final class RefusalAuditor: Sendable {
     ///   - maxSources: distinct refusal keys tallied per window (and PERMISSION_DENIED entries
     ///     waiting); beyond it refusals are only counted.
     ///   - window: how long refusals of one key share an entry.
-    public init(store: any RecordStore, context: DomainContext, maxSources: Int = 1000, window: Duration = .seconds(60)) {
+    public init(store: any RecordStore, context: DomainContext, maxSources: Int = 1000, window: Duration = .seconds(60))
+    {
         self.store = store
         self.context = context
         self.maxSources = max(1, maxSources)
@@ -166,7 +167,9 @@ public final class RefusalAuditor: Sendable {
 
     /// Takes everything not yet written, marking the tallies clean; empty when nothing is left,
     /// and then the writer flag is cleared under the same lock, so nothing is left without one.
-    private func takeBatch(_ state: inout State) -> (entries: [AuditEntry], permissions: [(Operation, Caller, DomainError)]) {
+    private func takeBatch(_ state: inout State) -> (
+        entries: [AuditEntry], permissions: [(Operation, Caller, DomainError)]
+    ) {
         var entries = state.carried
         state.carried = []
         for (key, tally) in state.tallies where tally.dirty {
@@ -204,13 +207,15 @@ public final class RefusalAuditor: Sendable {
             let (entries, permissions) = state.withLock { takeBatch(&$0) }
             if entries.isEmpty && permissions.isEmpty { return }
             let context = context
-            let count = (try? await store.write { tx -> Int in
-                for entry in entries { try tx.put(entry) }
-                for (operation, caller, error) in permissions {
-                    try Audit.recordRefusal(operation, target: "-", error: error, caller: caller, context: context, in: tx)
-                }
-                return entries.count + permissions.count
-            }) ?? 0
+            let count =
+                (try? await store.write { tx -> Int in
+                    for entry in entries { try tx.put(entry) }
+                    for (operation, caller, error) in permissions {
+                        try Audit.recordRefusal(
+                            operation, target: "-", error: error, caller: caller, context: context, in: tx)
+                    }
+                    return entries.count + permissions.count
+                }) ?? 0
             state.withLock { $0.written += count }
         }
     }

@@ -20,5 +20,7 @@ public struct NoLiveSubscriptions: LiveSubscriptionChecking {
     /// Creates the null checker.
     public init() {}
     /// Always `false`.
-    public func hasLiveSubscriptions(partnerId: String, customerId: String, in tx: any StoreReading) throws -> Bool { false }
+    public func hasLiveSubscriptions(partnerId: String, customerId: String, in tx: any StoreReading) throws -> Bool {
+        false
+    }
 }

@@ -40,7 +40,8 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
                     let more = try !tx.list(
                         type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1
                     ).isEmpty
-                    return Page(items: items, nextPageToken: more ? tokens.seal(afterId: record.id, binding: binding) : nil)
+                    return Page(
+                        items: items, nextPageToken: more ? tokens.seal(afterId: record.id, binding: binding) : nil)
                 }
             }
             if batch.count < size { return Page(items: items, nextPageToken: nil) }
@@ -52,7 +53,8 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
         -> PageTokenCodec.Binding
     {
         PageTokenCodec.Binding(
-            partnerId: partnerId, kind: R.kind.name, query: "lookup=\(lookupKey ?? "")|query=\(String(reflecting: query))")
+            partnerId: partnerId, kind: R.kind.name,
+            query: "lookup=\(lookupKey ?? "")|query=\(String(reflecting: query))")
     }
 
     /// One page of an already ordered list (`ordered`, all of the query's matches): for lists

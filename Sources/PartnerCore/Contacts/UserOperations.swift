@@ -40,7 +40,8 @@ public struct UserOperations: Sendable {
         try Policy.authorize(.usersList, caller)
         if let customerId { _ = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx) }
         let scope = customerId.map { "customer:\($0)" } ?? "partner"
-        return try Page.collect(User.self, partnerId: caller.partnerId, lookupKey: scope, query: "users", request: page,
+        return try Page.collect(
+            User.self, partnerId: caller.partnerId, lookupKey: scope, query: "users", request: page,
             tokens: context.pageTokens, in: tx
         ) {
             user in

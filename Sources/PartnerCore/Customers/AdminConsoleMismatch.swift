@@ -32,7 +32,8 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
         guard !fields.isEmpty else { return nil }
         let domainDiffers = fields.contains(.primaryDomain)
         let warning =
-            domainDiffers ? domainWarning : fields.contains(.alternateEmail) ? alternateEmailWarning : organisationNameWarning
+            domainDiffers
+            ? domainWarning : fields.contains(.alternateEmail) ? alternateEmailWarning : organisationNameWarning
         return AdminConsoleMismatch(
             fields: fields,
             upstreamPrimaryDomain: domainDiffers ? upstream.domain : nil,

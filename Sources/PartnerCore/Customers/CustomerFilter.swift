@@ -62,7 +62,9 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
             guard let field = words.first, Self.orderFields.contains(field), words.count <= 2 else {
                 throw DomainError.invalid(
                     field: "orderBy",
-                    reason: "'\(words.joined(separator: " "))' is not 'field [asc|desc]' with a field among \(Self.orderFields.sorted().joined(separator: ", "))")
+                    reason:
+                        "'\(words.joined(separator: " "))' is not 'field [asc|desc]' with a field among \(Self.orderFields.sorted().joined(separator: ", "))"
+                )
             }
             let direction = words.count == 2 ? words[1].lowercased() : "asc"
             guard direction == "asc" || direction == "desc" else {

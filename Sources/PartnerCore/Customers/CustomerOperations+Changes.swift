@@ -52,7 +52,8 @@ extension CustomerOperations {
                 try CustomerRules.alternateEmailRequiredForDomainCustomers(
                     customer.alternateEmail, type: customer.customerType)
             }
-            try CustomerRules.alternateEmailOutsidePrimaryDomain(customer.alternateEmail, domain: customer.primaryDomain)
+            try CustomerRules.alternateEmailOutsidePrimaryDomain(
+                customer.alternateEmail, domain: customer.primaryDomain)
         }
         return try commit(
             customer, before: before, operation: .customersUpdate, event: "customer.updated", caller: caller, in: tx)

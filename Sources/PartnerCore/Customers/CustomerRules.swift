@@ -91,7 +91,8 @@ public enum CustomerRules {
 
     /// Rule `customerLifecycle`: suspend needs ACTIVE, reactivate needs SUSPENDED.
     /// - Throws: FAILED_PRECONDITION field `customerId`, naming the state.
-    public static func requireState(_ customer: Customer, _ state: CustomerState, to action: String) throws(DomainError) {
+    public static func requireState(_ customer: Customer, _ state: CustomerState, to action: String) throws(DomainError)
+    {
         guard customer.state == state else {
             throw DomainError.failedPrecondition(
                 "customer \(customer.id) is \(customer.state.rawValue); only \(state.rawValue) customers can be \(action)",

@@ -37,11 +37,15 @@ public struct AuditQuery: Sendable, Hashable, Codable {
         guard start <= end else {
             throw DomainError.invalid(field: "endTime", reason: "is before startTime \(start.rfc3339)")
         }
-        guard end.millisecondsSinceEpoch - start.millisecondsSinceEpoch <= Self.maxWindowDays * Timestamp.millisecondsPerDay
+        guard
+            end.millisecondsSinceEpoch - start.millisecondsSinceEpoch <= Self.maxWindowDays
+                * Timestamp.millisecondsPerDay
         else {
             throw DomainError.invalid(
                 field: "startTime",
-                reason: "makes a window of more than \(Self.maxWindowDays) days (\(start.rfc3339) to \(end.rfc3339)); query at most \(Self.maxWindowDays) days at a time")
+                reason:
+                    "makes a window of more than \(Self.maxWindowDays) days (\(start.rfc3339) to \(end.rfc3339)); query at most \(Self.maxWindowDays) days at a time"
+            )
         }
         return (start, end)
     }

@@ -46,20 +46,28 @@ public struct JournalOperations: Sendable {
         }
         var targets: Set<String>?
         if let customerId = query.customerId {
-            guard let customer = try tx.get(Customer.self, id: customerId), customer.partnerId == caller.partnerId else {
+            guard let customer = try tx.get(Customer.self, id: customerId), customer.partnerId == caller.partnerId
+            else {
                 throw DomainError.notFound("customer", customerId, field: "customerId")
             }
             let scope = "customer:\(customer.id)"
             var ids: Set<String> = [customer.id]
-            ids.formUnion(try CommerceLookup.subscriptions(ofCustomer: customer.id, partnerId: caller.partnerId, in: tx).map(\.id))
-            ids.formUnion(try tx.list(Contact.self, partnerId: caller.partnerId, lookupKey: scope, after: nil, limit: .max).map(\.id))
-            ids.formUnion(try tx.list(Invitation.self, partnerId: caller.partnerId, lookupKey: scope, after: nil, limit: .max).map(\.id))
+            ids.formUnion(
+                try CommerceLookup.subscriptions(ofCustomer: customer.id, partnerId: caller.partnerId, in: tx).map(\.id)
+            )
+            ids.formUnion(
+                try tx.list(Contact.self, partnerId: caller.partnerId, lookupKey: scope, after: nil, limit: .max).map(
+                    \.id))
+            ids.formUnion(
+                try tx.list(Invitation.self, partnerId: caller.partnerId, lookupKey: scope, after: nil, limit: .max)
+                    .map(\.id))
             targets = ids
         }
         if let agentId = query.agentId {
             _ = try AgentOperations.agent(agentId, of: caller.partnerId, in: tx)
         }
-        let binding = Page<AuditEntry>.binding(AuditEntry.self, partnerId: caller.partnerId, lookupKey: "newest", query: query)
+        let binding = Page<AuditEntry>.binding(
+            AuditEntry.self, partnerId: caller.partnerId, lookupKey: "newest", query: query)
         var before: String?
         if let token = page.pageToken, !token.isEmpty {
             let opened = try context.pageTokens.open(token, binding: binding)

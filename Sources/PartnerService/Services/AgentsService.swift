@@ -9,13 +9,16 @@ struct AgentsService: Agents.ServiceProtocol {
 
     func create(_ request: Agents.CreateRequest, context: RPCServerContext) async throws -> PartnerAPI.Agent {
         let operations = operations
-        let input = NewAgent(displayName: request.displayName, email: request.email, roles: WireMapping.roles(request.roles))
+        let input = NewAgent(
+            displayName: request.displayName, email: request.email, roles: WireMapping.roles(request.roles))
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Agent(try operations.create(input, caller: caller, in: tx))
         }
     }
 
-    func list(_ request: Agents.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.Agent> {
+    func list(_ request: Agents.ListRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Page<PartnerAPI.Agent>
+    {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in

@@ -17,7 +17,8 @@ struct AuditService: PartnerAPI.Audit.ServiceProtocol {
             endTime: try Self.time(request.endTime, field: "endTime"), customerId: request.customerId,
             agentId: request.agentId, operation: request.operation)
         return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.audit(query, page: page, caller: caller, in: tx), PartnerAPI.AuditEntry.init)
+            WireMapping.page(
+                try operations.audit(query, page: page, caller: caller, in: tx), PartnerAPI.AuditEntry.init)
         }
     }
 

@@ -54,7 +54,8 @@ struct ContactsService: Contacts.ServiceProtocol {
         }
     }
 
-    func setPrimary(_ request: Contacts.SetPrimaryRequest, context: RPCServerContext) async throws -> PartnerAPI.Contact {
+    func setPrimary(_ request: Contacts.SetPrimaryRequest, context: RPCServerContext) async throws -> PartnerAPI.Contact
+    {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Contact(

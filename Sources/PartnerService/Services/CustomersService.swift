@@ -88,7 +88,8 @@ struct CustomersService: Customers.ServiceProtocol {
         }
     }
 
-    func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer {
+    func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> PartnerAPI.Customer
+    {
         let operations = operations
         return try await backend.write(context, request: request) { caller, tx in
             PartnerAPI.Customer(

@@ -10,7 +10,8 @@ struct TokensService: Tokens.ServiceProtocol {
 
     func create(_ request: Tokens.CreateRequest, context: RPCServerContext) async throws -> Tokens.CreateResponse {
         let operations = operations
-        let input = NewToken(agentId: request.agentId, label: request.label, ttlSeconds: request.ttlSeconds.map(Int64.init))
+        let input = NewToken(
+            agentId: request.agentId, label: request.label, ttlSeconds: request.ttlSeconds.map(Int64.init))
         guard context.metadata.idempotencyKey != nil else {
             return try await backend.write(context, request: request) { caller, tx in
                 let issued = try operations.create(input, caller: caller, in: tx)
@@ -36,11 +37,15 @@ struct TokensService: Tokens.ServiceProtocol {
         return Tokens.CreateResponse(token: recorded.token, secret: secret)
     }
 
-    func list(_ request: Tokens.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.ApiToken> {
+    func list(_ request: Tokens.ListRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Page<PartnerAPI.ApiToken>
+    {
         let operations = operations
         let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.list(agentId: request.agentId, page: page, caller: caller, in: tx), PartnerAPI.ApiToken.init)
+            WireMapping.page(
+                try operations.list(agentId: request.agentId, page: page, caller: caller, in: tx),
+                PartnerAPI.ApiToken.init)
         }
     }
 

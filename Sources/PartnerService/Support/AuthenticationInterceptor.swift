@@ -28,7 +28,8 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
     /// Creates the interceptor over the store holding tokens: no cache, no audit, no limit.
     public init(store: any RecordStore, authenticator: Authenticator) {
         self.init(
-            store: store, authenticator: authenticator, cache: nil, auditor: nil, agentRateLimit: nil, refusalRateLimit: nil)
+            store: store, authenticator: authenticator, cache: nil, auditor: nil, agentRateLimit: nil,
+            refusalRateLimit: nil)
     }
 
     /// Creates the interceptor.
@@ -49,7 +50,9 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         self.cache = cache
         self.auditor = auditor
         self.agentLimiter = agentRateLimit.map { RPCRateLimiter(limit: $0, scope: "per agent") }
-        self.refusalLimiter = refusalRateLimit.map { RPCRateLimiter(limit: $0, scope: "of refused authentications per source") }
+        self.refusalLimiter = refusalRateLimit.map {
+            RPCRateLimiter(limit: $0, scope: "of refused authentications per source")
+        }
     }
 
     /// Authenticates when the method requires it, applies the agent's rate limit, then continues.
@@ -73,7 +76,8 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
         case .success(let token):
             verified = token
         case .failure(let failure):
-            throw await refuse(failure, request: request, context: context, requestId: requestId, AuthenticationFailure.wireError)
+            throw await refuse(
+                failure, request: request, context: context, requestId: requestId, AuthenticationFailure.wireError)
         }
         if let annotations = context.annotations {
             annotations.add("agent", verified.caller.agentId)

@@ -23,7 +23,9 @@ public struct IdempotencyEntry: StoredRecord, Equatable {
     public var createTime: Timestamp
 
     /// Creates an entry.
-    public init(id: String, partnerId: String, method: String, paramsDigest: String, result: String, createTime: Timestamp) {
+    public init(
+        id: String, partnerId: String, method: String, paramsDigest: String, result: String, createTime: Timestamp
+    ) {
         self.id = id
         self.partnerId = partnerId
         self.method = method

@@ -41,7 +41,8 @@ public struct PartnerBackend: Sendable {
         _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
     ) async throws -> T {
         let caller = try call.caller()
-        return try await idempotentWrite(call, request: request, scope: caller.partnerId, partnerId: caller.partnerId) { tx in
+        return try await idempotentWrite(call, request: request, scope: caller.partnerId, partnerId: caller.partnerId) {
+            tx in
             try body(caller, tx)
         }
     }
@@ -85,7 +86,8 @@ public struct PartnerBackend: Sendable {
             let text = String(decoding: result.jsonBytes(), as: UTF8.self)
             try tx.put(
                 IdempotencyEntry(
-                    id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text, createTime: now))
+                    id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text,
+                    createTime: now))
             return .fresh(result)
         }
         feed.notify()

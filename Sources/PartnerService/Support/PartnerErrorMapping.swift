@@ -36,7 +36,9 @@ public enum PartnerErrorMapping {
         let code = RPCError.Code(rawValue: error.code.number) ?? .unknown
         var details: [JSONValue] = []
         if let field = error.field {
-            details.append(["field": .string(paramName(forField: field, method: method)), "reason": .string(error.message)])
+            details.append([
+                "field": .string(paramName(forField: field, method: method)), "reason": .string(error.message),
+            ])
         }
         return RPCError(
             code: code, message: error.message, details: details, jsonRPCCode: code == .invalidArgument ? -32602 : nil,
@@ -52,7 +54,8 @@ public enum PartnerErrorMapping {
                 code: .alreadyExists, message: "\(field.isEmpty ? "a unique value" : field) is already in use",
                 details: field.isEmpty ? [] : [["field": .string(field), "reason": "is already in use"]], cause: error)
         case .unavailable, .incompatibleSchema:
-            return RPCError(code: .unavailable, message: "storage unavailable: \(error.message)", retryAfterMs: 1000, cause: error)
+            return RPCError(
+                code: .unavailable, message: "storage unavailable: \(error.message)", retryAfterMs: 1000, cause: error)
         case .corrupt:
             return RPCError(code: .dataLoss, message: "stored data could not be read", cause: error)
         default:

@@ -164,7 +164,8 @@ extension WireMapping {
             try names.map { name in
                 guard let field = SyncField(rawValue: name) else {
                     throw DomainError.invalid(
-                        field: "fields", reason: "\(name) cannot be synced; use primaryDomain, alternateEmail or organisationName")
+                        field: "fields",
+                        reason: "\(name) cannot be synced; use primaryDomain, alternateEmail or organisationName")
                 }
                 return field
             }

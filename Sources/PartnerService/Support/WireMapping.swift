@@ -49,7 +49,9 @@ enum WireMapping {
     }
 
     /// A domain page as a wire page.
-    static func page<Item, Message>(_ page: PartnerCore.Page<Item>, _ map: (Item) -> Message) -> PartnerAPI.Page<Message> {
+    static func page<Item, Message>(_ page: PartnerCore.Page<Item>, _ map: (Item) -> Message)
+        -> PartnerAPI.Page<Message>
+    {
         PartnerAPI.Page(items: page.items.map(map), nextPageToken: page.nextPageToken)
     }
 

@@ -74,7 +74,9 @@ extension RecordCache {
                 for unique in keys { holders.removeValue(forKey: UniqueKeyRef(kind: key.kind, key: unique)) }
             }
             if let record = value as? any StoredRecord {
-                for unique in record.uniqueKeys { holders.removeValue(forKey: UniqueKeyRef(kind: key.kind, key: unique)) }
+                for unique in record.uniqueKeys {
+                    holders.removeValue(forKey: UniqueKeyRef(kind: key.kind, key: unique))
+                }
             }
         }
 

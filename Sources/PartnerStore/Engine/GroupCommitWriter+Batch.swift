@@ -49,7 +49,8 @@ extension GroupCommitWriter {
                 if connection.isInTransaction { try? connection.run("ROLLBACK") }
                 job.failIfSucceeded(
                     savepointError.map { Self.unavailable($0, doing: "finish the transaction") }
-                        ?? StoreError(code: .unavailable, message: "SQLite rolled the transaction back; nothing was kept")
+                        ?? StoreError(
+                            code: .unavailable, message: "SQLite rolled the transaction back; nothing was kept")
                 )
                 return Array(jobs[..<index]) + Array(jobs[(index + 1)...])
             }

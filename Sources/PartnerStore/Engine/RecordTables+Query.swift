@@ -29,7 +29,8 @@ extension RecordTables {
             case .listByPartner:
                 return "SELECT id, body FROM records WHERE kind = ?1 AND partner_id = ?2 ORDER BY id LIMIT ?3"
             case .listByPartnerAfter:
-                return "SELECT id, body FROM records WHERE kind = ?1 AND partner_id = ?2 AND id > ?4 ORDER BY id LIMIT ?3"
+                return
+                    "SELECT id, body FROM records WHERE kind = ?1 AND partner_id = ?2 AND id > ?4 ORDER BY id LIMIT ?3"
             case .listByLookupKey:
                 return """
                     SELECT r.id, r.body FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
@@ -49,7 +50,8 @@ extension RecordTables {
             case .insertUniqueKey:
                 return "INSERT INTO unique_keys (kind, key, id) VALUES (?1, ?2, ?3) ON CONFLICT (kind, key) DO NOTHING"
             case .insertLookupKey:
-                return "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"
+                return
+                    "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"
             case .deleteUniqueKey:
                 return "DELETE FROM unique_keys WHERE kind = ?1 AND key = ?2 AND id = ?3"
             case .deleteLookupKey:

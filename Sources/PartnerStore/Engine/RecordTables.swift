@@ -1,5 +1,5 @@
-import FramedJSON
 import Foundation
+import FramedJSON
 import PartnerCore
 
 /// The record tables on one connection: every query the store runs, through that connection's

@@ -32,7 +32,8 @@ final class StoreFileLock: Sendable {
         guard Self.lock(fd) else {
             let code = errno
             close(fd)
-            let message = code == EWOULDBLOCK
+            let message =
+                code == EWOULDBLOCK
                 ? "the store \(databasePath) is already open in another process (lock file \(path) is held); "
                     + "stop that process or use another data folder"
                 : "cannot lock \(path): \(String(cString: strerror(code)))"

@@ -18,7 +18,8 @@ extension StoreError {
         case SQLITE_READONLY:
             return StoreError(
                 code: .unavailable,
-                message: "read-only: the database \(path) or its folder cannot be written; the change was not kept (\(sqliteText))"
+                message:
+                    "read-only: the database \(path) or its folder cannot be written; the change was not kept (\(sqliteText))"
             )
         case SQLITE_IOERR:
             return StoreError(
@@ -41,9 +42,11 @@ extension StoreError {
                 message: "the database \(path) is locked by another connection; try again (\(sqliteText))"
             )
         case SQLITE_NOMEM:
-            return StoreError(code: .unavailable, message: "out of memory while using the database \(path) (\(sqliteText))")
+            return StoreError(
+                code: .unavailable, message: "out of memory while using the database \(path) (\(sqliteText))")
         case SQLITE_CORRUPT, SQLITE_NOTADB:
-            return StoreError(code: .corrupt, message: "the database \(path) is damaged or not a database (\(sqliteText))")
+            return StoreError(
+                code: .corrupt, message: "the database \(path) is damaged or not a database (\(sqliteText))")
         default:
             return StoreError(code: .unavailable, message: "the database \(path) failed (\(sqliteText))")
         }

@@ -1,6 +1,6 @@
 import CEpoll
-import FramedRPC
 import Foundation
+import FramedRPC
 import Glibc
 
 /// A plain TCP client socket for byte-exact tests. Every read takes a deadline. The blocking

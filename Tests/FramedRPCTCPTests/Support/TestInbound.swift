@@ -25,7 +25,10 @@ final class TestInbound: RPCConnectionInbound, Sendable {
     /// Called on each frame after it is recorded (on the loop thread).
     let onFrame: (@Sendable (TestInbound, [UInt8]) -> Void)?
 
-    init(mode: Mode, outbound: (any RPCConnectionOutbound)? = nil, onFrame: (@Sendable (TestInbound, [UInt8]) -> Void)? = nil) {
+    init(
+        mode: Mode, outbound: (any RPCConnectionOutbound)? = nil,
+        onFrame: (@Sendable (TestInbound, [UInt8]) -> Void)? = nil
+    ) {
         self.mode = mode
         self.onFrame = onFrame
         record.withLock { $0.outbound = outbound }

@@ -137,7 +137,8 @@ final class WireSocket: @unchecked Sendable {
     /// True once the server has closed or reset the connection; reads nothing, so a client
     /// that never reads can watch for its close.
     var peerHasClosed: Bool {
-        var entry = pollfd(fd: fd, events: Int16(0x2000) /* POLLRDHUP */, revents: 0)
+        let pollRDHUP = Int16(0x2000)  // POLLRDHUP: the peer closed its side
+        var entry = pollfd(fd: fd, events: pollRDHUP, revents: 0)
         guard poll(&entry, 1, 0) == 1 else { return false }
         return entry.revents & Int16(0x2000 | POLLHUP | POLLERR) != 0
     }

@@ -87,7 +87,10 @@ struct TestService: RPCService {
         // Ignores cancellation; returns when the probe's gate opens.
         router.registerUnary(RPCMethodDescriptor(name: "Test.Stubborn")) { _, _ in
             probe.enter()
-            while !probe.gateOpen { await Task.yield(); try? await Task.sleep(for: .milliseconds(1)) }
+            while !probe.gateOpen {
+                await Task.yield()
+                try? await Task.sleep(for: .milliseconds(1))
+            }
             probe.exit(cancelled: Task.isCancelled)
             return "done"
         }
@@ -100,7 +103,8 @@ struct TestService: RPCService {
         // Reports the deadline it sees, as timeoutMs received and as the task-local deadline.
         router.registerUnary(RPCMethodDescriptor(name: "Test.ReportTimeout")) { request, context in
             let local = RPCCallContext.deadline != nil
-            return ["timeoutMs": request.metadata.timeoutMs.map { .int($0) } ?? .null, "taskLocal": .bool(local)] as JSONValue
+            return ["timeoutMs": request.metadata.timeoutMs.map { .int($0) } ?? .null, "taskLocal": .bool(local)]
+                as JSONValue
         }
         let downstream = self.downstream
         // Calls Test.ReportTimeout through the runtime client and returns its answer.
@@ -119,8 +123,10 @@ struct Harness: Sendable {
     let probe: Probe
     let testService: TestService
 
-    init(config: RPCServerConfig = RPCServerConfig(), transportConfig: InProcessTransport.Config = .init(),
-         extra: [any RPCService] = [], interceptors: [any RPCServerInterceptor] = []) {
+    init(
+        config: RPCServerConfig = RPCServerConfig(), transportConfig: InProcessTransport.Config = .init(),
+        extra: [any RPCService] = [], interceptors: [any RPCServerInterceptor] = []
+    ) {
         let probe = Probe()
         let testService = TestService(probe: probe)
         let server = RPCServer(
@@ -166,7 +172,6 @@ struct Harness: Sendable {
         _ = try? await serving.value
     }
 }
-
 
 /// Holds the client a handler calls downstream through.
 final class ClientBox: Sendable {

@@ -24,7 +24,8 @@ final class ServerProcess: @unchecked Sendable {
     /// Starts `partner-server --listen 127.0.0.1:PORT --data <tmp>/data --enable-conformance-service`
     /// and waits up to 30 s for its `server.listening` line, on a thread of its own (never
     /// blocking the cooperative pool the other suites share).
-    static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) async throws -> ServerProcess {
+    static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) async throws -> ServerProcess
+    {
         try await onThread { try startBlocking(port: port, root: existing, extra) }
     }
 

@@ -78,7 +78,8 @@ struct SeededWorld: Sendable {
         case .tokensRevoke: return ["tokenId": .string(spareTokenId)]
         case .customersCheckDomain: return ["domain": "seeded-world.it"]
         case .customersCreate: return Fixtures.json(Fixtures.domainCustomer("another-world.it"))
-        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate, .companyProfilesGet, .billingProfilesGet,
+        case .customersGet, .customersSyncWithAdminConsole, .customersDelete, .customersSuspend, .customersReactivate,
+            .companyProfilesGet, .billingProfilesGet,
             .usersList, .catalogListProducts, .ordersList, .subscriptionsList, .invoicesList:
             return ["customerId": customer]
         case .customersUpdate:
@@ -109,7 +110,8 @@ struct SeededWorld: Sendable {
         case .subscriptionsGet, .subscriptionsSuspend, .subscriptionsActivate, .subscriptionsCancel,
             .subscriptionsStartPaidService, .subscriptionsListHistory:
             return ["subscriptionId": .string(subscriptionId)]
-        case .subscriptionsUpdateRenewalSettings: return ["subscriptionId": .string(subscriptionId), "autoRenew": false]
+        case .subscriptionsUpdateRenewalSettings:
+            return ["subscriptionId": .string(subscriptionId), "autoRenew": false]
         case .subscriptionsChangeSeats: return ["subscriptionId": .string(subscriptionId), "delta": 1]
         case .invoicesGet: return ["invoiceId": .string(invoiceId)]
         case .invoicesDownload: return ["invoiceId": .string(invoiceId), "format": "CSV"]
