@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // PartnerConsole: a reseller backend speaking framed JSON-RPC over TCP.
 // Toolchain only: no package dependencies. SQLite and OpenSSL come in as system libraries.
 // Linux only: the TCP transport is built on epoll; on any other system the build stops at one
@@ -151,7 +151,9 @@ let package = Package(
     ]
 )
 
-// Strict settings, applied to every Swift target in one place.
+// Strict settings, applied to every Swift target in one place. CI builds (.ci/run sets
+// PARTNERCONSOLE_WARNINGS_AS_ERRORS) also treat every warning as an error.
+let warningsAsErrors = Context.environment["PARTNERCONSOLE_WARNINGS_AS_ERRORS"] != nil
 for target in package.targets where target.type != .system && target.type != .plugin {
     guard target.name != "CEpoll" else { continue }
     var settings = target.swiftSettings ?? []
@@ -160,5 +162,6 @@ for target in package.targets where target.type != .system && target.type != .pl
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),
     ]
+    if warningsAsErrors { settings.append(.treatAllWarnings(as: .error)) }
     target.swiftSettings = settings
 }

@@ -2,7 +2,7 @@ import FramedJSON
 import FramedRPC
 import Testing
 
-@Suite("Batch rules (WIRE-DECISIONS 6)")
+@Suite("Batch rules (WIRE.md §6)")
 struct BatchRuleTests {
     private func ids(_ array: [JSONValue]) -> Set<String> { Set(array.map { $0["id"]?.description ?? "?" }) }
 

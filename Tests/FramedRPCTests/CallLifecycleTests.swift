@@ -2,7 +2,7 @@ import FramedJSON
 import FramedRPC
 import Testing
 
-@Suite("Multiplexing, deadlines, cancel, flow control, limits (WIRE-DECISIONS 7-10, 14)")
+@Suite("Multiplexing, deadlines, cancel, flow control, limits (WIRE.md §7-§10, §15)")
 struct CallLifecycleTests {
     @Test("7: 2,000 calls pipelined on one connection are answered, each once, out of order")
     func twoThousandPipelinedCalls() async throws {

@@ -3,7 +3,7 @@ import FramedRPC
 import FramedRPCInProcess
 import Testing
 
-@Suite("Envelope rules (WIRE-DECISIONS 1-5), over raw frames")
+@Suite("Envelope rules (WIRE.md §2-§5), over raw frames")
 struct EnvelopeRuleTests {
     @Test("2: a payload that is not JSON gets -32700 with id null and the connection stays usable")
     func parseErrorKeepsConnectionUsable() async throws {

@@ -2,7 +2,7 @@ import FramedJSON
 import FramedRPC
 import Testing
 
-@Suite("meta rules (WIRE-DECISIONS 4, 4b)")
+@Suite("meta rules (WIRE.md §4)")
 struct MetadataRuleTests {
     struct MetaCase: Sendable, CustomStringConvertible {
         var name: String

@@ -4,7 +4,7 @@ import FramedRPCInProcess
 import Synchronization
 import Testing
 
-@Suite("Drain, health, conformance, deadline propagation, lost connections (WIRE-DECISIONS 9, 12, 13, 15)")
+@Suite("Drain, health, conformance, deadline propagation, lost connections (WIRE.md §8, §11, §14)")
 struct ServerLifecycleTests {
     @Test(
         "12: after $/goaway new calls get UNAVAILABLE, the call in flight finishes, then the connection closes and serve returns"

@@ -4,7 +4,7 @@ import Testing
 
 @testable import FramedRPCInProcess
 
-@Suite("Stream backpressure (WIRE-DECISIONS 10, 14)")
+@Suite("Stream backpressure (WIRE.md §10)")
 struct StreamBackpressureTests {
     @Test("10: a stream pauses while the connection's outbound buffer is above high-water, and resumes when drained")
     func streamPausesAboveHighWater() async throws {

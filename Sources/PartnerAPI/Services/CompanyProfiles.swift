@@ -1,4 +1,4 @@
-public import FramedJSON
+internal import FramedJSON
 public import FramedRPC
 
 /// Customers' company details.
