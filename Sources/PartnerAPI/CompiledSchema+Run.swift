@@ -1,4 +1,4 @@
-public import FramedJSON
+internal import FramedJSON
 
 extension CompiledSchema {
     /// One validation: the violations found and the path to the value being checked, kept as

@@ -1,6 +1,6 @@
-@_exported import FramedJSON
-@_exported import FramedRPC
-@_exported import FramedRPCTCP
+@_exported public import FramedJSON
+@_exported public import FramedRPC
+@_exported public import FramedRPCTCP
 
 // `import PartnerAPI` is all a client program needs: the runtime types its API exposes
 // (RPCClient, RPCCallOptions, RPCError, JSONValue, TCPClientTransport, TLSConfiguration, ...)

@@ -78,6 +78,7 @@ public final class PostgresTestCluster: Sendable {
     /// Runs blocking work (processes, waits, sockets) on a thread of its own, never on the
     /// few threads of Swift's cooperative pool, which every other test shares: a blocked pool
     /// thread stalls unrelated tests until they time out.
+    @discardableResult
     public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
