@@ -108,6 +108,14 @@ let package = Package(
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess", "FramedRPCConformance"]),
         .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC", "FramedRPCConformance"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
+        // PartnerAPI on its own: message coding against Codable, compiled schemas against the
+        // reference validator.
+        .testTarget(name: "PartnerAPITests", dependencies: ["PartnerAPI", "FramedJSON"]),
+        // The in-process transport's promises (framing, backpressure, close), without a server.
+        .testTarget(name: "FramedRPCInProcessTests", dependencies: ["FramedRPCInProcess", "FramedRPC"]),
+        .testTarget(
+            name: "FramedRPCConformanceTests",
+            dependencies: ["FramedRPCConformance", "FramedRPCInProcess", "FramedRPC", "FramedJSON"]),
         // Test helpers several test targets share: temporary folders, the throwaway PostgreSQL cluster.
         .target(name: "PartnerTestSupport", path: "Tests/PartnerTestSupport"),
         .testTarget(
