@@ -145,14 +145,20 @@ let package = Package(
                 "PartnerTestSupport",
             ]
         ),
-        // The Swift client (import PartnerAPI only) and the real partnerctl binary against
-        // real partner-server processes: failover, keepalive, reconnect, deadlines, exit codes.
+        // The Swift client (import PartnerAPI only) against real partner-server processes:
+        // failover, keepalive, reconnect, deadlines, the quick start.
         .testTarget(
-            name: "PartnerClientTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl", "PartnerTestSupport"]),
+            name: "PartnerClientTests",
+            dependencies: ["PartnerAPI", "partner-server", "partnerctl", "PartnerTestSupport"]),
+        // The real partnerctl binary against real partner-server processes: commands, exit codes,
+        // usage errors, completion.
+        .testTarget(
+            name: "partnerctlTests", dependencies: ["PartnerAPI", "partner-server", "partnerctl", "PartnerTestSupport"]),
         .testTarget(
             name: "PartnerServiceTests",
             dependencies: [
-                "PartnerServer", "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC", "FramedRPCTCP",
+                "PartnerServer", "PartnerService", "PartnerAPI", "PartnerCore", "FramedJSON", "FramedRPC",
+                "FramedRPCTCP",
                 "FramedRPCInProcess", "PartnerTestSupport",
             ]
         ),

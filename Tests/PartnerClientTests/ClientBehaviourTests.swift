@@ -1,5 +1,6 @@
 import Foundation
 import PartnerAPI  // the only project module: RPCClient, RPCError, JSONValue... come with it
+import PartnerTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerAPI
+import PartnerTestSupport
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerTestSupport
 import Testing
 
 /// The README's Swift quick start is the Examples/QuickStart program, word for word

@@ -86,7 +86,7 @@ final class CrashServerProcess: Sendable {
     /// - Throws: `StartFailure` with the server's message when it exits before listening.
     static func start(data: String, extra: [String] = [], timeout: Double = 30) async throws -> CrashServerProcess {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments = ["--data", data, "--listen", "127.0.0.1:0", "--loops", "1", "--drain-grace", "1"] + extra
         let pipe = Pipe()
         let output = Output()

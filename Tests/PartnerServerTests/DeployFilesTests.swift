@@ -1,4 +1,5 @@
 import Foundation
+import PartnerTestSupport
 import Testing
 
 extension Operability {
@@ -45,7 +46,8 @@ extension Operability {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(atPath: folder) }
                 let unit = try String(contentsOfFile: Self.deploy + "/partner-server.service", encoding: .utf8)
-                    .replacingOccurrences(of: "/usr/local/bin/partner-server", with: try ServerBinary.path())
+                    .replacingOccurrences(
+                        of: "/usr/local/bin/partner-server", with: try Binaries.path("partner-server"))
                 try unit.write(toFile: folder + "/partner-server.service", atomically: true, encoding: .utf8)
                 let run = try Ops.run(try Ops.tool("systemd-analyze"), ["verify", folder + "/partner-server.service"])
                 #expect(run.status == 0, "\(run.output)")

@@ -30,7 +30,7 @@ final class HostileServer: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments =
             ["--listen", "127.0.0.1:0", "--data", root + "/data", "--log-level", "debug", "--loops", "2"]
             + arguments

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +16,7 @@ final class IdleConnectionsHelper: @unchecked Sendable {
 
     /// Starts `idle-connections <port> <count>`.
     init(port: UInt16, count: Int) throws {
-        let folder = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: try Binaries.path("partner-server")).deletingLastPathComponent()
         let binary = folder.appendingPathComponent("idle-connections").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw HostileFailure("\(binary) is not built: run swift build")

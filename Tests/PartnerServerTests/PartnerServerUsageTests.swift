@@ -1,4 +1,5 @@
 import Foundation
+import PartnerTestSupport
 import Testing
 
 @Suite("partner-server command line")
@@ -6,7 +7,7 @@ struct PartnerServerUsageTests {
     @Test("--help prints the usage, naming --listen, and exits 0")
     func help() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments = ["--help"]
         let output = Pipe()
         process.standardOutput = output

@@ -17,7 +17,7 @@ extension Operability {
             -> (listening: [String: String]?, status: Int32?, log: String)
         {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+            process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
             process.arguments = arguments
             var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARTNER_") }
             env.merge(environment) { $1 }
@@ -128,7 +128,7 @@ extension Operability {
         @Test("--help names the environment variable of every option it lists (the list the environment is read from)")
         func helpNamesVariables() async throws {
             try await Hostile.onThread {
-                let run = try Ops.run(try ServerBinary.path(), ["--help"])
+                let run = try Ops.run(try Binaries.path("partner-server"), ["--help"])
                 #expect(run.status == 0)
                 // Every option line of OPTIONS ("      --name ..."), so a new flag cannot miss its variable.
                 let options = run.output.split(separator: "\n").compactMap { line -> String? in
@@ -153,7 +153,7 @@ extension Operability {
             ])
         func version(tool: String) async throws {
             try await Hostile.onThread {
-                let binary = URL(fileURLWithPath: try ServerBinary.path()).deletingLastPathComponent()
+                let binary = URL(fileURLWithPath: try Binaries.path("partner-server")).deletingLastPathComponent()
                     .appendingPathComponent(tool).path
                 guard FileManager.default.isExecutableFile(atPath: binary) else {
                     throw HostileFailure("\(binary) is not built: run swift build")

@@ -2,6 +2,7 @@ import Foundation
 import FramedJSON
 import FramedRPC
 import FramedRPCTCP
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -53,7 +54,7 @@ struct TLSServerTests {
     @Test("--tls-cert without --tls-key is a usage error naming the missing flag")
     func certificateWithoutKey() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments = ["--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent.pem"]
         let errors = Pipe()
         process.standardError = errors
@@ -130,7 +131,7 @@ private final class TLSServerChild: Sendable {
 
     init(arguments: [String], data: String) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments = ["--listen", "127.0.0.1:0", "--data", data] + arguments
         let errors = Pipe()
         process.standardError = errors

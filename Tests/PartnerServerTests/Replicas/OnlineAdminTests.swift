@@ -2,6 +2,7 @@ import Foundation
 import FramedRPC
 import FramedRPCTCP
 import PartnerAPI
+import PartnerTestSupport
 import Testing
 
 /// `partner-server create-partner` while servers run: on SQLite through
@@ -45,7 +46,7 @@ struct OnlineAdminTests {
     /// Runs `partner-server create-partner ARGS` to its end (30 s at most); its standard output.
     static func createPartner(_ arguments: [String]) async throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinary.path())
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
         process.arguments = ["create-partner"] + arguments
         let output = CrashServerProcess.Output()
         let pipe = Pipe()

@@ -1,14 +1,17 @@
 import Foundation
 
 /// The outcome of running the real `partnerctl`.
-struct CommandRun: Sendable {
-    var status: Int32
-    var out: String
-    var err: String
+public struct CommandRun: Sendable {
+    /// The exit status (-9 when it was killed for running past its timeout).
+    public var status: Int32
+    /// Standard output.
+    public var out: String
+    /// Standard error.
+    public var err: String
 
     /// Runs `partnerctl arguments` with `environment` added, in `folder`, within `timeout`
     /// seconds (killed after that, status -9).
-    static func partnerctl(
+    public static func partnerctl(
         _ arguments: [String], environment: [String: String] = [:], folder: String? = nil, timeout: Double = 30
     ) async throws -> CommandRun {
         let process = Process()

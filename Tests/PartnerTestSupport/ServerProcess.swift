@@ -1,5 +1,4 @@
 import Foundation
-import PartnerTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -7,13 +6,19 @@ import PartnerTestSupport
 
 /// A `partner-server` child process on a loopback port (the kernel's pick unless given),
 /// with its data folder and log in a fresh temporary folder.
-final class ServerProcess: @unchecked Sendable {
-    let process: Process
-    let port: Int
-    let root: String
-    var data: String { root + "/data" }
-    var target: String { "127.0.0.1:\(port)" }
-    var logPath: String { root + "/server.log" }
+public final class ServerProcess: @unchecked Sendable {
+    /// The child process.
+    public let process: Process
+    /// The port it listens on.
+    public let port: Int
+    /// The temporary folder holding its data folder and log.
+    public let root: String
+    /// Its data folder.
+    public var data: String { root + "/data" }
+    /// `127.0.0.1:PORT`, as a client or partnerctl takes it.
+    public var target: String { "127.0.0.1:\(port)" }
+    /// Its standard output and error.
+    public var logPath: String { root + "/server.log" }
 
     private init(process: Process, port: Int, root: String) {
         self.process = process
@@ -24,7 +29,8 @@ final class ServerProcess: @unchecked Sendable {
     /// Starts `partner-server --listen 127.0.0.1:PORT --data <tmp>/data --enable-conformance-service`
     /// and waits up to 30 s for its `server.listening` line, on a thread of its own (never
     /// blocking the cooperative pool the other suites share).
-    static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) async throws -> ServerProcess
+    public static func start(port: Int = 0, root existing: String? = nil, _ extra: [String] = []) async throws
+        -> ServerProcess
     {
         try await onThread { try startBlocking(port: port, root: existing, extra) }
     }
@@ -67,20 +73,20 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// The bootstrap token the server wrote on first start.
-    func token() throws -> String {
+    public func token() throws -> String {
         try String(contentsOfFile: data + "/bootstrap-token", encoding: .utf8).trimmingCharacters(
             in: .whitespacesAndNewlines)
     }
 
     /// The server's log so far.
-    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    public func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, SIGTERM).
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Sends SIGSTOP and waits (up to 10 s) until the kernel shows the process stopped, so
     /// nothing it answers afterwards can race the signal.
-    func stop() async -> Bool {
+    public func stop() async -> Bool {
         signal(SIGSTOP)
         return await eventually(10) {
             let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
@@ -91,19 +97,19 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for the process to exit; true when it did.
-    func waitForExit(_ seconds: Double) async -> Bool {
+    public func waitForExit(_ seconds: Double) async -> Bool {
         await eventually(seconds) { !process.isRunning }
     }
 
     /// SIGKILL, then waits (up to 10 s) for the exit; the folder stays (see `remove()`).
-    func kill9() async {
+    public func kill9() async {
         signal(SIGCONT)
         signal(SIGKILL)
         _ = await waitForExit(10)
     }
 
     /// SIGKILL if still running (without waiting) and deletes the folder.
-    func remove() {
+    public func remove() {
         if process.isRunning {
             signal(SIGCONT)
             signal(SIGKILL)

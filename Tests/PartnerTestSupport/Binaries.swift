@@ -2,9 +2,11 @@ import Foundation
 
 /// Finds the executables built beside the test binary (`partner-server`, `partnerctl`), or
 /// the path in `$PARTNER_SERVER` / `$PARTNERCTL`.
-enum Binaries {
-    static func path(_ name: String) throws -> String {
-        let variable = name == "partner-server" ? "PARTNER_SERVER" : "PARTNERCTL"
+public enum Binaries {
+    /// The executable `name`, or the path in its environment variable.
+    /// - Throws: `TestFailure` naming the folders searched.
+    public static func path(_ name: String) throws -> String {
+        let variable = name.uppercased().replacingOccurrences(of: "-", with: "_")
         if let path = ProcessInfo.processInfo.environment[variable] { return path }
         var folders: [URL] = []
         if let main = Bundle.main.executableURL { folders.append(main.deletingLastPathComponent()) }
@@ -20,13 +22,15 @@ enum Binaries {
 }
 
 /// A test harness failure with a plain message.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    /// What failed.
+    public var description: String
+    /// A failure saying `description`.
+    public init(_ description: String) { self.description = description }
 }
 
 /// Polls `condition` every 10 ms until it holds or `seconds` pass; returns whether it held.
-func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool {
+public func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
     while !(await condition()) {
         if ContinuousClock.now >= deadline { return false }
@@ -37,7 +41,7 @@ func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool 
 
 /// Runs blocking work (process start, pipe reads) on a thread of its own, so the test's waits
 /// never hold one of the few cooperative threads that every suite of the run shares.
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }
         thread.stackSize = 1 << 20
