@@ -13,14 +13,14 @@ struct TCPBackpressureTests {
                 if inbound.frameCount.load(ordering: .relaxed) == 1 { inbound.outbound?.setReading(false) }
             }
         }
-        let socket = try RawSocket(port: server.port, sendBuffer: 64 << 10)
+        let socket = try WireSocket(port: server.port, sendBuffer: 64 << 10)
         let frame = Frame.encode([UInt8](repeating: UInt8(ascii: "a"), count: 32 << 10))
         let total = 256
         let stream = Array((0..<total).map { _ in frame }.joined())  // 8 MiB at most
         var sent = 0
         var pushedBack = false
         while sent < stream.count {
-            let n = socket.sendNonBlocking(stream[sent...])
+            let n = (socket.sendSome(stream[sent...]) ?? 0)
             sent += n
             if n == 0, await socket.waitWritable(milliseconds: 300) == false {
                 pushedBack = true
@@ -47,7 +47,7 @@ struct TCPBackpressureTests {
         config.highWater = 1 << 20
         config.lowWater = 256 << 10
         let server = try await TestServer(config: config)
-        let stuck = try RawSocket(port: server.port, receiveBuffer: 16 << 10)
+        let stuck = try WireSocket(port: server.port, receiveBuffer: 16 << 10)
         try await stuck.send(Frame.encode(Array("start".utf8)))
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.frameCount.load(ordering: .relaxed) == 1 })
@@ -70,7 +70,7 @@ struct TCPBackpressureTests {
             return writable
         }
         // Meanwhile another connection is served normally.
-        let other = try RawSocket(port: server.port)
+        let other = try WireSocket(port: server.port)
         try await other.send(Frame.encode(Array("hello".utf8)))
         #expect(try await other.readFrame() == Array("hello".utf8))
         #expect(resumed.load(ordering: .relaxed) == 0, "waitUntilWritable returned while the peer reads nothing")
@@ -94,7 +94,7 @@ struct TCPBackpressureTests {
     @Test("frames written from many threads at once arrive whole, each thread's in order")
     func manyWriters() async throws {
         let server = try await TestServer { outbound in TestInbound(mode: .record, outbound: outbound) }
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         try await socket.send(Frame.encode(Array("go".utf8)))
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.frameCount.load(ordering: .relaxed) == 1 })

@@ -12,7 +12,7 @@ struct TCPFramingTests {
     @Test("frames sent one byte per write arrive whole and in order")
     func byteByByte() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let payloads = (0..<5).map { Self.payload($0, size: $0 * 7) }
         try await socket.sendByteByByte(payloads.flatMap { Frame.encode($0) })
         for expected in payloads {
@@ -26,7 +26,7 @@ struct TCPFramingTests {
     @Test("many frames coalesced into one write arrive whole and in order")
     func coalesced() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let payloads = (0..<500).map { Self.payload($0, size: $0 % 300) }
         try await socket.send(payloads.flatMap { Frame.encode($0) })
         for expected in payloads {
@@ -40,10 +40,10 @@ struct TCPFramingTests {
     @Test("a 3 MiB frame makes the round trip intact")
     func largeFrame() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let big = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         try await socket.send(Frame.encode(big))
-        let echoed = try await socket.readFrame(within: 30)
+        let echoed = try await socket.readFrame(within: .seconds(30))
         #expect(echoed.count == big.count)
         #expect(echoed == big)
         try await server.stop()
@@ -52,12 +52,12 @@ struct TCPFramingTests {
     @Test("an oversize length prefix is a frame error, allocates nothing, and closes")
     func oversizePrefix() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let residentBefore = Self.residentBytes()
         try await socket.send([0x7F, 0xFF, 0xFF, 0xFF] + Array("{\"a\":1}".utf8))
         let reply = try await socket.readFrame()
         #expect(String(decoding: reply, as: UTF8.self).contains("exceeds the limit of 4194304 bytes"))
-        try await socket.readUntilClosed()
+        try await socket.readFramesUntilClosed()
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.frameErrors == [FrameError(kind: .tooLarge, declared: 0x7FFF_FFFF, limit: 4 << 20)])
@@ -69,13 +69,13 @@ struct TCPFramingTests {
     @Test("a zero length prefix is a frame error and closes")
     func zeroPrefix() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let good = Self.payload(1)
         try await socket.send(Frame.encode(good) + [0, 0, 0, 0] + Frame.encode(good))
         #expect(try await socket.readFrame() == good)
         let reply = try await socket.readFrame()
         #expect(String(decoding: reply, as: UTF8.self).contains("frame length 0 is invalid"))
-        try await socket.readUntilClosed()
+        try await socket.readFramesUntilClosed()
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.frameErrors.map(\.kind) == [.zeroLength])
@@ -87,16 +87,16 @@ struct TCPFramingTests {
     func halfFrameHangUp() async throws {
         let server = try await TestServer()
         do {
-            let socket = try RawSocket(port: server.port)
+            let socket = try WireSocket(port: server.port)
             let frame = Frame.encode(Self.payload(1, size: 1000))
             try await socket.send(Array(frame[0..<500]))
             let inbound = try #require(await server.inbound(0))
             #expect(await eventually { inbound.closeReasons.isEmpty && server.transport.connectionCount == 1 })
-            socket.close()
+            socket.hangUp()
             #expect(await eventually { inbound.closeReasons.count == 1 })
             #expect(inbound.closeReasons.first?.contains("middle of a frame") == true)
         }
-        let second = try RawSocket(port: server.port)
+        let second = try WireSocket(port: server.port)
         let payload = Self.payload(2)
         try await second.send(Frame.encode(payload))
         #expect(try await second.readFrame() == payload)

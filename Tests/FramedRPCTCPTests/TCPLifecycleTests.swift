@@ -39,16 +39,16 @@ struct TCPLifecycleTests {
     @Test("stopListening refuses new connections, serves open ones, and serve returns once they close")
     func stopListening() async throws {
         let server = try await TestServer()
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         try await socket.send(Frame.encode(Array("one".utf8)))
         #expect(try await socket.readFrame() == Array("one".utf8))
 
         server.transport.stopListening()
-        #expect(await eventually { (try? RawSocket(port: server.port)) == nil })
+        #expect(await eventually { (try? WireSocket(port: server.port)) == nil })
         try await socket.send(Frame.encode(Array("two".utf8)))
         #expect(try await socket.readFrame() == Array("two".utf8))
 
-        socket.close()
+        socket.hangUp()
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         try await server.stop()
@@ -67,18 +67,18 @@ struct TCPLifecycleTests {
                 return inbound
             }
         }
-        let sockets = try (0..<3).map { _ in try RawSocket(port: port) }
+        let sockets = try (0..<3).map { _ in try WireSocket(port: port) }
         for socket in sockets {
             try await socket.send(Frame.encode(Array("hi".utf8)))
             #expect(try await socket.readFrame() == Array("hi".utf8))
         }
         serving.cancel()
         for socket in sockets {
-            #expect(try await socket.readUntilClosed().isEmpty)
+            #expect(try await socket.readFramesUntilClosed().isEmpty)
         }
         try await withTimeout(30) { try await serving.value }
         #expect(inbounds.value.map(\.closeReasons.count) == [1, 1, 1])
-        #expect((try? RawSocket(port: port)) == nil)
+        #expect((try? WireSocket(port: port)) == nil)
     }
 
     @Test("close() flushes queued frames before the connection ends")
@@ -91,12 +91,12 @@ struct TCPLifecycleTests {
                 outbound?.write(Frame.encode(Array("dropped".utf8)))
             }
         }
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         try await socket.send(Frame.encode(Array("go".utf8)))
         for index in 0..<100 {
             #expect(try await socket.readFrame() == Array("reply \(index)".utf8))
         }
-        #expect(try await socket.readUntilClosed().isEmpty)
+        #expect(try await socket.readFramesUntilClosed().isEmpty)
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         try await server.stop()

@@ -12,13 +12,13 @@ struct TCPTimeoutTests {
     @Test("a connection with no bytes either way and nothing in flight closes after the idle timeout")
     func idleCloses() async throws {
         let server = try await TestServer(config: Self.config(idle: .milliseconds(200)))
-        let socket = try RawSocket(port: server.port)
-        let started = RawSocket.now()
+        let socket = try WireSocket(port: server.port)
+        let started = WireSocket.now()
         try await socket.send(Frame.encode(Array("ping".utf8)))
         #expect(try await socket.readFrame() == Array("ping".utf8))
-        try await socket.readUntilClosed(within: 10)
+        try await socket.readFramesUntilClosed(within: .seconds(10))
         // The last bytes moved after `started`, so the close cannot come sooner than 200 ms.
-        #expect(RawSocket.now() - started >= 0.2)
+        #expect(WireSocket.now() - started >= 0.2)
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.closeReasons.first?.contains("idle for 200 ms") == true)
@@ -32,14 +32,14 @@ struct TCPTimeoutTests {
             inbound.idle.store(false, ordering: .relaxed)
             return inbound
         }
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let inbound = try #require(await server.inbound(0))
         // Well past the idle timeout the connection is still open (the inbound side is busy).
         #expect(await eventually(within: 0.5) { !inbound.closeReasons.isEmpty } == false)
         try await socket.send(Frame.encode(Array("still open".utf8)))
         #expect(try await socket.readFrame() == Array("still open".utf8))
         inbound.idle.store(true, ordering: .relaxed)
-        try await socket.readUntilClosed(within: 10)
+        try await socket.readFramesUntilClosed(within: .seconds(10))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         try await server.stop()
     }
@@ -47,10 +47,10 @@ struct TCPTimeoutTests {
     @Test("a frame that does not finish arriving within the frame timeout closes the connection")
     func slowFrame() async throws {
         let server = try await TestServer(config: Self.config(frame: .milliseconds(200)))
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         let frame = Frame.encode(Array("{\"slow\":true}".utf8))
         try await socket.send(Array(frame[0..<6]))
-        try await socket.readUntilClosed(within: 10)
+        try await socket.readFramesUntilClosed(within: .seconds(10))
         let inbound = try #require(await server.inbound(0))
         #expect(await eventually { inbound.closeReasons.count == 1 })
         #expect(inbound.closeReasons.first?.contains("frame not completed within 200 ms") == true)
@@ -61,10 +61,10 @@ struct TCPTimeoutTests {
     @Test("complete frames keep the slow-frame clock from running")
     func completeFramesDoNotTrip() async throws {
         let server = try await TestServer(config: Self.config(frame: .milliseconds(150)))
-        let socket = try RawSocket(port: server.port)
-        let deadline = RawSocket.now() + 0.5
+        let socket = try WireSocket(port: server.port)
+        let deadline = WireSocket.now() + 0.5
         var count = 0
-        while RawSocket.now() < deadline {
+        while WireSocket.now() < deadline {
             let payload = Array("{\"n\":\(count)}".utf8)
             try await socket.send(Frame.encode(payload))
             #expect(try await socket.readFrame() == payload)
@@ -80,7 +80,7 @@ struct TCPTimeoutTests {
         let server = try await TestServer(config: Self.config(frame: .seconds(1))) { outbound in
             TestInbound(mode: .record, outbound: outbound)
         }
-        let socket = try RawSocket(port: server.port)
+        let socket = try WireSocket(port: server.port)
         // Each write finishes the previous frame and starts the next: the server's buffer is
         // never empty for 2.5 s, but no single frame takes longer than one pause to arrive.
         // A thread of its own paces the writes so that a busy test pool cannot stall them.

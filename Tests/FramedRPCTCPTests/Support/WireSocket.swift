@@ -4,8 +4,9 @@ import FramedJSON
 import FramedRPC
 import Glibc
 
-/// A raw TCP client for the wire-rule tests: it writes exact bytes and reads whole frames, so
-/// no client library can hide what the server really sent.
+/// A raw TCP client for the transport and wire-rule tests: it writes exact bytes (whole, one
+/// at a time, without blocking, or in paced halves) and reads whole frames, so no client
+/// library can hide what the server really sent.
 ///
 /// Every read has a deadline. Blocking system calls run on a thread of their own (never on the
 /// Swift concurrency pool), so a test waiting for bytes cannot starve the server or other tests.
@@ -15,11 +16,13 @@ final class WireSocket: @unchecked Sendable {
     /// Bytes read from the socket and not yet returned as frames.
     private var pending: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`; `receiveBuffer` shrinks SO_RCVBUF first (slow-reader tests).
-    init(port: Int, receiveBuffer: Int? = nil) throws {
+    /// Connects to 127.0.0.1:`port`; `receiveBuffer` and `sendBuffer` shrink SO_RCVBUF and
+    /// SO_SNDBUF first (slow-reader and backpressure tests).
+    init(port: Int, receiveBuffer: Int? = nil, sendBuffer: Int? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw WireFailure("socket() failed: \(String(cString: strerror(errno)))") }
         if let receiveBuffer { _ = cepoll_set_rcvbuf(fd, Int32(receiveBuffer)) }
+        if let sendBuffer { _ = cepoll_set_sndbuf(fd, Int32(sendBuffer)) }
         _ = cepoll_set_nodelay(fd)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -62,6 +65,54 @@ final class WireSocket: @unchecked Sendable {
             let n = bytes.withUnsafeBytes { cepoll_send(fd, $0.baseAddress! + offset, bytes.count - offset) }
             guard n > 0 else { throw WireFailure("send failed: \(String(cString: strerror(Int32(-n))))") }
             offset += n
+        }
+    }
+
+    /// Sends `bytes` one byte per system call.
+    func sendByteByByte(_ bytes: [UInt8]) async throws {
+        try await Self.offPool { for byte in bytes { try self.sendBlocking([byte]) } }
+    }
+
+    /// Waits up to `milliseconds` for the socket to accept more bytes.
+    func waitWritable(milliseconds: Int32) async -> Bool {
+        let fd = fd
+        return
+            (try? await Self.offPool {
+                var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                return poll(&entry, 1, milliseconds) > 0
+            }) ?? false
+    }
+
+    /// Sends the first half of `frame`, then every `interval` seconds for `duration` seconds
+    /// the second half plus the next first half, so that a frame is always partly sent; then
+    /// the last second half. Returns the frames completed, the longest pause between writes,
+    /// and a send failure.
+    func paceHalfFrames(_ frame: [UInt8], every interval: Double, for duration: Double) async throws
+        -> (completed: Int, longestGap: Double, failure: String?)
+    {
+        try await Self.offPool {
+            let half = frame.count / 2
+            let step = Array(frame[half...]) + Array(frame[..<half])
+            var completed = 0
+            var longestGap = 0.0
+            do {
+                try self.sendBlocking(Array(frame[..<half]))
+                var last = Self.now()
+                let deadline = last + duration
+                while Self.now() < deadline {
+                    usleep(useconds_t(interval * 1e6))
+                    try self.sendBlocking(step)
+                    let now = Self.now()
+                    longestGap = max(longestGap, now - last)
+                    last = now
+                    completed += 1
+                }
+                try self.sendBlocking(Array(frame[half...]))
+                completed += 1
+            } catch {
+                return (completed, max(longestGap, Self.now()), "\(error)")
+            }
+            return (completed, longestGap, nil)
         }
     }
 
@@ -111,9 +162,16 @@ final class WireSocket: @unchecked Sendable {
     }
 
     /// Reads until the server closes (end of stream or reset); returns the frames that came
-    /// first. Fails if the connection is still open after `timeout`.
+    /// first, parsed. Fails if the connection is still open after `timeout`.
     func readUntilClosed(within timeout: Duration = .seconds(10)) async throws -> [JSONValue] {
-        let payloads = try await Self.offPool {
+        try await readFramesUntilClosed(within: timeout).map(Self.parse)
+    }
+
+    /// Reads until the server closes (end of stream or reset); returns the payloads of the
+    /// frames that came first, as bytes. Fails if the connection is still open after `timeout`.
+    @discardableResult
+    func readFramesUntilClosed(within timeout: Duration = .seconds(10)) async throws -> [[UInt8]] {
+        try await Self.offPool {
             let deadline = Self.deadline(after: timeout)
             var frames: [[UInt8]] = []
             while true {
@@ -124,7 +182,6 @@ final class WireSocket: @unchecked Sendable {
                 guard try self.fill(until: deadline) else { return frames }
             }
         }
-        return try payloads.map(Self.parse)
     }
 
     /// Bytes the kernel holds for this socket, unread (FIONREAD).
@@ -233,6 +290,9 @@ final class WireSocket: @unchecked Sendable {
             throw WireFailure("the server sent a frame that is not JSON: \(error)")
         }
     }
+
+    /// Seconds on the monotonic clock.
+    static func now() -> Double { Double(cepoll_monotonic_ns()) / 1e9 }
 
     static func deadline(after timeout: Duration) -> UInt64 {
         let parts = timeout.components
