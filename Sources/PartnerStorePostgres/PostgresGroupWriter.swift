@@ -134,14 +134,17 @@ final class PostgresGroupWriter: Sendable {
             return .done
         }
         let tables = PostgresRecordTables(connection: connection)
+        let sequences = PostgresBatchSequences()
         var kept: [any PostgresPendingWrite] = []
         var kinds: Set<String> = []
         for write in batch {
             do {
                 // The savepoint travels with the body's first statement.
-                let mark = connection.deferredCount
+                let mark = Mark(queued: connection.deferredCount, roundTrips: connection.roundTrips)
+                let counters = sequences.mark
                 if batch.count > 1 { try connection.deferStatement("SAVEPOINT body") }
-                let transaction = PostgresWriteTransaction(tables: tables, deferWrites: deferWrites)
+                let transaction = PostgresWriteTransaction(
+                    tables: tables, sequences: sequences, deferWrites: deferWrites)
                 let returned = write.run(transaction)
                 transaction.invalidate()
                 if let reason = transaction.retryReason {
@@ -150,9 +153,11 @@ final class PostgresGroupWriter: Sendable {
                 }
                 if let failure = transaction.failure {
                     try undo(batch: batch, mark: mark)
+                    sequences.restore(counters)
                     write.fail(failure.storeError)
                 } else if !returned {
                     try undo(batch: batch, mark: mark)
+                    sequences.restore(counters)
                     write.complete()  // with the body's own error
                 } else {
                     kept.append(write)
@@ -174,6 +179,7 @@ final class PostgresGroupWriter: Sendable {
             return .done
         }
         do {
+            try sequences.flush(on: connection)
             try connection.execute("COMMIT")
         } catch let error as PostgresError where error.isRetryable {
             rollback()
@@ -189,17 +195,25 @@ final class PostgresGroupWriter: Sendable {
         return .done
     }
 
+    /// Where a body started: how many statements were queued before its savepoint, and how
+    /// many round trips the connection had made.
+    private struct Mark {
+        var queued: Int
+        var roundTrips: Int
+    }
+
     /// Undoes one body's changes: back to its savepoint, or the whole transaction when it is
-    /// the batch's only body. `mark` is how many statements were queued before the body's
-    /// savepoint: when nothing was sent since, the savepoint and the body's statements are
-    /// still in the queue and are simply dropped (the earlier bodies' stay queued).
-    private func undo(batch: [any PostgresPendingWrite], mark: Int) throws {
+    /// the batch's only body. When nothing was sent since `mark`, the savepoint and the body's
+    /// statements are still in the queue and are simply dropped (the earlier bodies' stay
+    /// queued); otherwise the queue (all of it the body's own) is dropped and the savepoint
+    /// rolled back to.
+    private func undo(batch: [any PostgresPendingWrite], mark: Mark) throws {
         guard batch.count > 1 else {
             rollback()
             return
         }
-        if connection.deferredCount > mark {
-            connection.dropDeferred(keeping: mark)
+        if connection.roundTrips == mark.roundTrips {
+            connection.dropDeferred(keeping: mark.queued)
         } else {
             connection.dropDeferred(keeping: 0)
             try connection.execute("ROLLBACK TO SAVEPOINT body")

@@ -24,6 +24,7 @@ final class PostgresWriteTransaction: StoreWriting {
     }
 
     private let tables: PostgresRecordTables
+    private let sequences: PostgresBatchSequences
     private var isOpen = true
     /// Rows locked so far, by "kind/id"; `.some(nil)` = locked by name, absent.
     private var locked: [String: LockedRow?] = [:]
@@ -38,10 +39,13 @@ final class PostgresWriteTransaction: StoreWriting {
     /// (`PostgresConnection.deferStatement`) instead of costing a round trip each.
     private let deferWrites: Bool
 
-    /// - Parameter deferWrites: see the property; off for a batch that runs again after a
-    ///   conflict, so a deferred insert that met an existing row takes the checked path.
-    init(tables: PostgresRecordTables, deferWrites: Bool = false) {
+    /// - Parameters:
+    ///   - sequences: the counters the batch holds, shared by its bodies.
+    ///   - deferWrites: see the property; off for a batch that runs again after a conflict, so
+    ///     a deferred insert that met an existing row takes the checked path.
+    init(tables: PostgresRecordTables, sequences: PostgresBatchSequences, deferWrites: Bool = false) {
         self.tables = tables
+        self.sequences = sequences
         self.deferWrites = deferWrites
     }
 
@@ -204,19 +208,10 @@ final class PostgresWriteTransaction: StoreWriting {
     }
 
     func nextSequence(_ name: String) throws -> Int64 {
-        try checked {
-            // The row stays locked until COMMIT: values are handed out in commit order, with no
-            // gaps, so a reader that saw value n has seen every value below it.
-            let rows = try tables.run(
-                """
-                INSERT INTO sequences (name, value) VALUES ($1, 1)
-                ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value
-                """, [name])
-            guard let text = rows.firstValue, let value = Int64(text) else {
-                throw StoreError(code: .unavailable, message: "sequence \(name) answered no value")
-            }
-            return value
-        }
+        // The row stays locked until COMMIT: values are handed out in commit order, with no
+        // gaps, so a reader that saw value n has seen every value below it. The batch counts
+        // on from the held row (`PostgresBatchSequences`).
+        try checked { try sequences.next(name, tables: tables) }
     }
 
     /// Throws `duplicateKey` naming the first of `keys` another record of `kind` holds, before
