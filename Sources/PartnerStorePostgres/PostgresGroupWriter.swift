@@ -18,6 +18,7 @@ import Synchronization
 /// - After COMMIT every kept body is answered and the kinds they touched are announced.
 final class PostgresGroupWriter: Sendable {
     private let connection: PostgresConnection
+    private let records: PostgresDecodedRecords
     private let queue = DispatchQueue(label: "partner.postgres.writer")
     private let state = Mutex(State())
     private let maxBatch: Int
@@ -37,10 +38,11 @@ final class PostgresGroupWriter: Sendable {
     ///     keeps 64 per backend cached, so stay below).
     ///   - committed: called with the kinds touched after each successful COMMIT.
     init(
-        connection: PostgresConnection, maxBatch: Int, maxAttempts: Int,
+        connection: PostgresConnection, records: PostgresDecodedRecords, maxBatch: Int, maxAttempts: Int,
         committed: @escaping @Sendable (Set<String>) -> Void
     ) {
         self.connection = connection
+        self.records = records
         self.maxBatch = max(1, min(maxBatch, 60))
         self.maxAttempts = max(1, maxAttempts)
         self.committed = committed
@@ -133,7 +135,7 @@ final class PostgresGroupWriter: Sendable {
             for write in batch { write.fail(error.storeErrorOrSelf) }
             return .done
         }
-        let tables = PostgresRecordTables(connection: connection)
+        let tables = PostgresRecordTables(connection: connection, records: records)
         let sequences = PostgresBatchSequences()
         var kept: [any PostgresPendingWrite] = []
         var kinds: Set<String> = []

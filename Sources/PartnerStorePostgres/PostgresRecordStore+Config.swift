@@ -14,17 +14,21 @@ extension PostgresRecordStore {
         public var staleTick: Duration
         /// Whether to open the LISTEN/NOTIFY channel (tools that only write once turn it off).
         public var notifications: Bool
+        /// Decoded records kept to be found again by their unchanged stored text
+        /// (`PostgresDecodedRecords`); 0 decodes every read.
+        public var decodedRecords: Int
 
         /// Creates a configuration.
         public init(
             connectionCount: Int = 8, maxBatchSize: Int = 48, maxWriteAttempts: Int = 50,
-            staleTick: Duration = .seconds(1), notifications: Bool = true
+            staleTick: Duration = .seconds(1), notifications: Bool = true, decodedRecords: Int = 20_000
         ) {
             self.connectionCount = connectionCount
             self.maxBatchSize = maxBatchSize
             self.maxWriteAttempts = maxWriteAttempts
             self.staleTick = staleTick
             self.notifications = notifications
+            self.decodedRecords = decodedRecords
         }
     }
 }

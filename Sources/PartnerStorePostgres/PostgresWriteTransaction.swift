@@ -94,17 +94,25 @@ final class PostgresWriteTransaction: StoreWriting {
                 // nothing can refuse it but a row with its id, which the ids make all but
                 // impossible and which then fails the batch with a unique violation, run
                 // again without deferral.
-                try tables.connection.deferStatement(
-                    """
-                    INSERT INTO records (kind, id, partner_id, body, lookup_keys)
-                    VALUES ($1, $2, $3, $4::jsonb, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)))
-                    """, [kind, record.id, record.partnerId, body, lookupText])
-                if !record.lookupKeys.isEmpty {
+                if record.lookupKeys.isEmpty {
                     try tables.connection.deferStatement(
                         """
+                        INSERT INTO records (kind, id, partner_id, body, lookup_keys)
+                        VALUES ($1, $2, $3, $4::jsonb, '{}')
+                        """, [kind, record.id, record.partnerId, body])
+                } else {
+                    // One statement for the row and its keys.
+                    try tables.connection.deferStatement(
+                        """
+                        WITH r AS (
+                            INSERT INTO records (kind, id, partner_id, body, lookup_keys)
+                            VALUES ($1, $2, $3, $4::jsonb, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)))
+                            RETURNING kind, id, partner_id
+                        )
                         INSERT INTO lookup_keys (kind, partner_id, key, id)
-                        SELECT $1, $2, k, $3 FROM jsonb_array_elements_text($4::jsonb) AS k ON CONFLICT DO NOTHING
-                        """, [kind, record.partnerId, record.id, lookupText])
+                        SELECT r.kind, r.partner_id, k, r.id FROM r, jsonb_array_elements_text($5::jsonb) AS k
+                        ON CONFLICT DO NOTHING
+                        """, [kind, record.id, record.partnerId, body, lookupText])
                 }
                 locked["\(kind)/\(record.id)"] = .some(
                     LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: [], lookupKeys: record.lookupKeys))
