@@ -1,26 +1,33 @@
 import PartnerCore
 
-/// The counters (`sequences` rows) one group-commit transaction holds, and the values it has
-/// handed out.
+/// The counters (`sequences` rows) one group-commit transaction holds, the values it has handed
+/// out, and the numbered records (`putNumbered`) waiting for their values until the commit.
 ///
-/// The first `nextSequence` of a name in a batch increments its row (`INSERT ... ON CONFLICT
-/// DO UPDATE ... RETURNING`), which locks the row until COMMIT; later ones in the same batch
-/// count on from the held value without a round trip. Before COMMIT, `flush` queues one UPDATE
-/// per counter that moved, so the row ends at the last value handed out. The row stays locked
-/// from the first increment to COMMIT as before: values are still handed out in commit order,
-/// with no gaps, across replicas.
+/// - The first value a batch draws from a counter increments its row (`INSERT ... ON CONFLICT
+///   DO UPDATE ... RETURNING`), which locks the row until COMMIT; later ones count on from the
+///   held value without a round trip. Before COMMIT, `flush` queues one UPDATE per counter that
+///   moved, so the row ends at the last value handed out. Values are so handed out in commit
+///   order with no gaps, across replicas: a reader that saw value n has seen every value below.
+/// - A numbered record draws its value only at commit (`numberPending`), after every body ran:
+///   a batch that only appends to a feed holds the feed's counter for the commit alone, so
+///   replicas (and writer connections) appending to one feed overlap everything but their
+///   commits.
+/// - A body rolled back to its savepoint gives its values and its numbered records back: the
+///   writer takes a `mark` before each body and `restore`s it on undo (a counter first locked
+///   by that body is unlocked by the savepoint's rollback too, and is taken again when next
+///   asked for).
 ///
-/// A body rolled back to its savepoint gives its values back: the writer takes a `mark` before
-/// each body and `restore`s it on undo (a counter first locked by that body is then unlocked by
-/// the savepoint's rollback too, and is taken again by the next body that asks). Used only on
-/// the writer's queue.
+/// Used only on its writer's queue.
 final class PostgresBatchSequences {
     /// Name -> (value in the row as PostgreSQL has it, last value handed out).
     private var held: [String: (stored: Int64, last: Int64)] = [:]
+    /// Numbered records in the order their bodies asked, each put with its value at commit.
+    private var pending: [(counter: String, put: (PostgresWriteTransaction, Int64) throws -> Void)] = []
 
-    /// What the counters stand at, for `restore`.
+    /// What the counters and the waiting records stand at, for `restore`.
     struct Mark {
         fileprivate let held: [String: (stored: Int64, last: Int64)]
+        fileprivate let pending: Int
     }
 
     /// The next value of counter `name`, incrementing its row on the first use in the batch.
@@ -43,11 +50,31 @@ final class PostgresBatchSequences {
         return value
     }
 
-    /// The counters as they stand now.
-    var mark: Mark { Mark(held: held) }
+    /// Keeps a record to be put with the next value of `counter` at commit.
+    func append(counter: String, put: @escaping (PostgresWriteTransaction, Int64) throws -> Void) {
+        pending.append((counter, put))
+    }
 
-    /// Puts the counters back to `mark` (the body since then was rolled back).
-    func restore(_ mark: Mark) { held = mark.held }
+    /// Draws the values of the waiting numbered records, in order, and puts them through
+    /// `transaction` (its statements travel with COMMIT).
+    /// - Throws: `PostgresError` from a counter; what `put` throws.
+    func numberPending(in transaction: PostgresWriteTransaction, tables: PostgresRecordTables) throws {
+        let waiting = pending
+        pending = []
+        for record in waiting {
+            try record.put(transaction, try next(record.counter, tables: tables))
+        }
+    }
+
+    /// The counters and waiting records as they stand now.
+    var mark: Mark { Mark(held: held, pending: pending.count) }
+
+    /// Puts the counters and the waiting records back to `mark` (the body since then was
+    /// rolled back).
+    func restore(_ mark: Mark) {
+        held = mark.held
+        if pending.count > mark.pending { pending.removeLast(pending.count - mark.pending) }
+    }
 
     /// Queues the UPDATEs that store the last values handed out (they travel with COMMIT).
     func flush(on connection: PostgresConnection) throws {

@@ -15,6 +15,8 @@ import Synchronization
 /// - A deadlock, a serialization failure or a row that appeared concurrently rolls the whole
 ///   batch back and runs it again (a body may so run several times; only the last run counts),
 ///   up to `maxAttempts` per body.
+/// - After the last body, the batch's numbered records (feed events, `putNumbered`) take their
+///   values from their counters and are queued to travel with COMMIT (`PostgresBatchSequences`).
 /// - After COMMIT every kept body is answered and the kinds they touched are announced.
 final class PostgresGroupWriter: Sendable {
     private let connection: PostgresConnection
@@ -180,9 +182,18 @@ final class PostgresGroupWriter: Sendable {
             rollback()
             return .done
         }
+        // The numbered records (feed events) take their values now: the feed's counter is held
+        // from here to COMMIT only.
+        let closing = PostgresWriteTransaction(tables: tables, sequences: sequences, deferWrites: deferWrites)
         do {
+            try sequences.numberPending(in: closing, tables: tables)
+            closing.invalidate()
+            kinds.formUnion(closing.touchedKinds)
             try sequences.flush(on: connection)
             try connection.execute("COMMIT")
+        } catch where closing.retryReason != nil {
+            rollback()
+            return .retry(kept, closing.retryReason ?? "")
         } catch let error as PostgresError where error.isRetryable {
             rollback()
             return .retry(kept, error.description)

@@ -222,6 +222,12 @@ final class PostgresWriteTransaction: StoreWriting {
         try checked { try sequences.next(name, tables: tables) }
     }
 
+    func putNumbered<R: StoredRecord>(counter name: String, _ make: @escaping (Int64) -> R) throws {
+        // Numbered and put at commit (`PostgresBatchSequences`): the counter is held for the
+        // commit alone.
+        try checked { sequences.append(counter: name) { transaction, value in try transaction.put(make(value)) } }
+    }
+
     /// Throws `duplicateKey` naming the first of `keys` another record of `kind` holds, before
     /// anything changes (a body may catch it and go on).
     private func checkUniqueKeysFree(kind: String, id: String, keys: [String]) throws {
