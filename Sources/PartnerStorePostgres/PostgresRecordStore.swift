@@ -13,7 +13,8 @@ import Synchronization
 ///   COMMITTED transaction that locks every record it reads (see `PostgresWriteTransaction`),
 ///   so concurrent read-modify-writes of one record run one after the other. Concurrent writes
 ///   of one replica share a transaction and its WAL flush, each in its own savepoint
-///   (`PostgresGroupWriter`). A body may run more than once (deadlock, serialization failure);
+///   (`PostgresGroupWriter`, on `Config.writerConnections` connections side by side). A body
+///   may run more than once (deadlock, serialization failure);
 ///   only the last run counts.
 /// - `read` runs against one `REPEATABLE READ` snapshot. Every read goes to PostgreSQL, so a
 ///   read after a write through any replica sees the write; only the decoding of a record whose
@@ -63,9 +64,13 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         self.config = config
         var connections: [PostgresConnection] = []
         let writerConnection: PostgresConnection
+        var writers: [PostgresConnection] = []
         var announcer: PostgresCommitNotifier?
         do {
             writerConnection = try PostgresConnection(url: url, applicationName: "partner-server writer")
+            for _ in 1..<max(1, config.writerConnections) {
+                writers.append(try PostgresConnection(url: url, applicationName: "partner-server writer"))
+            }
             for _ in 0..<max(1, config.connectionCount) { connections.append(try PostgresConnection(url: url)) }
             schemaVersion = try PostgresMigrator(steps: PostgresMigrations.all).migrate(writerConnection)
             if config.notifications {
@@ -89,7 +94,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         let records = PostgresDecodedRecords(capacity: config.decodedRecords)
         self.records = records
         writer = PostgresGroupWriter(
-            connection: writerConnection, records: records, maxBatch: config.maxBatchSize, maxAttempts: config.maxWriteAttempts,
+            connections: [writerConnection] + writers, records: records, maxBatch: config.maxBatchSize, maxAttempts: config.maxWriteAttempts,
             committed: { [announcer] kinds in announcer?.committed(kinds: kinds) })
     }
 
