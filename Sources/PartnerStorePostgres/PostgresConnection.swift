@@ -80,9 +80,13 @@ final class PostgresConnection: @unchecked Sendable {
     /// SAVEPOINT): it travels with the next statement in one round trip (libpq pipeline mode,
     /// prepared like any other). A failure of a deferred statement surfaces as the failure of
     /// the statement it travelled with (the statements after it are not run).
-    func deferStatement(_ sql: String, _ parameters: [String?] = []) throws {
+    /// - Parameter received: called with the statement's rows when they arrive (not when it
+    ///   failed or did not run).
+    func deferStatement(
+        _ sql: String, _ parameters: [String?] = [], received: ((PostgresRows) -> Void)? = nil
+    ) throws {
         guard handle != nil else { throw Self.closedError }
-        deferred.append(Statement(sql: sql, parameters: parameters, prepare: true))
+        deferred.append(Statement(sql: sql, parameters: parameters, prepare: true, received: received))
     }
 
     /// How many statements wait to be sent.
@@ -123,12 +127,14 @@ final class PostgresConnection: @unchecked Sendable {
         var parameters: [String?]
         /// Prepared under a name (false: sent unnamed, for one-off commands such as COMMIT).
         var prepare: Bool
+        /// Gets the rows of a deferred statement.
+        var received: ((PostgresRows) -> Void)? = nil
     }
 
     /// What one command sent in a pipeline answers with.
     private enum Sent {
         case prepare(sql: String, name: String)
-        case statement
+        case statement(received: ((PostgresRows) -> Void)?)
     }
 
     /// Sends the deferred statements and `last` in one pipeline (one round trip), preparing
@@ -163,7 +169,7 @@ final class PostgresConnection: @unchecked Sendable {
                     : PQsendQueryParams(handle, statement.sql, 0, nil, nil, nil, nil, 0)
             }
             guard queued == 1 else { throw Self.failure(handle) }
-            sent.append(.statement)
+            sent.append(.statement(received: statement.received))
         }
         guard PQpipelineSync(handle) == 1 else { throw Self.failure(handle) }
 
@@ -191,7 +197,9 @@ final class PostgresConnection: @unchecked Sendable {
                 let rows = try Self.consume(result, handle)
                 switch sent[index] {
                 case .prepare(let sql, let name): prepared[sql] = name
-                case .statement: if index == sent.count - 1 { lastRows = rows }
+                case .statement(let received):
+                    received?(rows)
+                    if index == sent.count - 1 { lastRows = rows }
                 }
             } catch let error as PostgresError {
                 firstError = firstError ?? error

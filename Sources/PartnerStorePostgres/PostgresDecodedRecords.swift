@@ -24,6 +24,18 @@ final class PostgresDecodedRecords: Sendable {
         self.capacity = max(0, capacity)
     }
 
+    /// Keeps `record` as what `stored` (the text PostgreSQL returned for it, e.g. from an
+    /// UPDATE's `RETURNING body::text`) decodes to. Harmless if that write is rolled back: the
+    /// entry is only used when a read returns exactly `stored`.
+    func remember<R: StoredRecord>(_ record: R, storedAs stored: String) {
+        guard capacity > 0 else { return }
+        let key = "\(R.kind.name)/\(record.id)"
+        entries.withLock { entries in
+            if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
+            entries[key] = Entry(body: stored, record: record)
+        }
+    }
+
     /// The record of `type` with `id` stored as `body`, decoded or found again.
     /// - Throws: `StoreError(.corrupt)` when `body` does not decode as `type`.
     func decode<R: StoredRecord>(_ type: R.Type, id: String, from body: String) throws -> R {

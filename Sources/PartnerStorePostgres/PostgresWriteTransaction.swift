@@ -169,6 +169,8 @@ final class PostgresWriteTransaction: StoreWriting {
                 if inserted.affected == 0 { throw retry("record \(kind)/\(record.id) was created concurrently") }
             } else {
                 // The row is locked by this transaction: the update cannot be refused.
+                // The stored text comes back, so the next read of the record finds it decoded.
+                let records = tables.records
                 try write(
                     deferrable: added.isEmpty,
                     """
@@ -176,8 +178,11 @@ final class PostgresWriteTransaction: StoreWriting {
                         unique_keys = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)),
                         lookup_keys = ARRAY(SELECT jsonb_array_elements_text($6::jsonb)),
                         version = version + 1, updated_at = now()
-                    WHERE kind = $1 AND id = $2
-                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
+                    WHERE kind = $1 AND id = $2 RETURNING body::text
+                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText]
+                ) { rows in
+                    if let stored = rows.firstValue { records.remember(record, storedAs: stored) }
+                }
             }
             let removed = (old?.uniqueKeys ?? []).filter { !unique.contains($0) }
             if !removed.isEmpty {
@@ -298,13 +303,16 @@ final class PostgresWriteTransaction: StoreWriting {
         }
     }
 
-    /// Runs a statement whose result is not needed; deferred when `deferrable` and the
-    /// transaction defers writes.
-    private func write(deferrable: Bool, _ sql: String, _ parameters: [String?]) throws {
+    /// Runs a statement whose result the body does not wait for; deferred when `deferrable`
+    /// and the transaction defers writes. `received` gets its rows when they arrive.
+    private func write(
+        deferrable: Bool, _ sql: String, _ parameters: [String?], received: ((PostgresRows) -> Void)? = nil
+    ) throws {
         if deferrable && deferWrites {
-            try tables.connection.deferStatement(sql, parameters)
+            try tables.connection.deferStatement(sql, parameters, received: received)
         } else {
-            try tables.run(sql, parameters)
+            let rows = try tables.run(sql, parameters)
+            received?(rows)
         }
     }
 
