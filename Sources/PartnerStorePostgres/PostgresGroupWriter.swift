@@ -223,14 +223,10 @@ final class PostgresGroupWriter: Sendable {
             kinds.formUnion(closing.touchedKinds)
             try sequences.flush(on: connection)
             try connection.execute("COMMIT")
-        } catch where closing.retryReason != nil {
-            rollback(on: connection)
-            return .retry(kept, closing.retryReason ?? "")
-        } catch let error as PostgresError where error.isRetryable {
-            rollback(on: connection)
-            return .retry(kept, error.description)
         } catch {
             rollback(on: connection)
+            if let reason = closing.retryReason { return .retry(kept, reason) }
+            if let error = error as? PostgresError, error.isRetryable { return .retry(kept, error.description) }
             for write in kept { write.fail(error.storeErrorOrSelf) }
             return .done
         }

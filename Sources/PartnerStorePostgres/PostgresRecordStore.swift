@@ -94,7 +94,8 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         let records = PostgresDecodedRecords(capacity: config.decodedRecords)
         self.records = records
         writer = PostgresGroupWriter(
-            connections: [writerConnection] + writers, records: records, maxBatch: config.maxBatchSize, maxAttempts: config.maxWriteAttempts,
+            connections: [writerConnection] + writers, records: records, maxBatch: config.maxBatchSize,
+            maxAttempts: config.maxWriteAttempts,
             committed: { [announcer] kinds in announcer?.committed(kinds: kinds) })
     }
 
