@@ -13,10 +13,12 @@ import Synchronization
 ///   COMMITTED transaction that locks every record it reads (see `PostgresWriteTransaction`),
 ///   so concurrent read-modify-writes of one record run one after the other. Concurrent writes
 ///   of one replica share a transaction and its WAL flush, each in its own savepoint
-///   (`PostgresGroupWriter`). A body may run more than once (deadlock, serialization failure);
+///   (`PostgresGroupWriter`, on `Config.writerConnections` connections side by side). A body
+///   may run more than once (deadlock, serialization failure);
 ///   only the last run counts.
-/// - `read` runs against one `REPEATABLE READ` snapshot. There is no record cache: every read
-///   goes to PostgreSQL, so a read after a write through any replica sees the write.
+/// - `read` runs against one `REPEATABLE READ` snapshot. Every read goes to PostgreSQL, so a
+///   read after a write through any replica sees the write; only the decoding of a record whose
+///   stored text did not change is skipped (`PostgresDecodedRecords`).
 /// - Schema migrations run once under an advisory lock, however many replicas start together.
 /// - Other replicas' commits are announced through LISTEN/NOTIFY (`CommitObserving`), so
 ///   in-memory state derived from the store (token cache, `Events.Watch`) follows within
@@ -36,6 +38,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
     public let schemaVersion: Int
 
     private let pool: PostgresConnectionPool
+    private let records: PostgresDecodedRecords
     private let writer: PostgresGroupWriter
     private let notifier: PostgresCommitNotifier?
     private let listener: PostgresCommitListener?
@@ -61,9 +64,13 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
         self.config = config
         var connections: [PostgresConnection] = []
         let writerConnection: PostgresConnection
+        var writers: [PostgresConnection] = []
         var announcer: PostgresCommitNotifier?
         do {
             writerConnection = try PostgresConnection(url: url, applicationName: "partner-server writer")
+            for _ in 1..<max(1, config.writerConnections) {
+                writers.append(try PostgresConnection(url: url, applicationName: "partner-server writer"))
+            }
             for _ in 0..<max(1, config.connectionCount) { connections.append(try PostgresConnection(url: url)) }
             schemaVersion = try PostgresMigrator(steps: PostgresMigrations.all).migrate(writerConnection)
             if config.notifications {
@@ -84,8 +91,11 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
             throw error.storeError
         }
         pool = PostgresConnectionPool(connections: connections)
+        let records = PostgresDecodedRecords(capacity: config.decodedRecords)
+        self.records = records
         writer = PostgresGroupWriter(
-            connection: writerConnection, maxBatch: config.maxBatchSize, maxAttempts: config.maxWriteAttempts,
+            connections: [writerConnection] + writers, records: records, maxBatch: config.maxBatchSize,
+            maxAttempts: config.maxWriteAttempts,
             committed: { [announcer] kinds in announcer?.committed(kinds: kinds) })
     }
 
@@ -94,13 +104,15 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
     ///   PostgreSQL fails; `StoreError(.corrupt)` when a stored record does not decode.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
         try checkOpen()
+        let records = records
         return try await pool.run { connection in
             do {
                 try Self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection)
             } catch let error as PostgresError {
                 throw error.storeError
             }
-            let transaction = PostgresReadTransaction(tables: PostgresRecordTables(connection: connection))
+            let transaction = PostgresReadTransaction(
+                tables: PostgresRecordTables(connection: connection, records: records))
             let result = Result { try body(transaction) }
             transaction.invalidate()
             _ = try? connection.execute("ROLLBACK")  // read only: nothing to keep

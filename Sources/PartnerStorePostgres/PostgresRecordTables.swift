@@ -10,6 +10,8 @@ import PartnerCore
 struct PostgresRecordTables {
     /// The connection the queries run on.
     let connection: PostgresConnection
+    /// Where records are decoded (and found again when their stored text did not change).
+    let records: PostgresDecodedRecords
 
     // MARK: Reading (no locks)
 
@@ -101,12 +103,9 @@ struct PostgresRecordTables {
         }
     }
 
+    /// The record of `type` with `id` stored as `body`.
+    /// - Throws: `StoreError(.corrupt)` when it does not decode.
     func decode<R: StoredRecord>(_ type: R.Type, id: String, from body: String) throws -> R {
-        do {
-            return try JSONDecoder().decode(R.self, from: Data(body.utf8))
-        } catch {
-            throw StoreError(
-                code: .corrupt, message: "stored record \(R.kind.name)/\(id) cannot be decoded as \(R.self): \(error)")
-        }
+        try records.decode(R.self, id: id, from: body)
     }
 }

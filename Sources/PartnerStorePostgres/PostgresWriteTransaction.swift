@@ -24,6 +24,7 @@ final class PostgresWriteTransaction: StoreWriting {
     }
 
     private let tables: PostgresRecordTables
+    private let sequences: PostgresBatchSequences
     private var isOpen = true
     /// Rows locked so far, by "kind/id"; `.some(nil)` = locked by name, absent.
     private var locked: [String: LockedRow?] = [:]
@@ -38,10 +39,13 @@ final class PostgresWriteTransaction: StoreWriting {
     /// (`PostgresConnection.deferStatement`) instead of costing a round trip each.
     private let deferWrites: Bool
 
-    /// - Parameter deferWrites: see the property; off for a batch that runs again after a
-    ///   conflict, so a deferred insert that met an existing row takes the checked path.
-    init(tables: PostgresRecordTables, deferWrites: Bool = false) {
+    /// - Parameters:
+    ///   - sequences: the counters the batch holds, shared by its bodies.
+    ///   - deferWrites: see the property; off for a batch that runs again after a conflict, so
+    ///     a deferred insert that met an existing row takes the checked path.
+    init(tables: PostgresRecordTables, sequences: PostgresBatchSequences, deferWrites: Bool = false) {
         self.tables = tables
+        self.sequences = sequences
         self.deferWrites = deferWrites
     }
 
@@ -90,17 +94,25 @@ final class PostgresWriteTransaction: StoreWriting {
                 // nothing can refuse it but a row with its id, which the ids make all but
                 // impossible and which then fails the batch with a unique violation, run
                 // again without deferral.
-                try tables.connection.deferStatement(
-                    """
-                    INSERT INTO records (kind, id, partner_id, body, lookup_keys)
-                    VALUES ($1, $2, $3, $4::jsonb, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)))
-                    """, [kind, record.id, record.partnerId, body, lookupText])
-                if !record.lookupKeys.isEmpty {
+                if record.lookupKeys.isEmpty {
                     try tables.connection.deferStatement(
                         """
+                        INSERT INTO records (kind, id, partner_id, body, lookup_keys)
+                        VALUES ($1, $2, $3, $4::jsonb, '{}')
+                        """, [kind, record.id, record.partnerId, body])
+                } else {
+                    // One statement for the row and its keys.
+                    try tables.connection.deferStatement(
+                        """
+                        WITH r AS (
+                            INSERT INTO records (kind, id, partner_id, body, lookup_keys)
+                            VALUES ($1, $2, $3, $4::jsonb, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)))
+                            RETURNING kind, id, partner_id
+                        )
                         INSERT INTO lookup_keys (kind, partner_id, key, id)
-                        SELECT $1, $2, k, $3 FROM jsonb_array_elements_text($4::jsonb) AS k ON CONFLICT DO NOTHING
-                        """, [kind, record.partnerId, record.id, lookupText])
+                        SELECT r.kind, r.partner_id, k, r.id FROM r, jsonb_array_elements_text($5::jsonb) AS k
+                        ON CONFLICT DO NOTHING
+                        """, [kind, record.id, record.partnerId, body, lookupText])
                 }
                 locked["\(kind)/\(record.id)"] = .some(
                     LockedRow(partnerId: record.partnerId, body: body, uniqueKeys: [], lookupKeys: record.lookupKeys))
@@ -157,6 +169,8 @@ final class PostgresWriteTransaction: StoreWriting {
                 if inserted.affected == 0 { throw retry("record \(kind)/\(record.id) was created concurrently") }
             } else {
                 // The row is locked by this transaction: the update cannot be refused.
+                // The stored text comes back, so the next read of the record finds it decoded.
+                let records = tables.records
                 try write(
                     deferrable: added.isEmpty,
                     """
@@ -164,8 +178,11 @@ final class PostgresWriteTransaction: StoreWriting {
                         unique_keys = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)),
                         lookup_keys = ARRAY(SELECT jsonb_array_elements_text($6::jsonb)),
                         version = version + 1, updated_at = now()
-                    WHERE kind = $1 AND id = $2
-                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText])
+                    WHERE kind = $1 AND id = $2 RETURNING body::text
+                    """, [kind, record.id, record.partnerId, body, uniqueText, lookupText]
+                ) { rows in
+                    if let stored = rows.firstValue { records.remember(record, storedAs: stored) }
+                }
             }
             let removed = (old?.uniqueKeys ?? []).filter { !unique.contains($0) }
             if !removed.isEmpty {
@@ -204,19 +221,16 @@ final class PostgresWriteTransaction: StoreWriting {
     }
 
     func nextSequence(_ name: String) throws -> Int64 {
-        try checked {
-            // The row stays locked until COMMIT: values are handed out in commit order, with no
-            // gaps, so a reader that saw value n has seen every value below it.
-            let rows = try tables.run(
-                """
-                INSERT INTO sequences (name, value) VALUES ($1, 1)
-                ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value
-                """, [name])
-            guard let text = rows.firstValue, let value = Int64(text) else {
-                throw StoreError(code: .unavailable, message: "sequence \(name) answered no value")
-            }
-            return value
-        }
+        // The row stays locked until COMMIT: values are handed out in commit order, with no
+        // gaps, so a reader that saw value n has seen every value below it. The batch counts
+        // on from the held row (`PostgresBatchSequences`).
+        try checked { try sequences.next(name, tables: tables) }
+    }
+
+    func putNumbered<R: StoredRecord>(counter name: String, _ make: @escaping (Int64) -> R) throws {
+        // Numbered and put at commit (`PostgresBatchSequences`): the counter is held for the
+        // commit alone.
+        try checked { sequences.append(counter: name) { transaction, value in try transaction.put(make(value)) } }
     }
 
     /// Throws `duplicateKey` naming the first of `keys` another record of `kind` holds, before
@@ -289,13 +303,16 @@ final class PostgresWriteTransaction: StoreWriting {
         }
     }
 
-    /// Runs a statement whose result is not needed; deferred when `deferrable` and the
-    /// transaction defers writes.
-    private func write(deferrable: Bool, _ sql: String, _ parameters: [String?]) throws {
+    /// Runs a statement whose result the body does not wait for; deferred when `deferrable`
+    /// and the transaction defers writes. `received` gets its rows when they arrive.
+    private func write(
+        deferrable: Bool, _ sql: String, _ parameters: [String?], received: ((PostgresRows) -> Void)? = nil
+    ) throws {
         if deferrable && deferWrites {
-            try tables.connection.deferStatement(sql, parameters)
+            try tables.connection.deferStatement(sql, parameters, received: received)
         } else {
-            try tables.run(sql, parameters)
+            let rows = try tables.run(sql, parameters)
+            received?(rows)
         }
     }
 

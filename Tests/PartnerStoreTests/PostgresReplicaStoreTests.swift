@@ -55,6 +55,61 @@ struct PostgresReplicaStoreTests {
         await b.close()
     }
 
+    @Test(
+        "2 replicas x 64 numbered appends to one feed, a quarter thrown after a round trip: numbers 1...96, no gap, none repeated, nothing of a thrown body kept"
+    )
+    func numberedFeedAcrossReplicas() async throws {
+        let cluster = try await PostgresTestCluster.shared()
+        let url = try await cluster.createDatabase(prefix: "feed")
+        let a = try await PostgresRecordStore.open(url: url)
+        let b = try await PostgresRecordStore.open(url: url)
+        let kept = try await withTimeout(120, "128 appends over 2 replicas") {
+            try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<128 {
+                    let store = index % 2 == 0 ? a : b
+                    group.addTask {
+                        do {
+                            try await store.write { tx in
+                                // A round trip, then writes that wait in the queue, then (for a
+                                // quarter) a throw: the body's savepoint must take them all back.
+                                _ = try tx.get(Counter.self, id: "missing-\(index)")
+                                try tx.put(Counter(id: "c\(index)", value: index))
+                                try tx.putNumbered(counter: "events:p1") { sequence in
+                                    DomainEvent(
+                                        partnerId: "p1", sequence: sequence, type: "test.appended",
+                                        resourceId: "c\(index)", data: [:], time: Timestamp(millisecondsSinceEpoch: 0))
+                                }
+                                if index % 4 == 3 {
+                                    // More queued writes than the body before left in the queue.
+                                    try tx.put(Counter(id: "extra\(index)", value: index))
+                                    throw IntendedFailure(tag: "\(index)")
+                                }
+                            }
+                            return index
+                        } catch is IntendedFailure {
+                            return nil
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<Int>()) { if let index = $1 { $0.insert(index) } }
+            }
+        }
+        #expect(kept == Set((0..<128).filter { $0 % 4 != 3 }))
+        let events = try await a.read {
+            try $0.list(DomainEvent.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
+        }
+        #expect(events.map(\.sequence) == Array(1...96))
+        #expect(Set(events.map(\.resourceId)) == Set(kept.map { "c\($0)" }))
+        let counters = try await b.read { tx in try (0..<128).filter { try tx.get(Counter.self, id: "c\($0)") != nil } }
+        #expect(Set(counters) == kept)
+        let extras = try await a.read { tx in
+            try (0..<128).filter { try tx.get(Counter.self, id: "extra\($0)") != nil }
+        }
+        #expect(extras.isEmpty)
+        await a.close()
+        await b.close()
+    }
+
     @Test("the same new record created through two replicas at once is created once; the others see it")
     func createOnce() async throws {
         let cluster = try await PostgresTestCluster.shared()

@@ -78,4 +78,9 @@ struct WatchingWriter: StoreWriting {
     }
 
     func nextSequence(_ name: String) throws -> Int64 { try base.nextSequence(name) }
+
+    func putNumbered<R: StoredRecord>(counter name: String, _ make: @escaping (Int64) -> R) throws {
+        if CredentialWatchingStore.isCredential(R.kind) { touched.value = true }
+        try base.putNumbered(counter: name, make)
+    }
 }

@@ -66,6 +66,21 @@ public protocol StoreWriting: StoreReading {
 
     /// The next value (1, 2, 3, ...) of the named counter; durable with the transaction.
     func nextSequence(_ name: String) throws -> Int64
+
+    /// Puts the record `make` builds from the next value of the named counter (a feed entry
+    /// numbered 1, 2, 3, ... in commit order). The same as `put(make(nextSequence(name)))`,
+    /// except that a store may draw the value and build the record only when the transaction
+    /// commits, so the counter is held for the commit alone (the PostgreSQL store does): the
+    /// body must not read the record back, nor count on when `make` runs.
+    /// - Throws: what `put` throws (a PostgreSQL store throws it from the commit instead).
+    func putNumbered<R: StoredRecord>(counter name: String, _ make: @escaping (Int64) -> R) throws
+}
+
+extension StoreWriting {
+    /// Draws the value now and puts the record at once.
+    public func putNumbered<R: StoredRecord>(counter name: String, _ make: @escaping (Int64) -> R) throws {
+        try put(make(try nextSequence(name)))
+    }
 }
 
 /// Why the store failed, apart from what a transaction body threw.
