@@ -1,6 +1,7 @@
 import Foundation
 
-/// The outcome of running the real `partnerctl`.
+/// The outcome of running one of the package's executables (`partnerctl`, `partner-server`
+/// subcommands) to its end.
 public struct CommandRun: Sendable {
     /// The exit status (-9 when it was killed for running past its timeout).
     public var status: Int32
@@ -14,8 +15,18 @@ public struct CommandRun: Sendable {
     public static func partnerctl(
         _ arguments: [String], environment: [String: String] = [:], folder: String? = nil, timeout: Double = 30
     ) async throws -> CommandRun {
+        try await run("partnerctl", arguments, environment: environment, folder: folder, timeout: timeout)
+    }
+
+    /// Runs the package's executable `name` with `arguments` and `environment` added (no
+    /// `PARTNER_TOKEN` / `PARTNER_TARGET` inherited), in `folder`, within `timeout` seconds
+    /// (killed after that, status -9). Both pipes are read to their end on threads of their own.
+    public static func run(
+        _ name: String, _ arguments: [String], environment: [String: String] = [:], folder: String? = nil,
+        timeout: Double = 30
+    ) async throws -> CommandRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Binaries.path("partnerctl"))
+        process.executableURL = URL(fileURLWithPath: try Binaries.path(name))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["PARTNER_TOKEN"] = nil

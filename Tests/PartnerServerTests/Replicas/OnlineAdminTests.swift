@@ -45,26 +45,11 @@ struct OnlineAdminTests {
 
     /// Runs `partner-server create-partner ARGS` to its end (30 s at most); its standard output.
     static func createPartner(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Binaries.path("partner-server"))
-        process.arguments = ["create-partner"] + arguments
-        let output = CrashServerProcess.Output()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty { handle.readabilityHandler = nil } else { output.append(chunk) }
+        let run = try await CommandRun.run("partner-server", ["create-partner"] + arguments)
+        guard run.status == 0 else {
+            throw CrashHarnessError("create-partner exited with \(run.status): \(run.out)\(run.err)")
         }
-        try process.run()
-        try await CrashHarness.waitUntil(30, "create-partner to finish") { !process.isRunning }
-        try await CrashHarness.waitUntil(5, "create-partner's output") {
-            pipe.fileHandleForReading.readabilityHandler == nil
-        }
-        guard process.terminationStatus == 0 else {
-            throw CrashHarnessError("create-partner exited with \(process.terminationStatus): \(output.value)")
-        }
-        return output.value
+        return run.out + run.err
     }
 
     static func token(in output: String) -> String? {
