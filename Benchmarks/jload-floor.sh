@@ -17,7 +17,7 @@ src=${JLOAD_SRC:-../shared/tools/jload.c}
 [ -f "$src" ] || src=/work/shared/tools/jload.c
 folder=$(mktemp -d /tmp/partner-bench-floor-XXXXXX)
 pids=""
-trap 'for p in $pids; do kill $p 2>/dev/null; wait $p 2>/dev/null; done; rm -rf "$folder"' EXIT
+trap 'for p in $pids; do kill $p 2>/dev/null || true; wait $p 2>/dev/null || true; done; rm -rf "$folder"' EXIT
 gcc -O2 -o "$folder/jload" "$src"
 gcc -O2 -o "$folder/floor-server" "$here/floor-server.c"
 
