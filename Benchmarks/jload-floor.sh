@@ -2,7 +2,8 @@
 # The floor and the two PartnerConsole scenarios of the performance targets, measured by the
 # independent C load client (../shared/tools/jload.c) in one run: 1 connection x 32 in flight.
 #   floor          Benchmarks/floor-server.c: an epoll server in C answering a fixed result
-#   jload-get      Customers.Get, authenticated, on a freshly started partner-server
+#   jload-get      Customers.Get, authenticated, on a freshly started partner-server (SERVER_ARGS
+#                  adds options, e.g. SERVER_ARGS="--access-log off")
 # (jload-echo.sh measures Conformance.Echo the same way.)
 #
 #   Benchmarks/jload-floor.sh [BUILD_DIR] [DURATION] [WARMUP]
@@ -29,7 +30,7 @@ port=$(awk '{print $2}' "$folder/floor.out")
 "$folder/jload" -p "$port" -c 1 -k 32 -d "$DURATION" -w "$WARMUP" --label floor --server-pid "$floor"
 kill $floor
 
-"$BUILD/partner-server" --listen 127.0.0.1:0 --data "$folder/data" 2>"$folder/server.log" &
+"$BUILD/partner-server" --listen 127.0.0.1:0 --data "$folder/data" ${SERVER_ARGS:-} 2>"$folder/server.log" &
 server=$!
 pids="$pids $server"
 for _ in $(seq 1 300); do grep -q "event=server.listening" "$folder/server.log" && break; sleep 0.1; done
