@@ -1,5 +1,6 @@
 import FramedJSON
 import PartnerConformance
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -9,11 +10,14 @@ import Testing
 struct SuiteAgainstServerTests {
     @Test("every case passes against partner-server, and there are at least 150 of them")
     func everyCasePasses() async throws {
-        let (summary, failures, count) = try await offPool { () -> (ConformanceSummary, [String], Int) in
-            let server = try PartnerServerChild()
-            defer { server.stop() }
+        let (summary, failures, count) = try await onThread { () -> (ConformanceSummary, [String], Int) in
+            let server = try ServerProcess.startBlocking(options: ["--enable-conformance-service"])
+            defer {
+                server.terminateBlocking(within: 10)
+                server.remove()
+            }
             let runner = ConformanceRunner(
-                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: try server.token()))
             let discovery = try runner.discover()
             let cases = ConformanceSuite.cases(discovery: discovery)
             let failures = Mutex<[String]>([])
@@ -30,11 +34,14 @@ struct SuiteAgainstServerTests {
 
     @Test("case names are unique and each cites the rule it checks")
     func namesUnique() async throws {
-        let cases = try await offPool { () -> [ConformanceCase] in
-            let server = try PartnerServerChild()
-            defer { server.stop() }
+        let cases = try await onThread { () -> [ConformanceCase] in
+            let server = try ServerProcess.startBlocking(options: ["--enable-conformance-service"])
+            defer {
+                server.terminateBlocking(within: 10)
+                server.remove()
+            }
             let runner = ConformanceRunner(
-                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: try server.token()))
             return ConformanceSuite.cases(discovery: try runner.discover())
         }
         let names = cases.map(\.name)
