@@ -106,7 +106,9 @@ let package = Package(
         .testTarget(name: "ToolSupportTests", dependencies: ["ToolSupport"]),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "FramedRPC", "ToolSupport"]),
         .testTarget(name: "FramedRPCTests", dependencies: ["FramedRPC", "FramedRPCInProcess", "FramedRPCConformance"]),
-        .testTarget(name: "FramedRPCTCPTests", dependencies: ["FramedRPCTCP", "FramedRPC", "FramedRPCConformance"]),
+        .testTarget(
+            name: "FramedRPCTCPTests",
+            dependencies: ["FramedRPCTCP", "FramedRPC", "FramedRPCConformance", "PartnerTestSupport"]),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
         // PartnerAPI on its own: message coding against Codable, compiled schemas against the
         // reference validator.
@@ -116,12 +118,21 @@ let package = Package(
         .testTarget(
             name: "FramedRPCConformanceTests",
             dependencies: ["FramedRPCConformance", "FramedRPCInProcess", "FramedRPC", "FramedJSON"]),
-        // Test helpers several test targets share: temporary folders, the throwaway PostgreSQL cluster.
-        .target(name: "PartnerTestSupport", path: "Tests/PartnerTestSupport"),
+        // Test helpers every test target shares: the raw frame socket (WireSocket), partner-server
+        // and the other executables as child processes, waits with timeouts, temporary folders,
+        // the throwaway PostgreSQL cluster, the stores' test records.
+        .target(
+            name: "PartnerTestSupport", dependencies: ["FramedJSON", "PartnerCore"], path: "Tests/PartnerTestSupport"),
+        // The SQLite store, and the store contract suite run against every store (memory, SQLite,
+        // PostgreSQL).
         .testTarget(
             name: "PartnerStoreTests",
             dependencies: ["PartnerStore", "PartnerStorePostgres", "PartnerCore", "PartnerTestSupport"]
         ),
+        // What only the PostgreSQL store promises: group commit, several replicas on one database.
+        .testTarget(
+            name: "PartnerStorePostgresTests",
+            dependencies: ["PartnerStorePostgres", "PartnerCore", "PartnerTestSupport"]),
         // Runs partner-bench's quick mode against an in-process server; asserts no errors, never timing.
         .testTarget(
             name: "PartnerBenchTests",
@@ -135,6 +146,7 @@ let package = Package(
             name: "PartnerConformanceTests",
             dependencies: [
                 "PartnerConformance", "PartnerAPI", "FramedJSON", "FramedRPC", "FramedRPCTCP", "partner-server",
+                "PartnerTestSupport",
             ]
         ),
         // partner-server as a child process: crashes, restarts, hostile clients, TLS, logs.

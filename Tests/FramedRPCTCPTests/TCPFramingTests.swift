@@ -1,6 +1,7 @@
 import FramedRPC
 import FramedRPCTCP
 import Glibc
+import PartnerTestSupport
 import Testing
 
 @Suite("TCP framing over loopback")

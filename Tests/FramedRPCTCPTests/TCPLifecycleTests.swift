@@ -2,6 +2,7 @@ import CEpoll
 import FramedRPC
 import FramedRPCTCP
 import Glibc
+import PartnerTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import FramedRPC
 import FramedRPCTCP
+import PartnerTestSupport
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import FramedRPCTCP
+import PartnerTestSupport
 import Testing
 
 /// The TLS engine alone: two sessions handing ciphertext to each other in memory, no sockets.

@@ -2,6 +2,7 @@ import FramedJSON
 import FramedRPC
 import FramedRPCConformance
 import FramedRPCTCP
+import PartnerTestSupport
 import Synchronization
 
 /// An `RPCServer` with `Conformance` served over TLS on 127.0.0.1 (port 0), recording the

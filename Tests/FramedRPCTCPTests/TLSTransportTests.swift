@@ -4,6 +4,7 @@ import FramedRPC
 import FramedRPCConformance
 import FramedRPCTCP
 import Glibc
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -205,7 +206,7 @@ private func expectUnavailable(_ client: RPCClient) async throws -> RPCError {
             try await client.unary("Conformance.Echo", params: TLSEchoParams(message: "refused?"))
         }
         Issue.record("the call succeeded: \(answer)")
-        throw WireFailure("expected the TLS handshake to be refused")
+        throw TestFailure("expected the TLS handshake to be refused")
     } catch let error as RPCError {
         #expect(error.code == .unavailable, "\(error)")
         return error
@@ -218,7 +219,7 @@ private func readRawUntilClosed(_ socket: WireSocket, within timeout: Duration) 
 ) {
     let fd = socket.fd
     let deadline = cepoll_monotonic_ns() &+ UInt64(timeout.components.seconds) * 1_000_000_000
-    return try await WireSocket.offPool {
+    return try await onThread {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {

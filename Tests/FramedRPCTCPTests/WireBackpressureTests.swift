@@ -1,6 +1,7 @@
 import CEpoll
 import FramedJSON
 import FramedRPC
+import PartnerTestSupport
 import Testing
 
 extension WireTests {

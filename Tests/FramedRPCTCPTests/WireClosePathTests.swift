@@ -1,6 +1,7 @@
 import FramedJSON
 import FramedRPC
 import FramedRPCTCP
+import PartnerTestSupport
 import Testing
 
 extension WireTests {

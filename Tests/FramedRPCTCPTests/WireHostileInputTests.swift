@@ -1,5 +1,6 @@
 import FramedJSON
 import FramedRPC
+import PartnerTestSupport
 import Testing
 
 extension WireTests {

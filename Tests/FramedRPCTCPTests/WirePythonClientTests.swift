@@ -1,6 +1,7 @@
 import Foundation
 import FramedJSON
 import FramedRPC
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -47,10 +48,12 @@ extension WireTests {
 
                 """.write(to: launcher, atomically: true, encoding: .utf8)
 
-                let output = try await Self.run(
-                    try #require(Self.python), arguments: [launcher.path, client.path, String(s.port)])
-                #expect(output.status == 0, "python3 failed: \(output.stderr)")
-                let lines = output.stdout.split(separator: "\n").map(String.init)
+                let python = try #require(Self.python)
+                let output = try await onThread {
+                    try CommandRun.runBlocking(path: python, [launcher.path, client.path, String(s.port)], timeout: 20)
+                }
+                #expect(output.status == 0, "python3 failed (status -9: it ran past 20 s): \(output.err)")
+                let lines = output.out.split(separator: "\n").map(String.init)
                 let document = WireServer.openRPCDocument
                 let title = try #require(document["info"]?["title"]?.stringValue)
                 let names = try #require(document["methods"]?.arrayValue).compactMap { $0["name"]?.stringValue }
@@ -64,40 +67,6 @@ extension WireTests {
                 #expect(served["methods"]?.arrayValue?.count == names.count + 2)
                 await rpc.close()
 
-            }
-        }
-
-        struct Output: Sendable {
-            var status: Int32
-            var stdout: String
-            var stderr: String
-        }
-
-        /// Runs a program to completion (at most 20 s) off the concurrency pool.
-        static func run(_ program: String, arguments: [String]) async throws -> Output {
-            try await WireSocket.offPool {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: program)
-                process.arguments = arguments
-                let out = Pipe()
-                let err = Pipe()
-                process.standardOutput = out
-                process.standardError = err
-                try process.run()
-                let killed = Atomic<Bool>(false)
-                DispatchQueue.global().asyncAfter(deadline: .now() + 20) {
-                    if process.isRunning {
-                        killed.store(true, ordering: .relaxed)
-                        process.terminate()
-                    }
-                }
-                let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                if killed.load(ordering: .relaxed) { throw WireFailure("python3 did not finish within 20 s") }
-                return Output(
-                    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                    stderr: String(decoding: stderr, as: UTF8.self))
             }
         }
     }

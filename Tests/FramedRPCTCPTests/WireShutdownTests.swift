@@ -1,5 +1,6 @@
 import FramedJSON
 import FramedRPC
+import PartnerTestSupport
 import Testing
 
 extension WireTests {
@@ -41,7 +42,7 @@ extension WireTests {
 
                 let rest = try await socket.readUntilClosed()
                 #expect(rest == [["jsonrpc": "2.0", "id": "inflight", "result": ["message": "done", "meta": [:]]]])
-                #expect(throws: WireFailure.self, "the listener is closed") { _ = try s.socket() }
+                #expect(throws: TestFailure.self, "the listener is closed") { _ = try s.socket() }
                 try await s.waitServed()
                 #expect(
                     ContinuousClock.now - began < .seconds(5),

@@ -21,7 +21,7 @@ struct QuickBenchTests {
     @Test("every quick scenario completes calls and none of them fails")
     func quickRunHasNoErrors() async throws {
         let folder = try TemporaryFolders.make("partner-bench-test")
-        defer { SpawnedServer.run(["/bin/rm", "-rf", folder]) }
+        defer { TemporaryFolders.remove(folder) }
 
         var options = PartnerApplication.Options(dataDirectory: folder + "/data")
         options.enableConformanceService = true
@@ -50,7 +50,7 @@ struct QuickBenchTests {
             }
             tasks.addTask {
                 do {
-                    return try await withDeadline(seconds: 120) { try await runner.run() }
+                    return try await withTimeout(120, "the quick bench run") { try await runner.run() }
                 } catch {
                     app.server.beginGracefulShutdown()
                     throw error
@@ -73,21 +73,5 @@ struct QuickBenchTests {
             #expect(outcome.stats.errors == 0, "\(outcome.scenario.rawValue): \(outcome.stats.firstError ?? "")")
             #expect(outcome.stats.calls > 0, "\(outcome.scenario.rawValue) completed no call")
         }
-    }
-}
-
-/// Runs `body`, failing with a message if it takes longer than `seconds`.
-func withDeadline<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw BenchError("the quick bench run took longer than \(Int(seconds)) s")
-        }
-        return value
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import FramedJSON
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -12,33 +13,24 @@ import Testing
 /// ``RawConnection`` against a scripted loopback peer: framing, held frames, closes, silence.
 @Suite("RawConnection framing on a loopback socket", .timeLimit(.minutes(1)))
 struct RawConnectionTests {
-    /// A one-connection TCP peer on 127.0.0.1 that runs `script` with the accepted socket.
+    /// A one-connection TCP peer on 127.0.0.1 that runs `script` with the accepted socket, then
+    /// closes it.
     final class LoopbackPeer: Sendable {
         let port: Int
         private let listener: Int32
         private let done = DispatchSemaphore(value: 0)
 
-        init(script: @escaping @Sendable (Int32) -> Void) throws {
-            let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                    bind(listener, pointer, length) == 0 && listen(listener, 1) == 0
-                        && getsockname(listener, pointer, &length) == 0
-                }
-            }
-            try #require(bound, "cannot listen on loopback")
+        init(script: @escaping @Sendable (WireSocket) -> Void) throws {
+            let (listener, port) = try LoopbackPorts.listen(backlog: 1)
             self.listener = listener
-            self.port = Int(UInt16(bigEndian: address.sin_port))
+            self.port = port
             let done = done
             DispatchQueue.global().async {
                 let fd = accept(listener, nil, nil)
                 if fd >= 0 {
-                    script(fd)
-                    close(fd)
+                    let socket = WireSocket(adopting: fd)
+                    script(socket)
+                    socket.close()
                 }
                 done.signal()
             }
@@ -48,29 +40,6 @@ struct RawConnectionTests {
         func finish() {
             _ = done.wait(timeout: .now() + 10)
             close(listener)
-        }
-
-        static func readExactly(_ fd: Int32, _ count: Int) -> [UInt8] {
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: count)
-            while bytes.count < count {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, count - bytes.count) }
-                if n <= 0 { break }
-                bytes += chunk[0..<n]
-            }
-            return bytes
-        }
-
-        /// Reads one frame: 4 bytes of big-endian length, then the payload.
-        static func readFrame(_ fd: Int32) -> [UInt8] {
-            let header = readExactly(fd, 4)
-            guard header.count == 4 else { return [] }
-            let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-            return readExactly(fd, length)
-        }
-
-        static func write(_ fd: Int32, _ bytes: [UInt8]) {
-            _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         }
     }
 
@@ -83,8 +52,8 @@ struct RawConnectionTests {
     @Test("a frame is written as a 4-byte big-endian byte count and the payload")
     func writesFrames() throws {
         let received = Mutex<[UInt8]>([])
-        let peer = try LoopbackPeer { fd in
-            let payload = LoopbackPeer.readFrame(fd)
+        let peer = try LoopbackPeer { socket in
+            let payload = (try? socket.readFrame(timeout: 10)) ?? []
             received.withLock { $0 = payload }
         }
         let connection = try context(port: peer.port).connect()
@@ -97,11 +66,11 @@ struct RawConnectionTests {
 
     @Test("frames split byte by byte and coalesced in one write are both read whole, in order")
     func readsSplitAndCoalesced() throws {
-        let peer = try LoopbackPeer { fd in
+        let peer = try LoopbackPeer { socket in
             let a = RawConnection.framed(Array(#"{"id":1,"result":{}}"#.utf8))
-            for byte in a { LoopbackPeer.write(fd, [byte]) }
-            LoopbackPeer.write(
-                fd, RawConnection.framed(Array(#"{"id":2,"result":{}}"#.utf8)) + RawConnection.framed(Array("[3]".utf8))
+            for byte in a { socket.write([byte]) }
+            socket.write(
+                RawConnection.framed(Array(#"{"id":2,"result":{}}"#.utf8)) + RawConnection.framed(Array("[3]".utf8))
             )
         }
         let connection = try context(port: peer.port).connect()
@@ -114,13 +83,13 @@ struct RawConnectionTests {
 
     @Test("readResponse holds the frames that come before the awaited id, and later reads return them")
     func holdsOtherFrames() throws {
-        let peer = try LoopbackPeer { fd in
+        let peer = try LoopbackPeer { socket in
             for text in [
                 #"{"jsonrpc":"2.0","method":"$/item","params":{"id":7,"item":{"index":0}}}"#,
                 #"{"jsonrpc":"2.0","id":2,"result":{}}"#,
                 #"{"jsonrpc":"2.0","id":1,"result":{"n":1}}"#,
             ] {
-                LoopbackPeer.write(fd, RawConnection.framed(Array(text.utf8)))
+                socket.write(RawConnection.framed(Array(text.utf8)))
             }
         }
         let connection = try context(port: peer.port).connect()
@@ -135,9 +104,9 @@ struct RawConnectionTests {
 
     @Test("a zero-length or non-JSON frame from the peer fails the case, naming the problem")
     func refusesBadFrames() throws {
-        let peer = try LoopbackPeer { fd in
-            LoopbackPeer.write(fd, RawConnection.framed(Array("{not json".utf8)))
-            LoopbackPeer.write(fd, [0, 0, 0, 0])
+        let peer = try LoopbackPeer { socket in
+            socket.write(RawConnection.framed(Array("{not json".utf8)))
+            socket.write([0, 0, 0, 0])
         }
         let connection = try context(port: peer.port).connect()
         let notJSON = #expect(throws: CaseFailure.self) { try connection.readFrame() }
@@ -150,9 +119,9 @@ struct RawConnectionTests {
     @Test("expectSilence passes on a quiet connection and fails when a frame arrives or the peer closes")
     func silence() throws {
         let release = DispatchSemaphore(value: 0)
-        let peer = try LoopbackPeer { fd in
+        let peer = try LoopbackPeer { socket in
             _ = release.wait(timeout: .now() + 5)
-            LoopbackPeer.write(fd, RawConnection.framed(Array(#"{"id":1,"result":{}}"#.utf8)))
+            socket.write(RawConnection.framed(Array(#"{"id":1,"result":{}}"#.utf8)))
         }
         let connection = try context(port: peer.port).connect()
         try connection.expectSilence(for: .milliseconds(100))
@@ -166,8 +135,8 @@ struct RawConnectionTests {
     @Test("a read that times out names what it waited for and carries the transcript")
     func timeoutNamesTheWait() throws {
         let release = DispatchSemaphore(value: 0)
-        let peer = try LoopbackPeer { fd in
-            _ = LoopbackPeer.readFrame(fd)
+        let peer = try LoopbackPeer { socket in
+            _ = try? socket.readFrame(timeout: 10)
             _ = release.wait(timeout: .now() + 5)
         }
         let context = context(port: peer.port)

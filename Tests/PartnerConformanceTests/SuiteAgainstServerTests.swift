@@ -1,5 +1,6 @@
 import FramedJSON
 import PartnerConformance
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -9,11 +10,7 @@ import Testing
 struct SuiteAgainstServerTests {
     @Test("every case passes against partner-server, and there are at least 150 of them")
     func everyCasePasses() async throws {
-        let (summary, failures, count) = try await offPool { () -> (ConformanceSummary, [String], Int) in
-            let server = try PartnerServerChild()
-            defer { server.stop() }
-            let runner = ConformanceRunner(
-                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+        let (summary, failures, count) = try await Self.againstServer { runner -> (ConformanceSummary, [String], Int) in
             let discovery = try runner.discover()
             let cases = ConformanceSuite.cases(discovery: discovery)
             let failures = Mutex<[String]>([])
@@ -30,11 +27,7 @@ struct SuiteAgainstServerTests {
 
     @Test("case names are unique and each cites the rule it checks")
     func namesUnique() async throws {
-        let cases = try await offPool { () -> [ConformanceCase] in
-            let server = try PartnerServerChild()
-            defer { server.stop() }
-            let runner = ConformanceRunner(
-                target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: server.token))
+        let cases = try await Self.againstServer { runner -> [ConformanceCase] in
             return ConformanceSuite.cases(discovery: try runner.discover())
         }
         let names = cases.map(\.name)
@@ -42,5 +35,22 @@ struct SuiteAgainstServerTests {
             Set(names).count == names.count,
             "duplicate names: \(Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
         #expect(cases.allSatisfy { !$0.rule.isEmpty })
+    }
+
+    /// Runs `body` on a thread of its own with a runner aimed at a fresh `partner-server`
+    /// (Conformance service on, the bootstrap token), stopped and removed after.
+    private static func againstServer<T: Sendable>(_ body: @escaping @Sendable (ConformanceRunner) throws -> T)
+        async throws -> T
+    {
+        try await onThread {
+            let server = try ServerProcess.startBlocking(options: ["--enable-conformance-service"])
+            defer {
+                server.terminateBlocking(within: 10)
+                server.remove()
+            }
+            return try body(
+                ConformanceRunner(
+                    target: ConformanceTarget(host: "127.0.0.1", port: server.port, token: try server.token())))
+        }
     }
 }

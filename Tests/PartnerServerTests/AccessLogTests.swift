@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -18,16 +19,17 @@ extension Operability {
             "a call that succeeds, one refused and one timed out each get one line, with the trace id only when sent and never the token"
         )
         func linesForSuccessRefusalAndTimeout() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start(["--enable-conformance-service"])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions, ["--enable-conformance-service"])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
-                let token = try server.bootstrapToken()
-                let socket = try HostileSocket(port: server.port)
+                let token = try server.token()
+                let socket = try WireSocket(port: server.port)
                 func call(_ json: String) throws -> JSONValue? {
-                    guard socket.sendFrame(json) else { throw HostileFailure("send failed") }
+                    guard socket.sendFrame(json) else { throw TestFailure("send failed") }
                     return try socket.readJSON(timeout: 10)
                 }
                 let ok = try call(
@@ -99,15 +101,16 @@ extension Operability {
 
         @Test("--log-format json writes one JSON object per line; numbers are numbers")
         func jsonLinesParse() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start(["--log-format", "json"])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions, ["--log-format", "json"])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 // The harness finds the port in a logfmt line; in JSON it is the "address" member.
-                let token = try server.bootstrapToken()
-                let socket = try HostileSocket(port: server.port)
+                let token = try server.token()
+                let socket = try WireSocket(port: server.port)
                 _ = socket.sendFrame(
                     #"{"jsonrpc":"2.0","id":"a","method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
                 )
@@ -147,14 +150,15 @@ extension Operability {
         )
         func perFrameDetailAtDebug() async throws {
             for level in ["debug", "info"] {
-                try await Hostile.onThread {
-                    let server = try HostileServer.start(["--log-level", level])
+                try await onThread {
+                    let server = try ServerProcess.startBlocking(
+                        options: ServerProcess.hostileOptions, ["--log-level", level])
                     defer {
-                        server.stop()
+                        server.terminateBlocking()
                         server.remove()
                     }
-                    let token = try server.bootstrapToken()
-                    let socket = try HostileSocket(port: server.port)
+                    let token = try server.token()
+                    let socket = try WireSocket(port: server.port)
                     let request =
                         #"{"jsonrpc":"2.0","id":"f1","method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
                     _ = socket.sendFrame(request)
@@ -191,14 +195,15 @@ extension Operability {
         @Test("--access-log errors logs the refused call and not the successful one; off logs no call")
         func errorsAndOffModes() async throws {
             for mode in ["errors", "off"] {
-                try await Hostile.onThread {
-                    let server = try HostileServer.start(["--access-log", mode])
+                try await onThread {
+                    let server = try ServerProcess.startBlocking(
+                        options: ServerProcess.hostileOptions, ["--access-log", mode])
                     defer {
-                        server.stop()
+                        server.terminateBlocking()
                         server.remove()
                     }
-                    let token = try server.bootstrapToken()
-                    let socket = try HostileSocket(port: server.port)
+                    let token = try server.token()
+                    let socket = try WireSocket(port: server.port)
                     _ = socket.sendFrame(
                         #"{"jsonrpc":"2.0","id":1,"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(token)"}}"#
                     )
@@ -231,13 +236,15 @@ extension Operability {
             "idle, frame timeout, protocol error, limit, client and drain each close with their own reason, in the log and the metrics"
         )
         func reasons() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start([
-                    "--idle-timeout", "0.5", "--frame-timeout", "0.5", "--max-frame-bytes", "1024",
-                    "--metrics-listen", "127.0.0.1:0", "--drain-grace", "2",
-                ])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions,
+                    [
+                        "--idle-timeout", "0.5", "--frame-timeout", "0.5", "--max-frame-bytes", "1024",
+                        "--metrics-listen", "127.0.0.1:0", "--drain-grace", "2",
+                    ])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 let metricsPort = try Ops.metricsPort(of: server)
@@ -245,9 +252,9 @@ extension Operability {
                     server.log().split(separator: "\n").filter { $0.contains("event=connection.closed") }
                         .compactMap { Ops.logfmtFields(String($0))["reason"] }
                 }
-                func expectClose(_ reason: String, after action: (HostileSocket) -> Void) throws {
+                func expectClose(_ reason: String, after action: (WireSocket) -> Void) throws {
                     let before = closedReasons().filter { $0 == reason }.count
-                    let socket = try HostileSocket(port: server.port)
+                    let socket = try WireSocket(port: server.port)
                     defer { socket.close() }
                     action(socket)
                     #expect(socket.waitForClose(timeout: 10), "the server did not close for \(reason)")
@@ -256,13 +263,13 @@ extension Operability {
                 }
                 try expectClose("idle") { _ in }
                 try expectClose("frame_timeout") {
-                    _ = $0.send(HostileSocket.header(100) + Array(repeating: 0x20, count: 10))
+                    _ = $0.write(WireSocket.header(100) + Array(repeating: 0x20, count: 10))
                 }
-                try expectClose("protocol_error") { _ = $0.send(HostileSocket.header(0)) }
+                try expectClose("protocol_error") { _ = $0.write(WireSocket.header(0)) }
                 try expectClose("limit") {
-                    _ = $0.send(HostileSocket.header(5000) + Array(repeating: 0x20, count: 5000))
+                    _ = $0.write(WireSocket.header(5000) + Array(repeating: 0x20, count: 5000))
                 }
-                let client = try HostileSocket(port: server.port)
+                let client = try WireSocket(port: server.port)
                 #expect(client.ping())
                 client.close()
                 #expect(Hostile.wait(10) { closedReasons().contains("client") }, "\(closedReasons())")
@@ -273,7 +280,7 @@ extension Operability {
                         page.contains(#"partner_rpc_server_connections_closed_total{reason="\#(reason)"} 1"#),
                         "\(reason) not counted")
                 }
-                let draining = try HostileSocket(port: server.port)
+                let draining = try WireSocket(port: server.port)
                 defer { draining.close() }
                 #expect(draining.ping())
                 kill(server.process.processIdentifier, SIGTERM)

@@ -1,6 +1,7 @@
 import Foundation
 import FramedRPC
 import PartnerAPI
+import PartnerTestSupport
 import Testing
 
 /// partner-server on a disk that refuses writes: a clear error (it will not start, saying why,
@@ -18,10 +19,10 @@ struct CrashDiskFaultTests {
         try CrashDiskFaults.makeReadOnly(data)
         defer { CrashDiskFaults.undoReadOnly(data) }
         do {
-            let server = try await CrashServerProcess.start(data: data)
-            try await server.kill()
+            let server = try await ServerProcess.crash(data: data)
+            try await server.killAndWait()
             Issue.record("partner-server started on a read-only data folder")
-        } catch let failure as CrashServerProcess.StartFailure {
+        } catch let failure as ServerProcess.StartFailure {
             #expect(failure.status != 0)
             #expect(failure.message.contains("read-only") || failure.message.contains("cannot"), "\(failure.message)")
             #expect(failure.message.contains(data), "the message names the folder: \(failure.message)")
@@ -35,11 +36,11 @@ struct CrashDiskFaultTests {
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/data"
-        var server = try await CrashServerProcess.start(data: data)
+        var server = try await ServerProcess.crash(data: data)
         var (client, rpc) = try server.client()
         let kept = try await client.customers.create(CrashRestartTests.customer("readonly-kept"))
         await rpc.close()
-        try await server.kill()
+        try await server.killAndWait()
 
         try CrashDiskFaults.makeReadOnly(data)
         let outcome = await Self.startReadOnly(data)
@@ -57,7 +58,7 @@ struct CrashDiskFaultTests {
             Issue.record("\(text)")
         }
 
-        server = try await CrashServerProcess.start(data: data)
+        server = try await ServerProcess.crash(data: data)
         (client, rpc) = try server.client()
         let stored = try await client.customers.get(.init(customerId: kept.id))
         #expect(stored.primaryDomain == kept.primaryDomain && stored.createTime == kept.createTime)
@@ -65,7 +66,7 @@ struct CrashDiskFaultTests {
         #expect(!customers.contains { $0.primaryDomain.hasPrefix("readonly-lost") })
         _ = try await client.customers.create(CrashRestartTests.customer("readonly-after"))
         await rpc.close()
-        try await server.stop()
+        try await server.terminateAndWait()
         if let integrity = try CrashHarness.integrityCheck(data: data) {
             #expect(integrity == "ok", "the database after a read-only spell: \(integrity)")
         }
@@ -85,10 +86,10 @@ struct CrashDiskFaultTests {
 
     /// Starts the server on a read-only folder and tries one write.
     static func startReadOnly(_ data: String) async -> ReadOnlyOutcome {
-        let server: CrashServerProcess
+        let server: ServerProcess
         do {
-            server = try await CrashServerProcess.start(data: data)
-        } catch let failure as CrashServerProcess.StartFailure {
+            server = try await ServerProcess.crash(data: data)
+        } catch let failure as ServerProcess.StartFailure {
             return .refused(status: failure.status, message: failure.message)
         } catch {
             return .harness("\(error)")
@@ -107,7 +108,7 @@ struct CrashDiskFaultTests {
         } catch {
             outcome = .harness("\(error)")
         }
-        try? await server.kill()
+        try? await server.killAndWait()
         return outcome
     }
 
@@ -123,7 +124,7 @@ struct CrashDiskFaultTests {
         defer { try? CrashDiskFaults.unmount(mount) }
         let data = mount + "/data"
 
-        var server = try await CrashServerProcess.start(data: data)
+        var server = try await ServerProcess.crash(data: data, root: folder + "/server")
         var (client, rpc) = try server.client()
         var acknowledged: [Customer] = []
         for index in 0..<5 {
@@ -151,7 +152,7 @@ struct CrashDiskFaultTests {
 
         // Space comes back: writes resume without a restart.
         try FileManager.default.removeItem(atPath: filler)
-        try await CrashHarness.waitUntil(20, "a write to succeed once the disk has space") {
+        try await waitUntil(20, "a write to succeed once the disk has space") {
             let result = await Self.attempt { () async throws(RPCError) -> Customer in
                 try await client.customers.create(CrashRestartTests.customer("full-after-\(acknowledged.count)"))
             }
@@ -167,8 +168,8 @@ struct CrashDiskFaultTests {
         await rpc.close()
 
         // Killed and restarted: every acknowledged customer is there, whole, with its audit entry.
-        try await server.kill()
-        server = try await CrashServerProcess.start(data: data)
+        try await server.killAndWait()
+        server = try await ServerProcess.crash(data: data, root: folder + "/server")
         (client, rpc) = try server.client()
         var audited = Set<String>()
         var token: String?
@@ -183,7 +184,7 @@ struct CrashDiskFaultTests {
             #expect(audited.contains(customer.id), "customer \(customer.id) has no audit entry")
         }
         await rpc.close()
-        try await server.stop()
+        try await server.terminateAndWait()
         if let integrity = try CrashHarness.integrityCheck(data: data) {
             #expect(integrity == "ok", "the database after a full disk: \(integrity)")
         }

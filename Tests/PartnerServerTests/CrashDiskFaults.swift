@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PartnerTestSupport
 
 /// Makes disks fail for the crash tests: read-only folders and a full file system.
 enum CrashDiskFaults {
@@ -9,9 +10,9 @@ enum CrashDiskFaults {
     static func makeReadOnly(_ path: String) throws {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
         for file in files {
-            guard chmod(file, 0o444) == 0 else { throw CrashHarnessError("chmod \(file) failed: errno \(errno)") }
+            guard chmod(file, 0o444) == 0 else { throw TestFailure("chmod \(file) failed: errno \(errno)") }
         }
-        guard chmod(path, 0o555) == 0 else { throw CrashHarnessError("chmod \(path) failed: errno \(errno)") }
+        guard chmod(path, 0o555) == 0 else { throw TestFailure("chmod \(path) failed: errno \(errno)") }
         if geteuid() == 0 { try run(["/usr/bin/chattr", "/bin/chattr"], ["+i"] + files + [path]) }
     }
 
@@ -57,43 +58,30 @@ enum CrashDiskFaults {
     static func fill(_ folder: String) throws -> String {
         let path = folder + "/filler"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CrashHarnessError("cannot create \(path): errno \(errno)") }
+        guard fd >= 0 else { throw TestFailure("cannot create \(path): errno \(errno)") }
         defer { close(fd) }
         let chunk = [UInt8](repeating: 0x5A, count: 4096)
         for _ in 0..<1_000_000 {
             let written = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written < 0 {
-                guard errno == ENOSPC else { throw CrashHarnessError("writing \(path): errno \(errno)") }
+                guard errno == ENOSPC else { throw TestFailure("writing \(path): errno \(errno)") }
                 return path
             }
             if written < chunk.count {
                 continue  // the last partial block; the next write fails with ENOSPC
             }
         }
-        throw CrashHarnessError("\(folder) did not fill up")
+        throw TestFailure("\(folder) did not fill up")
     }
 
     private static func run(_ tools: [String], _ arguments: [String]) throws {
         guard let tool = tools.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw CrashHarnessError("none of \(tools) exists")
+            throw TestFailure("none of \(tools) exists")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning {
-            guard Date() < deadline else {
-                process.terminate()
-                throw CrashHarnessError("\(tool) did not finish within 10 s")
-            }
-            usleep(1_000)
-        }
-        guard process.terminationStatus == 0 else {
-            throw CrashHarnessError(
-                "\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        let run = try CommandRun.runBlocking(path: tool, arguments, timeout: 10)
+        guard run.status != -9 else { throw TestFailure("\(tool) did not finish within 10 s") }
+        guard run.status == 0 else {
+            throw TestFailure("\(tool) \(arguments.joined(separator: " ")) exited with \(run.status)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FramedRPC
 import PartnerAPI
+import PartnerTestSupport
 import Testing
 
 /// partner-server killed with SIGKILL while clients write, restarted on the same data folder,
@@ -23,7 +24,7 @@ struct CrashRestartTests {
         var random = CrashRandom(seed: seed)
         var kills = 0
 
-        var server = try await CrashServerProcess.start(data: data)
+        var server = try await ServerProcess.crash(data: data)
         for round in 1...Self.rounds {
             let (client, rpc) = try server.client()
             let target = Int.random(in: 4...24, using: &random)
@@ -40,17 +41,17 @@ struct CrashRestartTests {
             }
             // The kill comes once this round has some acknowledged writes, plus a random instant,
             // so that calls are in flight at every stage (parsing, in the store, answering).
-            try await CrashHarness.waitUntil(30, "round \(round): \(target) acknowledged writes (seed \(seed))") {
+            try await waitUntil(30, "round \(round): \(target) acknowledged writes (seed \(seed))") {
                 ledger.ackCount(round: round) >= target || !server.isRunning
             }
             try await Task.sleep(for: .milliseconds(Int.random(in: 0...25, using: &random)))
-            #expect(server.isRunning, "round \(round): the server died on its own: \(server.log.suffix(2_000))")
-            try await server.kill()
+            #expect(server.isRunning, "round \(round): the server died on its own: \(server.log().suffix(2_000))")
+            try await server.killAndWait()
             kills += 1
             try await Self.within(30, "round \(round): writers to stop after the kill") { await writers.value }
             await rpc.close()
 
-            server = try await CrashServerProcess.start(data: data)
+            server = try await ServerProcess.crash(data: data)
             let (checker, checkerRPC) = try server.client()
             try await Self.retryPending(checker, ledger)
             try await Self.verify(checker, ledger.snapshot.acks.filter { $0.round == round }, seed: seed)
@@ -63,7 +64,7 @@ struct CrashRestartTests {
         try await Self.verify(checker, state.acks, seed: seed)
         try await Self.verifyWhole(checker, state.acks, seed: seed)
         await checkerRPC.close()
-        try await server.kill()
+        try await server.killAndWait()
         if let integrity = try CrashHarness.integrityCheck(data: data) {
             #expect(integrity == "ok", "seed \(seed): the database after \(kills) kills: \(integrity)")
         }
@@ -284,7 +285,7 @@ struct CrashRestartTests {
             }
             guard let first = try await group.next(), let value = first else {
                 group.cancelAll()
-                throw CrashHarnessError("\(what): not done within \(seconds) s")
+                throw TestFailure("\(what): not done within \(seconds) s")
             }
             group.cancelAll()
             return value

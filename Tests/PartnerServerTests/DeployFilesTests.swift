@@ -13,8 +13,9 @@ extension Operability {
 
         @Test("promtool check config accepts the example scrape configuration (and the rule file it names)")
         func scrapeConfig() async throws {
-            try await Hostile.onThread {
-                let run = try Ops.run(try Ops.tool("promtool"), ["check", "config", Self.deploy + "/prometheus.yml"])
+            try await onThread {
+                let run = try CommandRun.runBlocking(
+                    path: try Ops.tool("promtool"), ["check", "config", Self.deploy + "/prometheus.yml"])
                 #expect(run.status == 0, "\(run.output)")
                 #expect(run.output.contains("SUCCESS"), "\(run.output)")
             }
@@ -22,9 +23,9 @@ extension Operability {
 
         @Test("promtool check rules accepts the alerting rules, and they cover errors, latency, stalls and commits")
         func alertingRules() async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 let path = Self.deploy + "/partner-server.rules.yml"
-                let run = try Ops.run(try Ops.tool("promtool"), ["check", "rules", path])
+                let run = try CommandRun.runBlocking(path: try Ops.tool("promtool"), ["check", "rules", path])
                 #expect(run.status == 0, "\(run.output)")
                 let text = try String(contentsOfFile: path, encoding: .utf8)
                 for alert in [
@@ -40,7 +41,7 @@ extension Operability {
             "systemd-analyze verify accepts the unit",
             .enabled(if: hasSystemdAnalyze, "systemd-analyze is not installed"))
         func systemdUnit() async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 // verify insists that ExecStart's binary exists: point it at the one just built.
                 let folder = NSTemporaryDirectory() + "/unit-\(UUID().uuidString)"
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -49,7 +50,8 @@ extension Operability {
                     .replacingOccurrences(
                         of: "/usr/local/bin/partner-server", with: try Binaries.path("partner-server"))
                 try unit.write(toFile: folder + "/partner-server.service", atomically: true, encoding: .utf8)
-                let run = try Ops.run(try Ops.tool("systemd-analyze"), ["verify", folder + "/partner-server.service"])
+                let run = try CommandRun.runBlocking(
+                    path: try Ops.tool("systemd-analyze"), ["verify", folder + "/partner-server.service"])
                 #expect(run.status == 0, "\(run.output)")
                 #expect(!run.output.contains("Unknown key"), "\(run.output)")
             }

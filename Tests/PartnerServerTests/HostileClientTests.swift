@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -34,12 +35,12 @@ struct HostileClientTests {
     /// start and stop, sockets) runs on a thread of its own, never on the cooperative pool.
     func scenario(
         _ name: String, _ arguments: [String] = [], probeLatencyKnownIssue: Comment? = nil,
-        _ body: @escaping @Sendable (HostileServer) throws -> String
+        _ body: @escaping @Sendable (ServerProcess) throws -> String
     ) async throws {
-        let outcome = try await Hostile.onThread { () throws -> Outcome in
-            let server = try HostileServer.start(arguments)
+        let outcome = try await onThread { () throws -> Outcome in
+            let server = try ServerProcess.startBlocking(options: ServerProcess.hostileOptions, arguments)
             defer {
-                server.stop()
+                server.terminateBlocking()
                 server.remove()
             }
             var outcome = Outcome()
@@ -52,7 +53,7 @@ struct HostileClientTests {
             outcome.report = probe.stop()
             (outcome.rss, outcome.peak) = server.memory()
             outcome.alive = server.isRunning
-            outcome.answersAfter = (try? HostileSocket(port: server.port).ping(id: 424242)) ?? false
+            outcome.answersAfter = (try? WireSocket(port: server.port).ping(id: 424242)) ?? false
             if !outcome.alive { outcome.log = String(server.log().suffix(3000)) }
             return outcome
         }
@@ -80,9 +81,9 @@ struct HostileClientTests {
     @Test("slowloris: connections dribbling a byte a second are closed at frameTimeout; others are served")
     func slowloris() async throws {
         try await scenario("slowloris", ["--frame-timeout", "1.5"]) { server in
-            let idle = try HostileSocket(port: server.port)
-            let slow = try (0..<8).map { _ in try HostileSocket(port: server.port) }
-            let frame = HostileSocket.frame(
+            let idle = try WireSocket(port: server.port)
+            let slow = try (0..<8).map { _ in try WireSocket(port: server.port) }
+            let frame = WireSocket.frame(
                 #"{"jsonrpc":"2.0","id":7,"method":"$/ping","params":{"pad":"0123456789"}}"#)
             var closedAt = [Double?](repeating: nil, count: slow.count)
             let start = Date()
@@ -92,27 +93,23 @@ struct HostileClientTests {
                 guard elapsed < 10 else { break }
                 if elapsed >= Double(sent), sent < frame.count {
                     for (i, socket) in slow.enumerated() where closedAt[i] == nil {
-                        if !socket.send([frame[sent]]) { closedAt[i] = elapsed }
+                        if !socket.write([frame[sent]]) { closedAt[i] = elapsed }
                     }
                     sent += 1
                 }
-                var fds = slow.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-                _ = Glibc.poll(&fds, nfds_t(fds.count), 50)
-                for (i, entry) in fds.enumerated() where closedAt[i] == nil && entry.revents != 0 {
-                    var byte: UInt8 = 0
-                    if recv(entry.fd, &byte, 1, Int32(MSG_DONTWAIT)) <= 0 && errno != EAGAIN {
-                        closedAt[i] = Date().timeIntervalSince(start)
-                    }
+                usleep(50_000)
+                for (i, socket) in slow.enumerated() where closedAt[i] == nil && socket.peerHasClosed {
+                    closedAt[i] = Date().timeIntervalSince(start)
                 }
             }
             guard closedAt.allSatisfy({ $0 != nil }) else {
-                throw HostileFailure("slow connections still open after 10 s: \(closedAt)")
+                throw TestFailure("slow connections still open after 10 s: \(closedAt)")
             }
             let times = closedAt.compactMap { $0 }
             guard times.allSatisfy({ $0 >= 1.0 && $0 <= 6.0 }) else {
-                throw HostileFailure("closed at \(times) s; frameTimeout is 1.5 s")
+                throw TestFailure("closed at \(times) s; frameTimeout is 1.5 s")
             }
-            guard idle.ping(id: 3) else { throw HostileFailure("an idle connection (no frame started) was closed") }
+            guard idle.ping(id: 3) else { throw TestFailure("an idle connection (no frame started) was closed") }
             return "\(slow.count) slow connections closed after \(times.min()!)...\(times.max()!) s, \(sent) bytes each"
         }
     }
@@ -135,18 +132,18 @@ struct HostileClientTests {
             let helper = try IdleConnectionsHelper(port: server.port, count: 5000)
             defer { helper.stop() }
             guard try helper.waitFor("ready 5000", timeout: 60) else {
-                throw HostileFailure("idle-connections did not get ready: \(helper.output)")
+                throw TestFailure("idle-connections did not get ready: \(helper.output)")
             }
             guard Hostile.wait(20, { server.openDescriptors() >= baseline + 5000 }) else {
-                throw HostileFailure("server holds \(server.openDescriptors() - baseline) of 5000 connections")
+                throw TestFailure("server holds \(server.openDescriptors() - baseline) of 5000 connections")
             }
             let held = server.memory().rss
             helper.closeConnections()
             guard try helper.waitFor("closed", timeout: 30) else {
-                throw HostileFailure("idle-connections did not close: \(helper.output)")
+                throw TestFailure("idle-connections did not close: \(helper.output)")
             }
             guard Hostile.wait(20, { server.openDescriptors() <= baseline + 20 }) else {
-                throw HostileFailure(
+                throw TestFailure(
                     "server still holds \(server.openDescriptors() - baseline) descriptors after the close")
             }
             return "RSS with 5000 connections open \(held >> 20) MiB"
@@ -157,21 +154,21 @@ struct HostileClientTests {
     func churn() async throws {
         try await scenario("churn") { server in
             let baseline = server.openDescriptors()
-            let half = Array(HostileSocket.frame(#"{"jsonrpc":"2.0","id":1,"method":"Health.Check"}"#).prefix(20))
+            let half = Array(WireSocket.frame(#"{"jsonrpc":"2.0","id":1,"method":"Health.Check"}"#).prefix(20))
             for i in 0..<3000 {
-                let socket = try HostileSocket(port: server.port)
+                let socket = try WireSocket(port: server.port)
                 switch i % 4 {
-                case 0: guard socket.ping(id: i) else { throw HostileFailure("churn connection \(i) got no pong") }
+                case 0: guard socket.ping(id: i) else { throw TestFailure("churn connection \(i) got no pong") }
                 case 1: socket.close()
                 case 2:
-                    socket.send(half)
+                    socket.write(half)
                     socket.abort()
                 default: socket.abort()
                 }
                 socket.close()
             }
             guard Hostile.wait(20, { server.openDescriptors() <= baseline + 20 }) else {
-                throw HostileFailure("server holds \(server.openDescriptors() - baseline) descriptors after churn")
+                throw TestFailure("server holds \(server.openDescriptors() - baseline) descriptors after churn")
             }
             return "3000 connections opened and closed (a quarter with a reset, a quarter mid-frame)"
         }
@@ -181,15 +178,15 @@ struct HostileClientTests {
     func floodPastInFlightLimit() async throws {
         try await scenario("flood", ["--enable-conformance-service", "--max-concurrent-calls", "16"]) { server in
             let perConnection = 1500
-            let results = try (0..<4).map { _ in try HostileSocket(port: server.port) }.map { socket in
+            let results = try (0..<4).map { _ in try WireSocket(port: server.port) }.map { socket in
                 let writer = Thread {
                     var bytes: [UInt8] = []
                     for id in 1...perConnection {
-                        bytes += HostileSocket.frame(
+                        bytes += WireSocket.frame(
                             #"{"jsonrpc":"2.0","id":\#(id),"method":"Conformance.Echo","params":{"message":"m","delayMs":2}}"#
                         )
                     }
-                    socket.send(bytes)
+                    socket.write(bytes)
                 }
                 writer.start()
                 return socket
@@ -197,7 +194,7 @@ struct HostileClientTests {
                 var codes: [String: Int] = [:]
                 for _ in 0..<perConnection {
                     guard let answer = try socket.readJSON(timeout: 30) else {
-                        throw HostileFailure("the server closed a flooding connection")
+                        throw TestFailure("the server closed a flooding connection")
                     }
                     let key = answer["error"].map { "error \($0["code"]?.intValue ?? 0)" } ?? "result"
                     codes[key, default: 0] += 1
@@ -206,7 +203,7 @@ struct HostileClientTests {
             }
             let total = results.reduce(into: [String: Int]()) { sum, codes in sum.merge(codes, uniquingKeysWith: +) }
             guard total.keys.allSatisfy({ $0 == "result" || $0 == "error 8" }) else {
-                throw HostileFailure("unexpected answers to a flood: \(total)")
+                throw TestFailure("unexpected answers to a flood: \(total)")
             }
             return "\(4 * perConnection) calls on 4 connections with 16 in flight each: \(total)"
         }
@@ -215,30 +212,30 @@ struct HostileClientTests {
     @Test("a connection over --rate-limit-connection gets RESOURCE_EXHAUSTED with retryAfterMs, then service")
     func connectionRateLimitOverTheWire() async throws {
         try await scenario("rate limit", ["--rate-limit-connection", "100"]) { server in
-            let socket = try HostileSocket(port: server.port)
+            let socket = try WireSocket(port: server.port)
             var bytes: [UInt8] = []
             for id in 1...400 {
-                bytes += HostileSocket.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check"}"#)
+                bytes += WireSocket.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check"}"#)
             }
-            socket.send(bytes)
+            socket.write(bytes)
             var served = 0
             var limited: [JSONValue] = []
             for _ in 0..<400 {
-                guard let answer = try socket.readJSON(timeout: 20) else { throw HostileFailure("connection closed") }
+                guard let answer = try socket.readJSON(timeout: 20) else { throw TestFailure("connection closed") }
                 if answer["result"] != nil { served += 1 } else { limited.append(answer) }
             }
             guard served >= 100, let first = limited.first, served + limited.count == 400 else {
-                throw HostileFailure("served \(served), limited \(limited.count): the burst is 100")
+                throw TestFailure("served \(served), limited \(limited.count): the burst is 100")
             }
             for answer in limited {
                 let error = answer["error"]
                 guard error?["code"]?.intValue == 8, error?["data"]?["status"]?.stringValue == "RESOURCE_EXHAUSTED",
                     let retry = error?["data"]?["retryAfterMs"]?.intValue, retry >= 1, retry <= 1000,
                     error?["message"]?.stringValue?.contains("100 calls per second per connection") == true
-                else { throw HostileFailure("not a rate-limit answer: \(answer)") }
+                else { throw TestFailure("not a rate-limit answer: \(answer)") }
             }
             // Another connection is not limited by this one.
-            guard try HostileSocket(port: server.port).ping(id: 9) else { throw HostileFailure("second connection") }
+            guard try WireSocket(port: server.port).ping(id: 9) else { throw TestFailure("second connection") }
             let retry = first["error"]?["data"]?["retryAfterMs"]?.intValue ?? 0
             return
                 "400 calls at once: \(served) served, \(limited.count) RESOURCE_EXHAUSTED (first retryAfterMs \(retry))"
@@ -249,27 +246,27 @@ struct HostileClientTests {
     func hugeDeclaredLengths() async throws {
         try await scenario("huge lengths", ["--frame-timeout", "2"]) { server in
             for declared in [0xFFFF_FFFF, 4_194_305, 0x7FFF_FFFF] {
-                let socket = try HostileSocket(port: server.port)
-                socket.send(HostileSocket.header(declared))
+                let socket = try WireSocket(port: server.port)
+                socket.write(WireSocket.header(declared))
                 guard let answer = try socket.readJSON(timeout: 10), answer["error"]?["code"]?.intValue == 8,
                     answer["error"]?["message"]?.stringValue?.contains("exceeds the limit of 4194304 bytes") == true
-                else { throw HostileFailure("declared \(declared): no RESOURCE_EXHAUSTED answer") }
-                guard socket.waitForClose(timeout: 10) else { throw HostileFailure("declared \(declared): not closed") }
+                else { throw TestFailure("declared \(declared): no RESOURCE_EXHAUSTED answer") }
+                guard socket.waitForClose(timeout: 10) else { throw TestFailure("declared \(declared): not closed") }
             }
-            let zero = try HostileSocket(port: server.port)
-            zero.send(HostileSocket.header(0))
+            let zero = try WireSocket(port: server.port)
+            zero.write(WireSocket.header(0))
             guard try zero.readJSON(timeout: 10)?["error"]?["code"]?.intValue == -32600, zero.waitForClose(timeout: 10)
-            else { throw HostileFailure("a zero length was not refused and closed") }
+            else { throw TestFailure("a zero length was not refused and closed") }
             // 40 connections each declare a 4 MiB frame, send 512 KiB of it, and stall.
             let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 512 << 10)
             let stalled = try (0..<40).map { _ in
-                let socket = try HostileSocket(port: server.port)
-                socket.send(HostileSocket.header(4 << 20) + chunk)
+                let socket = try WireSocket(port: server.port)
+                socket.write(WireSocket.header(4 << 20) + chunk)
                 return socket
             }
             let whileStalled = server.memory().rss
             for (i, socket) in stalled.enumerated() where !socket.waitForClose(timeout: 15) {
-                throw HostileFailure("stalled connection \(i) not closed at frameTimeout")
+                throw TestFailure("stalled connection \(i) not closed at frameTimeout")
             }
             return "40 connections stalled in 4 MiB frames after 512 KiB each: RSS \(whileStalled >> 20) MiB"
         }
@@ -282,7 +279,7 @@ struct HostileClientTests {
             probeLatencyKnownIssue:
                 "under 4 connections of multi-MiB hostile frames the well-behaved client has waited over 10 s for Health.Check on a loaded 2-core machine; cause not yet established"
         ) { server in
-            let token = try server.bootstrapToken()
+            let token = try server.token()
             let giant = String(repeating: "x", count: 3_000_000)
             let escaped = String(repeating: #"\u00e9"#, count: 500_000)
             let manyMeta = (0..<100_000).map { #""k\#($0)":"v""# }.joined(separator: ",")
@@ -327,20 +324,20 @@ struct HostileClientTests {
                     { [-32602, 8].contains($0["error"]?["code"]?.intValue ?? 0) }
                 ),
             ]
-            let frames = cases.map { HostileSocket.frame($0.0) }
+            let frames = cases.map { WireSocket.frame($0.0) }
             let checks = cases.map { $0.1 }
             let outcomes = Hostile.Locked<[String]>([])
             let threads = (0..<4).map { worker in
                 Thread {
                     do {
-                        let socket = try HostileSocket(port: server.port)
+                        let socket = try WireSocket(port: server.port)
                         for (i, frame) in frames.enumerated() {
-                            socket.send(frame)
+                            socket.write(frame)
                             guard let answer = try socket.readJSON(timeout: 30) else {
-                                throw HostileFailure("worker \(worker) case \(i): connection closed")
+                                throw TestFailure("worker \(worker) case \(i): connection closed")
                             }
                             guard checks[i](answer) else {
-                                throw HostileFailure(
+                                throw TestFailure(
                                     "worker \(worker) case \(i): unexpected \("\(answer)".prefix(300))")
                             }
                         }
@@ -352,10 +349,10 @@ struct HostileClientTests {
             }
             for thread in threads { thread.start() }
             guard Hostile.wait(120, { outcomes.value.count == threads.count }) else {
-                throw HostileFailure("payload workers did not finish within 120 s")
+                throw TestFailure("payload workers did not finish within 120 s")
             }
             let failures = outcomes.value.filter { $0 != "ok" }
-            guard failures.isEmpty else { throw HostileFailure(failures.joined(separator: "\n")) }
+            guard failures.isEmpty else { throw TestFailure(failures.joined(separator: "\n")) }
             return "4 connections x \(frames.count) hostile frames (\(frames.map(\.count).reduce(0, +) >> 20) MiB each)"
         }
     }

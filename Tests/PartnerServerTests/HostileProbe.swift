@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -22,8 +23,8 @@ final class HostileProbe: Sendable {
     private let pace = DispatchSemaphore(value: 0)
 
     /// Starts calling the server on `port`.
-    init(port: UInt16) throws {
-        let socket = try HostileSocket(port: port)
+    init(port: Int) throws {
+        let socket = try WireSocket(port: port)
         let thread = Thread { [self] in
             var id = 0
             while !stopped.load(ordering: .acquiring) {

@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import Testing
 struct HostileTokenLogTests {
     /// Sends one call and returns its answer.
     static func call(
-        _ socket: HostileSocket, id: Int, _ method: String, params: String = "{}", token: String?,
+        _ socket: WireSocket, id: Int, _ method: String, params: String = "{}", token: String?,
         idempotencyKey: String? = nil
     ) throws -> JSONValue {
         var members: [String] = []
@@ -22,7 +23,7 @@ struct HostileTokenLogTests {
         let meta = members.isEmpty ? "" : #","meta":{"# + members.joined(separator: ",") + "}"
         guard socket.sendFrame(#"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":\#(params)\#(meta)}"#),
             let answer = try socket.readJSON(timeout: 20)
-        else { throw HostileFailure("\(method): no answer") }
+        else { throw TestFailure("\(method): no answer") }
         return answer
     }
 
@@ -36,17 +37,17 @@ struct HostileTokenLogTests {
             var log: String
             var files: [String: [UInt8]]
         }
-        let seen = try await Hostile.onThread { () throws -> Seen in
-            let server = try HostileServer.start()
+        let seen = try await onThread { () throws -> Seen in
+            let server = try ServerProcess.startBlocking(options: ServerProcess.hostileOptions)
             defer { server.remove() }
             let secrets: [String]
             do {
                 secrets = try Self.drive(server)
             } catch {
-                server.stop()
+                server.terminateBlocking()
                 throw error
             }
-            let status = server.stop()
+            let status = server.terminateBlocking()
             // Every file of the data folder and its subfolders but the bootstrap token file,
             // SQLite's WAL included.
             var files: [String: [UInt8]] = [:]
@@ -75,18 +76,18 @@ struct HostileTokenLogTests {
     }
 
     /// Makes the calls; returns the secret half of every token used.
-    static func drive(_ server: HostileServer) throws -> [String] {
-        let socket = try HostileSocket(port: server.port)
-        let bootstrap = try server.bootstrapToken()
+    static func drive(_ server: ServerProcess) throws -> [String] {
+        let socket = try WireSocket(port: server.port)
+        let bootstrap = try server.token()
         let agents = try Self.call(socket, id: 1, "Agents.List", token: bootstrap)
         guard let agentId = agents["result"]?["items"]?.arrayValue?.first?["id"]?.stringValue else {
-            throw HostileFailure("Agents.List: \(agents)")
+            throw TestFailure("Agents.List: \(agents)")
         }
         let created = try Self.call(
             socket, id: 2, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"to-revoke"}"#, token: bootstrap)
         guard let revoked = created["result"]?["secret"]?.stringValue,
             let revokedId = created["result"]?["token"]?["id"]?.stringValue
-        else { throw HostileFailure("Tokens.Create: \(created)") }
+        else { throw TestFailure("Tokens.Create: \(created)") }
         _ = try Self.call(socket, id: 3, "Partners.GetProfile", token: revoked)
         // A token created with an idempotency key: its answer is recorded for replays, and
         // the secret must not be recorded with it.
@@ -95,7 +96,7 @@ struct HostileTokenLogTests {
             idempotencyKey: "create-keyed-token-1")
         guard let keyedSecret = keyed["result"]?["secret"]?.stringValue,
             let keyedId = keyed["result"]?["token"]?["id"]?.stringValue
-        else { throw HostileFailure("Tokens.Create with a key: \(keyed)") }
+        else { throw TestFailure("Tokens.Create with a key: \(keyed)") }
         let replay = try Self.call(
             socket, id: 6, "Tokens.Create", params: #"{"agentId":"\#(agentId)","label":"keyed"}"#, token: bootstrap,
             idempotencyKey: "create-keyed-token-1")
@@ -103,11 +104,11 @@ struct HostileTokenLogTests {
             replay["error"]?["message"]?.stringValue?.contains(keyedId) == true,
             !"\(replay)".contains(keyedSecret.split(separator: ".").last.map(String.init) ?? keyedSecret)
         else {
-            throw HostileFailure(
+            throw TestFailure(
                 "a replayed Tokens.Create must be ALREADY_EXISTS naming the token, without its secret: \(replay)")
         }
         guard try Self.call(socket, id: 7, "Partners.GetProfile", token: keyedSecret)["result"] != nil else {
-            throw HostileFailure("the keyed token does not authenticate")
+            throw TestFailure("the keyed token does not authenticate")
         }
         _ = try Self.call(socket, id: 4, "Tokens.Revoke", params: #"{"tokenId":"\#(revokedId)"}"#, token: bootstrap)
         let unknown = "tok_0000unknown.Zm9yZ2VkLXNlY3JldC1mb3JnZWQtc2VjcmV0LWZvcmdlZA"
@@ -120,10 +121,10 @@ struct HostileTokenLogTests {
             id += 1
             let answer = try Self.call(socket, id: id, "Customers.List", token: token)
             guard answer["error"]?["code"]?.intValue.map(Int.init) == expected else {
-                throw HostileFailure("Customers.List with a \(expected == nil ? "valid" : "bad") token: \(answer)")
+                throw TestFailure("Customers.List with a \(expected == nil ? "valid" : "bad") token: \(answer)")
             }
             let text = "\(answer)"
-            guard !text.contains(token) else { throw HostileFailure("an answer echoes the token: \(text)") }
+            guard !text.contains(token) else { throw TestFailure("an answer echoes the token: \(text)") }
         }
         func secretHalf(_ token: String) -> String { String(token.split(separator: ".").last ?? "") }
         return [bootstrap, revoked, unknown, wrong, malformed, keyedSecret].map(secretHalf)

@@ -15,13 +15,8 @@ final class IdleConnectionsHelper: @unchecked Sendable {
     private var text = ""
 
     /// Starts `idle-connections <port> <count>`.
-    init(port: UInt16, count: Int) throws {
-        let folder = URL(fileURLWithPath: try Binaries.path("partner-server")).deletingLastPathComponent()
-        let binary = folder.appendingPathComponent("idle-connections").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw HostileFailure("\(binary) is not built: run swift build")
-        }
-        process.executableURL = URL(fileURLWithPath: binary)
+    init(port: Int, count: Int) throws {
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("idle-connections"))
         process.arguments = ["\(port)", "\(count)"]
         process.standardInput = input
         process.standardOutput = outputPipe

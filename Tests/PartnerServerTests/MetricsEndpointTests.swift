@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,8 +13,8 @@ extension Operability {
     @Suite("Metrics endpoint", .serialized)
     struct MetricsEndpointTests {
         /// Makes `ok` successful Customers.List calls and `refused` ones with a wrong token.
-        static func makeCalls(port: UInt16, token: String, ok: Int, refused: Int) throws {
-            let socket = try HostileSocket(port: port)
+        static func makeCalls(port: Int, token: String, ok: Int, refused: Int) throws {
+            let socket = try WireSocket(port: port)
             defer { socket.close() }
             var id = 0
             for (count, bearer) in [(ok, token), (refused, "wrong")] {
@@ -24,31 +25,33 @@ extension Operability {
                             #"{"jsonrpc":"2.0","id":\#(id),"method":"Customers.List","params":{},"meta":{"authorization":"Bearer \#(bearer)"}}"#
                         ),
                         try socket.readJSON() != nil
-                    else { throw HostileFailure("call \(id) got no answer") }
+                    else { throw TestFailure("call \(id) got no answer") }
                 }
             }
         }
 
         @Test("promtool check metrics passes on the page after calls, and the page counts them")
         func promtoolAcceptsThePage() async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 let promtool = try Ops.tool("promtool")
-                let server = try HostileServer.start([
-                    "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service",
-                ])
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions,
+                    [
+                        "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service",
+                    ])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 let metricsPort = try Ops.metricsPort(of: server)
-                try Self.makeCalls(port: server.port, token: try server.bootstrapToken(), ok: 3, refused: 2)
-                let socket = try HostileSocket(port: server.port)
+                try Self.makeCalls(port: server.port, token: try server.token(), ok: 3, refused: 2)
+                let socket = try WireSocket(port: server.port)
                 _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":9,"method":"No.Such.Method","params":{}}"#)
                 _ = try socket.readJSON()
                 socket.close()
                 let page = try Ops.get(port: metricsPort, "/metrics")
                 #expect(page.status == 200)
-                let check = try Ops.run(promtool, ["check", "metrics"], input: page.body)
+                let check = try CommandRun.runBlocking(path: promtool, ["check", "metrics"], input: page.body)
                 #expect(check.status == 0, "promtool check metrics failed:\n\(check.output)\n\(page.body)")
                 let body = page.body
                 #expect(
@@ -74,16 +77,17 @@ extension Operability {
 
         @Test("a real Prometheus scrapes the server and its query API returns the calls' counters")
         func prometheusScrapesTheServer() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start(["--metrics-listen", "127.0.0.1:0"])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions, ["--metrics-listen", "127.0.0.1:0"])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 let metricsPort = try Ops.metricsPort(of: server)
                 let prometheus = try PrometheusServer(scraping: "127.0.0.1:\(metricsPort)")
                 defer { prometheus.stop() }
-                try Self.makeCalls(port: server.port, token: try server.bootstrapToken(), ok: 7, refused: 3)
+                try Self.makeCalls(port: server.port, token: try server.token(), ok: 7, refused: 3)
                 let up = try prometheus.waitFor(#"up{job="partner-server"}"#, toEqual: 1)
                 #expect(up == 1, "the target is not up")
                 let ok = try prometheus.waitFor(
@@ -106,12 +110,14 @@ extension Operability {
 
         @Test("/healthz answers 200; /readyz answers 200, then 503 while the server drains")
         func probes() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start([
-                    "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service", "--drain-grace", "10",
-                ])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions,
+                    [
+                        "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service", "--drain-grace", "10",
+                    ])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 let metricsPort = try Ops.metricsPort(of: server)
@@ -119,7 +125,7 @@ extension Operability {
                 #expect(try Ops.get(port: metricsPort, "/readyz").status == 200)
                 #expect(try Ops.get(port: metricsPort, "/nothing").status == 404)
                 // A slow call keeps the server draining for a while after SIGTERM.
-                let socket = try HostileSocket(port: server.port)
+                let socket = try WireSocket(port: server.port)
                 defer { socket.close() }
                 _ = socket.sendFrame(
                     #"{"jsonrpc":"2.0","id":1,"method":"Conformance.Echo","params":{"message":"slow","delayMs":6000}}"#)
@@ -142,16 +148,19 @@ extension Operability {
 
         @Test("stream items are counted per method, and calls refused by the connection rate limit by scope")
         func streamItemsAndRateLimits() async throws {
-            try await Hostile.onThread {
-                let server = try HostileServer.start([
-                    "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service", "--rate-limit-connection", "3",
-                ])
+            try await onThread {
+                let server = try ServerProcess.startBlocking(
+                    options: ServerProcess.hostileOptions,
+                    [
+                        "--metrics-listen", "127.0.0.1:0", "--enable-conformance-service", "--rate-limit-connection",
+                        "3",
+                    ])
                 defer {
-                    server.stop()
+                    server.terminateBlocking()
                     server.remove()
                 }
                 let metricsPort = try Ops.metricsPort(of: server)
-                let socket = try HostileSocket(port: server.port)
+                let socket = try WireSocket(port: server.port)
                 defer { socket.close() }
                 // One token of the burst of 3: five items, then the final response.
                 _ = socket.sendFrame(#"{"jsonrpc":"2.0","id":1,"method":"Conformance.Stream","params":{"count":5}}"#)
@@ -164,10 +173,10 @@ extension Operability {
                 // so send them together).
                 var batch: [UInt8] = []
                 for id in 2...6 {
-                    batch += HostileSocket.frame(
+                    batch += WireSocket.frame(
                         #"{"jsonrpc":"2.0","id":\#(id),"method":"Health.Check","params":{"service":""}}"#)
                 }
-                _ = socket.send(batch)
+                _ = socket.write(batch)
                 var statuses: [String] = []
                 for _ in 2...6 {
                     let answer = try socket.readJSON()

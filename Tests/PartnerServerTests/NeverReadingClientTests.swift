@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -49,15 +50,17 @@ struct NeverReadingClientTests {
         "memory stays bounded while it lasts, the close comes at the stall timeout, and memory returns",
         arguments: kinds)
     func neverReads(_ kind: Kind) async throws {
-        let report = try await Hostile.onThread { () throws -> String in
-            let server = try HostileServer.start([
-                "--enable-conformance-service", "--outbound-stall-timeout", "\(Self.stall)",
-            ])
+        let report = try await onThread { () throws -> String in
+            let server = try ServerProcess.startBlocking(
+                options: ServerProcess.hostileOptions,
+                [
+                    "--enable-conformance-service", "--outbound-stall-timeout", "\(Self.stall)",
+                ])
             defer {
-                server.stop()
+                server.terminateBlocking()
                 server.remove()
             }
-            let token = try server.bootstrapToken()
+            let token = try server.token()
             try Self.seedCustomers(300, port: server.port, token: token)
             // Warm every cache and pool a reading client would: the baseline is a served server.
             try Self.callAndRead(kind, times: 3, port: server.port, token: token)
@@ -66,24 +69,24 @@ struct NeverReadingClientTests {
             for round in 1...2 {
                 let attack = try Self.attack(kind, server: server, token: token)
                 guard attack.closedAfter >= Self.stall - 0.5 else {
-                    throw HostileFailure(
+                    throw TestFailure(
                         "round \(round): closed after \(attack.closedAfter) s, before the stall timeout")
                 }
                 guard attack.closedAfter <= Self.stall + Self.lateness else {
-                    throw HostileFailure(
+                    throw TestFailure(
                         "round \(round): closed after \(attack.closedAfter) s, stall timeout \(Self.stall) s")
                 }
                 guard attack.peak < HostileClientTests.peakBound else {
-                    throw HostileFailure("round \(round): RSS reached \(attack.peak >> 20) MiB while it lasted")
+                    throw TestFailure("round \(round): RSS reached \(attack.peak >> 20) MiB while it lasted")
                 }
                 let settled = Hostile.wait(10) { server.memory().rss < before + Self.returnBound }
                 let after = server.memory().rss
                 guard settled else {
-                    throw HostileFailure(
+                    throw TestFailure(
                         "round \(round): RSS \(after >> 20) MiB after the close, \(before >> 20) MiB before the attack")
                 }
-                guard try HostileSocket(port: server.port).ping(id: 7) else {
-                    throw HostileFailure("round \(round): the server does not answer a new connection")
+                guard try WireSocket(port: server.port).ping(id: 7) else {
+                    throw TestFailure("round \(round): the server does not answer a new connection")
                 }
                 lines.append(
                     "round \(round): closed after \(String(format: "%.1f", attack.closedAfter)) s, peak RSS "
@@ -102,39 +105,29 @@ struct NeverReadingClientTests {
 
     /// Pipelines `kind.calls` calls with a tiny receive buffer, never reads, samples the
     /// server's RSS until the server closes the connection (or 30 s pass).
-    static func attack(_ kind: Kind, server: HostileServer, token: String) throws -> Attack {
-        let socket = try HostileSocket(port: server.port)
+    static func attack(_ kind: Kind, server: ServerProcess, token: String) throws -> Attack {
+        let socket = try WireSocket(port: server.port, receiveBuffer: 4096)
         defer { socket.abort() }
-        var small: Int32 = 4096
-        setsockopt(socket.fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
         let start = Date()
         let sender = Thread {
             var bytes: [UInt8] = []
             for id in 1...kind.calls {
-                bytes += HostileSocket.frame(call(id: id, kind.method, kind.params, token: token))
+                bytes += WireSocket.frame(call(id: id, kind.method, kind.params, token: token))
                 if bytes.count > 1 << 20 {
-                    guard socket.send(bytes) else { return }
+                    guard socket.write(bytes) else { return }
                     bytes = []
                 }
             }
-            socket.send(bytes)
+            socket.write(bytes)
         }
         sender.start()
         var peak = 0
         while Date().timeIntervalSince(start) < 30 {
             peak = max(peak, server.memory().rss)
-            if peerClosed(socket.fd) { return Attack(closedAfter: Date().timeIntervalSince(start), peak: peak) }
+            if socket.peerHasClosed { return Attack(closedAfter: Date().timeIntervalSince(start), peak: peak) }
             usleep(50_000)
         }
-        throw HostileFailure("the server did not close a connection that read nothing for 30 s")
-    }
-
-    /// True when the peer closed or reset the connection; reads nothing.
-    static func peerClosed(_ fd: Int32) -> Bool {
-        let pollRDHUP: Int16 = 0x2000  // POLLRDHUP: the peer closed its side
-        var entry = pollfd(fd: fd, events: pollRDHUP, revents: 0)
-        guard poll(&entry, 1, 0) == 1 else { return false }
-        return entry.revents & Int16(0x2000 | POLLHUP | POLLERR) != 0
+        throw TestFailure("the server did not close a connection that read nothing for 30 s")
     }
 
     static func call(id: Int, _ method: String, _ params: String, token: String) -> String {
@@ -143,16 +136,16 @@ struct NeverReadingClientTests {
 
     /// Calls `kind` `times` times as a well-behaved client, reading every answer (and every
     /// stream item).
-    static func callAndRead(_ kind: Kind, times: Int, port: UInt16, token: String) throws {
-        let socket = try HostileSocket(port: port)
+    static func callAndRead(_ kind: Kind, times: Int, port: Int, token: String) throws {
+        let socket = try WireSocket(port: port)
         for id in 1...times {
             socket.sendFrame(call(id: id, kind.method, kind.warmParams ?? kind.params, token: token))
             while true {
                 guard let answer = try socket.readJSON(timeout: 30) else {
-                    throw HostileFailure("\(kind.method): the server closed a reading client")
+                    throw TestFailure("\(kind.method): the server closed a reading client")
                 }
                 if answer["id"]?.intValue == Int64(id) {
-                    guard answer["result"] != nil else { throw HostileFailure("\(kind.method): \(answer)") }
+                    guard answer["result"] != nil else { throw TestFailure("\(kind.method): \(answer)") }
                     break
                 }
             }
@@ -160,8 +153,8 @@ struct NeverReadingClientTests {
     }
 
     /// Creates `count` domain customers through one pipelined connection.
-    static func seedCustomers(_ count: Int, port: UInt16, token: String) throws {
-        let socket = try HostileSocket(port: port)
+    static func seedCustomers(_ count: Int, port: Int, token: String) throws {
+        let socket = try WireSocket(port: port)
         var bytes: [UInt8] = []
         for id in 1...count {
             let domain = "never-reads-\(id).it"
@@ -170,12 +163,12 @@ struct NeverReadingClientTests {
                 + #""postalAddress":{"regionCode":"IT","postalCode":"20121","locality":"Milano"},"#
                 + #""primaryAdminEmail":"admin@\#(domain)","alternateEmail":"backup@example.net","#
                 + #""languageCode":"it","timeZone":"Europe/Rome"}"#
-            bytes += HostileSocket.frame(call(id: id, "Customers.Create", params, token: token))
+            bytes += WireSocket.frame(call(id: id, "Customers.Create", params, token: token))
         }
-        socket.send(bytes)
+        socket.write(bytes)
         for _ in 1...count {
             guard let answer = try socket.readJSON(timeout: 60), answer["result"] != nil else {
-                throw HostileFailure("seeding customers failed")
+                throw TestFailure("seeding customers failed")
             }
         }
     }

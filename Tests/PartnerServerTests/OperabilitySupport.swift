@@ -6,41 +6,34 @@ import PartnerTestSupport
     import Glibc
 #endif
 
-/// Helpers of the operability tests: the probe listener's port, plain HTTP GETs, child tools
-/// (promtool, prometheus) with timeouts, free loopback ports.
+/// Helpers of the operability tests: the probe listener's port, plain HTTP GETs, where a tool
+/// (promtool, prometheus) is.
 enum Ops {
     /// The `metrics=HOST:PORT` port of the server's `server.listening` line.
-    static func metricsPort(of server: HostileServer) throws -> UInt16 {
+    static func metricsPort(of server: ServerProcess) throws -> Int {
         let line = server.log().split(separator: "\n").first { $0.contains("event=server.listening") } ?? ""
         guard let field = line.split(separator: " ").first(where: { $0.hasPrefix("metrics=") }),
-            let port = field.split(separator: ":").last.flatMap({ UInt16($0) })
-        else { throw HostileFailure("no metrics=HOST:PORT in the listening line: \(line)") }
+            let port = field.split(separator: ":").last.flatMap({ Int($0) })
+        else { throw TestFailure("no metrics=HOST:PORT in the listening line: \(line)") }
         return port
     }
 
     /// `GET path` on 127.0.0.1:port, HTTP/1.1 with `Connection: close`; status and body.
-    static func get(port: UInt16, _ path: String, timeout: Double = 10) throws -> (status: Int, body: String) {
-        let socket = try HostileSocket(port: port)
+    static func get(port: Int, _ path: String, timeout: Double = 10) throws -> (status: Int, body: String) {
+        let socket = try WireSocket(port: port)
         defer { socket.close() }
         let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
-        guard socket.send(Array(request.utf8)) else { throw HostileFailure("GET \(path): send failed") }
-        let deadline = Date().addingTimeInterval(timeout)
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { throw HostileFailure("GET \(path): no complete answer within \(timeout) s") }
-            var pfd = pollfd(fd: socket.fd, events: Int16(POLLIN), revents: 0)
-            guard Glibc.poll(&pfd, 1, Int32(min(left * 1000, 1000)) + 1) > 0 else { continue }
-            let n = buffer.withUnsafeMutableBytes { recv(socket.fd, $0.baseAddress!, $0.count, 0) }
-            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-            if n <= 0 { break }
-            bytes += buffer[..<n]
+        guard socket.write(Array(request.utf8)) else { throw TestFailure("GET \(path): send failed") }
+        let bytes: [UInt8]
+        do {
+            bytes = try socket.readToEnd(timeout: timeout)
+        } catch {
+            throw TestFailure("GET \(path): no complete answer within \(timeout) s")
         }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let headEnd = text.range(of: "\r\n\r\n"),
             let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap({ Int($0) })
-        else { throw HostileFailure("GET \(path): not an HTTP answer: \(text.prefix(200))") }
+        else { throw TestFailure("GET \(path): not an HTTP answer: \(text.prefix(200))") }
         return (status, String(text[headEnd.upperBound...]))
     }
 
@@ -52,76 +45,7 @@ enum Ops {
         for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
             return folder + "/" + name
         }
-        throw HostileFailure("\(name) is not installed: apt-get install prometheus (.ci/run does it)")
-    }
-
-    /// Runs a tool to its end (killed after `timeout` seconds) with `input` on standard input;
-    /// its exit status and its standard output and error together.
-    static func run(
-        _ path: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
-        timeout: Double = 60
-    ) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let stdin = Pipe()
-        process.standardInput = stdin
-        let collected = Hostile.Locked(Data())
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty { handle.readabilityHandler = nil } else { collected.mutate { $0.append(chunk) } }
-        }
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try? stdin.fileHandleForWriting.close()
-        let finished = Hostile.wait(timeout) { !process.isRunning }
-        if !finished {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        _ = Hostile.wait(2) { output.fileHandleForReading.readabilityHandler == nil }
-        output.fileHandleForReading.readabilityHandler = nil
-        let text = String(decoding: collected.value, as: UTF8.self)
-        guard finished else { throw HostileFailure("\(path) \(arguments) did not finish within \(timeout) s: \(text)") }
-        return (process.terminationStatus, text)
-    }
-
-    /// A loopback port that was free a moment ago.
-    static func freePort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { Glibc.close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw HostileFailure("cannot find a free port: \(String(cString: strerror(errno)))") }
-        return UInt16(bigEndian: address.sin_port)
-    }
-
-    /// A socket listening on 127.0.0.1 (a busy port for the tests that need one); close it after.
-    static func occupyPort() throws -> (fd: Int32, port: UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard ok else { throw HostileFailure("cannot listen: \(String(cString: strerror(errno)))") }
-        return (fd, UInt16(bigEndian: address.sin_port))
+        throw TestFailure("\(name) is not installed: apt-get install prometheus (.ci/run does it)")
     }
 
     /// The access-log `call` lines of a logfmt log, each as its fields.
@@ -166,7 +90,7 @@ enum Ops {
 /// scraping one target every second. Stop it with `stop()`, also on failure.
 final class PrometheusServer: @unchecked Sendable {
     let process: Process
-    let port: UInt16
+    let port: Int
     let root: String
     let logPath: String
 
@@ -189,7 +113,7 @@ final class PrometheusServer: @unchecked Sendable {
                   - targets: ["\(target)"]
             """
         try config.write(toFile: root + "/prometheus.yml", atomically: true, encoding: .utf8)
-        port = try Ops.freePort()
+        port = try LoopbackPorts.free()
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
@@ -208,7 +132,7 @@ final class PrometheusServer: @unchecked Sendable {
         guard ready, process.isRunning else {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
             stop()
-            throw HostileFailure("prometheus did not become ready within 30 s on port \(port):\n\(text.suffix(2000))")
+            throw TestFailure("prometheus did not become ready within 30 s on port \(port):\n\(text.suffix(2000))")
         }
     }
 
@@ -218,11 +142,11 @@ final class PrometheusServer: @unchecked Sendable {
         let encoded = expression.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? expression
         let answer = try Ops.get(port: port, "/api/v1/query?query=\(encoded)")
         guard answer.status == 200 else {
-            throw HostileFailure("query \(expression): HTTP \(answer.status) \(answer.body)")
+            throw TestFailure("query \(expression): HTTP \(answer.status) \(answer.body)")
         }
         let json = try JSONParser(maxDepth: 64).parse(Array(answer.body.utf8))
         guard json["status"]?.stringValue == "success" else {
-            throw HostileFailure("query \(expression): \(answer.body)")
+            throw TestFailure("query \(expression): \(answer.body)")
         }
         guard let first = json["data"]?["result"]?.arrayValue?.first,
             let value = first["value"]?.arrayValue, value.count == 2, let text = value[1].stringValue

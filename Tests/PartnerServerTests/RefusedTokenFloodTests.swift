@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -17,20 +18,20 @@ struct RefusedTokenFloodTests {
 
     @Test("20,000 unknown tokens and 5,000 wrong secrets grow the data folder by a fixed bound, audited as counts")
     func floodOfRefusals() async throws {
-        let report = try await Hostile.onThread { () throws -> String in
-            let server = try HostileServer.start()
+        let report = try await onThread { () throws -> String in
+            let server = try ServerProcess.startBlocking(options: ServerProcess.hostileOptions)
             defer {
-                server.stop()
+                server.terminateBlocking()
                 server.remove()
             }
-            let token = try server.bootstrapToken()
+            let token = try server.token()
             let tokenId = String(token.prefix { $0 != "." })
             let before = Self.folderBytes(server.data)
 
             var codes: [Int64: Int] = [:]
             for (tag, count) in [("unknown", 20_000), ("wrong-secret", 5_000)] {
                 let perConnection = count / 4
-                let sockets = try (0..<4).map { _ in try HostileSocket(port: server.port) }
+                let sockets = try (0..<4).map { _ in try WireSocket(port: server.port) }
                 for (c, socket) in sockets.enumerated() {
                     let writer = Thread {
                         var bytes: [UInt8] = []
@@ -38,32 +39,32 @@ struct RefusedTokenFloodTests {
                             let bearer =
                                 tag == "unknown"
                                 ? "tok_flood\(c)x\(i).not-a-secret" : "\(tokenId).wrong-secret-\(c)-\(i)"
-                            bytes += HostileSocket.frame(
+                            bytes += WireSocket.frame(
                                 #"{"jsonrpc":"2.0","id":\#(i),"method":"Customers.List","params":{},"#
                                     + #""meta":{"authorization":"Bearer \#(bearer)"}}"#)
                             if bytes.count > 256 << 10 {
-                                guard socket.send(bytes) else { return }
+                                guard socket.write(bytes) else { return }
                                 bytes = []
                             }
                         }
-                        socket.send(bytes)
+                        socket.write(bytes)
                     }
                     writer.start()
                 }
                 for socket in sockets {
                     for _ in 0..<perConnection {
                         guard let answer = try socket.readJSON(timeout: 60) else {
-                            throw HostileFailure("the server closed a connection during the flood")
+                            throw TestFailure("the server closed a connection during the flood")
                         }
                         codes[answer["error"]?["code"]?.intValue ?? 0, default: 0] += 1
                     }
                 }
             }
             guard Set(codes.keys).isSubset(of: [16, 8]), codes.values.reduce(0, +) == 25_000 else {
-                throw HostileFailure("unexpected answers to refused tokens: \(codes)")
+                throw TestFailure("unexpected answers to refused tokens: \(codes)")
             }
             guard (codes[8] ?? 0) > 0 else {
-                throw HostileFailure("no refusal was rate limited (RESOURCE_EXHAUSTED): \(codes)")
+                throw TestFailure("no refusal was rate limited (RESOURCE_EXHAUSTED): \(codes)")
             }
 
             // The wrong secrets name the real token: its partner's audit log holds their count.
@@ -79,12 +80,12 @@ struct RefusedTokenFloodTests {
             }.reduce(0, +)
             // One entry a minute per source; the flood may straddle a minute boundary or two.
             guard (1...3).contains(entries.count), counted == 5_000 else {
-                throw HostileFailure("wrong secrets audited as \(entries.count) entries counting \(counted)")
+                throw TestFailure("wrong secrets audited as \(entries.count) entries counting \(counted)")
             }
 
             let growth = Self.folderBytes(server.data) - before
             guard growth <= Self.growthBound else {
-                throw HostileFailure("the data folder grew by \(growth) bytes under refused tokens")
+                throw TestFailure("the data folder grew by \(growth) bytes under refused tokens")
             }
             return
                 "answers \(codes); data folder grew \(growth >> 10) KiB; wrong secrets in \(entries.count) audit entries"
@@ -102,8 +103,8 @@ struct RefusedTokenFloodTests {
     }
 
     /// Every entry of the bootstrap partner's audit log, through `Audit.List`.
-    static func auditEntries(port: UInt16, token: String) throws -> [JSONValue] {
-        let socket = try HostileSocket(port: port)
+    static func auditEntries(port: Int, token: String) throws -> [JSONValue] {
+        let socket = try WireSocket(port: port)
         var entries: [JSONValue] = []
         var pageToken: String?
         for id in 1...1000 {
@@ -112,12 +113,12 @@ struct RefusedTokenFloodTests {
                 #"{"jsonrpc":"2.0","id":\#(id),"method":"Audit.List","params":{"pageSize":200\#(page)},"#
                     + #""meta":{"authorization":"Bearer \#(token)"}}"#)
             guard let answer = try socket.readJSON(timeout: 30), let result = answer["result"] else {
-                throw HostileFailure("Audit.List failed")
+                throw TestFailure("Audit.List failed")
             }
             entries += result["items"]?.arrayValue ?? []
             pageToken = result["nextPageToken"]?.stringValue
             if pageToken == nil { return entries }
         }
-        throw HostileFailure("Audit.List did not end after 1000 pages")
+        throw TestFailure("Audit.List did not end after 1000 pages")
     }
 }

@@ -46,7 +46,7 @@ extension Operability {
                 return nil
             }
             guard Hostile.wait(30, { listening() != nil || !process.isRunning }) else {
-                throw HostileFailure("partner-server neither listened nor exited within 30 s:\n\(text())")
+                throw TestFailure("partner-server neither listened nor exited within 30 s:\n\(text())")
             }
             if let fields = listening() { return (fields, nil, text()) }
             process.waitUntilExit()
@@ -59,7 +59,7 @@ extension Operability {
 
         @Test("precedence: the flag wins over PARTNER_*, PARTNER_* over the --config file, the file over the default")
         func precedence() async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 let folder = try Self.temporaryFolder()
                 defer { try? FileManager.default.removeItem(atPath: folder) }
                 let file = folder + "/server.conf"
@@ -94,7 +94,7 @@ extension Operability {
 
         @Test("a configuration file naming an unknown option is refused with its line number")
         func unknownOptionInFile() async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 let folder = try Self.temporaryFolder()
                 defer { try? FileManager.default.removeItem(atPath: folder) }
                 let file = folder + "/server.conf"
@@ -111,10 +111,10 @@ extension Operability {
             "a busy --listen or --metrics-listen port fails before the data folder and token exist",
             arguments: ["listen", "metrics-listen"])
         func busyPortLeavesNoDataFolder(option: String) async throws {
-            try await Hostile.onThread {
+            try await onThread {
                 let folder = try Self.temporaryFolder()
                 defer { try? FileManager.default.removeItem(atPath: folder) }
-                let busy = try Ops.occupyPort()
+                let busy = try LoopbackPorts.listen()
                 defer { Glibc.close(busy.fd) }
                 var arguments = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
                 arguments += ["--\(option)", "127.0.0.1:\(busy.port)"]
@@ -127,8 +127,8 @@ extension Operability {
 
         @Test("--help names the environment variable of every option it lists (the list the environment is read from)")
         func helpNamesVariables() async throws {
-            try await Hostile.onThread {
-                let run = try Ops.run(try Binaries.path("partner-server"), ["--help"])
+            try await onThread {
+                let run = try CommandRun.runBlocking(path: try Binaries.path("partner-server"), ["--help"])
                 #expect(run.status == 0)
                 // Every option line of OPTIONS ("      --name ..."), so a new flag cannot miss its variable.
                 let options = run.output.split(separator: "\n").compactMap { line -> String? in
@@ -152,13 +152,9 @@ extension Operability {
                 "partner-server", "partnerctl", "partner-conformance", "partner-bench",
             ])
         func version(tool: String) async throws {
-            try await Hostile.onThread {
-                let binary = URL(fileURLWithPath: try Binaries.path("partner-server")).deletingLastPathComponent()
-                    .appendingPathComponent(tool).path
-                guard FileManager.default.isExecutableFile(atPath: binary) else {
-                    throw HostileFailure("\(binary) is not built: run swift build")
-                }
-                let run = try Ops.run(binary, ["--version"], timeout: 20)
+            try await onThread {
+                let binary = try Binaries.path(tool)
+                let run = try CommandRun.runBlocking(path: binary, ["--version"], timeout: 20)
                 #expect(run.status == 0)
                 // partnerctl adds the protocol version it speaks.
                 let pattern =
@@ -168,7 +164,8 @@ extension Operability {
                 let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                     .deletingLastPathComponent().path
                 if let git = try? Ops.tool("git"),
-                    let head = try? Ops.run(git, ["-C", package, "rev-parse", "HEAD"], timeout: 20), head.status == 0
+                    let head = try? CommandRun.runBlocking(
+                        path: git, ["-C", package, "rev-parse", "HEAD"], timeout: 20), head.status == 0
                 {
                     let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
                     #expect(

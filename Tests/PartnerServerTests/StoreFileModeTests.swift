@@ -18,19 +18,19 @@ struct StoreFileModeTests {
     @Test(
         "in a 0755 folder made by the operator, the database, its log, shared memory and lock are 0600, with a warning")
     func ownerOnlyFiles() async throws {
-        let outcome = try await Hostile.onThread { () throws -> (modes: [String: mode_t?], log: String) in
+        let outcome = try await onThread { () throws -> (modes: [String: mode_t?], log: String) in
             let root = try TemporaryFolders.make("modes")
             let folder = root + "/data"
             defer { TemporaryFolders.remove(root) }
             let previous = umask(0o022)
             defer { umask(previous) }
-            guard mkdir(folder, 0o755) == 0 else { throw HostileFailure("mkdir failed") }
-            let server = try HostileServer.start(["--data", folder])
+            guard mkdir(folder, 0o755) == 0 else { throw TestFailure("mkdir failed") }
+            let server = try ServerProcess.startBlocking(options: ServerProcess.hostileOptions, ["--data", folder])
             defer {
-                server.stop()
+                server.terminateBlocking()
                 server.remove()
             }
-            guard try HostileSocket(port: server.port).ping() else { throw HostileFailure("no answer") }
+            guard try WireSocket(port: server.port).ping() else { throw TestFailure("no answer") }
             var modes: [String: mode_t?] = [:]
             for name in [
                 "partner.sqlite", "partner.sqlite-wal", "partner.sqlite-shm", "partner.sqlite.lock", "bootstrap-token",
@@ -48,10 +48,10 @@ struct StoreFileModeTests {
 
     @Test("a data folder the server creates itself is 0700 and draws no warning")
     func ownFolderIsPrivate() async throws {
-        let outcome = try await Hostile.onThread { () throws -> (mode: mode_t?, log: String) in
-            let server = try HostileServer.start()
+        let outcome = try await onThread { () throws -> (mode: mode_t?, log: String) in
+            let server = try ServerProcess.startBlocking(options: ServerProcess.hostileOptions)
             defer {
-                server.stop()
+                server.terminateBlocking()
                 server.remove()
             }
             return (Self.mode(server.data), server.log())

@@ -3,6 +3,7 @@ import FramedRPC
 import PartnerAPI
 import PartnerCore
 import PartnerService
+import PartnerTestSupport
 import Testing
 
 /// Authentication over loopback TCP: the token cache never outlives a revocation, every

@@ -2,6 +2,7 @@ import FramedJSON
 import FramedRPC
 import PartnerAPI
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 /// `meta.idempotencyKey` over the wire (WIRE.md §13).

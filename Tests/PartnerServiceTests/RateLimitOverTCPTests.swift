@@ -6,6 +6,7 @@ import PartnerAPI
 import PartnerCore
 import PartnerServer
 import PartnerService
+import PartnerTestSupport
 import Testing
 
 /// The per-agent and per-connection rate limits of a whole PartnerConsole server on loopback TCP.

@@ -1,4 +1,5 @@
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 @testable import PartnerStore

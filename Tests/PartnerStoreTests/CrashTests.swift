@@ -1,5 +1,6 @@
 import Foundation
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 @testable import PartnerStore
@@ -8,7 +9,7 @@ import Testing
 struct CrashTests {
     @Test("a writer killed with SIGKILL at a random moment loses no acknowledged write and nothing is half-applied")
     func killedWriterLosesNothing() async throws {
-        let executable = try CrashWriterProcess.executable()
+        let executable = try Binaries.path("store-crash-writer")
         let folder = try TemporaryFolder()
         var acknowledged: [String: Int64] = [:]
         var runs: Set<String> = []
@@ -18,7 +19,7 @@ struct CrashTests {
             let target = Int.random(in: 20...600)
             do {
                 try await waitUntil(60, "round \(round): \(target) acknowledged writes") {
-                    if !child.isRunning { throw StoreTestError("writer exited early: \(child.standardError)") }
+                    if !child.isRunning { throw TestFailure("writer exited early: \(child.standardError)") }
                     return child.acknowledged.count >= target
                 }
             } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -9,24 +10,6 @@ final class CrashWriterProcess: Sendable {
     private let lines = Mutex<[String]>([])
     private let finished = Flag()
     private let errorText = Mutex("")
-
-    /// Where the executable was built: beside the test binary, or `$STORE_CRASH_WRITER`.
-    static func executable() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["STORE_CRASH_WRITER"] { return path }
-        var folders: [URL] = []
-        if let main = Bundle.main.executableURL { folders.append(main.deletingLastPathComponent()) }
-        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL)
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("store-crash-writer").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw StoreTestError(
-            "store-crash-writer not found beside the test binary (looked in \(folders.map(\.path))); "
-                + "build the package first or set STORE_CRASH_WRITER"
-        )
-    }
 
     /// Launches the writer on `database` with `writers` concurrent writing tasks.
     init(executable: String, database: String, writers: Int) throws {

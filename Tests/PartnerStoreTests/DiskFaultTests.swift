@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 @testable import PartnerStore

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PartnerCore
+import PartnerTestSupport
 import Synchronization
 import Testing
 

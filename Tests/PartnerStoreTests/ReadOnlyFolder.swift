@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PartnerTestSupport
 
 /// Makes a folder read-only for the process running the tests: `chmod 0555`, and for root
 /// (whom permissions do not stop) the immutable attribute through `chattr +i`.
@@ -20,7 +21,7 @@ enum ReadOnlyFolder {
 
     /// Makes `path` read-only.
     static func make(_ path: String) throws {
-        guard chmod(path, 0o555) == 0 else { throw StoreTestError("chmod \(path) failed: errno \(errno)") }
+        guard chmod(path, 0o555) == 0 else { throw TestFailure("chmod \(path) failed: errno \(errno)") }
         if geteuid() == 0 {
             try chattr("+i", path)
         }
@@ -38,7 +39,7 @@ enum ReadOnlyFolder {
                 FileManager.default.isExecutableFile(atPath: $0)
             })
         else {
-            throw StoreTestError("chattr not found")
+            throw TestFailure("chattr not found")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -49,10 +50,10 @@ enum ReadOnlyFolder {
         while process.isRunning {
             guard Date() < deadline else {
                 process.terminate()
-                throw StoreTestError("chattr did not finish within 10 s")
+                throw TestFailure("chattr did not finish within 10 s")
             }
             usleep(1_000)
         }
-        guard process.terminationStatus == 0 else { throw StoreTestError("chattr \(flag) \(path) failed") }
+        guard process.terminationStatus == 0 else { throw TestFailure("chattr \(flag) \(path) failed") }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 @testable import PartnerStore

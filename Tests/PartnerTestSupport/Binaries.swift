@@ -20,31 +20,3 @@ public enum Binaries {
         throw TestFailure("\(name) not found in \(folders.map(\.path)); build the package or set \(variable)")
     }
 }
-
-/// A test harness failure with a plain message.
-public struct TestFailure: Error, CustomStringConvertible {
-    /// What failed.
-    public var description: String
-    /// A failure saying `description`.
-    public init(_ description: String) { self.description = description }
-}
-
-/// Polls `condition` every 10 ms until it holds or `seconds` pass; returns whether it held.
-public func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-    while !(await condition()) {
-        if ContinuousClock.now >= deadline { return false }
-        try? await Task.sleep(for: .milliseconds(10))
-    }
-    return true
-}
-
-/// Runs blocking work (process start, pipe reads) on a thread of its own, so the test's waits
-/// never hold one of the few cooperative threads that every suite of the run shares.
-public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread { continuation.resume(with: Result { try body() }) }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-}

@@ -57,7 +57,7 @@ public final class PostgresTestCluster: Sendable {
     /// The test process's cluster, started on first use and stopped at process exit.
     /// - Throws: `Failure` saying why it could not start (every later call throws it too).
     public static func shared() async throws -> PostgresTestCluster {
-        try await offPool {
+        try await onThread {
             try sharedCluster.withLock { slot -> PostgresTestCluster in
                 if let slot { return try slot.get() }
                 let result: Result<PostgresTestCluster, Failure>
@@ -75,16 +75,10 @@ public final class PostgresTestCluster: Sendable {
         }
     }
 
-    /// Runs blocking work (processes, waits, sockets) on a thread of its own, never on the
-    /// few threads of Swift's cooperative pool, which every other test shares: a blocked pool
-    /// thread stalls unrelated tests until they time out.
+    /// `onThread`, under the name the PostgreSQL tests first used.
     @discardableResult
     public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try body() }) }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
+        try await onThread(body)
     }
 
     fileprivate static func stopSharedAtExit() {
@@ -117,7 +111,7 @@ public final class PostgresTestCluster: Sendable {
             timeout: 60)
         var lastError: (any Error)?
         for _ in 0..<3 {
-            let port = try freePort()
+            let port = try LoopbackPorts.free()
             let cluster = PostgresTestCluster(folder: folder, port: port, binaries: binaries)
             do {
                 try cluster.startServer()
@@ -160,7 +154,7 @@ public final class PostgresTestCluster: Sendable {
         Glibc.kill(pid, SIGKILL)
         // Its backends notice the postmaster is gone; wait until the port is free.
         let deadline = Date().addingTimeInterval(20)
-        while Glibc.kill(pid, 0) == 0 || Self.portAnswers(port) {
+        while Glibc.kill(pid, 0) == 0 || LoopbackPorts.answers(port) {
             guard Date() < deadline else { throw Failure("postgres \(pid) still alive 20 s after SIGKILL") }
             usleep(20_000)
         }
@@ -172,7 +166,7 @@ public final class PostgresTestCluster: Sendable {
     public func createDatabase(prefix: String = "t") async throws -> String {
         let name = "\(prefix)\(getpid())_\(databaseCounter.add(1, ordering: .relaxed).newValue)"
         let (binaries, port) = (binaries, port)
-        try await Self.offPool {
+        try await onThread {
             try Self.runAsOwner(
                 binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "partner", name], timeout: 60)
         }
@@ -292,43 +286,6 @@ public final class PostgresTestCluster: Sendable {
             throw Failure("\(tool) \(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
         }
         return text
-    }
-
-    /// A port on 127.0.0.1 nobody listens on now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure("socket failed: errno \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else { throw Failure("bind failed: errno \(errno)") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    static func portAnswers(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        } == 0
     }
 }
 

@@ -1,4 +1,5 @@
 import FramedRPC
+import PartnerTestSupport
 import Synchronization
 
 /// A small inbound side for transport tests: records what the transport delivers and can

@@ -1,5 +1,6 @@
 import FramedRPC
 import FramedRPCTCP
+import PartnerTestSupport
 import Synchronization
 
 /// A TCP server transport on 127.0.0.1 port 0 whose connections get `TestInbound`s.

@@ -1,4 +1,5 @@
 import CEpoll
+import PartnerTestSupport
 
 /// Polls `condition` (backing off from 1 to 25 ms) until it holds or `seconds` pass; returns
 /// whether it held.
@@ -12,26 +13,4 @@ func eventually(within seconds: Double = 30, _ condition: () -> Bool) async -> B
         pause = min(pause * 2, 25)
     }
     return condition()
-}
-
-/// Runs `body`, failing with `TimedOut` if it takes longer than `seconds`.
-func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            return nil
-        }
-        guard let first = try await group.next(), let value = first else {
-            group.cancelAll()
-            throw TimedOut(seconds: seconds)
-        }
-        group.cancelAll()
-        return value
-    }
-}
-
-struct TimedOut: Error, CustomStringConvertible {
-    var seconds: Double
-    var description: String { "timed out after \(seconds) s" }
 }

@@ -1,6 +1,7 @@
 import FramedJSON
 import FramedRPC
 import FramedRPCTCP
+import PartnerTestSupport
 import Synchronization
 
 /// A scripted TCP server for the client's `$/goaway` rule: every request is answered

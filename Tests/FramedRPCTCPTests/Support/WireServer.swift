@@ -3,6 +3,7 @@ import FramedJSON
 import FramedRPC
 import FramedRPCConformance
 import FramedRPCTCP
+import PartnerTestSupport
 
 /// A real server for the wire tests: `RPCServer` with `Health`, `rpc.discover` (the repository's
 /// OpenRPC document), `Conformance` and `WireTest`, served by `TCPServerTransport` on

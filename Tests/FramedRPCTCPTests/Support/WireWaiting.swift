@@ -1,5 +1,6 @@
 import Foundation
 import FramedJSON
+import PartnerTestSupport
 
 /// Polls `condition` every few milliseconds until it holds; fails naming `what` after `timeout`.
 func waitFor(_ what: String, timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
@@ -7,7 +8,7 @@ func waitFor(_ what: String, timeout: Duration = .seconds(10), _ condition: () -
     var pause = 1
     while !condition() {
         guard ContinuousClock.now < deadline else {
-            throw WireFailure("timed out after \(timeout) waiting for \(what)")
+            throw TestFailure("timed out after \(timeout) waiting for \(what)")
         }
         try await Task.sleep(for: .milliseconds(pause))
         pause = min(pause * 2, 20)
@@ -27,7 +28,7 @@ func within<T: Sendable>(
         }
         defer { group.cancelAll() }
         guard let first = try await group.next(), let value = first else {
-            throw WireFailure("timed out after \(timeout) waiting for \(what)")
+            throw TestFailure("timed out after \(timeout) waiting for \(what)")
         }
         return value
     }

@@ -13,7 +13,7 @@ struct OnlineAdminTests {
     func sqliteWhileServing() async throws {
         let folder = try CrashHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let server = try await CrashServerProcess.start(data: folder + "/data")
+        let server = try await ServerProcess.crash(data: folder + "/data")
         do {
             let output = try await Self.createPartner(["--data", folder + "/data", "--name", "Online SQLite"])
             let token = try #require(Self.token(in: output), "no token in: \(output)")
@@ -21,9 +21,9 @@ struct OnlineAdminTests {
             #expect(try await client.partners.getProfile().name == "Online SQLite")
             await rpc.close()
         } catch {
-            Issue.record("\(error)\n\(server.log)")
+            Issue.record("\(error)\n\(server.log())")
         }
-        try await server.stop()
+        try await server.terminateAndWait()
     }
 
     @Test("on PostgreSQL, create-partner writes to the shared database while replicas run; both accept the token")
@@ -47,7 +47,7 @@ struct OnlineAdminTests {
     static func createPartner(_ arguments: [String]) async throws -> String {
         let run = try await CommandRun.run("partner-server", ["create-partner"] + arguments)
         guard run.status == 0 else {
-            throw CrashHarnessError("create-partner exited with \(run.status): \(run.out)\(run.err)")
+            throw TestFailure("create-partner exited with \(run.status): \(run.out)\(run.err)")
         }
         return run.out + run.err
     }

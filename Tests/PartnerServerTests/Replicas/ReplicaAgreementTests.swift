@@ -1,6 +1,7 @@
 import Foundation
 import FramedRPC
 import PartnerAPI
+import PartnerTestSupport
 import Synchronization
 import Testing
 
@@ -123,12 +124,12 @@ struct ReplicaAgreementTests {
             let before = try await Self.drain(b, after: nil)
             let received = EventLog()
             let watch = Task { try await Self.collect(b, after: before, into: received) }
-            try await CrashHarness.waitUntil(5, "the watch to start") { received.started }
+            try await waitUntil(5, "the watch to start") { received.started }
             for index in 0..<8 {
                 let target = received.count + 1
                 _ = try await a.customers.create(ReplicaSet.customer("watch\(index)"))
                 let answered = ContinuousClock.now
-                try await CrashHarness.waitUntil(3, "event \(index) on the other replica") { received.count >= target }
+                try await waitUntil(3, "event \(index) on the other replica") { received.count >= target }
                 let delay = ContinuousClock.now - answered
                 #expect(delay < .seconds(1), "event \(index) arrived \(delay) after its write was answered")
             }
@@ -141,7 +142,7 @@ struct ReplicaAgreementTests {
             let resumed = EventLog()
             let last = first.last ?? before
             let again = Task { try await Self.collect(b, after: last, into: resumed) }
-            try await CrashHarness.waitUntil(3, "the missed events") { resumed.count >= 4 }
+            try await waitUntil(3, "the missed events") { resumed.count >= 4 }
             try await Task.sleep(for: .milliseconds(200))
             again.cancel()
             _ = await again.result
@@ -270,7 +271,7 @@ struct ReplicaAgreementTests {
     static func drain(_ client: PartnerClient, after: Int64?) async throws -> Int64 {
         let log = EventLog()
         let task = Task { try await collect(client, after: after ?? 0, into: log) }
-        try await CrashHarness.waitUntil(5, "the watch to start") { log.started }
+        try await waitUntil(5, "the watch to start") { log.started }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         _ = await task.result

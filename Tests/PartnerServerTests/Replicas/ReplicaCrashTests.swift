@@ -11,7 +11,7 @@ import Testing
 struct ReplicaCrashTests {
     @Test("answered writes survive SIGKILL of the replica and of PostgreSQL under load")
     func answeredWritesSurvive() async throws {
-        let cluster = try await PostgresTestCluster.offPool { try PostgresTestCluster.start() }
+        let cluster = try await onThread { try PostgresTestCluster.start() }
         defer { cluster.stop() }
         let set = try await ReplicaSet.start(count: 1, cluster: cluster)
         let replica = set.replicas[0]
@@ -36,13 +36,13 @@ struct ReplicaCrashTests {
             }
         }
         do {
-            try await CrashHarness.waitUntil(30, "40 answered writes") { answered.count >= 40 }
-            try await replica.kill()
-            try await PostgresTestCluster.offPool { try cluster.kill() }
+            try await waitUntil(30, "40 answered writes") { answered.count >= 40 }
+            try await replica.killAndWait()
+            try await onThread { try cluster.kill() }
             _ = await writers.value
             await rpc.close()
-            try await PostgresTestCluster.offPool { try cluster.startServer() }
-            let restarted = try await CrashServerProcess.start(
+            try await onThread { try cluster.startServer() }
+            let restarted = try await ServerProcess.crash(
                 data: replica.data, extra: ["--database-url", set.url, "--loops", "2"])
             let (checker, checkerRPC) = set.client(0, port: restarted.port)
             let ids = answered.all
@@ -54,7 +54,7 @@ struct ReplicaCrashTests {
             }
             #expect(missing.isEmpty, "\(missing.count) of \(ids.count) answered writes lost: \(missing.prefix(3))")
             await checkerRPC.close()
-            try await restarted.stop()
+            try await restarted.terminateAndWait()
         } catch {
             writers.cancel()
             Issue.record("\(error)\n\(set.logs)\n\(cluster.logTail())")

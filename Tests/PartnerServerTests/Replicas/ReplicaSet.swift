@@ -9,11 +9,11 @@ import PartnerTestSupport
 /// database and writes the bootstrap token; the others start after it.
 final class ReplicaSet: Sendable {
     let url: String
-    let replicas: [CrashServerProcess]
+    let replicas: [ServerProcess]
     let token: String
     private let folder: String
 
-    private init(url: String, replicas: [CrashServerProcess], token: String, folder: String) {
+    private init(url: String, replicas: [ServerProcess], token: String, folder: String) {
         self.url = url
         self.replicas = replicas
         self.token = token
@@ -32,19 +32,19 @@ final class ReplicaSet: Sendable {
         if let given { cluster = given } else { cluster = try await PostgresTestCluster.shared() }
         let url = try await cluster.createDatabase(prefix: "replicas")
         let folder = try CrashHarness.temporaryFolder()
-        var replicas: [CrashServerProcess] = []
+        var replicas: [ServerProcess] = []
         do {
             for index in 0..<count {
                 replicas.append(
-                    try await CrashServerProcess.start(
+                    try await ServerProcess.crash(
                         data: "\(folder)/replica\(index)",
                         extra: ["--database-url", url, "--loops", "2"] + extra
                             + (index < perReplica.count ? perReplica[index] : [])))
             }
-            let token = try replicas[0].bootstrapToken
+            let token = try replicas[0].token()
             return ReplicaSet(url: url, replicas: replicas, token: token, folder: folder)
         } catch {
-            for replica in replicas { try? await replica.kill() }
+            for replica in replicas { try? await replica.killAndWait() }
             throw error
         }
     }
@@ -64,14 +64,14 @@ final class ReplicaSet: Sendable {
     /// Stops every replica (SIGTERM, then SIGKILL if it lingers) and removes the folders.
     func stop() async {
         for replica in replicas where replica.isRunning {
-            do { try await replica.stop() } catch { try? await replica.kill() }
+            do { try await replica.terminateAndWait() } catch { try? await replica.killAndWait() }
         }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// The replicas' logs, for failure messages.
     var logs: String {
-        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log.suffix(3_000))" }.joined(
+        replicas.enumerated().map { "--- replica \($0.offset) ---\n\($0.element.log().suffix(3_000))" }.joined(
             separator: "\n")
     }
 

@@ -6,6 +6,7 @@ import PartnerAPI
 import PartnerCore
 import PartnerServer
 import PartnerService
+import PartnerTestSupport
 import Synchronization
 import Testing
 

@@ -61,7 +61,7 @@ final class ContractStore: Sendable {
         await close()
         switch engine {
         case .memory:
-            throw StoreTestError("the memory store cannot be reopened")
+            throw TestFailure("the memory store cannot be reopened")
         case .sqlite:
             let store = try await SQLiteRecordStore.open(path: location)
             return ContractStore(engine: engine, store: store, location: location, folder: folder)

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerCore
+import PartnerTestSupport
 import Testing
 
 /// The store protocol's promises (`RecordStore`, `StoreReading`, `StoreWriting`), one rule per
@@ -256,7 +257,7 @@ struct StoreContractTests {
                     group.addTask {
                         try await store.write { tx in
                             guard var counter = try tx.get(Counter.self, id: "c") else {
-                                throw StoreTestError("counter missing")
+                                throw TestFailure("counter missing")
                             }
                             counter.value += 1
                             try tx.put(counter)

@@ -40,7 +40,7 @@ struct PostgresReplicaStoreTests {
                     group.addTask {
                         try await store.write { tx in
                             guard var counter = try tx.get(Counter.self, id: "c") else {
-                                throw StoreTestError("counter missing")
+                                throw TestFailure("counter missing")
                             }
                             counter.value += delta
                             try tx.put(counter)
@@ -198,7 +198,7 @@ struct PostgresReplicaStoreTests {
 
     @Test("answered writes survive a SIGKILL of the PostgreSQL server; the store reconnects after its restart")
     func durableAcrossDatabaseCrash() async throws {
-        let cluster = try await PostgresTestCluster.offPool { try PostgresTestCluster.start() }
+        let cluster = try await onThread { try PostgresTestCluster.start() }
         defer { cluster.stop() }
         let url = try await cluster.createDatabase(prefix: "crash")
         let store = try await PostgresRecordStore.open(url: url)
@@ -218,11 +218,11 @@ struct PostgresReplicaStoreTests {
                     }
                 }
                 try await waitUntil(20, "200 answered writes") { answered.values.withLock { $0.count } >= 200 }
-                try await PostgresTestCluster.offPool { try cluster.kill() }
+                try await onThread { try cluster.kill() }
                 try await group.waitForAll()
             }
         }
-        try await PostgresTestCluster.offPool { try cluster.startServer() }
+        try await onThread { try cluster.startServer() }
         let written = answered.values.withLock { $0 }
         let found = try await withTimeout(30, "reading after the restart") {
             try await store.read { tx in try written.filter { try tx.get(Counter.self, id: "w\($0)") != nil }.count }

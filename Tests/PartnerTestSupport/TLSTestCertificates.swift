@@ -1,37 +1,47 @@
 import Foundation
 
-/// Certificates made at test time by the `openssl` command in a fresh temporary folder: a CA,
+/// Certificates made at test time (for the TLS transport and server tests) by the `openssl` command in a fresh temporary folder: a CA,
 /// a server certificate for `localhost` and 127.0.0.1 (subject alternative names) signed by
 /// it, a client certificate signed by it, and an unrelated CA with its own client certificate.
 /// Made once per test process; EC P-256 keys, so making them takes a fraction of a second.
-struct TLSTestCertificates: Sendable {
-    let folder: String
-    var caCertificate: String { folder + "/ca.pem" }
-    var serverCertificate: String { folder + "/server.pem" }
-    var serverKey: String { folder + "/server.key" }
-    var clientCertificate: String { folder + "/client.pem" }
-    var clientKey: String { folder + "/client.key" }
-    var otherCACertificate: String { folder + "/other-ca.pem" }
-    var otherClientCertificate: String { folder + "/other-client.pem" }
-    var otherClientKey: String { folder + "/other-client.key" }
+public struct TLSTestCertificates: Sendable {
+    /// The folder holding every file.
+    public let folder: String
+    /// The CA's certificate (PEM).
+    public var caCertificate: String { folder + "/ca.pem" }
+    /// The server's certificate for localhost and 127.0.0.1.
+    public var serverCertificate: String { folder + "/server.pem" }
+    /// The server's private key.
+    public var serverKey: String { folder + "/server.key" }
+    /// A client certificate signed by the CA.
+    public var clientCertificate: String { folder + "/client.pem" }
+    /// Its private key.
+    public var clientKey: String { folder + "/client.key" }
+    /// An unrelated CA's certificate.
+    public var otherCACertificate: String { folder + "/other-ca.pem" }
+    /// A client certificate signed by the unrelated CA.
+    public var otherClientCertificate: String { folder + "/other-client.pem" }
+    /// Its private key.
+    public var otherClientKey: String { folder + "/other-client.key" }
 
     /// The process-wide set (made on first use).
-    static let shared: Result<TLSTestCertificates, TLSTestCertificateFailure> = Result {
-        () throws(TLSTestCertificateFailure) in
+    static let shared: Result<TLSTestCertificates, TestFailure> = Result {
+        () throws(TestFailure) in
         try TLSTestCertificates()
     }
 
     /// The shared set, or the failure to make it.
-    static func make() throws -> TLSTestCertificates {
+    /// - Throws: `TestFailure` with openssl's message.
+    public static func make() throws -> TLSTestCertificates {
         try shared.get()
     }
 
-    private init() throws(TLSTestCertificateFailure) {
+    private init() throws(TestFailure) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-test-\(UUID().uuidString)").path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw TLSTestCertificateFailure(description: "cannot create \(folder): \(error)")
+            throw TestFailure("cannot create \(folder): \(error)")
         }
         try makeCA("ca", name: "PartnerConsole Test CA")
         try makeCA("other-ca", name: "Unrelated Test CA")
@@ -42,7 +52,7 @@ struct TLSTestCertificates: Sendable {
         try makeLeaf("other-client", name: "stranger", ca: "other-ca", extensions: "extendedKeyUsage=clientAuth\n")
     }
 
-    private func makeCA(_ base: String, name: String) throws(TLSTestCertificateFailure) {
+    private func makeCA(_ base: String, name: String) throws(TestFailure) {
         try openssl([
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
             "-keyout", "\(folder)/\(base).key", "-out", "\(folder)/\(base).pem", "-days", "2", "-subj", "/CN=\(name)",
@@ -50,13 +60,13 @@ struct TLSTestCertificates: Sendable {
     }
 
     private func makeLeaf(_ base: String, name: String, ca: String, extensions: String)
-        throws(TLSTestCertificateFailure)
+        throws(TestFailure)
     {
         let extFile = "\(folder)/\(base).ext"
         do {
             try ("basicConstraints=CA:FALSE\n" + extensions).write(toFile: extFile, atomically: true, encoding: .utf8)
         } catch {
-            throw TLSTestCertificateFailure(description: "cannot write \(extFile): \(error)")
+            throw TestFailure("cannot write \(extFile): \(error)")
         }
         try openssl([
             "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
@@ -70,28 +80,15 @@ struct TLSTestCertificates: Sendable {
         ])
     }
 
-    private func openssl(_ arguments: [String]) throws(TLSTestCertificateFailure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+    private func openssl(_ arguments: [String]) throws(TestFailure) {
+        let run: CommandRun
         do {
-            try process.run()
+            run = try CommandRun.runBlocking(path: "/usr/bin/env", ["openssl"] + arguments, timeout: 60)
         } catch {
-            throw TLSTestCertificateFailure(description: "cannot run openssl: \(error)")
+            throw TestFailure("cannot run openssl: \(error)")
         }
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TLSTestCertificateFailure(
-                description: "openssl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+        guard run.status == 0 else {
+            throw TestFailure("openssl \(arguments.joined(separator: " ")) exited \(run.status): \(run.err)")
         }
     }
-}
-
-/// The `openssl` command failed while making the test certificates.
-struct TLSTestCertificateFailure: Error, CustomStringConvertible {
-    var description: String
 }
