@@ -47,8 +47,9 @@ let package = Package(
         // Domain and storage
         .target(name: "PartnerCore"),
         .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite", "FramedJSON"]),
-        // The same store protocol on PostgreSQL (libpq), for several replicas on one database.
-        .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "CLibPQ", "FramedJSON"]),
+        // The same store protocol on PostgreSQL (libpq), for several replicas on one database;
+        // it codes record bodies with PartnerStore's RecordCodec.
+        .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "PartnerStore", "CLibPQ", "FramedJSON"]),
 
         // Service surface
         .target(

@@ -1,5 +1,5 @@
-import Foundation
 import PartnerCore
+import PartnerStore
 import Synchronization
 
 /// Records decoded from their stored JSON text, found again by kind, id and that same text:
@@ -45,13 +45,7 @@ final class PostgresDecodedRecords: Sendable {
         {
             return record
         }
-        let record: R
-        do {
-            record = try JSONDecoder().decode(R.self, from: Data(body.utf8))
-        } catch {
-            throw StoreError(
-                code: .corrupt, message: "stored record \(R.kind.name)/\(id) cannot be decoded as \(R.self): \(error)")
-        }
+        let record = try RecordCodec.decode(R.self, id: id, from: body)
         guard capacity > 0 else { return record }
         entries.withLock { entries in
             if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }

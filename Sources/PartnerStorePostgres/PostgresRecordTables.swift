@@ -1,9 +1,11 @@
 import Foundation
 import FramedJSON
 import PartnerCore
+import PartnerStore
 
 /// The record tables on one connection: the queries both kinds of transaction run, and the
-/// JSON coding of bodies and key lists. Used only on the connection's queue.
+/// JSON coding of key lists (bodies are coded by `RecordCodec`). Used only on the connection's
+/// queue.
 ///
 /// Ids, kinds and keys are `text COLLATE "C"`, so `ORDER BY id` is byte order, the order the
 /// other stores list in.
@@ -73,14 +75,10 @@ struct PostgresRecordTables {
         try connection.query(sql, parameters)
     }
 
-    /// A record's body as JSON text for a `jsonb` column.
+    /// A record's body as JSON text for a `jsonb` column, coded by `RecordCodec`.
+    /// - Throws: `StoreError(.corrupt)` naming the record when it cannot be encoded.
     static func encodeBody<R: StoredRecord>(_ record: R) throws -> String {
-        do {
-            return String(decoding: try JSONStreamEncoder.bytes(of: record), as: UTF8.self)
-        } catch {
-            throw StoreError(
-                code: .corrupt, message: "record \(R.kind.name)/\(record.id) cannot be encoded as JSON: \(error)")
-        }
+        String(decoding: try RecordCodec.encode(record), as: UTF8.self)
     }
 
     /// A list of keys as a JSON array text (bound as `jsonb`, expanded in SQL).

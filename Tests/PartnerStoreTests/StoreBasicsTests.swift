@@ -196,6 +196,24 @@ struct StoreBasicsTests {
         await store.close()
     }
 
+    @Test("a stored body that is not JSON at all is corrupt, naming the record and the byte")
+    func bodyNotJSON() async throws {
+        let folder = try TemporaryFolder()
+        var store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s")) }
+        await store.close()
+        let connection = try SQLiteConnection(path: folder.database, requireWritable: true)
+        try connection.execute("UPDATE records SET body = CAST('{\"id\":\"n1\",' AS BLOB) WHERE id = 'n1'")
+        connection.close()
+        store = try SQLiteRecordStore(path: folder.database)
+        let error = await storeError { _ = try await store.read { try $0.get(Note.self, id: "n1") } }
+        #expect(error?.code == .corrupt)
+        #expect(error?.message.contains("stored record note/n1") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("not JSON") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("at byte") == true, "\(String(describing: error))")
+        await store.close()
+    }
+
     @Test("writes survive closing and reopening the store")
     func durableAcrossReopen() async throws {
         let folder = try TemporaryFolder()

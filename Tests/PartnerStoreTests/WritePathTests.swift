@@ -114,8 +114,8 @@ struct WritePathTests {
             id: "aud_1", partnerId: "par_1", agentId: "agt_1", roles: [.salesAgent],
             method: "Subscriptions.ChangeSeats",
             target: "sub_1", before: nil, after: "seats=12", time: time, requestId: "r-1", outcome: "OK")
-        let eventBody = try RecordTables.encodeBody(event)
-        let auditBody = try RecordTables.encodeBody(audit)
+        let eventBody = Data(try RecordCodec.encode(event))
+        let auditBody = Data(try RecordCodec.encode(audit))
         #expect(try JSONDecoder().decode(DomainEvent.self, from: eventBody) == event)
         #expect(try JSONDecoder().decode(AuditEntry.self, from: auditBody) == audit)
         // The same shape as Foundation's encoder: equal as JSON objects.

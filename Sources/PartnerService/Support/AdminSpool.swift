@@ -61,14 +61,21 @@ public struct AdminSpool: Sendable {
         unlink(requestPath)
         var response = Response()
         do {
-            let request = try JSONDecoder().decode(Request.self, from: data)
+            let request = try Self.decode(Request.self, from: data)
             let created = try await PartnerApplication.createPartner(name: request.name, store: store, context: context)
             response = Response(partnerId: created.partnerId, agentId: created.agentId, token: created.token)
         } catch {
             response.error = "\(error)"
         }
-        let text = String(decoding: (try? JSONEncoder().encode(response)) ?? Data(), as: UTF8.self)
+        let text = String(decoding: (try? JSONStreamEncoder.bytes(of: response)) ?? [], as: UTF8.self)
         try? PartnerApplication.writeSecretFile("\(folder)/\(id).response", contents: text)
+    }
+
+    /// A request or response file read back with FramedJSON, the product's one JSON coding.
+    /// - Throws: `JSONParseError` when the file is not JSON, `JSONDecodingError` when it is
+    ///   not a `T`.
+    private static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try JSONValueDecoder().decode(T.self, from: try JSONParser().parse(data))
     }
 
     // MARK: Tool side
@@ -81,14 +88,14 @@ public struct AdminSpool: Sendable {
         -> (partnerId: String, agentId: String, token: String)
     {
         let id = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let body = String(decoding: try JSONEncoder().encode(Request(name: name)), as: UTF8.self)
+        let body = String(decoding: try JSONStreamEncoder.bytes(of: Request(name: name)), as: UTF8.self)
         try PartnerApplication.writeSecretFile("\(folder)/\(id).request", contents: body)
         let responsePath = "\(folder)/\(id).response"
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let data = FileManager.default.contents(atPath: responsePath) {
                 unlink(responsePath)
-                let response = try JSONDecoder().decode(Response.self, from: data)
+                let response = try Self.decode(Response.self, from: data)
                 if let partnerId = response.partnerId, let agentId = response.agentId, let token = response.token {
                     return (partnerId, agentId, token)
                 }

@@ -1,15 +1,12 @@
-import Foundation
-import FramedJSON
 import PartnerCore
 
 /// The record tables on one connection: every query the store runs, through that connection's
-/// prepared statements, and the JSON coding of bodies. Used only on the connection's thread.
+/// prepared statements; bodies are coded by `RecordCodec`. Used only on the connection's thread.
 final class RecordTables {
     /// The connection the queries run on.
     let connection: SQLiteConnection
     private var statements: [SQLiteStatement?] = Array(repeating: nil, count: Query.allCases.count)
     private var writeStatements: [SQLiteStatement?] = Array(repeating: nil, count: WriteQuery.allCases.count)
-    private let decoder = JSONDecoder()
 
     init(connection: SQLiteConnection) {
         self.connection = connection
@@ -17,15 +14,18 @@ final class RecordTables {
 
     // MARK: Reading
 
-    /// The record of `type` with `id`, decoded, or nil.
+    /// The record of `type` with `id`, decoded, or nil. The body is decoded in place, straight
+    /// from SQLite's row.
     /// - Throws: `StoreError(.corrupt)` when the body does not decode.
     func get<R: StoredRecord>(_ type: R.Type, id: String) throws -> R? {
-        let body = try with(.body) { statement in
+        try with(.body) { statement in
             try statement.bind(R.kind.name, at: 1)
             try statement.bind(id, at: 2)
-            return try statement.step() ? statement.data(0) : nil
+            guard try statement.step() else { return nil }
+            return try statement.withBytes(0) { body throws(StoreError) in
+                try RecordCodec.decode(R.self, id: id, from: body)
+            }
         }
-        return try body.map { try decode(R.self, id: id, from: $0) }
     }
 
     /// The id of the record of `kind` holding unique key `key`, or nil.
@@ -50,17 +50,22 @@ final class RecordTables {
         case (true, false): query = .listByLookupKey
         case (true, true): query = .listByLookupKeyAfter
         }
-        let rows = try with(query) { statement -> [(String, Data)] in
+        return try with(query) { statement -> [R] in
             try statement.bind(R.kind.name, at: 1)
             try statement.bind(partnerId, at: 2)
             try statement.bind(Int64(limit), at: 3)
             if let after { try statement.bind(after, at: 4) }
             if let lookupKey { try statement.bind(lookupKey, at: 5) }
-            var rows: [(String, Data)] = []
-            while try statement.step() { rows.append((statement.text(0), statement.data(1))) }
-            return rows
+            var records: [R] = []
+            while try statement.step() {
+                let id = statement.text(0)
+                records.append(
+                    try statement.withBytes(1) { body throws(StoreError) in
+                        try RecordCodec.decode(R.self, id: id, from: body)
+                    })
+            }
+            return records
         }
-        return try rows.map { try decode(R.self, id: $0.0, from: $0.1) }
     }
 
     // MARK: Writing (inside the writer's transaction)
@@ -80,7 +85,7 @@ final class RecordTables {
                 throw StoreError.duplicateKey(key)
             }
         }
-        let body = try Self.encodeBody(record)
+        let body = try RecordCodec.encode(record)
         if let old, old.partnerId == record.partnerId {
             // Only the row changes: the partner index keeps its entry untouched.
             try with(.updateBody) { statement in
@@ -217,27 +222,5 @@ final class RecordTables {
         }
         defer { statement.reset() }
         return try body(statement)
-    }
-
-    /// A record's stored body: compact JSON written by FramedJSON's stream encoder, the same
-    /// shape Foundation's `JSONEncoder` gives (either decoder reads it).
-    static func encodeBody<R: StoredRecord>(_ record: R) throws -> Data {
-        do {
-            return Data(try JSONStreamEncoder.bytes(of: record))
-        } catch {
-            throw StoreError(
-                code: .corrupt, message: "record \(R.kind.name)/\(record.id) cannot be encoded as JSON: \(error)")
-        }
-    }
-
-    private func decode<R: StoredRecord>(_ type: R.Type, id: String, from body: Data) throws -> R {
-        do {
-            return try decoder.decode(R.self, from: body)
-        } catch {
-            throw StoreError(
-                code: .corrupt,
-                message: "stored record \(R.kind.name)/\(id) cannot be decoded as \(R.self): \(error)"
-            )
-        }
     }
 }

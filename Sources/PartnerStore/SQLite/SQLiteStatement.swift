@@ -28,7 +28,7 @@ final class SQLiteStatement {
     }
 
     /// Binds bytes to the 1-based parameter `index` (an empty blob, never NULL, for no bytes).
-    func bind(_ value: Data, at index: Int32) throws {
+    func bind(_ value: some ContiguousBytes, at index: Int32) throws {
         let rc = value.withUnsafeBytes { bytes -> Int32 in
             guard let base = bytes.baseAddress, bytes.count > 0 else {
                 return sqlite3_bind_zeroblob(handle, index, 0)
@@ -66,11 +66,14 @@ final class SQLiteStatement {
         sqlite3_column_int64(handle, index)
     }
 
-    /// Column `index` of the current row as bytes.
-    func data(_ index: Int32) -> Data {
+    /// Runs `body` with column `index` of the current row as bytes, read in place: valid only
+    /// inside `body`, until the statement steps or resets.
+    func withBytes<T, E: Error>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T {
         let count = Int(sqlite3_column_bytes(handle, index))
-        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return Data() }
-        return Data(bytes: bytes, count: count)
+        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
     /// Resets the statement and clears its bindings so it can be used again.

@@ -321,6 +321,30 @@ struct StoreContractTests {
         await subject.close()
     }
 
+    @Test(
+        "a corrupt stored record names the record and the field that failed, in reads, lists and writes",
+        arguments: StoreEngine.durable)
+    func corruptBodyNamesTheRecord(engine: StoreEngine) async throws {
+        let subject = try await ContractStore.make(engine)
+        let store = subject.store
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "s")) }
+        let failures = [
+            await storeError { _ = try await store.read { try $0.get(BrokenNote.self, id: "n1") } },
+            await storeError {
+                _ = try await store.read {
+                    try $0.list(BrokenNote.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 10)
+                }
+            },
+            await storeError { _ = try await store.write { try $0.get(BrokenNote.self, id: "n1") } },
+        ]
+        for error in failures {
+            #expect(error?.code == .corrupt)
+            #expect(error?.message.contains("stored record note/n1") == true, "\(String(describing: error))")
+            #expect(error?.message.contains("mustExist") == true, "\(String(describing: error))")
+        }
+        await subject.close()
+    }
+
     @Test("text survives storage unchanged: quotes, escapes, emoji, every plane", arguments: StoreEngine.allCases)
     func textRoundTrip(engine: StoreEngine) async throws {
         let subject = try await ContractStore.make(engine)
