@@ -49,7 +49,8 @@ final class TCPConnectAttempt: EventLoopSelectable, @unchecked Sendable {
             guard let self else { return }
             self.timer = nil
             let stage = self.connection == nil ? "" : " (during the TLS handshake)"
-            self.fail(code: .unavailable, "timed out after \(TCPConnection.seconds(self.timeoutNanos))\(stage)")
+            self.fail(
+                code: .unavailable, "timed out after \(TCPConnectionStateMachine.seconds(self.timeoutNanos))\(stage)")
         }
         guard inProgress else {
             connected()

@@ -8,27 +8,24 @@ extension TCPConnection: EventLoopSelectable {
     /// turn per connection keeps busy connections from starving others, and needs no extra
     /// `read` returning EAGAIN as edge triggering would.
     func handleEvents(_ events: UInt32) {
-        switch state {
-        case .released: return
-        case .lingering:
-            discardLingeringInput()
+        let readiness = TCPConnectionStateMachine.Readiness(
+            error: events & cepoll_EPOLLERR != 0, writable: events & cepoll_EPOLLOUT != 0,
+            readable: events & (cepoll_EPOLLIN | cepoll_EPOLLRDHUP | cepoll_EPOLLHUP) != 0,
+            hangUp: events & cepoll_EPOLLHUP != 0)
+        switch machine.eventsArrived(readiness) {
+        case .ignore:
             return
-        case .open, .closing: break
-        }
-        if events & cepoll_EPOLLERR != 0 {
+        case .discardInput:
+            discardLingeringInput()
+        case .socketError:
             let code = cepoll_socket_error(fd)
             terminate(reason: "socket error: \(Self.describe(errno: code))", graceful: false)
-            return
-        }
-        if events & cepoll_EPOLLOUT != 0 && writeBlocked {
-            writeBlocked = false
-            requestTurnEnd()
-        }
-        if events & (cepoll_EPOLLIN | cepoll_EPOLLRDHUP | cepoll_EPOLLHUP) != 0 {
-            if wantsReading {
-                readAvailable()
-            } else if events & cepoll_EPOLLHUP != 0 {
-                terminate(reason: "peer closed the connection", graceful: false)
+        case .handle(let effects, let read):
+            perform(effects)
+            switch read {
+            case .skip: break
+            case .read: readAvailable()
+            case .terminate(let termination): terminate(termination)
             }
         }
     }
@@ -38,31 +35,19 @@ extension TCPConnection: EventLoopSelectable {
         release()
     }
 
-    /// True while frames should be read and delivered.
-    var wantsReading: Bool {
-        state == .open && readingEnabled && !framingFailed && pendingAbort == nil
-    }
-
     private func readAvailable() {
         let buffer = loop.readBuffer
         let count = cepoll_read(fd, buffer.baseAddress, buffer.count)
         if count > 0 {
-            lastActivity = loop.now
+            machine.bytesRead(now: loop.now)
             if tls != nil {
                 return receiveCiphertext(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
             }
             decoder.append(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
-            decoderBytesSinceReset += count
+            machine.decoderReceived(count)
             deliverFrames()
         } else if count == 0 {
-            let reason =
-                decoder.bufferedBytes > 0
-                ? "peer closed the connection in the middle of a frame "
-                    + "(\(decoder.bufferedBytes) bytes of it received)"
-                : "peer closed the connection"
-            // The peer may only have shut down its sending side: give it what is queued.
-            sendQueuedQuietly()
-            terminate(reason: reason, graceful: false)
+            terminate(machine.readEnded(decoderBytes: decoder.bufferedBytes))
         } else if count != -Int(EAGAIN) {
             terminate(reason: "read failed: \(Self.describe(errno: Int32(-count)))", graceful: false)
         }
@@ -71,16 +56,14 @@ extension TCPConnection: EventLoopSelectable {
     /// Hands every complete buffered frame to the inbound side, in order, while reading is
     /// enabled. A framing error is reported once; reading then stops for good.
     func deliverFrames() {
-        deliveryScheduled = false
+        machine.deliveryStarted()
         var delivered = false
-        while wantsReading, let inbound {
+        while machine.wantsReading, let inbound {
             let frame: [UInt8]?
             do {
                 frame = try decoder.nextFrame()
             } catch {
-                framingFailed = true
-                partialFrameSince = nil
-                requestTurnEnd()
+                perform(machine.framingErrorFound())
                 inbound.receive(frameError: error)
                 return
             }
@@ -88,31 +71,10 @@ extension TCPConnection: EventLoopSelectable {
             delivered = true
             inbound.receive(frame: frame)
         }
-        updatePartialFrameClock(frameCompleted: delivered)
-    }
-
-    /// Delivers buffered frames later in this turn (after reading was re-enabled).
-    func scheduleDelivery() {
-        guard !deliveryScheduled else { return }
-        deliveryScheduled = true
-        loop.execute { self.deliverFrames() }
-    }
-
-    /// Starts or stops the slow-frame clock, and gives back decoder memory once it is empty
-    /// after a burst, so that idle connections hold no large buffers. The clock times the
-    /// frame now arriving: when a frame completed, the bytes left over start a new one, so a
-    /// steady stream whose reads end mid-frame never trips it.
-    private func updatePartialFrameClock(frameCompleted: Bool) {
-        guard state == .open else { return }
-        if decoder.bufferedBytes == 0 {
-            partialFrameSince = nil
-            if decoderBytesSinceReset > 16 * 1024 {
-                decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
-                decoderBytesSinceReset = 0
-            }
-        } else if readingEnabled && (partialFrameSince == nil || frameCompleted) {
-            partialFrameSince = loop.now
-            armCheck()
+        switch machine.deliveryEnded(frameCompleted: delivered, decoderBytes: decoder.bufferedBytes, now: loop.now) {
+        case .done: break
+        case .releaseDecoder: decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
+        case .armCheck: armCheck()
         }
     }
 

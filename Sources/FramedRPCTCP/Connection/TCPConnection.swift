@@ -28,41 +28,14 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     var tag: UInt64 = 0
     var inbound: (any RPCConnectionInbound)?
     var decoder: FrameDecoder
-    var decoderBytesSinceReset = 0
-    var state: State = .open
-    var readingEnabled = true
-    var framingFailed = false
-    var pendingAbort: String?
-    var closeReason = "closed by the local side"
-    var registeredEvents: UInt32 = 0
     var outbound: OutboundQueue
-    var writeBlocked = false
-    var queuedForTurnEnd = false
-    var deliveryScheduled = false
     var writableWaiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
-    var lastActivity: UInt64
-    var lastWriteProgress: UInt64
-    var partialFrameSince: UInt64?
-    var idleRecheckAt: UInt64 = 0
-    var lingerDeadline: UInt64 = 0
-    var checkScheduledAt = UInt64.max
+    /// Where the connection is, its clocks and what epoll watches: every rule of its life.
+    var machine: TCPConnectionStateMachine
     /// Called once, on the loop thread, after `connectionClosed` (server bookkeeping).
     var onClose: ((TCPConnection) -> Void)?
     /// The TLS session when the connection is encrypted (see `TCPConnection+TLS.swift`).
     var tls: TLSSession?
-
-    /// Where the connection is in its life.
-    enum State: Equatable {
-        /// Reading and writing.
-        case open
-        /// `close()` was called: no more reading; queued bytes are flushed, then it closes.
-        case closing
-        /// Closed for the runtime; the write side is shut down and unread input is drained
-        /// until the peer closes or `lingerNanos` pass, so the peer sees our last bytes.
-        case lingering
-        /// The descriptor is closed.
-        case released
-    }
 
     init(fd: Int32, loop: EventLoop, peer: String, limits: TCPConnectionLimits, budget: OutboundBudget? = nil) {
         self.fd = fd
@@ -71,23 +44,19 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
         self.limits = limits
         self.outbound = OutboundQueue(budget: budget)
         self.decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes)
-        let now = cepoll_monotonic_ns()
-        lastActivity = now
-        lastWriteProgress = now
+        self.machine = TCPConnectionStateMachine(limits: limits, now: cepoll_monotonic_ns())
     }
 
     /// Registers the socket with the loop and starts delivering frames to `inbound`. Loop
     /// thread only. Returns false (and closes the socket) if registration failed.
     func start(inbound: any RPCConnectionInbound) -> Bool {
         self.inbound = inbound
-        let events = cepoll_EPOLLIN | cepoll_EPOLLRDHUP
-        guard let tag = loop.register(fd: fd, events: events, handler: self) else {
+        guard let tag = loop.register(fd: fd, events: Self.events(.reading), handler: self) else {
             terminate(reason: "cannot watch the socket", graceful: false)
             return false
         }
         self.tag = tag
-        registeredEvents = events
-        lastActivity = loop.now
+        machine.started(now: loop.now)
         armCheck()
         if tls != nil { startTLS() }
         return true
@@ -184,7 +153,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     // MARK: Loop-thread transitions
 
     func append(_ frames: [UInt8]) {
-        guard state == .open || state == .closing, pendingAbort == nil else {
+        guard machine.acceptsWrites else {
             queuedBytes.wrappingSubtract(frames.count, ordering: .relaxed)
             return
         }
@@ -195,56 +164,41 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     /// Queues bytes for the socket (plaintext frames, or TLS records). The stall clock starts
     /// when bytes begin to wait; a queue over the connection's limit closes the connection.
     func enqueue(_ bytes: [UInt8]) {
-        if outbound.isEmpty { lastWriteProgress = loop.now }
+        let wasEmpty = outbound.isEmpty
         outbound.append(bytes)
-        if outbound.bytes > limits.maxBufferedOutboundBytes {
-            abort(
-                "peer is not reading: \(outbound.bytes) bytes queued exceed the limit of "
-                    + "\(limits.maxBufferedOutboundBytes) bytes")
-            return
-        }
-        requestTurnEnd()
+        perform(machine.outboundQueued(wasEmpty: wasEmpty, queuedBytes: outbound.bytes, now: loop.now))
     }
 
     func applyReading(_ enabled: Bool) {
-        guard readingEnabled != enabled else { return }
-        readingEnabled = enabled
-        guard state == .open else { return }
-        if enabled {
-            if partialFrameSince != nil { partialFrameSince = loop.now }
-            if decoder.bufferedBytes > 0 { scheduleDelivery() }
-        }
-        requestTurnEnd()
+        perform(machine.setReading(enabled, decoderHasBytes: decoder.bufferedBytes > 0, now: loop.now))
     }
 
     func beginClose() {
         closedForWrites.store(true, ordering: .relaxed)
-        guard state == .open else { return }
         // Frames written on other threads before close() may still wait for their hand-off:
-        // take them now, so that "flushes what is queued, then closes" holds for them too.
-        takeRemoteWrites()
-        state = .closing
-        resumeWritableWaiters(false)
-        requestTurnEnd()
-        armCheck()
+        // they are taken now, so that "flushes what is queued, then closes" holds for them too.
+        perform(machine.closeRequested())
     }
 
     /// Closes at the end of this turn without flushing (limits, write errors).
     func abort(_ reason: String) {
-        guard pendingAbort == nil, state == .open || state == .closing else { return }
-        closedForWrites.store(true, ordering: .relaxed)
-        pendingAbort = reason
-        requestTurnEnd()
+        perform(machine.abort(reason))
     }
 
-    func requestTurnEnd() {
-        guard !queuedForTurnEnd else { return }
-        queuedForTurnEnd = true
-        loop.enqueueTurnEnd(self)
+    /// Carries out what a transition of `machine` asks, in `Effects` order.
+    func perform(_ effects: TCPConnectionStateMachine.Effects) {
+        guard !effects.isEmpty else { return }
+        if effects.contains(.stopWrites) { closedForWrites.store(true, ordering: .relaxed) }
+        if effects.contains(.takeRemoteWrites) { takeRemoteWrites() }
+        if effects.contains(.scheduleDelivery) { loop.execute { self.deliverFrames() } }
+        if effects.contains(.releaseWaiters) { resumeWritableWaiters(false) }
+        if effects.contains(.requestTurnEnd) { loop.enqueueTurnEnd(self) }
+        if effects.contains(.updateInterest) { updateInterest() }
+        if effects.contains(.armCheck) { armCheck() }
     }
 
     private func addWritableWaiter(id: UInt64, _ continuation: CheckedContinuation<Bool, Never>) {
-        if state != .open {
+        if machine.state != .open {
             continuation.resume(returning: false)
         } else if queuedBytes.load(ordering: .relaxed) < limits.lowWater {
             continuation.resume(returning: true)
@@ -256,7 +210,7 @@ public final class TCPConnection: RPCConnectionOutbound, @unchecked Sendable {
     private func cancelWritableWaiter(id: UInt64) {
         guard let index = writableWaiters.firstIndex(where: { $0.id == id }) else { return }
         let waiter = writableWaiters.remove(at: index)
-        waiter.continuation.resume(returning: state == .open)
+        waiter.continuation.resume(returning: machine.state == .open)
     }
 
     func resumeWritableWaiters(_ writable: Bool) {

@@ -18,7 +18,8 @@ extension TCPConnection {
         let timeout = EventLoop.nanoseconds(tls.context.configuration.handshakeTimeout)
         loop.scheduleTimer(at: loop.now &+ timeout) { [weak self] in
             guard let self, let tls = self.tls, !tls.isHandshakeComplete else { return }
-            self.terminate(reason: "TLS handshake timed out after \(Self.seconds(timeout))", graceful: false)
+            self.terminate(
+                reason: "TLS handshake timed out after \(TCPConnectionStateMachine.seconds(timeout))", graceful: false)
         }
         guard tls.isClient else { return }
         do {
@@ -38,7 +39,7 @@ extension TCPConnection {
         do {
             open = try tls.receive(ciphertext: bytes, scratch: loop.writeBuffer) { plaintext in
                 decoder.append(plaintext)
-                decoderBytesSinceReset += plaintext.count
+                machine.decoderReceived(plaintext.count)
             }
         } catch {
             moveCiphertext()
@@ -48,8 +49,7 @@ extension TCPConnection {
         moveCiphertext()
         deliverFrames()
         if !open {
-            sendQueuedQuietly()
-            terminate(reason: "peer closed the TLS session", graceful: false)
+            terminate(.init(reason: "peer closed the TLS session", graceful: false, sendQueuedFirst: true))
         }
     }
 
@@ -57,19 +57,13 @@ extension TCPConnection {
     func queuePlaintext(_ frames: [UInt8]) {
         guard let tls else { return }
         tls.send(frames)
-        if outbound.bytes + tls.pendingPlaintextBytes > limits.maxBufferedOutboundBytes {
-            abort(
-                "peer is not reading: \(outbound.bytes + tls.pendingPlaintextBytes) bytes queued exceed the "
-                    + "limit of \(limits.maxBufferedOutboundBytes) bytes")
-            return
-        }
-        if !writeBlocked { requestTurnEnd() }
+        perform(machine.plaintextQueued(queuedBytes: outbound.bytes + tls.pendingPlaintextBytes))
     }
 
     /// Turn end: encrypts the plaintext written during the turn. Called by `turnEnded()`
     /// before it flushes.
     func encryptQueuedPlaintext() {
-        guard pendingAbort == nil else { return }
+        guard machine.pendingAbort == nil else { return }
         moveCiphertext()
     }
 
