@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
         // PartnerAPI on its own: message coding against Codable, compiled schemas against the
         // reference validator.
-        .testTarget(name: "PartnerAPITests", dependencies: ["PartnerAPI", "FramedJSON"]),
+        .testTarget(name: "PartnerAPITests", dependencies: ["PartnerAPI", "FramedJSON", "PartnerConformance"]),
         // The in-process transport's promises (framing, backpressure, close), without a server.
         .testTarget(name: "FramedRPCInProcessTests", dependencies: ["FramedRPCInProcess", "FramedRPC"]),
         .testTarget(
