@@ -34,10 +34,10 @@ public enum JSONStreamEncoder {
 
 /// The writer and the containers open in it, shared by every container of one `encode` call.
 final class EncoderState {
-    var writer: JSONWriter
+    @exclusivity(unchecked) var writer: JSONWriter
     /// The open containers, innermost last: `depth << 1 | 1` for an object, `depth << 1` for an
     /// array.
-    private var open: [Int] = []
+    @exclusivity(unchecked) private var open: [Int] = []
 
     init(writer: JSONWriter) { self.writer = writer }
 
