@@ -106,7 +106,7 @@ public final class PartnerApplication: Sendable {
         services.append(DiscoveryService(document: PartnerSchema.document))
         if options.enableConformanceService { services.append(ConformanceService()) }
         let interceptors: [any RPCServerInterceptor] = [
-            ErrorMappingInterceptor(onInternalError: options.onInternalError),
+            InternalErrorLoggingInterceptor(onInternalError: options.onInternalError),
             AuthenticationInterceptor(
                 store: store, authenticator: Authenticator(context: context),
                 cache: options.cachesTokens ? tokenCache : nil, auditor: refusalAuditor,

@@ -126,6 +126,31 @@ struct InvitationTests {
         expectRefusal(.alreadyExists, field: "primaryDomain") { try f.createCustomer() }
     }
 
+    @Test("Invitations.Send names its own param: a domain a domain customer holds is refused on `domain`")
+    func takenDomainIsRefusedOnTheParam() throws {
+        let f = try CoreFixture()
+        _ = try f.createCustomer()
+        expectRefusal(.alreadyExists, field: "domain") { try send(f, domain: "example.com") }
+    }
+
+    @Test("a second invitation to the same domain is refused on `domain`, like the first customer's rule")
+    func secondInvitationIsRefusedOnTheParam() throws {
+        let f = try CoreFixture()
+        _ = try send(f, domain: "twice.example")
+        expectRefusal(.alreadyExists, field: "domain") { try send(f, domain: "twice.example") }
+    }
+
+    @Test("an invitation to a domain on a non-resellable edition is refused on `domain`")
+    func nonResellableEditionIsRefusedOnTheParam() throws {
+        let f = try CoreFixture()
+        let domain = f.domain
+        let a = f.a
+        _ = try f.write { tx in
+            try domain.adminConsoleSim.registerAccount(domain: "charity.org", edition: .nonprofits, caller: a, in: tx)
+        }
+        expectRefusal(.failedPrecondition, field: "domain") { try send(f, domain: "charity.org") }
+    }
+
     @Test("invitations are for sales agents")
     func salesOnly() throws {
         let f = try CoreFixture()

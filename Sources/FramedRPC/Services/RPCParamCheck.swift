@@ -45,7 +45,8 @@ public enum RPCParamCheck {
             : "invalid params: \(faults.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))"
         throw RPCError(
             code: .invalidArgument, message: message,
-            details: faults.map { ["field": .string($0.field), "reason": .string($0.reason)] }, jsonRPCCode: -32602)
+            details: faults.map { ["field": .string($0.field), "reason": .string($0.reason)] },
+            jsonRPCCode: RPCError.JSONRPCCode.invalidParams)
     }
 
     private static func violation(of rule: ParamRule, by value: JSONValue) -> String? {

@@ -3,7 +3,7 @@ import FramedJSON
 extension RPCError {
     /// -32700 Parse error (INVALID_ARGUMENT): the payload is not valid JSON / UTF-8.
     public static func parseError(_ reason: String) -> RPCError {
-        RPCError(code: .invalidArgument, message: "parse error: \(reason)", jsonRPCCode: -32700)
+        RPCError(code: .invalidArgument, message: "parse error: \(reason)", jsonRPCCode: JSONRPCCode.parseError)
     }
 
     /// -32600 Invalid Request (INVALID_ARGUMENT), naming the offending member when there is one.
@@ -11,12 +11,13 @@ extension RPCError {
         var details: [JSONValue] = []
         if let field { details.append(["field": .string(field), "reason": .string(message)]) }
         return RPCError(
-            code: .invalidArgument, message: "invalid request: \(message)", details: details, jsonRPCCode: -32600)
+            code: .invalidArgument, message: "invalid request: \(message)", details: details,
+            jsonRPCCode: JSONRPCCode.invalidRequest)
     }
 
     /// -32601 Method not found (UNIMPLEMENTED).
     public static func methodNotFound(_ method: String) -> RPCError {
-        RPCError(code: .unimplemented, message: "method \(method) not found", jsonRPCCode: -32601)
+        RPCError(code: .unimplemented, message: "method \(method) not found", jsonRPCCode: JSONRPCCode.methodNotFound)
     }
 
     /// RESOURCE_EXHAUSTED (8) for a limit, naming the limit and the actual size.
@@ -26,10 +27,11 @@ extension RPCError {
         return RPCError(code: .resourceExhausted, message: message, details: details)
     }
 
-    /// Maps anything a handler threw to what the caller sees: `RPCError` as is,
-    /// `RPCErrorConvertible` through `rpcError`, `JSONDecodingError` as -32602 naming the field,
+    /// Maps anything a handler threw to what the caller sees, the one place the server does:
+    /// `RPCError` as is, `RPCErrorConvertible` through `rpcError` (a domain's errors, converted
+    /// by the layer that knows both), `JSONDecodingError` as -32602 naming the field,
     /// `CancellationError` as CANCELLED, and anything else as INTERNAL with a generic message
-    /// (the original is kept in `cause`, never sent).
+    /// (the original is kept in `cause`, never sent; WIRE.md §5.1).
     public init(mapping error: any Error) {
         switch error {
         case let e as RPCError: self = e
@@ -45,16 +47,11 @@ extension RPCError {
         let wireCode = value["code"]?.intValue.map { Int($0) } ?? 2
         let message = value["message"]?.stringValue ?? ""
         let data = value["data"]
-        var code: Code
+        let code: Code
         if let name = data?["status"]?.stringValue, let named = Code(name: name) {
             code = named
         } else {
-            switch wireCode {
-            case -32700, -32600, -32602: code = .invalidArgument
-            case -32601: code = .unimplemented
-            case -32603: code = .internalError
-            default: code = Code(rawValue: wireCode) ?? .unknown
-            }
+            code = JSONRPCCode.status(of: wireCode) ?? Code(rawValue: wireCode) ?? .unknown
         }
         self.init(
             code: code, message: message, details: data?["details"]?.arrayValue ?? [],

@@ -38,7 +38,7 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     /// (JSON-RPC's "Internal error") for INTERNAL, otherwise the gRPC number (WIRE.md §5.3).
     public var wireCode: Int {
         if let jsonRPCCode { return jsonRPCCode }
-        return code == .internalError ? -32603 : code.rawValue
+        return code == .internalError ? JSONRPCCode.internalError : code.rawValue
     }
 
     /// "NOT_FOUND: customer cus_1 not found".
@@ -49,7 +49,7 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
         RPCError(
             code: .invalidArgument,
             message: field.isEmpty ? "invalid params: \(reason)" : "invalid params: \(field) \(reason)",
-            details: [["field": .string(field), "reason": .string(reason)]], jsonRPCCode: -32602)
+            details: [["field": .string(field), "reason": .string(reason)]], jsonRPCCode: JSONRPCCode.invalidParams)
     }
 }
 
@@ -147,9 +147,27 @@ extension RPCError {
     }
 }
 
-/// An error that knows its RPC status: domain errors adopt this so the service maps them in
-/// one place.
+/// An error that knows its RPC status: the one way a layer above the runtime says how its
+/// errors look on the wire. The runtime's `RPCError(mapping:)` is the one place that turns
+/// anything a handler throws into what the caller sees, and it asks conformers for
+/// `rpcError`; no interceptor or service maps errors a second time.
+///
+/// A conformance lives in the layer that knows both the error and the wire, so a domain
+/// module keeps no dependency on this runtime:
+///
+/// ```swift
+/// // In the service module, which imports both the domain and FramedRPC.
+/// extension QuotaError: RPCErrorConvertible {
+///     public var rpcError: RPCError {
+///         RPCError(
+///             code: .resourceExhausted, message: "quota of \(limit) calls a day used up",
+///             details: [["field": "meta.authorization", "reason": "quota used up"]],
+///             retryAfterMs: retryAfterMs, cause: self)
+///     }
+/// }
+/// ```
 public protocol RPCErrorConvertible: Error {
-    /// The error as the caller should see it.
+    /// The error as the caller should see it: its status, a message safe to send, and a field
+    /// violation in `details` when a field is to blame. Set `cause` to `self` for logs.
     var rpcError: RPCError { get }
 }

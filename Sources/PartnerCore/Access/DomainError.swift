@@ -1,12 +1,19 @@
 /// A rule said no. Carries a status code (gRPC's names), a plain-words message and the
-/// offending field (lowerCamelCase, dotted for nested fields, e.g. `postalAddress.regionCode`).
+/// offending field (lowerCamelCase, dotted for nested fields, e.g. `postalAddress.regionCode`),
+/// named as the operation's input names it.
 ///
-/// The service layer maps `code.name` to the wire status in one place.
+/// The domain knows no wire: the service layer converts a `DomainError` to the wire status of
+/// the same name (PartnerService's `DomainError` conformance to `RPCErrorConvertible`).
 public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The status of a domain failure. A struct over a private enum so codes can be added
-    /// without breaking anyone's `switch`.
+    /// The status of a domain failure: the subset of gRPC's statuses a rule can say. A struct
+    /// over a private enum so codes can be added without breaking anyone's `switch`.
+    ///
+    /// The domain keeps no table of status names or numbers: those are written once, in
+    /// FramedRPC's `RPCError.Code`. A code's `name` is spelled from its case (`outOfRange` ->
+    /// `OUT_OF_RANGE`), and the service maps each case to the status of that name (a test
+    /// checks every case).
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Wrapped: Sendable, Hashable {
+        private enum Wrapped: Sendable, Hashable, CaseIterable {
             case invalidArgument, notFound, alreadyExists, failedPrecondition, permissionDenied
             case aborted, unauthenticated, resourceExhausted, outOfRange
         }
@@ -32,34 +39,18 @@ public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         /// A value is past a valid range (e.g. seats beyond the maximum).
         public static let outOfRange = Code(.outOfRange)
 
-        /// The gRPC status name, e.g. `NOT_FOUND`.
-        public var name: String {
-            switch wrapped {
-            case .invalidArgument: "INVALID_ARGUMENT"
-            case .notFound: "NOT_FOUND"
-            case .alreadyExists: "ALREADY_EXISTS"
-            case .failedPrecondition: "FAILED_PRECONDITION"
-            case .permissionDenied: "PERMISSION_DENIED"
-            case .aborted: "ABORTED"
-            case .unauthenticated: "UNAUTHENTICATED"
-            case .resourceExhausted: "RESOURCE_EXHAUSTED"
-            case .outOfRange: "OUT_OF_RANGE"
-            }
-        }
+        /// Every code the domain can say.
+        public static var allCases: [Code] { Wrapped.allCases.map(Code.init) }
 
-        /// The gRPC status number, e.g. 5 for NOT_FOUND.
-        public var number: Int {
-            switch wrapped {
-            case .invalidArgument: 3
-            case .notFound: 5
-            case .alreadyExists: 6
-            case .failedPrecondition: 9
-            case .permissionDenied: 7
-            case .aborted: 10
-            case .unauthenticated: 16
-            case .resourceExhausted: 8
-            case .outOfRange: 11
+        /// The status name, e.g. `NOT_FOUND` for `notFound` (recorded as a refusal's audit
+        /// outcome): the case's name in upper snake case, the spelling of gRPC's names.
+        public var name: String {
+            var name = ""
+            for character in "\(wrapped)" {
+                if character.isUppercase { name.append("_") }
+                name += character.uppercased()
             }
+            return name
         }
 
         /// The status name.
@@ -138,5 +129,21 @@ extension DomainError {
             .aborted,
             "\(kind) \(id) changed since it was read: etag \(given) is stale (current \(current)); re-read and retry",
             field: "etag")
+    }
+}
+
+extension DomainError {
+    /// Runs `body`; a failure it throws on `field` is thrown as the same failure on `param`.
+    /// An operation whose input carries a field under another name than the rules it calls
+    /// use names its own param this way: `Invitations.Send` takes the customer's
+    /// `primaryDomain` as `domain`, so every rule on the primary domain it runs is reported on
+    /// `domain`. Other errors pass unchanged.
+    public static func reporting<T>(_ field: String, as param: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as DomainError where error.field == field {
+            error.field = param
+            throw error
+        }
     }
 }

@@ -13,7 +13,8 @@ public struct InvitationOperations: Sendable {
     /// admin) and emails a one-time, expiring token.
     /// - Throws: PERMISSION_DENIED (sales agents); INVALID_ARGUMENT (`name`, `email`,
     ///   `domain`, `organisationName`, `regionCode`, `languageCode`, `timeZone`; the email must be inside the domain);
-    ///   ALREADY_EXISTS field `primaryDomain`; FAILED_PRECONDITION for a non-resellable edition.
+    ///   ALREADY_EXISTS field `domain` when a domain customer holds it; FAILED_PRECONDITION
+    ///   field `domain` for a non-resellable edition.
     public func send(_ input: NewInvitation, caller: Caller, in tx: any StoreWriting) throws -> SentInvitation {
         try Policy.authorize(.invitationsSend, caller)
         let name = try FieldRules.requireText(input.name, field: "name")
@@ -29,19 +30,23 @@ public struct InvitationOperations: Sendable {
             try FieldRules.languageTag(tag, field: "languageCode")
         }
         let zone = try input.timeZone.map { zone throws in try FieldRules.timeZone(zone, field: "timeZone") }
-        try CustomerRules.domainUniqueAmongDomainCustomers(domain, type: .domain, in: tx)
-        if let upstream = try context.adminConsole.account(domain: domain, in: tx) {
-            try CustomerRules.requireResellableEdition(upstream)
+        // The customer rules speak of its `primaryDomain`; the caller sent it as `domain`.
+        let stored = try DomainError.reporting("primaryDomain", as: "domain") {
+            try CustomerRules.domainUniqueAmongDomainCustomers(domain, type: .domain, in: tx)
+            if let upstream = try context.adminConsole.account(domain: domain, in: tx) {
+                try CustomerRules.requireResellableEdition(upstream)
+            }
+            let customers = CustomerOperations(context: context)
+            let customer = Customer(
+                id: context.ids.next("cus"), partnerId: caller.partnerId, organisationName: organisation,
+                displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil,
+                cloudIdentityId: "",
+                postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil,
+                languageCode: language, regionCode: region, timeZone: zone, state: .invited, time: context.now())
+            let stored = try customers.insert(customer, in: tx)
+            _ = try context.adminConsole.provision(stored, in: tx)
+            return stored
         }
-        let customers = CustomerOperations(context: context)
-        let customer = Customer(
-            id: context.ids.next("cus"), partnerId: caller.partnerId, organisationName: organisation,
-            displayName: organisation, primaryDomain: domain, customerType: .domain, education: nil,
-            cloudIdentityId: "",
-            postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil, languageCode: language,
-            regionCode: region, timeZone: zone, state: .invited, time: context.now())
-        let stored = try customers.insert(customer, in: tx)
-        _ = try context.adminConsole.provision(stored, in: tx)
         let invitation = try issue(to: stored, name: name, caller: caller, in: tx)
         try Audit.record(
             .invitationsSend, target: stored.id,
