@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
         // PartnerAPI on its own: message coding against Codable, compiled schemas against the
         // reference validator.
-        .testTarget(name: "PartnerAPITests", dependencies: ["PartnerAPI", "FramedJSON"]),
+        .testTarget(name: "PartnerAPITests", dependencies: ["PartnerAPI", "FramedJSON", "PartnerConformance"]),
         // The in-process transport's promises (framing, backpressure, close), without a server.
         .testTarget(name: "FramedRPCInProcessTests", dependencies: ["FramedRPCInProcess", "FramedRPC"]),
         .testTarget(
@@ -178,7 +178,9 @@ let package = Package(
     ]
 )
 
-// Strict settings, applied to every Swift target in one place. CI builds (.ci/run sets
+// Strict settings, applied to every Swift target in one place; in the product's targets imports
+// are internal unless a file says `public import`, so a module re-exports only what its public
+// API needs. CI builds (.ci/run sets
 // PARTNERCONSOLE_WARNINGS_AS_ERRORS) also treat every warning of the product's own targets as an
 // error; not in test targets, where Swift 6.3's @Test/@Suite macro expansions themselves warn
 // (`@const` values, `5e-324` underflow) in code no test author can change.
@@ -191,6 +193,7 @@ for target in package.targets where target.type != .system && target.type != .pl
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),
     ]
+    if target.type != .test { settings.append(.enableUpcomingFeature("InternalImportsByDefault")) }
     if warningsAsErrors && target.type != .test { settings.append(.treatAllWarnings(as: .error)) }
     target.swiftSettings = settings
 }

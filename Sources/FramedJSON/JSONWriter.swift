@@ -189,33 +189,54 @@ public struct JSONWriter: Sendable {
     /// `\n`, `\r`, `\t`, `\b`, `\f`, other controls as `\u00xx`; everything else as it is):
     /// the one string escaper of the JSON layer.
     public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
-                switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    bytes.append(contentsOf: [
-                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex.utf8Start[Int(byte >> 4)],
-                        hex.utf8Start[Int(byte & 0xF)],
-                    ])
-                }
+            bytes.reserveCapacity(bytes.count &+ utf8.count &+ 2)
+            bytes.append(UInt8(ascii: "\""))
+            guard let base = utf8.baseAddress else {
+                bytes.append(UInt8(ascii: "\""))
+                return
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            let count = utf8.count
+            var runStart = 0
+            var index = 0
+            while index < count {
+                let byte = base[index]
+                // Only controls, the quote and the backslash are escaped: one comparison for
+                // the common case of a printable byte other than those two.
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                    index &+= 1
+                    continue
+                }
+                if runStart < index {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
+                }
+                appendEscape(byte, to: &bytes)
+                index &+= 1
+                runStart = index
+            }
+            if runStart < count {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count &- runStart))
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escape of one byte that JSON strings may not hold as it is.
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(contentsOf: [
+                0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)],
+            ])
+        }
     }
 }

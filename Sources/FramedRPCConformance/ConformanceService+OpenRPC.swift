@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import FramedRPC
 
 extension ConformanceService {

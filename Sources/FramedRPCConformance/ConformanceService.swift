@@ -1,5 +1,5 @@
 import FramedJSON
-import FramedRPC
+public import FramedRPC
 
 /// A test service mirroring gRPC's interop TestService, so any client or server can be held
 /// to WIRE.md. Off unless the server is started with it; no credentials needed.

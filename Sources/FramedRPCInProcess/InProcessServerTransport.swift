@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 import Synchronization
 
 /// The server half of an `InProcessTransport`: accepts connections opened by its client half.

@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 
 /// A server transport and a client transport connected in memory, for tests.
 ///

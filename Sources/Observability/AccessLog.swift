@@ -1,5 +1,5 @@
-import FramedRPC
-import ToolSupport
+public import FramedRPC
+public import ToolSupport
 
 /// The access log: one line per finished or refused call, and one per connection opened and
 /// closed (with why), written through a `LogfmtLogger` (logfmt or JSON).

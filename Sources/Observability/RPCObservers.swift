@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 
 /// Several observers behind one: each event goes to every one, in order.
 ///

@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 import Synchronization
 
 /// Counts what a server does, for Prometheus: an `RPCServerObserver` (calls, connections),

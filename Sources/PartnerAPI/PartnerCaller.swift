@@ -38,7 +38,16 @@ public struct PartnerCaller: Sendable {
         self.retry = retry
     }
 
-    /// Calls a unary method and decodes its result.
+    /// Calls a unary method of the schema and decodes its result.
+    /// - Throws: the server's `RPCError` (with the status the schema documents for the method);
+    ///   INTERNAL when the result does not decode as the method's response.
+    public func unary<Request, Response>(
+        _ method: PartnerMethod<Request, Response>, _ request: Request, options: RPCCallOptions
+    ) async throws(RPCError) -> Response {
+        try await unary(method.name, request, options: options)
+    }
+
+    /// Calls a unary method by name and decodes its result as `Response`.
     /// - Throws: the server's `RPCError`; INTERNAL when the result does not decode as `Response`.
     public func unary<Request: JSONEncodable & Sendable, Response: JSONDecodable>(
         _ method: String, _ request: Request, options: RPCCallOptions
@@ -62,11 +71,11 @@ public struct PartnerCaller: Sendable {
         }
     }
 
-    /// Opens a server stream whose items decode as `Item` and whose result decodes as `Result`.
-    public func serverStream<Request: JSONEncodable & Sendable, Item: JSONDecodable, Result: JSONDecodable>(
-        _ method: String, _ request: Request, options: RPCCallOptions
+    /// Opens a server stream of the schema: typed items, then the typed closing result.
+    public func serverStream<Request, Item, Result>(
+        _ method: PartnerStreamingMethod<Request, Item, Result>, _ request: Request, options: RPCCallOptions
     ) -> PartnerStream<Item, Result> {
-        PartnerStream(raw: rpc.serverStream(method, params: request, options: options), method: method)
+        PartnerStream(raw: rpc.serverStream(method.name, params: request, options: options), method: method.name)
     }
 
     static func decode<T: JSONDecodable>(_ type: T.Type, _ value: JSONValue, method: String) throws(RPCError) -> T {

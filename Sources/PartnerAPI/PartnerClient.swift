@@ -25,39 +25,39 @@ public struct PartnerClient: Sendable {
     }
 
     /// `Partners.*`
-    public var partners: Partners.Client { .init(caller: caller) }
+    public var partners: Partners.Client { .init(caller: caller, methods: Partners.methods) }
     /// `Agents.*`
-    public var agents: Agents.Client { .init(caller: caller) }
+    public var agents: Agents.Client { .init(caller: caller, methods: Agents.methods) }
     /// `Tokens.*`
-    public var tokens: Tokens.Client { .init(caller: caller) }
+    public var tokens: Tokens.Client { .init(caller: caller, methods: Tokens.methods) }
     /// `Customers.*`
-    public var customers: Customers.Client { .init(caller: caller) }
+    public var customers: Customers.Client { .init(caller: caller, methods: Customers.methods) }
     /// `Invitations.*`
-    public var invitations: Invitations.Client { .init(caller: caller) }
+    public var invitations: Invitations.Client { .init(caller: caller, methods: Invitations.methods) }
     /// `CompanyProfiles.*`
-    public var companyProfiles: CompanyProfiles.Client { .init(caller: caller) }
+    public var companyProfiles: CompanyProfiles.Client { .init(caller: caller, methods: CompanyProfiles.methods) }
     /// `BillingProfiles.*`
-    public var billingProfiles: BillingProfiles.Client { .init(caller: caller) }
+    public var billingProfiles: BillingProfiles.Client { .init(caller: caller, methods: BillingProfiles.methods) }
     /// `Users.*`
-    public var users: Users.Client { .init(caller: caller) }
+    public var users: Users.Client { .init(caller: caller, methods: Users.methods) }
     /// `Contacts.*`
-    public var contacts: Contacts.Client { .init(caller: caller) }
+    public var contacts: Contacts.Client { .init(caller: caller, methods: Contacts.methods) }
     /// `Catalog.*`
-    public var catalog: Catalog.Client { .init(caller: caller) }
+    public var catalog: Catalog.Client { .init(caller: caller, methods: Catalog.methods) }
     /// `Orders.*`
-    public var orders: Orders.Client { .init(caller: caller) }
+    public var orders: Orders.Client { .init(caller: caller, methods: Orders.methods) }
     /// `Subscriptions.*`
-    public var subscriptions: Subscriptions.Client { .init(caller: caller) }
+    public var subscriptions: Subscriptions.Client { .init(caller: caller, methods: Subscriptions.methods) }
     /// `Invoices.*`
-    public var invoices: Invoices.Client { .init(caller: caller) }
+    public var invoices: Invoices.Client { .init(caller: caller, methods: Invoices.methods) }
     /// `Notifications.*`
-    public var notifications: Notifications.Client { .init(caller: caller) }
+    public var notifications: Notifications.Client { .init(caller: caller, methods: Notifications.methods) }
     /// `Audit.*`
-    public var audit: Audit.Client { .init(caller: caller) }
+    public var audit: Audit.Client { .init(caller: caller, methods: Audit.methods) }
     /// `Events.*`
-    public var events: Events.Client { .init(caller: caller) }
+    public var events: Events.Client { .init(caller: caller, methods: Events.methods) }
     /// `AdminConsoleSim.*` (present while the embedded simulator is the admin console)
-    public var adminConsoleSim: AdminConsoleSim.Client { .init(caller: caller) }
+    public var adminConsoleSim: AdminConsoleSim.Client { .init(caller: caller, methods: AdminConsoleSim.methods) }
 
     /// `Health.Check`: "SERVING" or "NOT_SERVING" for `service` ("" = the whole server);
     /// retried under the caller's rule (it is idempotent).

@@ -6,24 +6,25 @@ public import FramedRPC
 /// then decoded, so a bad param is always -32602 naming the field the schema names.
 extension RPCRouter {
     /// Registers a unary method of `Protocol/partner.openrpc.json`.
-    public mutating func registerPartnerUnary<Request: JSONDecodable & Sendable, Response: JSONEncodable & Sendable>(
-        _ method: String, _ request: Request.Type,
+    public mutating func register<Request, Response>(
+        _ method: PartnerMethod<Request, Response>,
         handler: @escaping @Sendable (Request, RPCServerContext) async throws -> Response
     ) {
-        let schema = PartnerSchema.compiledParamsSchema(for: method)
-        registerUnary(PartnerMethodRegistration.descriptor(method, kind: .unary)) { rpcRequest, context in
+        let schema = PartnerSchema.compiledParamsSchema(for: method.name)
+        registerUnary(PartnerMethodRegistration.descriptor(method.name, kind: .unary)) { rpcRequest, context in
             let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest.params, schema: schema)
             return try await handler(params, context)
         }
     }
 
-    /// Registers a server-streaming method of `Protocol/partner.openrpc.json`.
-    public mutating func registerPartnerStreaming<Request: JSONDecodable & Sendable, Result: JSONEncodable & Sendable>(
-        _ method: String, _ request: Request.Type,
+    /// Registers a server-streaming method of `Protocol/partner.openrpc.json`: the handler
+    /// sends each item through the writer and returns the closing result.
+    public mutating func register<Request, Item, Result>(
+        _ method: PartnerStreamingMethod<Request, Item, Result>,
         handler: @escaping @Sendable (Request, RPCServerContext, RPCStreamWriter) async throws -> Result
     ) {
-        let schema = PartnerSchema.compiledParamsSchema(for: method)
-        registerServerStreaming(PartnerMethodRegistration.descriptor(method, kind: .serverStreaming)) {
+        let schema = PartnerSchema.compiledParamsSchema(for: method.name)
+        registerServerStreaming(PartnerMethodRegistration.descriptor(method.name, kind: .serverStreaming)) {
             rpcRequest, context, writer in
             let params = try PartnerMethodRegistration.decodeParams(Request.self, rpcRequest.params, schema: schema)
             return try await handler(params, context, writer)

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Every case of the suite, assembled: the wire rules of `Protocol/WIRE.md`, the schema cases
 /// generated from the target's `rpc.discover`, and the domain flows.

@@ -1,5 +1,5 @@
 import PartnerCore
-import PartnerService
+public import PartnerService
 import PartnerStore
 
 extension PartnerApplication {

@@ -1,7 +1,7 @@
-import PartnerCore
+public import PartnerCore
 import PartnerService
-import PartnerStore
-import PartnerStorePostgres
+public import PartnerStore
+public import PartnerStorePostgres
 
 /// Where a server keeps its records, and the one place either store is opened: SQLite in a
 /// data folder (one process) or a PostgreSQL database (any number of replicas). Everything

@@ -1,8 +1,8 @@
 import FramedJSON
-import FramedRPC
+public import FramedRPC
 import FramedRPCConformance
 import PartnerAPI
-import PartnerCore
+public import PartnerCore
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PartnerCore
+public import PartnerCore
 import Synchronization
 
 /// `RecordStore` on one SQLite file: WAL journal, `synchronous=FULL`, foreign keys on,

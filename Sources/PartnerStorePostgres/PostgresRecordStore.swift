@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PartnerCore
+public import PartnerCore
 import Synchronization
 
 /// `RecordStore` on PostgreSQL through libpq, for several partner-server replicas sharing one

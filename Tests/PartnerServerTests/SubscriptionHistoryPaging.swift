@@ -10,7 +10,7 @@ extension Subscriptions.Client {
         var changes: [SubscriptionChange] = []
         var token: String?
         repeat {
-            let page = try await listHistory(
+            let page = try await self.listHistory(
                 .init(pageSize: 200, pageToken: token, subscriptionId: subscriptionId), options: options)
             changes += page.items
             token = page.nextPageToken

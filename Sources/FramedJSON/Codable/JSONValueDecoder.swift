@@ -18,7 +18,7 @@ public struct JSONValueDecoder: Sendable {
         -> T
     {
         do {
-            return try T(from: ValueDecoder(value: value, codingPath: []))
+            return try ValueDecoder(value: value, parentPath: [], key: nil).decodeValue(T.self)
         } catch let error as DecodingError {
             throw Self.convert(error, root: path)
         } catch let error as JSONDecodingError {
@@ -66,9 +66,25 @@ struct IndexKey: CodingKey {
     init?(intValue: Int) { self.init(intValue) }
 }
 
+/// The `Decoder` handed to a value's `init(from:)`. Its coding path is built only when asked
+/// for (a nested container or an error), not for every member read.
 struct ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    /// The path of the container this value is a member or element of.
+    let parentPath: [any CodingKey]
+    /// This value's key in that container; `nil` for the root.
+    let key: (any CodingKey)?
+
+    init(value: JSONValue, parentPath: [any CodingKey], key: (any CodingKey)?) {
+        self.value = value
+        self.parentPath = parentPath
+        self.key = key
+    }
+
+    var codingPath: [any CodingKey] {
+        guard let key else { return parentPath }
+        return parentPath + [key]
+    }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func mismatch(_ expected: String) -> DecodingError {
@@ -88,6 +104,16 @@ struct ValueDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleContainer(decoder: self) }
 
+    func decodeString() throws -> String {
+        guard case .string(let s) = value else { throw mismatch("a string") }
+        return s
+    }
+
+    func decodeBool() throws -> Bool {
+        guard case .bool(let b) = value else { throw mismatch("a boolean") }
+        return b
+    }
+
     func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         guard let whole = value.intValue else { throw mismatch("an integer") }
         guard let result = T(exactly: whole) else {
@@ -97,30 +123,31 @@ struct ValueDecoder: Decoder {
         return result
     }
 
-    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        switch type {
-        case is String.Type:
-            guard case .string(let s) = value else { throw mismatch("a string") }
-            return s as! T
-        case is Bool.Type:
-            guard case .bool(let b) = value else { throw mismatch("a boolean") }
-            return b as! T
-        case is Int.Type: return try decodeInteger(Int.self) as! T
-        case is Int64.Type: return try decodeInteger(Int64.self) as! T
-        case is Int32.Type: return try decodeInteger(Int32.self) as! T
-        case is UInt64.Type: return try decodeInteger(UInt64.self) as! T
-        case is Double.Type:
-            switch value {
-            case .int(let i): return Double(i) as! T
-            case .double(let d): return d as! T
-            default: throw mismatch("a number")
-            }
-        case is JSONValue.Type: return value as! T
-        default: return try T(from: self)
+    func decodeDouble() throws -> Double {
+        switch value {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: throw mismatch("a number")
         }
+    }
+
+    /// Reads one value: the JSON primitives directly (a metatype comparison, no dynamic cast of
+    /// the value), anything else through its `init(from:)`.
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if T.self == String.self { return unsafeBitCast(try decodeString(), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try decodeBool(), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try decodeInteger(Int.self), to: T.self) }
+        if T.self == Int64.self { return unsafeBitCast(try decodeInteger(Int64.self), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try decodeDouble(), to: T.self) }
+        if T.self == JSONValue.self { return value as! T }
+        if T.self == Int32.self { return try decodeInteger(Int32.self) as! T }
+        if T.self == UInt64.self { return try decodeInteger(UInt64.self) as! T }
+        return try T(from: self)
     }
 }
 
+/// An object's members, looked up by name (linear: protocol objects are small). A member that is
+/// `null` reads as absent for `decodeIfPresent`.
 struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
     let codingPath: [any CodingKey]
@@ -129,44 +156,111 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
 
-    func child(_ key: Key) throws -> ValueDecoder {
-        guard let value = object[key.stringValue] else {
+    /// The member's value, or "is required" when it is absent or `null`.
+    @inline(__always)
+    private func required(_ key: Key) throws -> JSONValue {
+        guard let value = object[key.stringValue], value != .null else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
         }
-        return ValueDecoder(value: value, codingPath: codingPath + [key])
+        return value
+    }
+
+    @inline(__always)
+    private func present(_ key: Key) -> JSONValue? {
+        guard let value = object[key.stringValue], value != .null else { return nil }
+        return value
+    }
+
+    @inline(__always)
+    private func child(_ value: JSONValue, _ key: Key) -> ValueDecoder {
+        ValueDecoder(value: value, parentPath: codingPath, key: key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { (object[key.stringValue] ?? .null) == .null }
 
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let value = try required(key)
+        guard case .string(let s) = value else { throw child(value, key).mismatch("a string") }
+        return s
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let value = try required(key)
+        guard case .bool(let b) = value else { throw child(value, key).mismatch("a boolean") }
+        return b
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try child(try required(key), key).decodeInteger(Int.self)
+    }
+
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try child(try required(key), key).decodeInteger(Int64.self)
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = present(key) else { return nil }
+        guard case .string(let s) = value else { throw child(value, key).mismatch("a string") }
+        return s
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard case .bool(let b) = value else { throw child(value, key).mismatch("a boolean") }
+        return b
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let value = present(key) else { return nil }
+        return try child(value, key).decodeInteger(Int.self)
+    }
+
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+        guard let value = present(key) else { return nil }
+        return try child(value, key).decodeInteger(Int64.self)
+    }
+
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let decoder = try child(key)
-        if decoder.value == .null, !(T.self is JSONValue.Type) {
-            throw DecodingError.valueNotFound(
-                T.self, .init(codingPath: decoder.codingPath, debugDescription: "is required"))
+        if T.self == JSONValue.self {
+            guard let value = object[key.stringValue] else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
+            }
+            return value as! T
         }
-        return try decoder.decodeValue(T.self)
+        return try child(try required(key), key).decodeValue(T.self)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = object[key.stringValue], value != .null else { return nil }
-        return try ValueDecoder(value: value, codingPath: codingPath + [key]).decodeValue(T.self)
+        guard let value = present(key) else { return nil }
+        return try child(value, key).decodeValue(T.self)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        try child(key).container(keyedBy: type)
+        try child(try member(key), key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try child(key).unkeyedContainer()
+        try child(try member(key), key).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { ValueDecoder(value: .object(object), codingPath: codingPath) }
+    func superDecoder() throws -> any Decoder {
+        ValueDecoder(value: .object(object), parentPath: codingPath, key: nil)
+    }
 
-    func superDecoder(forKey key: Key) throws -> any Decoder { try child(key) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { child(try member(key), key) }
+
+    /// The member's value, `null` included; "is required" only when absent.
+    private func member(_ key: Key) throws -> JSONValue {
+        guard let value = object[key.stringValue] else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
+        }
+        return value
+    }
 }
 
+/// An array's elements, in order.
 struct UnkeyedContainer: UnkeyedDecodingContainer {
     let array: [JSONValue]
     let codingPath: [any CodingKey]
@@ -186,7 +280,7 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
                 Any.self, .init(codingPath: codingPath, debugDescription: "has too few items"))
         }
         defer { currentIndex += 1 }
-        return ValueDecoder(value: array[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])
+        return ValueDecoder(value: array[currentIndex], parentPath: codingPath, key: IndexKey(currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -194,6 +288,8 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
         currentIndex += 1
         return true
     }
+
+    mutating func decode(_ type: String.Type) throws -> String { try next().decodeString() }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(T.self) }
 
@@ -208,10 +304,12 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
     mutating func superDecoder() throws -> any Decoder { try next() }
 }
 
+/// A single value (what a `RawRepresentable` enum or a wrapper reads).
 struct SingleContainer: SingleValueDecodingContainer {
     let decoder: ValueDecoder
     var codingPath: [any CodingKey] { decoder.codingPath }
     func decodeNil() -> Bool { decoder.value == .null }
+    func decode(_ type: String.Type) throws -> String { try decoder.decodeString() }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(T.self) }
 }
 

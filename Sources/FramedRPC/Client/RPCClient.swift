@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import Synchronization
 
 /// A client multiplexing every call over one connection to a server.

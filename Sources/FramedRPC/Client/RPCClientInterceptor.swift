@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Wraps the unary calls of an `RPCClient`: the seam for metrics, logging and metadata a
 /// caller adds to every call. Interceptors run in `RPCClientConfig.interceptors` order, the

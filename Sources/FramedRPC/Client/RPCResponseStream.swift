@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import Synchronization
 
 /// The items of a server-streaming call, in order, then its final result.

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Encodes envelopes straight into framed bytes: the 4-byte length prefix is reserved, the
 /// JSON written in place with `JSONWriter`, then the prefix is patched. No intermediate

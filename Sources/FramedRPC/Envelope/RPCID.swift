@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// A JSON-RPC request id: a string, an integer, or `null` (WIRE.md "Request").
 ///

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 extension RPCMetadata {
     /// Reads the `meta` member of a request, checking WIRE.md's rules and limits.

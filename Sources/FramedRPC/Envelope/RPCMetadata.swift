@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// A call's metadata: the request member `meta` (WIRE.md "meta").
 ///

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Limits the calls each connection may make per second (`RPCServerConfig.connectionRateLimit`).
 /// `RPCServer` installs it outermost when that limit is set; a refused call is answered

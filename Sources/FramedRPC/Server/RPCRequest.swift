@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import Synchronization
 
 /// One incoming call as a handler sees it.

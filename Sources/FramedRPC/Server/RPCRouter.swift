@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// The method table a server dispatches on: built once when the server starts.
 ///

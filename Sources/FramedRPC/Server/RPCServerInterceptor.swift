@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// The next step of a call's chain: the following interceptor or the handler itself.
 public typealias RPCServerNext = @Sendable (RPCRequest, RPCServerContext) async throws -> any JSONEncodable & Sendable

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// A group of methods registered together.
 ///

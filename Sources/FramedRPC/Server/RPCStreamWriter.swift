@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Sends the items of one server-streaming call as `$/item` notifications, under flow
 /// control: each `send` waits for stream credit (`meta.streamWindow`, then `$/credit`

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// `rpc.discover`: returns the OpenRPC document describing the server (no credentials needed).
 /// The document is encoded once, when the service is created.

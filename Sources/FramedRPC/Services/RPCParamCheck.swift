@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// The params check of services without a schema of their own (`Health`, `rpc.discover`, the
 /// `Conformance` test service): every member is checked and one -32602 error lists every fault

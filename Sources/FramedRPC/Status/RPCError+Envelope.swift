@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 extension RPCError {
     /// -32700 Parse error (INVALID_ARGUMENT): the payload is not valid JSON / UTF-8.

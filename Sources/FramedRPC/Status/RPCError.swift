@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// An RPC's failure: a status code, a plain-words message, optional structured details, and
 /// the underlying cause (never sent on the wire).

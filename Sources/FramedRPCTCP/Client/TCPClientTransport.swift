@@ -1,5 +1,5 @@
 import CEpoll
-import FramedRPC
+public import FramedRPC
 import Glibc
 
 /// Opens TCP connections to one server, on the loops of an `EventLoopGroup` (by default the

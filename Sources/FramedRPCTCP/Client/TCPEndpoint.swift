@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 
 /// A server address, `host:port` (IPv6 as `[::1]:7420`).
 public struct TCPEndpoint: Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import CEpoll
-import FramedRPC
+public import FramedRPC
 import Synchronization
 
 /// One TCP connection on an event loop: the runtime's `RPCConnectionOutbound`, feeding frames

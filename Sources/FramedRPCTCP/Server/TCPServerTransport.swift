@@ -1,5 +1,5 @@
 import CEpoll
-import FramedRPC
+public import FramedRPC
 import Glibc
 import Synchronization
 

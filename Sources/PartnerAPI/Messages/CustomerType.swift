@@ -1,28 +1,9 @@
 public import FramedJSON
 
 /// DOMAIN (Workspace / Cloud Identity, domain-verified) or TEAM (Essentials, email-verified).
-public enum CustomerType: String, Codable, Sendable, Hashable, CaseIterable, JSONCodable {
+public enum CustomerType: String, JSONStringEnum {
     /// `DOMAIN`.
     case domain = "DOMAIN"
     /// `TEAM`.
     case team = "TEAM"
-}
-
-// MARK: JSON coding
-
-extension CustomerType {
-    /// Writes the raw value as a JSON string.
-    public func encode(to writer: inout JSONWriter) { writer.string(rawValue) }
-
-    /// Reads one of the raw values.
-    /// - Throws: `JSONDecodingError` at `path` for another string or another type.
-    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
-        guard case .string(let text) = json else { throw .typeMismatch(path, expected: "a string", got: json) }
-        guard let value = Self(rawValue: text) else {
-            throw JSONDecodingError(
-                field: path,
-                reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
-        }
-        self = value
-    }
 }

@@ -1,30 +1,11 @@
 public import FramedJSON
 
 /// A SKU's billing plan.
-public enum Plan: String, Codable, Sendable, Hashable, CaseIterable, JSONCodable {
+public enum Plan: String, JSONStringEnum {
     /// `MONTHLY`.
     case monthly = "MONTHLY"
     /// `ANNUAL`.
     case annual = "ANNUAL"
     /// `FLEXIBLE`.
     case flexible = "FLEXIBLE"
-}
-
-// MARK: JSON coding
-
-extension Plan {
-    /// Writes the raw value as a JSON string.
-    public func encode(to writer: inout JSONWriter) { writer.string(rawValue) }
-
-    /// Reads one of the raw values.
-    /// - Throws: `JSONDecodingError` at `path` for another string or another type.
-    public init(json: JSONValue, path: String) throws(JSONDecodingError) {
-        guard case .string(let text) = json else { throw .typeMismatch(path, expected: "a string", got: json) }
-        guard let value = Self(rawValue: text) else {
-            throw JSONDecodingError(
-                field: path,
-                reason: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
-        }
-        self = value
-    }
 }

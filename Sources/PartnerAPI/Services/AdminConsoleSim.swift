@@ -72,123 +72,87 @@ public enum AdminConsoleSim {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "AdminConsoleSim.RegisterAccount", "AdminConsoleSim.ChangeDomain", "AdminConsoleSim.ChangeAlternateEmail",
-        "AdminConsoleSim.GrantResellerAccess", "AdminConsoleSim.RevokeResellerAccess", "AdminConsoleSim.VerifyDomain",
-        "AdminConsoleSim.RenameOrganisation",
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.adminConsoleSim.registerAccount(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `AdminConsoleSim.RegisterAccount`: Registers an upstream account with an edition.
+        public let registerAccount = PartnerMethod<RegisterAccountRequest, UpstreamAccount>(
+            "AdminConsoleSim.RegisterAccount")
+        /// `AdminConsoleSim.ChangeDomain`: The customer changes its domain upstream.
+        public let changeDomain = PartnerMethod<ChangeDomainRequest, UpstreamAccount>("AdminConsoleSim.ChangeDomain")
+        /// `AdminConsoleSim.ChangeAlternateEmail`: The customer changes its alternate email upstream.
+        public let changeAlternateEmail = PartnerMethod<ChangeAlternateEmailRequest, UpstreamAccount>(
+            "AdminConsoleSim.ChangeAlternateEmail")
+        /// `AdminConsoleSim.GrantResellerAccess`: The customer grants reseller access.
+        public let grantResellerAccess = PartnerMethod<CustomerRequest, UpstreamAccount>(
+            "AdminConsoleSim.GrantResellerAccess")
+        /// `AdminConsoleSim.RevokeResellerAccess`: The customer revokes reseller access.
+        public let revokeResellerAccess = PartnerMethod<CustomerRequest, UpstreamAccount>(
+            "AdminConsoleSim.RevokeResellerAccess")
+        /// `AdminConsoleSim.VerifyDomain`: A team customer verifies its domain.
+        public let verifyDomain = PartnerMethod<CustomerRequest, UpstreamAccount>("AdminConsoleSim.VerifyDomain")
+        /// `AdminConsoleSim.RenameOrganisation`: The customer changes its legal name upstream.
+        public let renameOrganisation = PartnerMethod<RenameOrganisationRequest, UpstreamAccount>(
+            "AdminConsoleSim.RenameOrganisation")
+    }
+
+    /// The methods of `AdminConsoleSim.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [
+        methods.registerAccount.name, methods.changeDomain.name, methods.changeAlternateEmail.name,
+        methods.grantResellerAccess.name, methods.revokeResellerAccess.name, methods.verifyDomain.name,
+        methods.renameOrganisation.name,
     ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `AdminConsoleSim.RegisterAccount`: Registers an upstream account with an edition.
-        func registerAccount(_ request: AdminConsoleSim.RegisterAccountRequest, context: RPCServerContext) async throws
+        func registerAccount(_ request: RegisterAccountRequest, context: RPCServerContext) async throws
             -> UpstreamAccount
         /// `AdminConsoleSim.ChangeDomain`: The customer changes its domain upstream.
-        func changeDomain(_ request: AdminConsoleSim.ChangeDomainRequest, context: RPCServerContext) async throws
+        func changeDomain(_ request: ChangeDomainRequest, context: RPCServerContext) async throws
             -> UpstreamAccount
         /// `AdminConsoleSim.ChangeAlternateEmail`: The customer changes its alternate email upstream.
-        func changeAlternateEmail(_ request: AdminConsoleSim.ChangeAlternateEmailRequest, context: RPCServerContext)
+        func changeAlternateEmail(_ request: ChangeAlternateEmailRequest, context: RPCServerContext)
             async throws -> UpstreamAccount
         /// `AdminConsoleSim.RenameOrganisation`: The customer changes its legal name upstream.
-        func renameOrganisation(_ request: AdminConsoleSim.RenameOrganisationRequest, context: RPCServerContext)
+        func renameOrganisation(_ request: RenameOrganisationRequest, context: RPCServerContext)
             async throws -> UpstreamAccount
         /// `AdminConsoleSim.GrantResellerAccess`: The customer grants reseller access.
-        func grantResellerAccess(_ request: AdminConsoleSim.CustomerRequest, context: RPCServerContext) async throws
+        func grantResellerAccess(_ request: CustomerRequest, context: RPCServerContext) async throws
             -> UpstreamAccount
         /// `AdminConsoleSim.RevokeResellerAccess`: The customer revokes reseller access.
-        func revokeResellerAccess(_ request: AdminConsoleSim.CustomerRequest, context: RPCServerContext) async throws
+        func revokeResellerAccess(_ request: CustomerRequest, context: RPCServerContext) async throws
             -> UpstreamAccount
         /// `AdminConsoleSim.VerifyDomain`: A team customer verifies its domain.
-        func verifyDomain(_ request: AdminConsoleSim.CustomerRequest, context: RPCServerContext) async throws
+        func verifyDomain(_ request: CustomerRequest, context: RPCServerContext) async throws
             -> UpstreamAccount
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `AdminConsoleSim.RegisterAccount`: Registers an upstream account with an edition.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.RegisterAccount`.
-        public func registerAccount(
-            _ request: AdminConsoleSim.RegisterAccountRequest, options: RPCCallOptions = .init()
-        ) async throws(RPCError) -> UpstreamAccount {
-            try await caller.unary("AdminConsoleSim.RegisterAccount", request, options: options)
-        }
-
-        /// `AdminConsoleSim.ChangeDomain`: The customer changes its domain upstream.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.ChangeDomain`.
-        public func changeDomain(_ request: AdminConsoleSim.ChangeDomainRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> UpstreamAccount
-        {
-            try await caller.unary("AdminConsoleSim.ChangeDomain", request, options: options)
-        }
-
-        /// `AdminConsoleSim.ChangeAlternateEmail`: The customer changes its alternate email upstream.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.ChangeAlternateEmail`.
-        public func changeAlternateEmail(
-            _ request: AdminConsoleSim.ChangeAlternateEmailRequest, options: RPCCallOptions = .init()
-        ) async throws(RPCError) -> UpstreamAccount {
-            try await caller.unary("AdminConsoleSim.ChangeAlternateEmail", request, options: options)
-        }
-
-        /// `AdminConsoleSim.RenameOrganisation`: The customer changes its legal name upstream.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.RenameOrganisation`.
-        public func renameOrganisation(
-            _ request: AdminConsoleSim.RenameOrganisationRequest, options: RPCCallOptions = .init()
-        ) async throws(RPCError) -> UpstreamAccount {
-            try await caller.unary("AdminConsoleSim.RenameOrganisation", request, options: options)
-        }
-
-        /// `AdminConsoleSim.GrantResellerAccess`: The customer grants reseller access.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.GrantResellerAccess`.
-        public func grantResellerAccess(_ request: AdminConsoleSim.CustomerRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> UpstreamAccount
-        {
-            try await caller.unary("AdminConsoleSim.GrantResellerAccess", request, options: options)
-        }
-
-        /// `AdminConsoleSim.RevokeResellerAccess`: The customer revokes reseller access.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.RevokeResellerAccess`.
-        public func revokeResellerAccess(_ request: AdminConsoleSim.CustomerRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> UpstreamAccount
-        {
-            try await caller.unary("AdminConsoleSim.RevokeResellerAccess", request, options: options)
-        }
-
-        /// `AdminConsoleSim.VerifyDomain`: A team customer verifies its domain.
-        /// - Throws: `RPCError` with the status the schema documents for `AdminConsoleSim.VerifyDomain`.
-        public func verifyDomain(_ request: AdminConsoleSim.CustomerRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> UpstreamAccount
-        {
-            try await caller.unary("AdminConsoleSim.VerifyDomain", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension AdminConsoleSim.ServiceProtocol {
     /// Registers every `AdminConsoleSim.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("AdminConsoleSim.RegisterAccount", AdminConsoleSim.RegisterAccountRequest.self) {
-            try await self.registerAccount($0, context: $1)
+        router.register(AdminConsoleSim.methods.registerAccount) { try await self.registerAccount($0, context: $1) }
+        router.register(AdminConsoleSim.methods.changeDomain) { try await self.changeDomain($0, context: $1) }
+        router.register(AdminConsoleSim.methods.changeAlternateEmail) {
+            try await self.changeAlternateEmail($0, context: $1)
         }
-        router.registerPartnerUnary("AdminConsoleSim.ChangeDomain", AdminConsoleSim.ChangeDomainRequest.self) {
-            try await self.changeDomain($0, context: $1)
+        router.register(AdminConsoleSim.methods.renameOrganisation) {
+            try await self.renameOrganisation($0, context: $1)
         }
-        router.registerPartnerUnary(
-            "AdminConsoleSim.ChangeAlternateEmail", AdminConsoleSim.ChangeAlternateEmailRequest.self
-        ) { try await self.changeAlternateEmail($0, context: $1) }
-        router.registerPartnerUnary(
-            "AdminConsoleSim.RenameOrganisation", AdminConsoleSim.RenameOrganisationRequest.self
-        ) { try await self.renameOrganisation($0, context: $1) }
-        router.registerPartnerUnary("AdminConsoleSim.GrantResellerAccess", AdminConsoleSim.CustomerRequest.self) {
+        router.register(AdminConsoleSim.methods.grantResellerAccess) {
             try await self.grantResellerAccess($0, context: $1)
         }
-        router.registerPartnerUnary("AdminConsoleSim.RevokeResellerAccess", AdminConsoleSim.CustomerRequest.self) {
+        router.register(AdminConsoleSim.methods.revokeResellerAccess) {
             try await self.revokeResellerAccess($0, context: $1)
         }
-        router.registerPartnerUnary("AdminConsoleSim.VerifyDomain", AdminConsoleSim.CustomerRequest.self) {
-            try await self.verifyDomain($0, context: $1)
-        }
+        router.register(AdminConsoleSim.methods.verifyDomain) { try await self.verifyDomain($0, context: $1) }
     }
 }

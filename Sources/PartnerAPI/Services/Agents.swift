@@ -61,58 +61,43 @@ public enum Agents {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Agents.Create", "Agents.List", "Agents.Update"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.agents.create(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Agents.Create`: Adds an agent with one or both roles.
+        public let create = PartnerMethod<CreateRequest, Agent>("Agents.Create")
+        /// `Agents.List`: Lists agents.
+        public let list = PartnerMethod<ListRequest, Page<Agent>>("Agents.List")
+        /// `Agents.Update`: Changes an agent's name, roles or disabled flag.
+        public let update = PartnerMethod<UpdateRequest, Agent>("Agents.Update")
+    }
+
+    /// The methods of `Agents.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.create.name, methods.list.name, methods.update.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Agents.Create`: Adds an agent with one or both roles.
-        func create(_ request: Agents.CreateRequest, context: RPCServerContext) async throws -> Agent
+        func create(_ request: CreateRequest, context: RPCServerContext) async throws -> Agent
         /// `Agents.List`: Lists agents.
-        func list(_ request: Agents.ListRequest, context: RPCServerContext) async throws -> Page<Agent>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Agent>
         /// `Agents.Update`: Changes an agent's name, roles or disabled flag.
-        func update(_ request: Agents.UpdateRequest, context: RPCServerContext) async throws -> Agent
+        func update(_ request: UpdateRequest, context: RPCServerContext) async throws -> Agent
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Agents.Create`: Adds an agent with one or both roles.
-        /// - Throws: `RPCError` with the status the schema documents for `Agents.Create`.
-        public func create(_ request: Agents.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Agent
-        {
-            try await caller.unary("Agents.Create", request, options: options)
-        }
-
-        /// `Agents.List`: Lists agents.
-        /// - Throws: `RPCError` with the status the schema documents for `Agents.List`.
-        public func list(_ request: Agents.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Agent>
-        {
-            try await caller.unary("Agents.List", request, options: options)
-        }
-
-        /// `Agents.Update`: Changes an agent's name, roles or disabled flag.
-        /// - Throws: `RPCError` with the status the schema documents for `Agents.Update`.
-        public func update(_ request: Agents.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Agent
-        {
-            try await caller.unary("Agents.Update", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Agents.ServiceProtocol {
     /// Registers every `Agents.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Agents.Create", Agents.CreateRequest.self) {
-            try await self.create($0, context: $1)
-        }
-        router.registerPartnerUnary("Agents.List", Agents.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Agents.Update", Agents.UpdateRequest.self) {
-            try await self.update($0, context: $1)
-        }
+        router.register(Agents.methods.create) { try await self.create($0, context: $1) }
+        router.register(Agents.methods.list) { try await self.list($0, context: $1) }
+        router.register(Agents.methods.update) { try await self.update($0, context: $1) }
     }
 }

@@ -37,32 +37,33 @@ public enum Audit {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Audit.List"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.audit.list(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Audit.List`: The audit log.
+        public let list = PartnerMethod<ListRequest, Page<AuditEntry>>("Audit.List")
+    }
+
+    /// The methods of `Audit.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Audit.List`: The audit log.
-        func list(_ request: Audit.ListRequest, context: RPCServerContext) async throws -> Page<AuditEntry>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<AuditEntry>
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Audit.List`: The audit log.
-        /// - Throws: `RPCError` with the status the schema documents for `Audit.List`.
-        public func list(_ request: Audit.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<AuditEntry>
-        {
-            try await caller.unary("Audit.List", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Audit.ServiceProtocol {
     /// Registers every `Audit.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Audit.List", Audit.ListRequest.self) { try await self.list($0, context: $1) }
+        router.register(Audit.methods.list) { try await self.list($0, context: $1) }
     }
 }

@@ -28,47 +28,38 @@ public enum BillingProfiles {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["BillingProfiles.Get", "BillingProfiles.Update"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.billingProfiles.get(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `BillingProfiles.Get`: A customer's billing details.
+        public let get = PartnerMethod<Customers.GetRequest, BillingProfile>("BillingProfiles.Get")
+        /// `BillingProfiles.Update`: Changes billing details (etag checked).
+        public let update = PartnerMethod<UpdateRequest, BillingProfile>("BillingProfiles.Update")
+    }
+
+    /// The methods of `BillingProfiles.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.get.name, methods.update.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `BillingProfiles.Get`: A customer's billing details.
         func get(_ request: Customers.GetRequest, context: RPCServerContext) async throws -> BillingProfile
         /// `BillingProfiles.Update`: Changes billing details (etag checked).
-        func update(_ request: BillingProfiles.UpdateRequest, context: RPCServerContext) async throws -> BillingProfile
+        func update(_ request: UpdateRequest, context: RPCServerContext) async throws -> BillingProfile
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `BillingProfiles.Get`: A customer's billing details.
-        /// - Throws: `RPCError` with the status the schema documents for `BillingProfiles.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> BillingProfile
-        {
-            try await caller.unary("BillingProfiles.Get", request, options: options)
-        }
-
-        /// `BillingProfiles.Update`: Changes billing details (etag checked).
-        /// - Throws: `RPCError` with the status the schema documents for `BillingProfiles.Update`.
-        public func update(_ request: BillingProfiles.UpdateRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> BillingProfile
-        {
-            try await caller.unary("BillingProfiles.Update", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension BillingProfiles.ServiceProtocol {
     /// Registers every `BillingProfiles.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("BillingProfiles.Get", Customers.GetRequest.self) {
-            try await self.get($0, context: $1)
-        }
-        router.registerPartnerUnary("BillingProfiles.Update", BillingProfiles.UpdateRequest.self) {
-            try await self.update($0, context: $1)
-        }
+        router.register(BillingProfiles.methods.get) { try await self.get($0, context: $1) }
+        router.register(BillingProfiles.methods.update) { try await self.update($0, context: $1) }
     }
 }

@@ -27,35 +27,34 @@ public enum Catalog {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Catalog.ListProducts"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.catalog.listProducts(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
+        public let listProducts = PartnerMethod<ListProductsRequest, ListProductsResponse>("Catalog.ListProducts")
+    }
+
+    /// The methods of `Catalog.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.listProducts.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
-        func listProducts(_ request: Catalog.ListProductsRequest, context: RPCServerContext) async throws
-            -> Catalog.ListProductsResponse
+        func listProducts(_ request: ListProductsRequest, context: RPCServerContext) async throws
+            -> ListProductsResponse
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
-        /// - Throws: `RPCError` with the status the schema documents for `Catalog.ListProducts`.
-        public func listProducts(_ request: Catalog.ListProductsRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Catalog.ListProductsResponse
-        {
-            try await caller.unary("Catalog.ListProducts", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Catalog.ServiceProtocol {
     /// Registers every `Catalog.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Catalog.ListProducts", Catalog.ListProductsRequest.self) {
-            try await self.listProducts($0, context: $1)
-        }
+        router.register(Catalog.methods.listProducts) { try await self.listProducts($0, context: $1) }
     }
 }

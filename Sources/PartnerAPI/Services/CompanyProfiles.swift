@@ -5,8 +5,18 @@ public import FramedRPC
 ///
 /// Mirrors the `CompanyProfiles.*` methods of `Protocol/partner.openrpc.json`.
 public enum CompanyProfiles {
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["CompanyProfiles.Get"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.companyProfiles.get(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `CompanyProfiles.Get`: A customer's company details.
+        public let get = PartnerMethod<Customers.GetRequest, CompanyProfile>("CompanyProfiles.Get")
+    }
+
+    /// The methods of `CompanyProfiles.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.get.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
@@ -14,25 +24,14 @@ public enum CompanyProfiles {
         func get(_ request: Customers.GetRequest, context: RPCServerContext) async throws -> CompanyProfile
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `CompanyProfiles.Get`: A customer's company details.
-        /// - Throws: `RPCError` with the status the schema documents for `CompanyProfiles.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> CompanyProfile
-        {
-            try await caller.unary("CompanyProfiles.Get", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension CompanyProfiles.ServiceProtocol {
     /// Registers every `CompanyProfiles.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("CompanyProfiles.Get", Customers.GetRequest.self) {
-            try await self.get($0, context: $1)
-        }
+        router.register(CompanyProfiles.methods.get) { try await self.get($0, context: $1) }
     }
 }

@@ -135,100 +135,61 @@ public enum Contacts {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "Contacts.Create", "Contacts.List", "Contacts.Update", "Contacts.Delete", "Contacts.ConfirmEmail",
-        "Contacts.SetPrimary",
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.contacts.create(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Contacts.Create`: Adds a contact from a user or an outside person.
+        public let create = PartnerMethod<CreateRequest, Contact>("Contacts.Create")
+        /// `Contacts.List`: Contacts of the partner or of a customer.
+        public let list = PartnerMethod<ListRequest, Page<Contact>>("Contacts.List")
+        /// `Contacts.Update`: Changes a contact; a user-linked email change waits for confirmation.
+        public let update = PartnerMethod<UpdateRequest, Contact>("Contacts.Update")
+        /// `Contacts.Delete`: Removes a contact (a linked user stays).
+        public let delete = PartnerMethod<ContactRequest, Contact>("Contacts.Delete")
+        /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
+        public let confirmEmail = PartnerMethod<ConfirmEmailRequest, Contact>("Contacts.ConfirmEmail")
+        /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
+        public let setPrimary = PartnerMethod<SetPrimaryRequest, Contact>("Contacts.SetPrimary")
+    }
+
+    /// The methods of `Contacts.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [
+        methods.create.name, methods.list.name, methods.update.name, methods.delete.name, methods.confirmEmail.name,
+        methods.setPrimary.name,
     ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Contacts.Create`: Adds a contact from a user or an outside person.
-        func create(_ request: Contacts.CreateRequest, context: RPCServerContext) async throws -> Contact
+        func create(_ request: CreateRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.List`: Contacts of the partner or of a customer.
-        func list(_ request: Contacts.ListRequest, context: RPCServerContext) async throws -> Page<Contact>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Contact>
         /// `Contacts.Update`: Changes a contact; a user-linked email change waits for confirmation.
-        func update(_ request: Contacts.UpdateRequest, context: RPCServerContext) async throws -> Contact
+        func update(_ request: UpdateRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.Delete`: Removes a contact (a linked user stays).
-        func delete(_ request: Contacts.ContactRequest, context: RPCServerContext) async throws -> Contact
+        func delete(_ request: ContactRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
-        func setPrimary(_ request: Contacts.SetPrimaryRequest, context: RPCServerContext) async throws -> Contact
+        func setPrimary(_ request: SetPrimaryRequest, context: RPCServerContext) async throws -> Contact
         /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
-        func confirmEmail(_ request: Contacts.ConfirmEmailRequest, context: RPCServerContext) async throws -> Contact
+        func confirmEmail(_ request: ConfirmEmailRequest, context: RPCServerContext) async throws -> Contact
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Contacts.Create`: Adds a contact from a user or an outside person.
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.Create`.
-        public func create(_ request: Contacts.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Contact
-        {
-            try await caller.unary("Contacts.Create", request, options: options)
-        }
-
-        /// `Contacts.List`: Contacts of the partner or of a customer.
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.List`.
-        public func list(_ request: Contacts.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Contact>
-        {
-            try await caller.unary("Contacts.List", request, options: options)
-        }
-
-        /// `Contacts.Update`: Changes a contact; a user-linked email change waits for confirmation.
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.Update`.
-        public func update(_ request: Contacts.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Contact
-        {
-            try await caller.unary("Contacts.Update", request, options: options)
-        }
-
-        /// `Contacts.Delete`: Removes a contact (a linked user stays).
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.Delete`.
-        public func delete(_ request: Contacts.ContactRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Contact
-        {
-            try await caller.unary("Contacts.Delete", request, options: options)
-        }
-
-        /// `Contacts.SetPrimary`: Makes a contact its scope's primary contact of a type.
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.SetPrimary`.
-        public func setPrimary(_ request: Contacts.SetPrimaryRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Contact
-        {
-            try await caller.unary("Contacts.SetPrimary", request, options: options)
-        }
-
-        /// `Contacts.ConfirmEmail`: Applies a pending email change with its token.
-        /// - Throws: `RPCError` with the status the schema documents for `Contacts.ConfirmEmail`.
-        public func confirmEmail(_ request: Contacts.ConfirmEmailRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Contact
-        {
-            try await caller.unary("Contacts.ConfirmEmail", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Contacts.ServiceProtocol {
     /// Registers every `Contacts.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Contacts.Create", Contacts.CreateRequest.self) {
-            try await self.create($0, context: $1)
-        }
-        router.registerPartnerUnary("Contacts.List", Contacts.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Contacts.Update", Contacts.UpdateRequest.self) {
-            try await self.update($0, context: $1)
-        }
-        router.registerPartnerUnary("Contacts.Delete", Contacts.ContactRequest.self) {
-            try await self.delete($0, context: $1)
-        }
-        router.registerPartnerUnary("Contacts.SetPrimary", Contacts.SetPrimaryRequest.self) {
-            try await self.setPrimary($0, context: $1)
-        }
-        router.registerPartnerUnary("Contacts.ConfirmEmail", Contacts.ConfirmEmailRequest.self) {
-            try await self.confirmEmail($0, context: $1)
-        }
+        router.register(Contacts.methods.create) { try await self.create($0, context: $1) }
+        router.register(Contacts.methods.list) { try await self.list($0, context: $1) }
+        router.register(Contacts.methods.update) { try await self.update($0, context: $1) }
+        router.register(Contacts.methods.delete) { try await self.delete($0, context: $1) }
+        router.register(Contacts.methods.setPrimary) { try await self.setPrimary($0, context: $1) }
+        router.register(Contacts.methods.confirmEmail) { try await self.confirmEmail($0, context: $1) }
     }
 }

@@ -228,140 +228,77 @@ public enum Customers {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "Customers.CheckDomain", "Customers.Create", "Customers.Get", "Customers.List", "Customers.Update",
-        "Customers.SyncWithAdminConsole", "Customers.Delete", "Customers.Suspend", "Customers.Reactivate",
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.customers.checkDomain(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
+        public let checkDomain = PartnerMethod<CheckDomainRequest, CheckDomainResponse>("Customers.CheckDomain")
+        /// `Customers.Create`: Creates a domain or team customer.
+        public let create = PartnerMethod<CreateRequest, Customer>("Customers.Create")
+        /// `Customers.Get`: One customer, with any admin console mismatch.
+        public let get = PartnerMethod<GetRequest, Customer>("Customers.Get")
+        /// `Customers.List`: Customers, filtered and paged.
+        public let list = PartnerMethod<ListRequest, Page<Customer>>("Customers.List")
+        /// `Customers.Update`: Changes the fields named in the update mask.
+        public let update = PartnerMethod<UpdateRequest, Customer>("Customers.Update")
+        /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
+        public let syncWithAdminConsole = PartnerMethod<SyncRequest, Customer>("Customers.SyncWithAdminConsole")
+        /// `Customers.Delete`: Deletes a customer without live subscriptions.
+        public let delete = PartnerMethod<DeleteRequest, Customer>("Customers.Delete")
+        /// `Customers.Suspend`: Suspends a customer and its subscriptions.
+        public let suspend = PartnerMethod<StateChangeRequest, Customer>("Customers.Suspend")
+        /// `Customers.Reactivate`: Reactivates a suspended customer.
+        public let reactivate = PartnerMethod<StateChangeRequest, Customer>("Customers.Reactivate")
+    }
+
+    /// The methods of `Customers.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [
+        methods.checkDomain.name, methods.create.name, methods.get.name, methods.list.name, methods.update.name,
+        methods.syncWithAdminConsole.name, methods.delete.name, methods.suspend.name, methods.reactivate.name,
     ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
-        func checkDomain(_ request: Customers.CheckDomainRequest, context: RPCServerContext) async throws
-            -> Customers.CheckDomainResponse
+        func checkDomain(_ request: CheckDomainRequest, context: RPCServerContext) async throws
+            -> CheckDomainResponse
         /// `Customers.Create`: Creates a domain or team customer.
-        func create(_ request: Customers.CreateRequest, context: RPCServerContext) async throws -> Customer
+        func create(_ request: CreateRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Get`: One customer, with any admin console mismatch.
-        func get(_ request: Customers.GetRequest, context: RPCServerContext) async throws -> Customer
+        func get(_ request: GetRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.List`: Customers, filtered and paged.
-        func list(_ request: Customers.ListRequest, context: RPCServerContext) async throws -> Page<Customer>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Customer>
         /// `Customers.Update`: Changes the fields named in the update mask.
-        func update(_ request: Customers.UpdateRequest, context: RPCServerContext) async throws -> Customer
+        func update(_ request: UpdateRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
-        func syncWithAdminConsole(_ request: Customers.SyncRequest, context: RPCServerContext) async throws -> Customer
+        func syncWithAdminConsole(_ request: SyncRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Delete`: Deletes a customer without live subscriptions.
-        func delete(_ request: Customers.DeleteRequest, context: RPCServerContext) async throws -> Customer
+        func delete(_ request: DeleteRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Suspend`: Suspends a customer and its subscriptions.
-        func suspend(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> Customer
+        func suspend(_ request: StateChangeRequest, context: RPCServerContext) async throws -> Customer
         /// `Customers.Reactivate`: Reactivates a suspended customer.
-        func reactivate(_ request: Customers.StateChangeRequest, context: RPCServerContext) async throws -> Customer
+        func reactivate(_ request: StateChangeRequest, context: RPCServerContext) async throws -> Customer
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.CheckDomain`.
-        public func checkDomain(_ request: Customers.CheckDomainRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Customers.CheckDomainResponse
-        {
-            try await caller.unary("Customers.CheckDomain", request, options: options)
-        }
-
-        /// `Customers.Create`: Creates a domain or team customer.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Create`.
-        public func create(_ request: Customers.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Customer
-        {
-            try await caller.unary("Customers.Create", request, options: options)
-        }
-
-        /// `Customers.Get`: One customer, with any admin console mismatch.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Get`.
-        public func get(_ request: Customers.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Customer
-        {
-            try await caller.unary("Customers.Get", request, options: options)
-        }
-
-        /// `Customers.List`: Customers, filtered and paged.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.List`.
-        public func list(_ request: Customers.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Customer>
-        {
-            try await caller.unary("Customers.List", request, options: options)
-        }
-
-        /// `Customers.Update`: Changes the fields named in the update mask.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Update`.
-        public func update(_ request: Customers.UpdateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Customer
-        {
-            try await caller.unary("Customers.Update", request, options: options)
-        }
-
-        /// `Customers.SyncWithAdminConsole`: Copies the admin console's domain or alternate email once.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.SyncWithAdminConsole`.
-        public func syncWithAdminConsole(_ request: Customers.SyncRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Customer
-        {
-            try await caller.unary("Customers.SyncWithAdminConsole", request, options: options)
-        }
-
-        /// `Customers.Delete`: Deletes a customer without live subscriptions.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Delete`.
-        public func delete(_ request: Customers.DeleteRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Customer
-        {
-            try await caller.unary("Customers.Delete", request, options: options)
-        }
-
-        /// `Customers.Suspend`: Suspends a customer and its subscriptions.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Suspend`.
-        public func suspend(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Customer
-        {
-            try await caller.unary("Customers.Suspend", request, options: options)
-        }
-
-        /// `Customers.Reactivate`: Reactivates a suspended customer.
-        /// - Throws: `RPCError` with the status the schema documents for `Customers.Reactivate`.
-        public func reactivate(_ request: Customers.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Customer
-        {
-            try await caller.unary("Customers.Reactivate", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Customers.ServiceProtocol {
     /// Registers every `Customers.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Customers.CheckDomain", Customers.CheckDomainRequest.self) {
-            try await self.checkDomain($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Create", Customers.CreateRequest.self) {
-            try await self.create($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Get", Customers.GetRequest.self) { try await self.get($0, context: $1) }
-        router.registerPartnerUnary("Customers.List", Customers.ListRequest.self) {
-            try await self.list($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Update", Customers.UpdateRequest.self) {
-            try await self.update($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.SyncWithAdminConsole", Customers.SyncRequest.self) {
-            try await self.syncWithAdminConsole($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Delete", Customers.DeleteRequest.self) {
-            try await self.delete($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Suspend", Customers.StateChangeRequest.self) {
-            try await self.suspend($0, context: $1)
-        }
-        router.registerPartnerUnary("Customers.Reactivate", Customers.StateChangeRequest.self) {
-            try await self.reactivate($0, context: $1)
-        }
+        router.register(Customers.methods.checkDomain) { try await self.checkDomain($0, context: $1) }
+        router.register(Customers.methods.create) { try await self.create($0, context: $1) }
+        router.register(Customers.methods.get) { try await self.get($0, context: $1) }
+        router.register(Customers.methods.list) { try await self.list($0, context: $1) }
+        router.register(Customers.methods.update) { try await self.update($0, context: $1) }
+        router.register(Customers.methods.syncWithAdminConsole) { try await self.syncWithAdminConsole($0, context: $1) }
+        router.register(Customers.methods.delete) { try await self.delete($0, context: $1) }
+        router.register(Customers.methods.suspend) { try await self.suspend($0, context: $1) }
+        router.register(Customers.methods.reactivate) { try await self.reactivate($0, context: $1) }
     }
 }

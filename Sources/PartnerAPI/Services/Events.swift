@@ -27,36 +27,35 @@ public enum Events {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Events.Watch"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.events.watch(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Events.Watch`: Change events: past ones after a sequence, then live.
+        public let watch = PartnerStreamingMethod<WatchRequest, Event, WatchResult>("Events.Watch")
+    }
+
+    /// The methods of `Events.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.watch.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Events.Watch`: Change events: past ones after a sequence, then live.
         /// Send each `Event` with `items.send(_:)`; return the closing result.
-        func watch(_ request: Events.WatchRequest, context: RPCServerContext, items: RPCStreamWriter) async throws
-            -> Events.WatchResult
+        func watch(_ request: WatchRequest, context: RPCServerContext, items: RPCStreamWriter) async throws
+            -> WatchResult
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Events.Watch`: Change events: past ones after a sequence, then live.
-        /// - Throws: `RPCError` with the status the schema documents for `Events.Watch`.
-        public func watch(_ request: Events.WatchRequest, options: RPCCallOptions = .init()) -> PartnerStream<
-            Event, Events.WatchResult
-        > {
-            caller.serverStream("Events.Watch", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Events.ServiceProtocol {
     /// Registers every `Events.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerStreaming("Events.Watch", Events.WatchRequest.self) {
-            try await self.watch($0, context: $1, items: $2)
-        }
+        router.register(Events.methods.watch) { try await self.watch($0, context: $1, items: $2) }
     }
 }

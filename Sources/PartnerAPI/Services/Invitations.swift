@@ -73,76 +73,49 @@ public enum Invitations {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "Invitations.Send", "Invitations.Resend", "Invitations.Revoke", "Invitations.Accept",
-    ]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.invitations.send(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Invitations.Send`: Invites a new customer by email.
+        public let send = PartnerMethod<SendRequest, SendResponse>("Invitations.Send")
+        /// `Invitations.Resend`: Sends a new token; the old one stops working.
+        public let resend = PartnerMethod<CustomerRequest, Invitation>("Invitations.Resend")
+        /// `Invitations.Revoke`: Withdraws a pending invitation.
+        public let revoke = PartnerMethod<CustomerRequest, Invitation>("Invitations.Revoke")
+        /// `Invitations.Accept`: Accepts with the emailed token (no agent token needed).
+        public let accept = PartnerMethod<AcceptRequest, Customer>("Invitations.Accept")
+    }
+
+    /// The methods of `Invitations.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.send.name, methods.resend.name, methods.revoke.name, methods.accept.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Invitations.Send`: Invites a new customer by email.
-        func send(_ request: Invitations.SendRequest, context: RPCServerContext) async throws
-            -> Invitations.SendResponse
+        func send(_ request: SendRequest, context: RPCServerContext) async throws
+            -> SendResponse
         /// `Invitations.Resend`: Sends a new token; the old one stops working.
-        func resend(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> Invitation
+        func resend(_ request: CustomerRequest, context: RPCServerContext) async throws -> Invitation
         /// `Invitations.Revoke`: Withdraws a pending invitation.
-        func revoke(_ request: Invitations.CustomerRequest, context: RPCServerContext) async throws -> Invitation
+        func revoke(_ request: CustomerRequest, context: RPCServerContext) async throws -> Invitation
         /// `Invitations.Accept`: Accepts with the emailed token (no agent token needed).
-        func accept(_ request: Invitations.AcceptRequest, context: RPCServerContext) async throws -> Customer
+        func accept(_ request: AcceptRequest, context: RPCServerContext) async throws -> Customer
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Invitations.Send`: Invites a new customer by email.
-        /// - Throws: `RPCError` with the status the schema documents for `Invitations.Send`.
-        public func send(_ request: Invitations.SendRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Invitations.SendResponse
-        {
-            try await caller.unary("Invitations.Send", request, options: options)
-        }
-
-        /// `Invitations.Resend`: Sends a new token; the old one stops working.
-        /// - Throws: `RPCError` with the status the schema documents for `Invitations.Resend`.
-        public func resend(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Invitation
-        {
-            try await caller.unary("Invitations.Resend", request, options: options)
-        }
-
-        /// `Invitations.Revoke`: Withdraws a pending invitation.
-        /// - Throws: `RPCError` with the status the schema documents for `Invitations.Revoke`.
-        public func revoke(_ request: Invitations.CustomerRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Invitation
-        {
-            try await caller.unary("Invitations.Revoke", request, options: options)
-        }
-
-        /// `Invitations.Accept`: Accepts with the emailed token (no agent token needed).
-        /// - Throws: `RPCError` with the status the schema documents for `Invitations.Accept`.
-        public func accept(_ request: Invitations.AcceptRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Customer
-        {
-            try await caller.unary("Invitations.Accept", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Invitations.ServiceProtocol {
     /// Registers every `Invitations.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Invitations.Send", Invitations.SendRequest.self) {
-            try await self.send($0, context: $1)
-        }
-        router.registerPartnerUnary("Invitations.Resend", Invitations.CustomerRequest.self) {
-            try await self.resend($0, context: $1)
-        }
-        router.registerPartnerUnary("Invitations.Revoke", Invitations.CustomerRequest.self) {
-            try await self.revoke($0, context: $1)
-        }
-        router.registerPartnerUnary("Invitations.Accept", Invitations.AcceptRequest.self) {
-            try await self.accept($0, context: $1)
-        }
+        router.register(Invitations.methods.send) { try await self.send($0, context: $1) }
+        router.register(Invitations.methods.resend) { try await self.resend($0, context: $1) }
+        router.register(Invitations.methods.revoke) { try await self.revoke($0, context: $1) }
+        router.register(Invitations.methods.accept) { try await self.accept($0, context: $1) }
     }
 }

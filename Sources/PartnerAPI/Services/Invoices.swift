@@ -92,73 +92,53 @@ public enum Invoices {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "Invoices.List", "Invoices.Get", "Invoices.Download", "Invoices.CloseBillingPeriod",
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.invoices.list(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Invoices.List`: Invoices.
+        public let list = PartnerMethod<ListRequest, Page<Invoice>>("Invoices.List")
+        /// `Invoices.Get`: One invoice.
+        public let get = PartnerMethod<GetRequest, Invoice>("Invoices.Get")
+        /// `Invoices.Download`: An invoice as PDF or CSV bytes (base64).
+        public let download = PartnerMethod<DownloadRequest, DownloadResponse>("Invoices.Download")
+        /// `Invoices.CloseBillingPeriod`: Computes the month's invoices (idempotent).
+        public let closeBillingPeriod = PartnerMethod<CloseBillingPeriodRequest, CloseBillingPeriodResponse>(
+            "Invoices.CloseBillingPeriod")
+    }
+
+    /// The methods of `Invoices.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [
+        methods.list.name, methods.get.name, methods.download.name, methods.closeBillingPeriod.name,
     ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Invoices.List`: Invoices.
-        func list(_ request: Invoices.ListRequest, context: RPCServerContext) async throws -> Page<Invoice>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Invoice>
         /// `Invoices.Get`: One invoice.
-        func get(_ request: Invoices.GetRequest, context: RPCServerContext) async throws -> Invoice
+        func get(_ request: GetRequest, context: RPCServerContext) async throws -> Invoice
         /// `Invoices.Download`: An invoice as PDF or CSV bytes (base64).
-        func download(_ request: Invoices.DownloadRequest, context: RPCServerContext) async throws
-            -> Invoices.DownloadResponse
+        func download(_ request: DownloadRequest, context: RPCServerContext) async throws
+            -> DownloadResponse
         /// `Invoices.CloseBillingPeriod`: Computes the month's invoices (idempotent).
-        func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, context: RPCServerContext) async throws
-            -> Invoices.CloseBillingPeriodResponse
+        func closeBillingPeriod(_ request: CloseBillingPeriodRequest, context: RPCServerContext) async throws
+            -> CloseBillingPeriodResponse
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Invoices.List`: Invoices.
-        /// - Throws: `RPCError` with the status the schema documents for `Invoices.List`.
-        public func list(_ request: Invoices.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Invoice>
-        {
-            try await caller.unary("Invoices.List", request, options: options)
-        }
-
-        /// `Invoices.Get`: One invoice.
-        /// - Throws: `RPCError` with the status the schema documents for `Invoices.Get`.
-        public func get(_ request: Invoices.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Invoice
-        {
-            try await caller.unary("Invoices.Get", request, options: options)
-        }
-
-        /// `Invoices.Download`: An invoice as PDF or CSV bytes (base64).
-        /// - Throws: `RPCError` with the status the schema documents for `Invoices.Download`.
-        public func download(_ request: Invoices.DownloadRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Invoices.DownloadResponse
-        {
-            try await caller.unary("Invoices.Download", request, options: options)
-        }
-
-        /// `Invoices.CloseBillingPeriod`: Computes the month's invoices (idempotent).
-        /// - Throws: `RPCError` with the status the schema documents for `Invoices.CloseBillingPeriod`.
-        public func closeBillingPeriod(_ request: Invoices.CloseBillingPeriodRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Invoices.CloseBillingPeriodResponse
-        {
-            try await caller.unary("Invoices.CloseBillingPeriod", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Invoices.ServiceProtocol {
     /// Registers every `Invoices.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Invoices.List", Invoices.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Invoices.Get", Invoices.GetRequest.self) { try await self.get($0, context: $1) }
-        router.registerPartnerUnary("Invoices.Download", Invoices.DownloadRequest.self) {
-            try await self.download($0, context: $1)
-        }
-        router.registerPartnerUnary("Invoices.CloseBillingPeriod", Invoices.CloseBillingPeriodRequest.self) {
-            try await self.closeBillingPeriod($0, context: $1)
-        }
+        router.register(Invoices.methods.list) { try await self.list($0, context: $1) }
+        router.register(Invoices.methods.get) { try await self.get($0, context: $1) }
+        router.register(Invoices.methods.download) { try await self.download($0, context: $1) }
+        router.register(Invoices.methods.closeBillingPeriod) { try await self.closeBillingPeriod($0, context: $1) }
     }
 }

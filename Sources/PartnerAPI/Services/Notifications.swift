@@ -19,34 +19,33 @@ public enum Notifications {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Notifications.List"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.notifications.list(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Notifications.List`: The outbox.
+        public let list = PartnerMethod<ListRequest, Page<Notification>>("Notifications.List")
+    }
+
+    /// The methods of `Notifications.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Notifications.List`: The outbox.
-        func list(_ request: Notifications.ListRequest, context: RPCServerContext) async throws -> Page<Notification>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Notification>
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Notifications.List`: The outbox.
-        /// - Throws: `RPCError` with the status the schema documents for `Notifications.List`.
-        public func list(_ request: Notifications.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Notification>
-        {
-            try await caller.unary("Notifications.List", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Notifications.ServiceProtocol {
     /// Registers every `Notifications.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Notifications.List", Notifications.ListRequest.self) {
-            try await self.list($0, context: $1)
-        }
+        router.register(Notifications.methods.list) { try await self.list($0, context: $1) }
     }
 }

@@ -56,43 +56,38 @@ public enum Orders {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Orders.Place", "Orders.List"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.orders.place(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Orders.Place`: Buys a SKU: creates a subscription.
+        public let place = PartnerMethod<PlaceRequest, PlaceResponse>("Orders.Place")
+        /// `Orders.List`: Orders.
+        public let list = PartnerMethod<ListRequest, Page<Order>>("Orders.List")
+    }
+
+    /// The methods of `Orders.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.place.name, methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Orders.Place`: Buys a SKU: creates a subscription.
-        func place(_ request: Orders.PlaceRequest, context: RPCServerContext) async throws -> Orders.PlaceResponse
+        func place(_ request: PlaceRequest, context: RPCServerContext) async throws -> PlaceResponse
         /// `Orders.List`: Orders.
-        func list(_ request: Orders.ListRequest, context: RPCServerContext) async throws -> Page<Order>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Order>
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Orders.Place`: Buys a SKU: creates a subscription.
-        /// - Throws: `RPCError` with the status the schema documents for `Orders.Place`.
-        public func place(_ request: Orders.PlaceRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Orders.PlaceResponse
-        {
-            try await caller.unary("Orders.Place", request, options: options)
-        }
-
-        /// `Orders.List`: Orders.
-        /// - Throws: `RPCError` with the status the schema documents for `Orders.List`.
-        public func list(_ request: Orders.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Order>
-        {
-            try await caller.unary("Orders.List", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Orders.ServiceProtocol {
     /// Registers every `Orders.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Orders.Place", Orders.PlaceRequest.self) { try await self.place($0, context: $1) }
-        router.registerPartnerUnary("Orders.List", Orders.ListRequest.self) { try await self.list($0, context: $1) }
+        router.register(Orders.methods.place) { try await self.place($0, context: $1) }
+        router.register(Orders.methods.list) { try await self.list($0, context: $1) }
     }
 }

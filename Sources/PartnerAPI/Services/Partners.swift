@@ -31,45 +31,38 @@ public enum Partners {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Partners.GetProfile", "Partners.UpdateProfile"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.partners.getProfile(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Partners.GetProfile`: The caller's partner profile.
+        public let getProfile = PartnerMethod<Empty, Partner>("Partners.GetProfile")
+        /// `Partners.UpdateProfile`: Updates the profile (admin agents; etag checked).
+        public let updateProfile = PartnerMethod<UpdateProfileRequest, Partner>("Partners.UpdateProfile")
+    }
+
+    /// The methods of `Partners.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.getProfile.name, methods.updateProfile.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Partners.GetProfile`: The caller's partner profile.
         func getProfile(_ request: Empty, context: RPCServerContext) async throws -> Partner
         /// `Partners.UpdateProfile`: Updates the profile (admin agents; etag checked).
-        func updateProfile(_ request: Partners.UpdateProfileRequest, context: RPCServerContext) async throws -> Partner
+        func updateProfile(_ request: UpdateProfileRequest, context: RPCServerContext) async throws -> Partner
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Partners.GetProfile`: The caller's partner profile.
-        /// - Throws: `RPCError` with the status the schema documents for `Partners.GetProfile`.
-        public func getProfile(_ request: Empty = Empty(), options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Partner
-        {
-            try await caller.unary("Partners.GetProfile", request, options: options)
-        }
-
-        /// `Partners.UpdateProfile`: Updates the profile (admin agents; etag checked).
-        /// - Throws: `RPCError` with the status the schema documents for `Partners.UpdateProfile`.
-        public func updateProfile(_ request: Partners.UpdateProfileRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Partner
-        {
-            try await caller.unary("Partners.UpdateProfile", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Partners.ServiceProtocol {
     /// Registers every `Partners.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Partners.GetProfile", Empty.self) { try await self.getProfile($0, context: $1) }
-        router.registerPartnerUnary("Partners.UpdateProfile", Partners.UpdateProfileRequest.self) {
-            try await self.updateProfile($0, context: $1)
-        }
+        router.register(Partners.methods.getProfile) { try await self.getProfile($0, context: $1) }
+        router.register(Partners.methods.updateProfile) { try await self.updateProfile($0, context: $1) }
     }
 }

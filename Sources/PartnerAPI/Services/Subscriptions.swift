@@ -118,149 +118,89 @@ public enum Subscriptions {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = [
-        "Subscriptions.Get", "Subscriptions.List", "Subscriptions.ChangeSeats", "Subscriptions.Suspend",
-        "Subscriptions.Activate", "Subscriptions.Cancel", "Subscriptions.UpdateRenewalSettings",
-        "Subscriptions.StartPaidService", "Subscriptions.ListHistory",
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.subscriptions.get(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Subscriptions.Get`: One subscription with its recent history.
+        public let get = PartnerMethod<GetRequest, Subscription>("Subscriptions.Get")
+        /// `Subscriptions.List`: Subscriptions.
+        public let list = PartnerMethod<ListRequest, Page<Subscription>>("Subscriptions.List")
+        /// `Subscriptions.ChangeSeats`: Sets or adds/subtracts seats.
+        public let changeSeats = PartnerMethod<ChangeSeatsRequest, Subscription>("Subscriptions.ChangeSeats")
+        /// `Subscriptions.Suspend`: Suspends an active subscription.
+        public let suspend = PartnerMethod<StateChangeRequest, Subscription>("Subscriptions.Suspend")
+        /// `Subscriptions.Activate`: Reactivates a suspended subscription.
+        public let activate = PartnerMethod<StateChangeRequest, Subscription>("Subscriptions.Activate")
+        /// `Subscriptions.Cancel`: Cancels (terminal).
+        public let cancel = PartnerMethod<StateChangeRequest, Subscription>("Subscriptions.Cancel")
+        /// `Subscriptions.UpdateRenewalSettings`: Turns an annual plan's auto-renewal on or off and sets the plan it renews on.
+        public let updateRenewalSettings = PartnerMethod<UpdateRenewalSettingsRequest, Subscription>(
+            "Subscriptions.UpdateRenewalSettings")
+        /// `Subscriptions.StartPaidService`: Converts a trial to paid service.
+        public let startPaidService = PartnerMethod<StateChangeRequest, Subscription>(
+            "Subscriptions.StartPaidService")
+        /// `Subscriptions.ListHistory`: Lists a subscription's whole history.
+        public let listHistory = PartnerMethod<ListHistoryRequest, Page<SubscriptionChange>>(
+            "Subscriptions.ListHistory")
+    }
+
+    /// The methods of `Subscriptions.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [
+        methods.get.name, methods.list.name, methods.changeSeats.name, methods.suspend.name, methods.activate.name,
+        methods.cancel.name, methods.updateRenewalSettings.name, methods.startPaidService.name,
+        methods.listHistory.name,
     ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Subscriptions.Get`: One subscription with its recent history.
-        func get(_ request: Subscriptions.GetRequest, context: RPCServerContext) async throws -> Subscription
+        func get(_ request: GetRequest, context: RPCServerContext) async throws -> Subscription
         /// `Subscriptions.List`: Subscriptions.
-        func list(_ request: Subscriptions.ListRequest, context: RPCServerContext) async throws -> Page<Subscription>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<Subscription>
         /// `Subscriptions.ChangeSeats`: Sets or adds/subtracts seats.
-        func changeSeats(_ request: Subscriptions.ChangeSeatsRequest, context: RPCServerContext) async throws
+        func changeSeats(_ request: ChangeSeatsRequest, context: RPCServerContext) async throws
             -> Subscription
         /// `Subscriptions.Suspend`: Suspends an active subscription.
-        func suspend(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        func suspend(_ request: StateChangeRequest, context: RPCServerContext) async throws
             -> Subscription
         /// `Subscriptions.Activate`: Reactivates a suspended subscription.
-        func activate(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        func activate(_ request: StateChangeRequest, context: RPCServerContext) async throws
             -> Subscription
         /// `Subscriptions.Cancel`: Cancels (terminal).
-        func cancel(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws -> Subscription
+        func cancel(_ request: StateChangeRequest, context: RPCServerContext) async throws -> Subscription
         /// `Subscriptions.UpdateRenewalSettings`: Turns an annual plan's auto-renewal on or off and sets the plan it renews on.
-        func updateRenewalSettings(_ request: Subscriptions.UpdateRenewalSettingsRequest, context: RPCServerContext)
+        func updateRenewalSettings(_ request: UpdateRenewalSettingsRequest, context: RPCServerContext)
             async throws -> Subscription
         /// `Subscriptions.StartPaidService`: Converts a trial to paid service.
-        func startPaidService(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        func startPaidService(_ request: StateChangeRequest, context: RPCServerContext) async throws
             -> Subscription
         /// `Subscriptions.ListHistory`: Lists a subscription's whole history.
-        func listHistory(_ request: Subscriptions.ListHistoryRequest, context: RPCServerContext) async throws -> Page<
+        func listHistory(_ request: ListHistoryRequest, context: RPCServerContext) async throws -> Page<
             SubscriptionChange
         >
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Subscriptions.Get`: One subscription with its recent history.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.Get`.
-        public func get(_ request: Subscriptions.GetRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Subscription
-        {
-            try await caller.unary("Subscriptions.Get", request, options: options)
-        }
-
-        /// `Subscriptions.List`: Subscriptions.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.List`.
-        public func list(_ request: Subscriptions.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<Subscription>
-        {
-            try await caller.unary("Subscriptions.List", request, options: options)
-        }
-
-        /// `Subscriptions.ChangeSeats`: Sets or adds/subtracts seats.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.ChangeSeats`.
-        public func changeSeats(_ request: Subscriptions.ChangeSeatsRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Subscription
-        {
-            try await caller.unary("Subscriptions.ChangeSeats", request, options: options)
-        }
-
-        /// `Subscriptions.Suspend`: Suspends an active subscription.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.Suspend`.
-        public func suspend(_ request: Subscriptions.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Subscription
-        {
-            try await caller.unary("Subscriptions.Suspend", request, options: options)
-        }
-
-        /// `Subscriptions.Activate`: Reactivates a suspended subscription.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.Activate`.
-        public func activate(_ request: Subscriptions.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Subscription
-        {
-            try await caller.unary("Subscriptions.Activate", request, options: options)
-        }
-
-        /// `Subscriptions.Cancel`: Cancels (terminal).
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.Cancel`.
-        public func cancel(_ request: Subscriptions.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Subscription
-        {
-            try await caller.unary("Subscriptions.Cancel", request, options: options)
-        }
-
-        /// `Subscriptions.UpdateRenewalSettings`: Turns an annual plan's auto-renewal on or off and sets the plan it renews on.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.UpdateRenewalSettings`.
-        public func updateRenewalSettings(
-            _ request: Subscriptions.UpdateRenewalSettingsRequest, options: RPCCallOptions = .init()
-        ) async throws(RPCError) -> Subscription {
-            try await caller.unary("Subscriptions.UpdateRenewalSettings", request, options: options)
-        }
-
-        /// `Subscriptions.StartPaidService`: Converts a trial to paid service.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.StartPaidService`.
-        public func startPaidService(_ request: Subscriptions.StateChangeRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Subscription
-        {
-            try await caller.unary("Subscriptions.StartPaidService", request, options: options)
-        }
-
-        /// `Subscriptions.ListHistory`: Lists a subscription's whole history.
-        /// - Throws: `RPCError` with the status the schema documents for `Subscriptions.ListHistory`.
-        public func listHistory(_ request: Subscriptions.ListHistoryRequest, options: RPCCallOptions = .init())
-            async throws(RPCError) -> Page<SubscriptionChange>
-        {
-            try await caller.unary("Subscriptions.ListHistory", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Subscriptions.ServiceProtocol {
     /// Registers every `Subscriptions.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Subscriptions.Get", Subscriptions.GetRequest.self) {
-            try await self.get($0, context: $1)
+        router.register(Subscriptions.methods.get) { try await self.get($0, context: $1) }
+        router.register(Subscriptions.methods.list) { try await self.list($0, context: $1) }
+        router.register(Subscriptions.methods.changeSeats) { try await self.changeSeats($0, context: $1) }
+        router.register(Subscriptions.methods.suspend) { try await self.suspend($0, context: $1) }
+        router.register(Subscriptions.methods.activate) { try await self.activate($0, context: $1) }
+        router.register(Subscriptions.methods.cancel) { try await self.cancel($0, context: $1) }
+        router.register(Subscriptions.methods.updateRenewalSettings) {
+            try await self.updateRenewalSettings($0, context: $1)
         }
-        router.registerPartnerUnary("Subscriptions.List", Subscriptions.ListRequest.self) {
-            try await self.list($0, context: $1)
-        }
-        router.registerPartnerUnary("Subscriptions.ChangeSeats", Subscriptions.ChangeSeatsRequest.self) {
-            try await self.changeSeats($0, context: $1)
-        }
-        router.registerPartnerUnary("Subscriptions.Suspend", Subscriptions.StateChangeRequest.self) {
-            try await self.suspend($0, context: $1)
-        }
-        router.registerPartnerUnary("Subscriptions.Activate", Subscriptions.StateChangeRequest.self) {
-            try await self.activate($0, context: $1)
-        }
-        router.registerPartnerUnary("Subscriptions.Cancel", Subscriptions.StateChangeRequest.self) {
-            try await self.cancel($0, context: $1)
-        }
-        router.registerPartnerUnary(
-            "Subscriptions.UpdateRenewalSettings", Subscriptions.UpdateRenewalSettingsRequest.self
-        ) { try await self.updateRenewalSettings($0, context: $1) }
-        router.registerPartnerUnary("Subscriptions.StartPaidService", Subscriptions.StateChangeRequest.self) {
-            try await self.startPaidService($0, context: $1)
-        }
-        router.registerPartnerUnary("Subscriptions.ListHistory", Subscriptions.ListHistoryRequest.self) {
-            try await self.listHistory($0, context: $1)
-        }
+        router.register(Subscriptions.methods.startPaidService) { try await self.startPaidService($0, context: $1) }
+        router.register(Subscriptions.methods.listHistory) { try await self.listHistory($0, context: $1) }
     }
 }

@@ -64,58 +64,43 @@ public enum Tokens {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Tokens.Create", "Tokens.List", "Tokens.Revoke"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.tokens.create(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Tokens.Create`: Creates a token; the secret is returned only here.
+        public let create = PartnerMethod<CreateRequest, CreateResponse>("Tokens.Create")
+        /// `Tokens.List`: Lists tokens (never their secrets).
+        public let list = PartnerMethod<ListRequest, Page<ApiToken>>("Tokens.List")
+        /// `Tokens.Revoke`: Revokes a token; it fails from the next call on.
+        public let revoke = PartnerMethod<RevokeRequest, ApiToken>("Tokens.Revoke")
+    }
+
+    /// The methods of `Tokens.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.create.name, methods.list.name, methods.revoke.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Tokens.Create`: Creates a token; the secret is returned only here.
-        func create(_ request: Tokens.CreateRequest, context: RPCServerContext) async throws -> Tokens.CreateResponse
+        func create(_ request: CreateRequest, context: RPCServerContext) async throws -> CreateResponse
         /// `Tokens.List`: Lists tokens (never their secrets).
-        func list(_ request: Tokens.ListRequest, context: RPCServerContext) async throws -> Page<ApiToken>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<ApiToken>
         /// `Tokens.Revoke`: Revokes a token; it fails from the next call on.
-        func revoke(_ request: Tokens.RevokeRequest, context: RPCServerContext) async throws -> ApiToken
+        func revoke(_ request: RevokeRequest, context: RPCServerContext) async throws -> ApiToken
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Tokens.Create`: Creates a token; the secret is returned only here.
-        /// - Throws: `RPCError` with the status the schema documents for `Tokens.Create`.
-        public func create(_ request: Tokens.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Tokens.CreateResponse
-        {
-            try await caller.unary("Tokens.Create", request, options: options)
-        }
-
-        /// `Tokens.List`: Lists tokens (never their secrets).
-        /// - Throws: `RPCError` with the status the schema documents for `Tokens.List`.
-        public func list(_ request: Tokens.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<ApiToken>
-        {
-            try await caller.unary("Tokens.List", request, options: options)
-        }
-
-        /// `Tokens.Revoke`: Revokes a token; it fails from the next call on.
-        /// - Throws: `RPCError` with the status the schema documents for `Tokens.Revoke`.
-        public func revoke(_ request: Tokens.RevokeRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> ApiToken
-        {
-            try await caller.unary("Tokens.Revoke", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Tokens.ServiceProtocol {
     /// Registers every `Tokens.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Tokens.Create", Tokens.CreateRequest.self) {
-            try await self.create($0, context: $1)
-        }
-        router.registerPartnerUnary("Tokens.List", Tokens.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Tokens.Revoke", Tokens.RevokeRequest.self) {
-            try await self.revoke($0, context: $1)
-        }
+        router.register(Tokens.methods.create) { try await self.create($0, context: $1) }
+        router.register(Tokens.methods.list) { try await self.list($0, context: $1) }
+        router.register(Tokens.methods.revoke) { try await self.revoke($0, context: $1) }
     }
 }

@@ -42,43 +42,38 @@ public enum Users {
         }
     }
 
-    /// The method names this service answers.
-    public static let methodNames: [String] = ["Users.List", "Users.Create"]
+    /// The methods of this service, each named once: the client calls them
+    /// (`client.users.list(...)`) and the server stub registers them.
+    public struct Methods: Sendable {
+        /// `Users.List`: Users of the partner or of a customer.
+        public let list = PartnerMethod<ListRequest, Page<User>>("Users.List")
+        /// `Users.Create`: Adds a user.
+        public let create = PartnerMethod<CreateRequest, User>("Users.Create")
+    }
+
+    /// The methods of `Users.*`.
+    public static let methods = Methods()
+
+    /// The method names this service answers, in schema order.
+    public static let methodNames = [methods.list.name, methods.create.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {
         /// `Users.List`: Users of the partner or of a customer.
-        func list(_ request: Users.ListRequest, context: RPCServerContext) async throws -> Page<User>
+        func list(_ request: ListRequest, context: RPCServerContext) async throws -> Page<User>
         /// `Users.Create`: Adds a user.
-        func create(_ request: Users.CreateRequest, context: RPCServerContext) async throws -> User
+        func create(_ request: CreateRequest, context: RPCServerContext) async throws -> User
     }
 
-    /// The typed client: one method per RPC; call options carry deadline, token and idempotency key.
-    public struct Client: Sendable {
-        let caller: PartnerCaller
-
-        /// `Users.List`: Users of the partner or of a customer.
-        /// - Throws: `RPCError` with the status the schema documents for `Users.List`.
-        public func list(_ request: Users.ListRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> Page<User>
-        {
-            try await caller.unary("Users.List", request, options: options)
-        }
-
-        /// `Users.Create`: Adds a user.
-        /// - Throws: `RPCError` with the status the schema documents for `Users.Create`.
-        public func create(_ request: Users.CreateRequest, options: RPCCallOptions = .init()) async throws(RPCError)
-            -> User
-        {
-            try await caller.unary("Users.Create", request, options: options)
-        }
-    }
+    /// The typed client: each method of `Methods` as a member (`client.method(request, options:)`);
+    /// call options carry deadline, token and idempotency key.
+    public typealias Client = PartnerServiceClient<Methods>
 }
 
 extension Users.ServiceProtocol {
     /// Registers every `Users.*` method, params checked against the schema.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerPartnerUnary("Users.List", Users.ListRequest.self) { try await self.list($0, context: $1) }
-        router.registerPartnerUnary("Users.Create", Users.CreateRequest.self) { try await self.create($0, context: $1) }
+        router.register(Users.methods.list) { try await self.list($0, context: $1) }
+        router.register(Users.methods.create) { try await self.create($0, context: $1) }
     }
 }

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import Synchronization
 
 /// What a running case has at hand: the target, fresh connections, a run-unique name source,

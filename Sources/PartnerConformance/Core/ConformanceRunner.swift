@@ -1,5 +1,5 @@
 import Dispatch
-import FramedJSON
+public import FramedJSON
 import Synchronization
 
 /// Runs cases against a target, several at a time, and hands each result over in case order.

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// One frame read from the target: its bytes and the JSON they hold.
 public struct ReceivedFrame: Sendable {

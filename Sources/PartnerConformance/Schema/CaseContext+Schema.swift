@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 extension CaseContext {
     /// The target's `rpc.discover` document.

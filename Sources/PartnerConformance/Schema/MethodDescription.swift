@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// One method of an OpenRPC document as the schema cases read it: params, result and item
 /// schemas, roles, flags, documented errors.

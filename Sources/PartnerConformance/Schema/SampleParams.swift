@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Params that are valid for a method's schema and its documented rules, made from the schema
 /// itself, with plausible values for the names whose rules a schema cannot say (a domain, a

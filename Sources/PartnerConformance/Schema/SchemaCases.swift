@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// Cases generated at run time from the target's OpenRPC document.
 ///

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// A JSON Schema validator of the suite's own, so that the suite never trusts the server's code
 /// to judge the server's answers.

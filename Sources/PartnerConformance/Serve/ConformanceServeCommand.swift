@@ -1,5 +1,5 @@
 import Dispatch
-import ToolSupport
+public import ToolSupport
 
 /// `partner-conformance serve`: the suite as a scripted, misbehaving server for client tests.
 public enum ConformanceServeCommand {

@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 
 /// The canned records the scripted server answers with: valid against the OpenRPC schemas,
 /// plus (for ``ServeScript/unknownFields``) members no schema defines.

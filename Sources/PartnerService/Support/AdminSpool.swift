@@ -1,6 +1,6 @@
 import Foundation
 import FramedJSON
-import PartnerCore
+public import PartnerCore
 
 #if canImport(Glibc)
     import Glibc

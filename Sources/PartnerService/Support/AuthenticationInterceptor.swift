@@ -1,6 +1,6 @@
-import FramedJSON
-import FramedRPC
-import PartnerCore
+public import FramedJSON
+public import FramedRPC
+public import PartnerCore
 
 /// Authenticates `meta.authorization: "Bearer <token>"` for every method that needs it and puts
 /// the resulting `Caller` in the context. Authorization (roles) happens later, in the domain.

@@ -1,5 +1,5 @@
-import FramedRPC
-import PartnerCore
+public import FramedRPC
+public import PartnerCore
 
 /// Where the authentication interceptor leaves the authenticated agent for the handlers.
 public enum CallerKey: RPCContextKey {

@@ -1,6 +1,6 @@
 import FramedJSON
-import FramedRPC
-import PartnerCore
+public import FramedRPC
+public import PartnerCore
 
 /// A domain rule's failure on the wire. The conformance lives here, in the layer that knows
 /// both the domain and the wire: PartnerCore imports no RPC runtime, and the runtime's

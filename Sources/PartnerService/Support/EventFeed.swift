@@ -1,4 +1,4 @@
-import FramedRPC
+public import FramedRPC
 import Synchronization
 
 /// Wakes `Events.Watch` calls when a write commits, so a watcher reads the store again only

@@ -1,4 +1,4 @@
-import PartnerCore
+public import PartnerCore
 
 /// The first answer to a mutating call made with `meta.idempotencyKey`, kept so that a replay
 /// by the same partner (or, for a method that needs no token, to the same method) returns it unchanged for `IdempotencyEntry.lifetimeMs` (24 h), across

@@ -1,5 +1,5 @@
-import FramedJSON
-import FramedRPC
+public import FramedJSON
+public import FramedRPC
 
 /// Reports the cause of every INTERNAL answer, for logs; it maps nothing itself. What a
 /// handler throws becomes an answer through the runtime's `RPCError(mapping:)` (domain and

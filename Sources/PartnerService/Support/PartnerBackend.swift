@@ -1,6 +1,6 @@
-import FramedJSON
-import FramedRPC
-import PartnerCore
+public import FramedJSON
+public import FramedRPC
+public import PartnerCore
 
 /// What every service implementation shares: the store, the domain's operations, and the two
 /// ways to run a call — a read against a snapshot, or a durable write that honours

@@ -1,6 +1,6 @@
 import FramedJSON
-import FramedRPC
-import PartnerCore
+public import FramedRPC
+public import PartnerCore
 
 /// A storage failure on the wire, converted here (the layer that knows both the store protocol
 /// and the wire) for the runtime's `RPCError(mapping:)`.

@@ -1,5 +1,3 @@
-internal import FramedJSON
-
 extension CompiledSchema {
     /// One validation: the violations found and the path to the value being checked, kept as
     /// components and turned into text ("postalAddress.addressLines[2]") only for a violation.
@@ -17,7 +15,7 @@ extension CompiledSchema {
             self.maxRefDepth = maxRefDepth
         }
 
-        /// The current path, spelled as `JSONSchemaValidator` spells it.
+        /// The current path: members joined with dots, indexes in brackets.
         var path: String {
             var text = ""
             for component in components {

@@ -1,13 +1,10 @@
-public import FramedJSON
-
-/// A JSON Schema prepared once for repeated validation: keywords read out of the schema
-/// object, `$ref`s resolved, patterns compiled, and paths built only when a violation is
-/// reported. It reports exactly what `JSONSchemaValidator.validate(_:against:)` reports (the
-/// same violations, in the same order, with the same paths and reasons) for the same schema
-/// and root document; it is only cheaper per call.
+/// A JSON Schema prepared once for repeated validation, and the one implementation of FramedJSON's
+/// schema rules (`JSONSchemaValidator` compiles through it; its doc lists the keywords):
+/// keywords read out of the schema object, `$ref`s resolved, patterns compiled, and paths built
+/// only when a violation is reported.
 ///
 /// ```swift
-/// let schema = CompiledSchema(PartnerSchema.methodsByName["Customers.Get"]!.paramsSchema, root: PartnerSchema.document)
+/// let schema = CompiledSchema(["type": "object", "required": ["id"]], root: document)
 /// let problems = schema.validate(params)   // [] when valid
 /// ```
 public final class CompiledSchema: @unchecked Sendable {
