@@ -1,4 +1,4 @@
-import FramedJSON
+public import FramedJSON
 import Glibc
 
 /// The tests' one raw TCP client: it writes exact bytes (whole, one at a time, without

@@ -1,5 +1,5 @@
 import FramedJSON
-import PartnerCore
+public import PartnerCore
 
 /// The one JSON coding of stored record bodies, used by both stores (SQLite here, PostgreSQL in
 /// `PartnerStorePostgres`): written by FramedJSON's stream encoder as compact UTF-8 JSON, read

@@ -1,4 +1,4 @@
-import PartnerCore
+public import PartnerCore
 
 /// A versioned value for the stores' concurrency tests.
 public struct Counter: StoredRecord, Equatable {

@@ -1,4 +1,4 @@
-import PartnerCore
+public import PartnerCore
 
 /// Another kind using the same unique-key strings as `Note`: keys are unique per kind only.
 public struct Label: StoredRecord, Equatable {

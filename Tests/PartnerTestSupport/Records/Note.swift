@@ -1,4 +1,4 @@
-import PartnerCore
+public import PartnerCore
 
 /// A store test record: one unique key (its slug) and one lookup key per tag.
 public struct Note: StoredRecord, Equatable {
