@@ -61,16 +61,8 @@ public enum AdminConsoleSim {
         }
     }
 
-    /// Params of AdminConsoleSim.GrantResellerAccess, RevokeResellerAccess, VerifyDomain.
-    public struct CustomerRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Customer.
-        public var customerId: String
-
-        /// Creates the message.
-        public init(customerId: String) {
-            self.customerId = customerId
-        }
-    }
+    /// Params of the simulator's per-customer actions.
+    public typealias CustomerRequest = PartnerAPI.CustomerRequest
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.adminConsoleSim.registerAccount(...)`) and the server stub registers them.

@@ -23,18 +23,7 @@ public enum Agents {
     }
 
     /// Params of Agents.List.
-    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Items per page, 1 to 200; default 50.
-        public var pageSize: Int?
-        /// The previous page's nextPageToken.
-        public var pageToken: String?
-
-        /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil) {
-            self.pageSize = pageSize
-            self.pageToken = pageToken
-        }
-    }
+    public typealias ListRequest = PageRequest
 
     /// Params of Agents.Update.
     public struct UpdateRequest: Codable, Sendable, Hashable, JSONCodable {

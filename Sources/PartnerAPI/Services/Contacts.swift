@@ -40,22 +40,8 @@ public enum Contacts {
         }
     }
 
-    /// Params of Contacts.List.
-    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Items per page, 1 to 200; default 50.
-        public var pageSize: Int?
-        /// The previous page's nextPageToken.
-        public var pageToken: String?
-        /// Limit to one customer; absent for the partner's own.
-        public var customerId: String?
-
-        /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil, customerId: String? = nil) {
-            self.pageSize = pageSize
-            self.pageToken = pageToken
-            self.customerId = customerId
-        }
-    }
+    /// Params of Contacts.List: one page of the partner's own, or of one customer's.
+    public typealias ListRequest = CustomerPageRequest
 
     /// Params of Contacts.Update.
     public struct UpdateRequest: Codable, Sendable, Hashable, JSONCodable {
@@ -125,15 +111,7 @@ public enum Contacts {
     }
 
     /// Params of Contacts.ConfirmEmail: the token sent to the new address.
-    public struct ConfirmEmailRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Token.
-        public var token: String
-
-        /// Creates the message.
-        public init(token: String) {
-            self.token = token
-        }
-    }
+    public typealias ConfirmEmailRequest = TokenRequest
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.contacts.create(...)`) and the server stub registers them.

@@ -86,15 +86,7 @@ public enum Customers {
     }
 
     /// Params of Customers.Get and of every per-customer read.
-    public struct GetRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Customer.
-        public var customerId: String
-
-        /// Creates the message.
-        public init(customerId: String) {
-            self.customerId = customerId
-        }
-    }
+    public typealias GetRequest = CustomerRequest
 
     /// Params of Customers.List.
     public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {

@@ -51,27 +51,11 @@ public enum Invitations {
         }
     }
 
-    /// Params of Invitations.Resend and Invitations.Revoke.
-    public struct CustomerRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// The invited customer.
-        public var customerId: String
-
-        /// Creates the message.
-        public init(customerId: String) {
-            self.customerId = customerId
-        }
-    }
+    /// Params of Invitations.Resend and Invitations.Revoke: the invited customer.
+    public typealias CustomerRequest = PartnerAPI.CustomerRequest
 
     /// Params of Invitations.Accept: the one-time token from the email.
-    public struct AcceptRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Token.
-        public var token: String
-
-        /// Creates the message.
-        public init(token: String) {
-            self.token = token
-        }
-    }
+    public typealias AcceptRequest = TokenRequest
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.invitations.send(...)`) and the server stub registers them.

@@ -1,4 +1,4 @@
-public import FramedJSON
+import FramedJSON
 public import FramedRPC
 
 /// The outbox of messages the system would email.
@@ -6,18 +6,7 @@ public import FramedRPC
 /// Mirrors the `Notifications.*` methods of `Protocol/partner.openrpc.json`.
 public enum Notifications {
     /// Params of Notifications.List.
-    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Items per page, 1 to 200; default 50.
-        public var pageSize: Int?
-        /// The previous page's nextPageToken.
-        public var pageToken: String?
-
-        /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil) {
-            self.pageSize = pageSize
-            self.pageToken = pageToken
-        }
-    }
+    public typealias ListRequest = PageRequest
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.notifications.list(...)`) and the server stub registers them.

@@ -5,22 +5,8 @@ public import FramedRPC
 ///
 /// Mirrors the `Users.*` methods of `Protocol/partner.openrpc.json`.
 public enum Users {
-    /// Params of Users.List.
-    public struct ListRequest: Codable, Sendable, Hashable, JSONCodable {
-        /// Items per page, 1 to 200; default 50.
-        public var pageSize: Int?
-        /// The previous page's nextPageToken.
-        public var pageToken: String?
-        /// Limit to one customer; absent for the partner's own.
-        public var customerId: String?
-
-        /// Creates the message.
-        public init(pageSize: Int? = nil, pageToken: String? = nil, customerId: String? = nil) {
-            self.pageSize = pageSize
-            self.pageToken = pageToken
-            self.customerId = customerId
-        }
-    }
+    /// Params of Users.List: one page of the partner's own, or of one customer's.
+    public typealias ListRequest = CustomerPageRequest
 
     /// Params of Users.Create.
     public struct CreateRequest: Codable, Sendable, Hashable, JSONCodable {

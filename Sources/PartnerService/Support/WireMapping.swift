@@ -56,8 +56,8 @@ enum WireMapping {
     }
 
     /// Wire paging params as a domain page request.
-    static func pageRequest(_ size: Int?, _ token: String?) -> PageRequest {
-        PageRequest(pageSize: size, pageToken: token)
+    static func pageRequest(_ size: Int?, _ token: String?) -> PartnerCore.PageRequest {
+        PartnerCore.PageRequest(pageSize: size, pageToken: token)
     }
 }
 
