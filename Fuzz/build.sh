@@ -46,10 +46,19 @@ library() { # name, extra flags...
         -emit-module -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" $(sources "$name")
 }
 
+# PartnerAPI re-exports the TCP transport: FramedRPCTCP and its C shims (CEpoll, OpenSSL) too.
+printf 'module CEpoll {\n    header "%s"\n    export *\n}\n' "$root/Sources/CEpoll/include/CEpoll.h" >"$out/CEpoll.modulemap"
+tcp_flags=(-Xcc "-fmodule-map-file=$out/CEpoll.modulemap" -I "$root/Sources/COpenSSL")
+
 if [ "${1:-}" != "targets" ]; then # `build.sh targets` relinks the targets only
     library FramedJSON
     library FramedRPC -enable-testing
-    library PartnerAPI
+    echo "build.sh: C shim CEpoll"
+    clang -O2 -g -fsanitize=fuzzer-no-link,address -I "$root/Sources/CEpoll/include" -c "$root/Sources/CEpoll/CEpoll.c" \
+        -o "$out/CEpoll.o"
+    ar rcs "$out/libCEpoll.a" "$out/CEpoll.o"
+    library FramedRPCTCP "${tcp_flags[@]}"
+    library PartnerAPI "${tcp_flags[@]}"
 fi
 
 # The params target's method table, generated from the server stubs' registrations so it always
@@ -82,11 +91,12 @@ extra_sources=()
 target frames FrameDecoderTarget.swift -lFramedRPC -lFramedJSON
 target envelope EnvelopeTarget.swift "${envelope_flags[@]}" -lFramedRPC -lFramedJSON
 built="$out/fuzz-frames $out/fuzz-envelope"
-# The validating scanner behind the fast path, against the parser (when the sources have it).
-if [ -f "$root/Sources/FramedJSON/JSONRawObject.swift" ]; then
+# The one JSON reader against Foundation (when the sources have the raw document).
+if [ -f "$root/Sources/FramedJSON/JSONRawDocument.swift" ]; then
     target json JSONScannerTarget.swift -lFramedJSON
     built="$built $out/fuzz-json"
 fi
 extra_sources=("$table")
-target params ParamsTarget.swift -lPartnerAPI -lFramedRPC -lFramedJSON
+target params ParamsTarget.swift "${tcp_flags[@]}" -lPartnerAPI -lFramedRPCTCP -lCEpoll -lFramedRPC -lFramedJSON \
+    -lssl -lcrypto
 echo "build.sh: built $built $out/fuzz-params"

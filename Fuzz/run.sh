@@ -17,8 +17,8 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(frames envelope params)
-    # The scanner target exists when the sources have the envelope fast path.
-    [ -f "$root/Sources/FramedJSON/JSONRawObject.swift" ] && targets+=(json)
+    # The JSON reader target exists when the sources have the raw document.
+    [ -f "$root/Sources/FramedJSON/JSONRawDocument.swift" ] && targets+=(json)
 fi
 
 mkdir -p "$out"

@@ -24,21 +24,7 @@ public struct JSONRawValue: Sendable {
     /// them without building a tree.
     /// - Throws: `JSONParseError`, exactly as `JSONParser(maxDepth:).parse` would.
     public init(validating bytes: [UInt8], maxDepth: Int = 64) throws(JSONParseError) {
-        let valid = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer: buffer, maxDepth: maxDepth)
-            var members: [JSONScanner.MemberRange] = []
-            return scanner.scanDocument(members: &members)
-        }
-        if !valid { _ = try JSONParser(maxDepth: maxDepth).parse(bytes) }
-        var start = 0
-        var end = bytes.count
-        while start < end, Self.isSpace(bytes[start]) { start += 1 }
-        while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
-        self.init(unchecked: bytes, range: start..<end)
-    }
-
-    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        self = try JSONRawDocument(scanning: bytes, maxDepth: maxDepth).root
     }
 
     /// The JSON type of the value, read from its first byte.
@@ -84,10 +70,11 @@ public struct JSONRawValue: Sendable {
     /// The string's value, or `nil` when this is not a string.
     public var stringValue: String? {
         guard kind == .string else { return nil }
-        if isPlainString {
-            return String(decoding: storage[(range.lowerBound + 1)..<(range.upperBound - 1)], as: UTF8.self)
+        let content = (range.lowerBound + 1)..<(range.upperBound - 1)
+        let hasEscape = !isPlainString
+        return storage.withUnsafeBufferPointer {
+            JSONTreeBuilder.decodeString($0, content: content, hasEscape: hasEscape)
         }
-        return parse().stringValue
     }
 
     /// One member of an object: its name and its value, still as bytes.
@@ -101,29 +88,36 @@ public struct JSONRawValue: Sendable {
     /// The members of an object in order (empty for other kinds). Names are decoded; values
     /// stay raw.
     public var members: [Member] {
-        guard kind == .object else { return [] }
-        let ranges = storage.withUnsafeBufferPointer { JSONScanner.members(ofValidObject: $0, in: range) }
-        return ranges.map { member in
-            Member(key: key(of: member), value: JSONRawValue(unchecked: storage, range: member.value))
+        memberRanges.map { member in
+            Member(key: Self.key(of: member, in: storage), value: JSONRawValue(unchecked: storage, range: member.value))
         }
     }
 
     /// The value of the first member named `key`, or `nil` (also when this is not an object).
     public func member(_ key: String) -> JSONRawValue? {
-        guard kind == .object else { return nil }
-        let ranges = storage.withUnsafeBufferPointer { JSONScanner.members(ofValidObject: $0, in: range) }
-        for member in ranges where self.key(of: member) == key {
+        for member in memberRanges where Self.key(of: member, in: storage) == key {
             return JSONRawValue(unchecked: storage, range: member.value)
         }
         return nil
     }
 
-    func key(of member: JSONScanner.MemberRange) -> String {
-        if !member.keyHasEscape {
-            return String(decoding: storage[member.key], as: UTF8.self)
+    /// Where an object's members lie, read again by the scanner (the bytes are valid: it
+    /// cannot fail). Empty for other kinds.
+    private var memberRanges: [JSONScanner.MemberRange] {
+        guard kind == .object else { return [] }
+        return storage.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer: buffer, in: range, maxDepth: .max)
+            var recorder = JSONRangeRecorder()
+            _ = try? scanner.scanDocument(into: &recorder)
+            return recorder.members
         }
-        let quoted = storage[(member.key.lowerBound - 1)..<(member.key.upperBound + 1)]
-        return (try? JSONParser().parse(quoted))?.stringValue ?? ""
+    }
+
+    /// The decoded name of `member`, a member of an object in `storage`.
+    static func key(of member: JSONScanner.MemberRange, in storage: [UInt8]) -> String {
+        storage.withUnsafeBufferPointer { buffer in
+            JSONTreeBuilder.decodeString(buffer, content: member.key, hasEscape: member.keyHasEscape)
+        }
     }
 }
 

@@ -20,10 +20,10 @@ struct JSONRawValueTests {
         let bytes = Array(text.utf8)
         for candidate in [bytes, Array(#"{"v":"#.utf8) + bytes + Array("}".utf8)] {
             let parsed = try? JSONParser().parse(candidate)
-            switch JSONRawObject.scan(candidate, maxDepth: 64) {
-            case .invalid: #expect(parsed == nil, "scan rejected \(text)")
-            case .notAnObject: #expect(parsed != nil && parsed?.objectValue == nil, "\(text)")
-            case .object(let object):
+            switch try? JSONRawDocument(scanning: candidate, maxDepth: 64) {
+            case nil: #expect(parsed == nil, "scan rejected \(text)")
+            case .array?, .scalar?: #expect(parsed != nil && parsed?.objectValue == nil, "\(text)")
+            case .object(let object)?:
                 let tree = try? #require(parsed?.objectValue)
                 #expect(object.count == tree?.count)
                 for i in 0..<object.count {
@@ -63,11 +63,7 @@ struct JSONRawValueTests {
                     }
                 }
                 let parsed = (try? JSONParser(maxDepth: 3).parse(bytes)) != nil
-                let scanned: Bool
-                switch JSONRawObject.scan(bytes, maxDepth: 3) {
-                case .invalid: scanned = false
-                default: scanned = true
-                }
+                let scanned = (try? JSONRawDocument(scanning: bytes, maxDepth: 3)) != nil
                 if parsed != scanned { disagreements.append(String(decoding: bytes, as: UTF8.self)) }
             }
         }
@@ -81,10 +77,10 @@ struct JSONRawValueTests {
                 (String(repeating: "{\"a\":", count: levels - 1) + "{}" + String(repeating: "}", count: levels - 1))
                     .utf8)
         }
-        if case .invalid = JSONRawObject.scan(nested(maxDepth), maxDepth: maxDepth) {
+        if (try? JSONRawDocument(scanning: nested(maxDepth), maxDepth: maxDepth)) == nil {
             Issue.record("\(maxDepth) levels rejected")
         }
-        guard case .invalid = JSONRawObject.scan(nested(maxDepth + 1), maxDepth: maxDepth) else {
+        guard (try? JSONRawDocument(scanning: nested(maxDepth + 1), maxDepth: maxDepth)) == nil else {
             Issue.record("\(maxDepth + 1) levels accepted")
             return
         }

@@ -2,6 +2,10 @@ import FramedJSON
 
 /// Turns one frame payload into request-side messages, applying every envelope rule of
 /// WIRE.md: JSON and depth, the request shape, `meta` and its limits, batches.
+///
+/// One pass of the JSON scanner validates the payload and locates the members of the request
+/// (or of each request of a batch); the members `jsonrpc`, `id`, `method` and `meta` are read
+/// where they lie and `params` stays raw until a handler needs it. No tree is built.
 struct RPCEnvelopeDecoder: Sendable {
     var maxDepth: Int
     var maxBatch: Int
@@ -11,52 +15,59 @@ struct RPCEnvelopeDecoder: Sendable {
     /// Decodes a payload. Never throws: every failure becomes the message or frame error the
     /// server answers with.
     func decode(_ payload: [UInt8]) -> RPCInboundFrame {
-        // The common case, one request object, is validated and read without a tree. Batches,
-        // other values and invalid JSON take the tree path below, which gives the exact error.
-        if case .object(let object) = JSONRawObject.scan(payload, maxDepth: maxDepth) {
-            return .single(decodeMessage(object))
-        }
-        let value: JSONValue
+        let document: JSONRawDocument
         do {
-            value = try JSONParser(maxDepth: maxDepth).parse(payload)
+            document = try JSONRawDocument(scanning: payload, maxDepth: maxDepth)
         } catch {
             return .failure(.parseError(error.description))
         }
-        switch value {
-        case .array(let members):
-            if members.isEmpty { return .failure(.invalidRequest("empty batch")) }
-            if members.count > maxBatch {
-                return .failure(.limitExceeded("batch of \(members.count) requests exceeds the limit of \(maxBatch)"))
+        switch document {
+        case .object(let object):
+            return .single(decodeMessage(object))
+        case .array(let batch):
+            if batch.count == 0 { return .failure(.invalidRequest("empty batch")) }
+            if batch.count > maxBatch {
+                return .failure(.limitExceeded("batch of \(batch.count) requests exceeds the limit of \(maxBatch)"))
             }
-            return .batch(members.map(decodeMessage))
-        default:
-            return .single(decodeMessage(value))
+            return .batch(
+                (0..<batch.count).map { i in
+                    batch.object(at: i).map(decodeMessage) ?? Self.notAnObject(batch.value(at: i))
+                })
+        case .scalar(let value):
+            return .single(Self.notAnObject(value))
         }
     }
 
+    /// The answer to a message that is not an object.
+    private static func notAnObject(_ value: JSONRawValue) -> RPCInboundMessage {
+        .invalid(id: .null, error: .invalidRequest("a request must be a JSON object, got \(value.parse().typeName)"))
+    }
+
     /// Decodes one request or notification object.
-    func decodeMessage(_ value: JSONValue) -> RPCInboundMessage {
-        guard case .object(let object) = value else {
-            return .invalid(id: .null, error: .invalidRequest("a request must be a JSON object, got \(value.typeName)"))
-        }
+    func decodeMessage(_ object: JSONRawObject) -> RPCInboundMessage {
         var id: RPCID? = nil
         var badID = false
-        var jsonrpc: JSONValue?
-        var method: JSONValue?
-        var params: JSONValue?
-        var meta: JSONValue?
-        var unknown: String?
-        for member in object.members {
-            switch member.key {
-            case "jsonrpc": if jsonrpc == nil { jsonrpc = member.value }
-            case "method": if method == nil { method = member.value }
-            case "params": if params == nil { params = member.value }
-            case "meta": if meta == nil { meta = member.value }
-            case "id":
+        var jsonrpc: JSONRawValue?
+        var method: JSONRawValue?
+        var params: JSONRawValue?
+        var meta: JSONRawValue?
+        var unknown: Int?
+        // A repeated member name counts by its first occurrence (WIRE.md §3.1).
+        for i in 0..<object.count {
+            if object.keyEquals(i, "jsonrpc") {
+                if jsonrpc == nil { jsonrpc = object.value(at: i) }
+            } else if object.keyEquals(i, "method") {
+                if method == nil { method = object.value(at: i) }
+            } else if object.keyEquals(i, "params") {
+                if params == nil { params = object.value(at: i) }
+            } else if object.keyEquals(i, "id") {
                 if id == nil && !badID {
-                    if let parsed = RPCID(json: member.value) { id = parsed } else { badID = true }
+                    if let parsed = Self.readID(object.value(at: i)) { id = parsed } else { badID = true }
                 }
-            default: if unknown == nil { unknown = member.key }
+            } else if object.keyEquals(i, "meta") {
+                if meta == nil { meta = object.value(at: i) }
+            } else if unknown == nil {
+                unknown = i
             }
         }
         if badID {
@@ -65,31 +76,33 @@ struct RPCEnvelopeDecoder: Sendable {
         // An object that fails the envelope checks is not a notification, "id" or not: it is
         // answered, with id null when it has none (WIRE.md §3.4 #3, JSON-RPC 2.0 §7).
         let envelopeID: RPCID = id ?? .null
-        guard case .string("2.0") = jsonrpc else {
+        guard let jsonrpc, Self.isVersion(jsonrpc) else {
             return .invalid(id: envelopeID, error: .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))
         }
-        guard case .string(let name) = method else {
+        guard let name = method?.stringValue else {
             let reason = method == nil ? "method is required" : "method must be a string"
             return .invalid(id: envelopeID, error: .invalidRequest(reason, field: "method"))
         }
         if let unknown {
-            return .invalid(id: envelopeID, error: .invalidRequest("unknown member \"\(unknown)\"", field: unknown))
+            let key = object.key(at: unknown)
+            return .invalid(id: envelopeID, error: .invalidRequest("unknown member \"\(key)\"", field: key))
         }
         // From here on a message without an id is a notification: later failures go unanswered.
         let answerID: RPCID? = id
-        let paramsValue: JSONValue
-        switch params {
-        case nil: paramsValue = .object(JSONObject())
-        case .object?: paramsValue = params!
-        case .array?:
-            return .invalid(id: answerID, error: .invalidParams(field: "params", reason: "must be an object"))
-        case let other?:
-            return .invalid(
-                id: envelopeID,
-                error: .invalidRequest("params must be an object, got \(other.typeName)", field: "params"))
+        var rawParams: JSONRawValue?
+        if let params {
+            switch params.kind {
+            case .object: rawParams = params
+            case .array:
+                return .invalid(id: answerID, error: .invalidParams(field: "params", reason: "must be an object"))
+            default:
+                return .invalid(
+                    id: envelopeID,
+                    error: .invalidRequest("params must be an object, got \(params.parse().typeName)", field: "params"))
+            }
         }
         if name.utf8.first == UInt8(ascii: "$") {
-            return decodeControl(name, id: id, params: paramsValue)
+            return decodeControl(name, id: id, params: rawParams?.parse() ?? .object(JSONObject()))
         }
         var metadata = RPCMetadata()
         if let meta {
@@ -99,7 +112,8 @@ struct RPCEnvelopeDecoder: Sendable {
                 return .invalid(id: answerID, error: error)
             }
         }
-        return .call(RPCIncomingCall(id: id, method: name, params: .value(paramsValue), metadata: metadata))
+        let incoming: RPCIncomingParams = rawParams.map { .raw($0) } ?? .value(.object(JSONObject()))
+        return .call(RPCIncomingCall(id: id, method: name, params: incoming, metadata: metadata))
     }
 
     func decodeControl(_ name: String, id: RPCID?, params: JSONValue) -> RPCInboundMessage {
@@ -123,6 +137,40 @@ struct RPCEnvelopeDecoder: Sendable {
         default:
             if let id { return .invalid(id: id, error: .methodNotFound(name)) }
             return .ignored
+        }
+    }
+
+    /// `"2.0"`, also when written with escapes.
+    private static func isVersion(_ value: JSONRawValue) -> Bool {
+        guard value.kind == .string else { return false }
+        if value.byteCount == 5 {
+            return value.withUnsafeBytes { $0[1] == 0x32 && $0[2] == 0x2E && $0[3] == 0x30 && $0[4] == 0x22 }
+        }
+        return value.stringValue == "2.0"
+    }
+
+    /// An id read from its bytes (WIRE.md §3.2): small integers and strings directly, other
+    /// numbers through `RPCID(json:)` (`7.0` is 7, a fraction is refused).
+    private static func readID(_ value: JSONRawValue) -> RPCID? {
+        switch value.kind {
+        case .number:
+            let small: Int64? = value.withUnsafeBytes { bytes in
+                guard bytes.count <= 18 else { return nil }
+                var n: Int64 = 0
+                for byte in bytes {
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    n = n * 10 + Int64(byte - 0x30)
+                }
+                return n
+            }
+            if let small { return .int(small) }
+            return RPCID(json: value.parse())
+        case .string:
+            return value.stringValue.map { .string($0) }
+        case .null:
+            return .null
+        default:
+            return nil
         }
     }
 }

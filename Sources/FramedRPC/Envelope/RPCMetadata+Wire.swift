@@ -1,33 +1,29 @@
 public import FramedJSON
 
 extension RPCMetadata {
-    /// Reads the `meta` member of a request, checking WIRE.md's rules and limits.
+    /// Reads the `meta` member of a request from the validated bytes it arrived in, checking
+    /// WIRE.md §4's rules and limits. A repeated key keeps its first occurrence (§3.1).
     /// - Parameters:
-    ///   - value: the member's value.
+    ///   - meta: the member's value.
     ///   - maxBytes: the largest compact JSON encoding accepted (default 8192).
     ///   - maxKeys: the most keys accepted (default 64).
     /// - Throws: RESOURCE_EXHAUSTED (8) when a limit is passed, naming the limit and the actual
     ///   size; -32600 (INVALID_ARGUMENT) naming the key (`meta.timeoutMs`) when a key has the
     ///   wrong type or form, or when `meta` is not an object.
-    public init(wire value: JSONValue, maxBytes: Int, maxKeys: Int) throws(RPCError) {
-        try self.init(wire: value, maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: nil)
-    }
-
-    /// Reads `meta` as `init(wire:maxBytes:maxKeys:)` does. `rawByteCount` is the size of the
-    /// member's value as it arrived: when it is within `maxBytes` and every value is a string,
-    /// integer, boolean or null, the compact encoding cannot be larger (re-encoding only drops
-    /// whitespace and shortens escapes), so the size is not computed.
-    init(wire value: JSONValue, maxBytes: Int, maxKeys: Int, rawByteCount: Int?) throws(RPCError) {
-        guard case .object(let object) = value else {
-            throw .invalidRequest("meta must be an object, got \(value.typeName)", field: "meta")
+    public init(wire meta: JSONRawValue, maxBytes: Int, maxKeys: Int) throws(RPCError) {
+        guard meta.kind == .object else {
+            throw .invalidRequest("meta must be an object, got \(meta.parse().typeName)", field: "meta")
         }
         self.init()
+        let object = Self.firstOccurrences(meta.members)
         if object.count > maxKeys {
             throw .limitExceeded("meta has \(object.count) keys, above the limit of \(maxKeys)", field: "meta")
         }
-        if let rawByteCount, rawByteCount <= maxBytes, Self.hasOnlyScalarTextValues(object) {
-            // Within the limit without counting (see above).
-        } else if case let size = Self.encodedSize(object), size > maxBytes {
+        // Within `maxBytes` as written and every value a string, integer, boolean or null: the
+        // compact encoding cannot be larger (re-encoding only drops whitespace and shortens
+        // escapes), so the size is not computed.
+        let withinAsWritten = meta.byteCount <= maxBytes && Self.hasOnlyScalarTextValues(object)
+        if !withinAsWritten, case let size = Self.encodedSize(object), size > maxBytes {
             throw .limitExceeded("meta is \(size) bytes, above the limit of \(maxBytes) bytes", field: "meta")
         }
         for member in object.members {
@@ -37,48 +33,49 @@ extension RPCMetadata {
                 guard let ms = member.value.intValue, ms >= 0, ms <= 2_147_483_647 else {
                     throw .invalidRequest("\(field) must be an integer in 0...2147483647", field: field)
                 }
-                if timeoutMs == nil { timeoutMs = ms }
+                timeoutMs = ms
             case "streamWindow":
                 guard let n = member.value.intValue, n >= 1, n <= 10_000 else {
                     throw .invalidRequest("\(field) must be an integer in 1...10000", field: field)
                 }
-                if streamWindow == nil { streamWindow = Int(n) }
+                streamWindow = Int(n)
             case "authorization":
                 guard case .string(let s) = member.value else {
                     throw .invalidRequest("\(field) must be a string", field: field)
                 }
-                if authorization == nil { authorization = s }
+                authorization = s
             case "idempotencyKey":
                 guard case .string(let s) = member.value, Self.isIdempotencyKey(s) else {
                     throw .invalidRequest("\(field) must be 1-128 printable ASCII characters", field: field)
                 }
-                if idempotencyKey == nil { idempotencyKey = s }
+                idempotencyKey = s
             case "traceparent":
                 guard case .string(let s) = member.value, Self.isTraceparent(s) else {
                     throw .invalidRequest("\(field) must be 00-<32 hex>-<16 hex>-<2 hex>", field: field)
                 }
-                if traceparent == nil { traceparent = s }
+                traceparent = s
             default:
                 guard case .string(let s) = member.value else {
                     throw .invalidRequest("\(field) must be a string, got \(member.value.typeName)", field: field)
                 }
-                if custom[member.key] == nil { custom[member.key] = s }
+                custom[member.key] = s
             }
         }
     }
 
-    /// Reads `meta` from the validated bytes it arrived in, as `init(wire:maxBytes:maxKeys:)`
-    /// does, building no tree for the common case: an object of at most `maxKeys` members
-    /// (a repeated name keeps its first occurrence, as `JSONParser` does). Anything else goes
-    /// through the tree, so every error is the same.
-    init(rawWire meta: JSONRawValue, maxBytes: Int, maxKeys: Int) throws(RPCError) {
-        guard meta.kind == .object, case let raw = meta.members, raw.count <= maxKeys else {
-            try self.init(wire: meta.parse(), maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: meta.byteCount)
-            return
-        }
+    /// The members of `meta` with a repeated name dropped after its first occurrence, values
+    /// read: plain strings straight from their bytes, the rest parsed. Past 16 members a set
+    /// keeps the check linear in the input.
+    private static func firstOccurrences(_ raw: [JSONRawValue.Member]) -> JSONObject {
         var members: [JSONObject.Member] = []
         members.reserveCapacity(raw.count)
-        for member in raw where !members.contains(where: { $0.key == member.key }) {
+        var seen: Set<String>? = raw.count > 16 ? [] : nil
+        for member in raw {
+            if seen != nil {
+                guard seen!.insert(member.key).inserted else { continue }
+            } else if members.contains(where: { $0.key == member.key }) {
+                continue
+            }
             let value: JSONValue
             if member.value.isPlainString, let text = member.value.stringValue {
                 value = .string(text)
@@ -87,8 +84,7 @@ extension RPCMetadata {
             }
             members.append(JSONObject.Member(key: member.key, value: value))
         }
-        try self.init(
-            wire: .object(JSONObject(members)), maxBytes: maxBytes, maxKeys: maxKeys, rawByteCount: meta.byteCount)
+        return JSONObject(members)
     }
 
     /// The compact JSON size of `object` with string and integer members, counted without

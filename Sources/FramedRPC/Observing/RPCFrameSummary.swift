@@ -53,17 +53,12 @@ public struct RPCFrameSummary: Sendable, Hashable {
     /// Describes one frame's payload (the bytes after the length prefix).
     public init(payload: [UInt8]) {
         let bytes = payload.count + Frame.headerSize
-        switch JSONRawObject.scan(payload, maxDepth: 64) {
-        case .invalid:
+        switch try? JSONRawDocument(scanning: payload, maxDepth: 64) {
+        case nil, .scalar?:
             self.init(bytes: bytes, kind: .invalid)
-        case .notAnObject:
-            let value = try? JSONRawValue(validating: payload)
-            if let value, value.kind == .array {
-                self.init(bytes: bytes, kind: .batch, batchCount: Self.elementCount(of: value))
-            } else {
-                self.init(bytes: bytes, kind: .invalid)
-            }
-        case .object(let object):
+        case .array(let batch)?:
+            self.init(bytes: bytes, kind: .batch, batchCount: batch.count)
+        case .object(let object)?:
             var method: String?
             var id: String?
             var code: Int?
@@ -110,11 +105,6 @@ public struct RPCFrameSummary: Sendable, Hashable {
             offset = start + length
         }
         return summaries
-    }
-
-    private static func elementCount(of array: JSONRawValue) -> Int {
-        if case .array(let elements) = array.parse() { return elements.count }
-        return 0
     }
 
     private static func describeID(_ value: JSONRawValue) -> String {

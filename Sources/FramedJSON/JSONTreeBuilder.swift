@@ -1,0 +1,109 @@
+/// Builds the `JSONValue` tree of a document as `JSONScanner` reads it: what `JSONParser`
+/// returns. A repeated member name keeps its first occurrence (WIRE.md §3.1).
+struct JSONTreeBuilder: JSONScanBuilder {
+    /// An object being read: its members so far, and past 16 of them a set of their names
+    /// (so the repeated-name check stays linear in the input).
+    struct Object {
+        var members: [JSONObject.Member] = []
+        var seen: Set<String>? = nil
+    }
+
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    func string(content: Range<Int>, hasEscape: Bool) -> JSONValue {
+        .string(Self.decodeString(buffer, content: content, hasEscape: hasEscape))
+    }
+
+    func number(text: Range<Int>, _ number: JSONScanner.Number) -> JSONValue {
+        switch number {
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .smallInteger:
+            var i = text.lowerBound
+            let negative = buffer[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            var magnitude: Int64 = 0
+            while i < text.upperBound {
+                magnitude = magnitude &* 10 &+ Int64(buffer[i] &- UInt8(ascii: "0"))
+                i += 1
+            }
+            return .int(negative ? -magnitude : magnitude)
+        }
+    }
+
+    func bool(_ value: Bool) -> JSONValue { .bool(value) }
+
+    func null() -> JSONValue { .null }
+
+    func beginObject(depth: Int) -> Object { Object() }
+
+    @inline(__always)
+    func member(_ object: inout Object, _ range: JSONScanner.MemberRange, _ value: JSONValue) {
+        let key = Self.decodeString(buffer, content: range.key, hasEscape: range.keyHasEscape)
+        if object.seen == nil && object.members.count >= 16 { object.seen = Set(object.members.map(\.key)) }
+        let repeated: Bool
+        if object.seen != nil {
+            repeated = !object.seen!.insert(key).inserted
+        } else {
+            repeated = object.members.contains { $0.key == key }
+        }
+        if !repeated { object.members.append(JSONObject.Member(key: key, value: value)) }
+    }
+
+    func endObject(_ object: Object) -> JSONValue { .object(JSONObject(object.members)) }
+
+    func beginArray(depth: Int) -> [JSONValue] { [] }
+
+    func element(_ array: inout [JSONValue], _ range: Range<Int>, _ value: JSONValue) { array.append(value) }
+
+    func endArray(_ array: [JSONValue]) -> JSONValue { .array(array) }
+
+    /// The text of a string the scanner has checked: its bytes as they are, or with its
+    /// escapes decoded.
+    @inline(__always)
+    static func decodeString(_ buffer: UnsafeBufferPointer<UInt8>, content: Range<Int>, hasEscape: Bool) -> String {
+        if !hasEscape { return String(decoding: UnsafeBufferPointer(rebasing: buffer[content]), as: UTF8.self) }
+        return decodeEscapes(buffer, content: content)
+    }
+
+    /// The text of a checked string with escapes.
+    @inline(never)
+    private static func decodeEscapes(_ buffer: UnsafeBufferPointer<UInt8>, content: Range<Int>) -> String {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(content.count)
+        var i = content.lowerBound
+        while i < content.upperBound {
+            let byte = buffer[i]
+            guard byte == UInt8(ascii: "\\") else {
+                scratch.append(byte)
+                i += 1
+                continue
+            }
+            let escape = buffer[i + 1]
+            i += 2
+            switch escape {
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = hex4(buffer, at: i)
+                i += 4
+                if code >= 0xD800 && code <= 0xDBFF {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (hex4(buffer, at: i + 2) - 0xDC00)
+                    i += 6
+                }
+                scratch.append(contentsOf: UTF8.encode(Unicode.Scalar(code)!)!)
+            default: scratch.append(escape)  // `"`, `\`, `/`
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for offset in 0..<4 { value = value << 4 | (JSONScanner.hexValue(buffer[i + offset]) ?? 0) }
+        return value
+    }
+}
