@@ -191,7 +191,6 @@ public struct JSONWriter: Sendable {
     public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in
-            bytes.reserveCapacity(bytes.count &+ utf8.count &+ 2)
             bytes.append(UInt8(ascii: "\""))
             guard let base = utf8.baseAddress else {
                 bytes.append(UInt8(ascii: "\""))
