@@ -3,7 +3,8 @@
 ///
 /// Containers are written as they are opened and closed when the value that opened them
 /// finishes encoding, so output is produced in one pass. `nil` optionals encoded with
-/// `encodeIfPresent` (what synthesized conformances do) are omitted. Strings, booleans, integers,
+/// `encodeIfPresent` (what synthesized conformances do; the standard library skips a `nil` and
+/// encodes the rest through `encode`) are omitted. Strings, booleans, integers,
 /// doubles and `JSONValue` are written directly (no dynamic casts, no per-member allocation);
 /// each nested object or array costs one container box. The encoder keeps no coding path
 /// (`codingPath` is always empty): nothing it writes can fail.
@@ -155,36 +156,6 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Double, forKey key: Key) throws {
         self.key(key)
         state.writer.double(value)
-    }
-
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        guard let value else { return }
-        self.key(key)
-        state.writer.string(value)
-    }
-
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        guard let value else { return }
-        self.key(key)
-        state.writer.bool(value)
-    }
-
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        guard let value else { return }
-        self.key(key)
-        state.writer.int(value)
-    }
-
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
-        guard let value else { return }
-        self.key(key)
-        state.writer.int(value)
-    }
-
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        guard let value else { return }
-        self.key(key)
-        try state.encodeValue(value, depth: depth + 1)
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
