@@ -42,34 +42,22 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         }
     }
 
-    func suspend(
-        _ request: Subscriptions.StateChangeRequest, context: RPCServerContext
-    ) async throws -> PartnerAPI.Subscription {
-        let operations = operations
-        let input = Self.transition(request)
-        return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Subscription(try operations.suspend(input, caller: caller, in: tx))
-        }
+    func suspend(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Subscription
+    {
+        try await transition(context, request) { try $0.suspend($1, caller: $2, in: $3) }
     }
 
-    func activate(
-        _ request: Subscriptions.StateChangeRequest, context: RPCServerContext
-    ) async throws -> PartnerAPI.Subscription {
-        let operations = operations
-        let input = Self.transition(request)
-        return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Subscription(try operations.activate(input, caller: caller, in: tx))
-        }
+    func activate(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Subscription
+    {
+        try await transition(context, request) { try $0.activate($1, caller: $2, in: $3) }
     }
 
-    func cancel(
-        _ request: Subscriptions.StateChangeRequest, context: RPCServerContext
-    ) async throws -> PartnerAPI.Subscription {
-        let operations = operations
-        let input = Self.transition(request)
-        return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Subscription(try operations.cancel(input, caller: caller, in: tx))
-        }
+    func cancel(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Subscription
+    {
+        try await transition(context, request) { try $0.cancel($1, caller: $2, in: $3) }
     }
 
     func updateRenewalSettings(
@@ -84,14 +72,10 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         }
     }
 
-    func startPaidService(
-        _ request: Subscriptions.StateChangeRequest, context: RPCServerContext
-    ) async throws -> PartnerAPI.Subscription {
-        let operations = operations
-        let input = Self.transition(request)
-        return try await backend.write(context, request: request) { caller, tx in
-            PartnerAPI.Subscription(try operations.startPaidService(input, caller: caller, in: tx))
-        }
+    func startPaidService(_ request: Subscriptions.StateChangeRequest, context: RPCServerContext) async throws
+        -> PartnerAPI.Subscription
+    {
+        try await transition(context, request) { try $0.startPaidService($1, caller: $2, in: $3) }
     }
 
     func listHistory(
@@ -106,7 +90,19 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         }
     }
 
-    private static func transition(_ request: Subscriptions.StateChangeRequest) -> SubscriptionTransition {
-        SubscriptionTransition(subscriptionId: request.subscriptionId, etag: request.etag, reason: request.reason)
+    /// Runs one state change (suspend, activate, cancel, start paid service) as an idempotent
+    /// write and answers the subscription it leaves.
+    private func transition(
+        _ context: RPCServerContext, _ request: Subscriptions.StateChangeRequest,
+        _ change:
+            @escaping @Sendable (SubscriptionOperations, SubscriptionTransition, Caller, any StoreWriting) throws
+            -> PartnerCore.Subscription
+    ) async throws -> PartnerAPI.Subscription {
+        let operations = operations
+        let input = SubscriptionTransition(
+            subscriptionId: request.subscriptionId, etag: request.etag, reason: request.reason)
+        return try await backend.write(context, request: request) { caller, tx in
+            PartnerAPI.Subscription(try change(operations, input, caller, tx))
+        }
     }
 }
