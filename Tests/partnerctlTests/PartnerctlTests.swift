@@ -199,6 +199,29 @@ struct PartnerctlTests {
         }
     }
 
+    @Test("the simulator's per-customer actions: grant and revoke reseller access show the account as it is after each")
+    func simulatorCustomerActions() async throws {
+        let server = try await ServerProcess.start()
+        defer { server.remove() }
+        let base = ["--target", server.target, "--token", try server.token()]
+        let customer = try await CommandRun.partnerctl(
+            [
+                "customers", "create", "--org", "Prova Sim S.r.l.", "--domain", "prova-sim.it", "--type", "DOMAIN",
+                "--admin-email", "admin@prova-sim.it", "--alternate-email", "alt@example.net", "--region", "IT",
+                "--postal-code", "00100", "--field", "id",
+            ] + base)
+        #expect(customer.status == 0, "stderr: \(customer.err)")
+        let customerId = customer.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let granted = try await CommandRun.partnerctl(["sim", "grant-access", customerId] + base)
+        #expect(
+            granted.status == 0 && granted.out.contains("granted") && !granted.out.contains("not granted"),
+            "\(granted.out)\(granted.err)")
+        let revoked = try await CommandRun.partnerctl(["sim", "revoke-access", customerId] + base)
+        #expect(revoked.status == 0 && revoked.out.contains("not granted"), "\(revoked.out)\(revoked.err)")
+        let unknown = try await CommandRun.partnerctl(["sim", "grant-access", "cus_does_not_exist"] + base)
+        #expect(unknown.status == 64 + 5, "\(unknown.out)\(unknown.err)")
+    }
+
     @Test("completion scripts come from the command table and complete in bash")
     func completion() async throws {
         let bash = try await CommandRun.partnerctl(["completion", "bash"])

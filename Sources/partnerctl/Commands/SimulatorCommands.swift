@@ -46,27 +46,15 @@ enum SimulatorCommands {
     }
 
     static func grant(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        let account = try await session.client.adminConsoleSim.grantResellerAccess(
-            .init(customerId: id), options: session.call)
-        try session.emit(account, human: show)
+        try await customerAction(&args, session, session.client.adminConsoleSim.grantResellerAccess)
     }
 
     static func revoke(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        let account = try await session.client.adminConsoleSim.revokeResellerAccess(
-            .init(customerId: id), options: session.call)
-        try session.emit(account, human: show)
+        try await customerAction(&args, session, session.client.adminConsoleSim.revokeResellerAccess)
     }
 
     static func verify(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        let account = try await session.client.adminConsoleSim.verifyDomain(
-            .init(customerId: id), options: session.call)
-        try session.emit(account, human: show)
+        try await customerAction(&args, session, session.client.adminConsoleSim.verifyDomain)
     }
 
     static func register(_ args: inout CommandArguments, _ session: Session) async throws {
@@ -76,5 +64,14 @@ enum SimulatorCommands {
         let account = try await session.client.adminConsoleSim.registerAccount(
             .init(domain: domain, edition: edition), options: session.call)
         try session.emit(account, human: show)
+    }
+
+    /// A simulator action that takes only the customer: reads CUSTOMER_ID, calls, prints the account.
+    private static func customerAction(
+        _ args: inout CommandArguments, _ session: Session, _ action: PartnerCall<CustomerRequest, UpstreamAccount>
+    ) async throws {
+        let id = try args.positional("CUSTOMER_ID")
+        try args.done()
+        try session.emit(try await action(.init(customerId: id), options: session.call), human: show)
     }
 }
