@@ -120,6 +120,13 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes bytes that are already one valid JSON value (e.g. a cached encoding).
+    public mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
+    /// Writes bytes that are already one valid JSON value (e.g. a cached encoding).
     public mutating func raw(_ json: some Sequence<UInt8>) {
         separate()
         bytes.append(contentsOf: json)

@@ -73,6 +73,28 @@ struct MessageCodingTests {
         try Self.check(PostalAddress(regionCode: "US", postalCode: "1"))
     }
 
+    @Test(
+        "a customer or subscription answered again is written from the memo: the same bytes, new ones once it changed")
+    func memoizedAnswers() throws {
+        var customer = Self.bareCustomer
+        customer.id = "cus_memo"
+        let first = customer.jsonBytes()
+        #expect(customer.jsonBytes() == first)
+        #expect(
+            Page(items: [customer, customer]).jsonBytes() == Array(#"{"items":["#.utf8) + first + [UInt8(ascii: ",")]
+                + first + Array("]}".utf8))
+        customer.etag = "2"
+        customer.displayName = "Renamed"
+        let changed = String(decoding: customer.jsonBytes(), as: UTF8.self)
+        #expect(changed.contains(#""displayName":"Renamed""#) && changed.contains(#""etag":"2""#))
+        var subscription = Self.subscription
+        subscription.id = "sub_memo"
+        let written = subscription.jsonBytes()
+        subscription.seats = 40
+        #expect(subscription.jsonBytes() != written)
+        #expect(try Subscription(json: try JSONParser().parse(subscription.jsonBytes()), path: "") == subscription)
+    }
+
     @Test("pages, subscriptions with history, invoices with lines and nested results round-trip")
     func nested() throws {
         try Self.check(Page(items: [Self.fullCustomer, Self.bareCustomer], nextPageToken: "abc"))

@@ -21,7 +21,7 @@ public enum JSONStreamEncoder {
         let state = EncoderState(writer: writer)
         writer = JSONWriter(capacity: 0)  // keep the buffer uniquely referenced: no copy on append
         defer { writer = state.writer }
-        try state.encodeValue(value, depth: 0)
+        try state.encodeElement(value, depth: 0)
         state.close(deeperThan: -1)
     }
 
@@ -67,6 +67,18 @@ final class EncoderState {
         open.append(depth << 1)
     }
 
+    /// Writes a whole answer or an array's element: from its type's memo when it is
+    /// `JSONMemoizedEncodable` (the places a customer or a subscription is written as a whole:
+    /// a `get`'s answer, a page's items), otherwise as `encodeValue` does. Members are not
+    /// looked up, so the check costs one cast per answer and per element, not per member.
+    func encodeElement<T: Encodable>(_ value: T, depth: Int) throws {
+        if let memoized = T.self as? any JSONMemoizedEncodable.Type {
+            try memoized.encodeMemoized(value, state: self, depth: depth)
+        } else {
+            try encodeValue(value, depth: depth)
+        }
+    }
+
     /// Writes one value: the JSON primitives directly, anything else through its `encode(to:)`.
     func encodeValue<T: Encodable>(_ value: T, depth: Int) throws {
         if T.self == String.self {
@@ -82,14 +94,19 @@ final class EncoderState {
         } else if T.self == JSONValue.self {
             writer.value(value as! JSONValue)
         } else {
-            let mark = writer.bytes.count
-            try value.encode(to: StreamEncoder(state: self, depth: depth))
-            close(deeperThan: depth - 1)
-            if writer.bytes.count == mark {
-                // The value wrote nothing at all: write an empty object, as Foundation does.
-                writer.beginObject()
-                writer.endObject()
-            }
+            try encodeThroughConformance(value, depth: depth)
+        }
+    }
+
+    /// Writes one value through its `encode(to:)`, closing what it opened.
+    func encodeThroughConformance<T: Encodable>(_ value: T, depth: Int) throws {
+        let mark = writer.bytes.count
+        try value.encode(to: StreamEncoder(state: self, depth: depth))
+        close(deeperThan: depth - 1)
+        if writer.bytes.count == mark {
+            // The value wrote nothing at all: write an empty object, as Foundation does.
+            writer.beginObject()
+            writer.endObject()
         }
     }
 }
@@ -213,7 +230,7 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         state.close(deeperThan: depth)
-        try state.encodeValue(value, depth: depth + 1)
+        try state.encodeElement(value, depth: depth + 1)
         count += 1
     }
 

@@ -73,3 +73,11 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
         self.updateTime = updateTime
     }
 }
+
+extension Subscription: JSONMemoizedEncodable {
+    /// The encodings of the 4,096 subscriptions most recently answered (about 2 KiB each): a `get` or
+    /// `list` answering one unchanged since copies its bytes.
+    public static let encodingMemo = JSONEncodingMemo<Subscription>(capacity: 4096)
+    /// One entry per subscription id.
+    public var memoKey: String { id }
+}
