@@ -79,8 +79,8 @@ let package = Package(
         .executableTarget(
             name: "partner-server",
             dependencies: [
-                "PartnerServer", "PartnerService", "PartnerCore", "PartnerStore", "PartnerStorePostgres", "FramedRPC",
-                "FramedRPCTCP", "ToolSupport", "Observability",
+                "PartnerServer", "PartnerService", "PartnerAPI", "PartnerCore", "PartnerStore", "PartnerStorePostgres",
+                "FramedRPC", "FramedRPCTCP", "ToolSupport", "Observability",
             ]
         ),
         .executableTarget(

@@ -10,6 +10,9 @@
 # Each commit is checked out in a throwaway worktree and built in release mode with its own
 # scratch folder under /tmp/partner-compare (kept between runs, so a second comparison of the
 # same commit does not rebuild). DURATION (default 8) and WARMUP (2) set each round's length.
+# CLIENT=base (or head) drives both servers with that side's partner-bench, so the ratio is the
+# servers' alone (by default each side uses its own, and a slower client changes how calls
+# arrive in batches, which changes the server's CPU per call too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 4 ] || { sed -n 2,14p "$0"; exit 2; }
@@ -43,7 +46,9 @@ declare -a rate_ratio cpu_ratio
 for round in $(seq 1 "$rounds"); do
     for side in base head; do
         dir=$base_dir; [ $side = head ] && dir=$head_dir
-        line=$("$dir/partner-bench" "$@" --spawn-server "$dir/partner-server" --duration "$DURATION" --warmup "$WARMUP" | grep '^RESULT')
+        client=$dir
+        case "${CLIENT:-}" in base) client=$base_dir ;; head) client=$head_dir ;; esac
+        line=$("$client/partner-bench" "$@" --spawn-server "$dir/partner-server" --duration "$DURATION" --warmup "$WARMUP" | grep '^RESULT')
         echo "round=$round side=$side $line"
         eval "${side}_rate=$(echo "$line" | field calls_per_s)"
         eval "${side}_cpu=$(echo "$line" | field server_cpu_us_per_call)"

@@ -4,6 +4,7 @@ import Dispatch
 import FramedRPC
 import FramedRPCTCP
 import Observability
+import PartnerAPI
 import PartnerCore
 import PartnerServer
 import PartnerService
@@ -55,6 +56,9 @@ let usage = """
                                       (default 100; 0 = off)
       --cache-records N               decoded records the store keeps in memory (default 100000;
                                       0 = none)
+      --cache-answers N               customers and subscriptions kept encoded, each kind, so an
+                                      unchanged one is answered by copying its bytes (default 4096;
+                                      about 2 KiB each; 0 = none)
       --page-cache-mib N              SQLite page cache of each store connection, the writer and
                                       each of the 3 readers (default 64)
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
@@ -162,6 +166,10 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     var storeConfig = SQLiteRecordStore.Config()
     storeConfig.cacheCapacity = try args.integer(
         "cache-records", default: storeConfig.cacheCapacity, in: 0...100_000_000)
+    let answerCache = try args.integer(
+        "cache-answers", default: Customer.encodingMemo.capacity, in: 0...100_000_000)
+    Customer.encodingMemo.resize(capacity: answerCache)
+    Subscription.encodingMemo.resize(capacity: answerCache)
     storeConfig.pageCacheKiB =
         try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)

@@ -24,6 +24,13 @@ private struct Badge: Codable, Equatable, JSONMemoizedEncodable {
     var memoKey: String { id }
 }
 
+private struct Note: Codable, Equatable, JSONMemoizedEncodable {
+    var id: String
+    var text: String
+    static let encodingMemo = JSONEncodingMemo<Note>(capacity: 8)
+    var memoKey: String { id }
+}
+
 private struct Seat: Codable, Equatable, JSONMemoizedEncodable {
     var id: String
     var holder: String?
@@ -107,5 +114,19 @@ struct JSONEncodingMemoTests {
         let second = try JSONStreamEncoder.bytes(of: order)
         #expect(first == second)
         #expect(try JSONValueDecoder().decode(Order.self, from: try JSONParser().parse(second)) == order)
+    }
+
+    @Test("resized to nothing, the memo remembers nothing and every value is encoded as it is")
+    func resizedToNothing() throws {
+        _ = try text(Note(id: "n1", text: "kept"))
+        #expect(Note.encodingMemo.count == 1)
+        Note.encodingMemo.resize(capacity: 0)
+        #expect(Note.encodingMemo.count == 0 && Note.encodingMemo.capacity == 0)
+        for round in 0..<3 {
+            #expect(try text(Note(id: "n1", text: "r\(round)")) == #"{"id":"n1","text":"r\#(round)"}"#)
+        }
+        #expect(Note.encodingMemo.count == 0)
+        Note.encodingMemo.resize(capacity: 1)
+        #expect(Note.encodingMemo.capacity == 2)
     }
 }

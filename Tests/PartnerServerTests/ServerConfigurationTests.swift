@@ -107,6 +107,20 @@ extension Operability {
             }
         }
 
+        @Test("--cache-answers sizes the answer memo: 0 turns it off, a negative size is refused naming the option")
+        func cacheAnswersOption() async throws {
+            try await onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let base = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
+                let off = try Self.runServer(base + ["--cache-answers", "0"], folder: folder)
+                #expect(off.listening != nil, "\(off.log)")
+                let refused = try Self.runServer(base + ["--cache-answers", "-1"], folder: folder)
+                #expect(refused.status == 2, "\(refused.log)")
+                #expect(refused.log.contains("cache-answers"), "\(refused.log)")
+            }
+        }
+
         @Test(
             "a busy --listen or --metrics-listen port fails before the data folder and token exist",
             arguments: ["listen", "metrics-listen"])

@@ -16,6 +16,24 @@ public protocol JSONMemoizedEncodable: Encodable, Equatable, Sendable {
     var memoKey: String { get }
     /// Where the type's encodings are remembered.
     static var encodingMemo: JSONEncodingMemo<Self> { get }
+    /// The bytes remembered for the value at `value`, if they are still its encoding. Leave it
+    /// to the default, which each conforming type compiles for itself, comparing its values
+    /// without copying them.
+    static func _rememberedEncoding(of value: UnsafePointer<Self>) -> [UInt8]?
+    /// Remembers `bytes` as the encoding of the value at `value`. Leave it to the default.
+    static func _rememberEncoding(_ bytes: [UInt8], of value: UnsafePointer<Self>)
+}
+
+extension JSONMemoizedEncodable {
+    /// Looks the value up in `encodingMemo`.
+    @inlinable public static func _rememberedEncoding(of value: UnsafePointer<Self>) -> [UInt8]? {
+        encodingMemo.bytes(for: value)
+    }
+
+    /// Puts the value's bytes in `encodingMemo`.
+    @inlinable public static func _rememberEncoding(_ bytes: [UInt8], of value: UnsafePointer<Self>) {
+        encodingMemo.remember(value.pointee, bytes: bytes)
+    }
 }
 
 extension JSONMemoizedEncodable {
@@ -30,7 +48,7 @@ extension JSONMemoizedEncodable {
     /// Writes the value at `value` from the memo, or encodes it and remembers the bytes.
     private static func encodeMemoized(_ value: UnsafePointer<Self>, state: EncoderState, depth: Int) throws {
         state.close(deeperThan: depth - 1)
-        if let bytes = encodingMemo.bytes(for: value) {
+        if let bytes = _rememberedEncoding(of: value) {
             state.writer.raw(bytes)
             return
         }
@@ -39,7 +57,7 @@ extension JSONMemoizedEncodable {
         state.writer.needsComma = false
         let mark = state.writer.bytes.count
         try state.encodeThroughConformance(value.pointee, depth: depth)
-        encodingMemo.remember(value.pointee, bytes: Array(state.writer.bytes[mark...]))
+        _rememberEncoding(Array(state.writer.bytes[mark...]), of: value)
     }
 
 }
