@@ -16,12 +16,12 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     /// drops records, so a page is full unless the list is exhausted.
     ///
     /// The page token is sealed by `tokens` and bound to the partner, the record kind, the
-    /// lookup key and `query` (the filters, described by any value whose reflection is
-    /// stable, e.g. a filter struct); a token made for another query, list or partner answers
+    /// lookup key and `query` (the filters: a filter struct, or a string naming the list); a
+    /// token made for another query, list or partner answers
     /// INVALID_ARGUMENT `pageToken`.
     /// - Throws: INVALID_ARGUMENT `pageSize` / `pageToken`.
     public static func collect<R: StoredRecord>(
-        _ type: R.Type, partnerId: String, lookupKey: String? = nil, query: Any, request: PageRequest,
+        _ type: R.Type, partnerId: String, lookupKey: String? = nil, query: some PageQuery, request: PageRequest,
         tokens: PageTokenCodec, in tx: any StoreReading,
         filter: (R) throws -> Bool = { _ in true }, transform: (R) throws -> Item
     ) throws -> Page<Item> {
@@ -49,19 +49,19 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     }
 
     /// What a token of this list is bound to.
-    static func binding<R: StoredRecord>(_ type: R.Type, partnerId: String, lookupKey: String?, query: Any)
+    static func binding<R: StoredRecord>(_ type: R.Type, partnerId: String, lookupKey: String?, query: some PageQuery)
         -> PageTokenCodec.Binding
     {
         PageTokenCodec.Binding(
             partnerId: partnerId, kind: R.kind.name,
-            query: "lookup=\(lookupKey ?? "")|query=\(String(reflecting: query))")
+            query: "lookup=\(lookupKey ?? "")|query=\(query.pageBinding)")
     }
 
     /// One page of an already ordered list (`ordered`, all of the query's matches): for lists
     /// ordered by something other than id. The token seals the offset, bound like `collect`'s.
     /// - Throws: INVALID_ARGUMENT `pageSize` / `pageToken`.
     public static func slice<R: StoredRecord>(
-        _ ordered: [R], partnerId: String, query: Any, request: PageRequest, tokens: PageTokenCodec,
+        _ ordered: [R], partnerId: String, query: some PageQuery, request: PageRequest, tokens: PageTokenCodec,
         transform: (R) throws -> Item
     ) throws -> Page<Item> {
         let size = try request.size()

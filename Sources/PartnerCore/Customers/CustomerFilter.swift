@@ -104,3 +104,17 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
         return true
     }
 }
+
+extension CustomerFilter: PageQuery {
+    /// The filter as `String(reflecting:)` writes it.
+    public var pageBinding: String {
+        var text = PageQueryText(Self.self)
+        text.field("text", self.text)
+        text.field("customerType", customerType)
+        text.field("state", state)
+        text.field("education", education)
+        text.field("expression", expression)
+        text.field("orderBy", orderBy)
+        return text.result
+    }
+}

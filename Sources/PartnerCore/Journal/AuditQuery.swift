@@ -50,3 +50,16 @@ public struct AuditQuery: Sendable, Hashable, Codable {
         return (start, end)
     }
 }
+
+extension AuditQuery: PageQuery {
+    /// The query as `String(reflecting:)` writes it.
+    public var pageBinding: String {
+        var text = PageQueryText(Self.self)
+        text.field("startTime", startTime)
+        text.field("endTime", endTime)
+        text.field("customerId", customerId)
+        text.field("agentId", agentId)
+        text.field("operation", operation)
+        return text.result
+    }
+}

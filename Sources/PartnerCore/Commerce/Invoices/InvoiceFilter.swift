@@ -11,3 +11,13 @@ public struct InvoiceFilter: Sendable, Hashable, Codable {
         self.billingMonth = billingMonth
     }
 }
+
+extension InvoiceFilter: PageQuery {
+    /// The filter as `String(reflecting:)` writes it.
+    public var pageBinding: String {
+        var text = PageQueryText(Self.self)
+        text.field("customerId", customerId)
+        text.field("billingMonth", billingMonth)
+        return text.result
+    }
+}

@@ -11,3 +11,13 @@ public struct SubscriptionFilter: Sendable, Hashable, Codable {
         self.state = state
     }
 }
+
+extension SubscriptionFilter: PageQuery {
+    /// The filter as `String(reflecting:)` writes it.
+    public var pageBinding: String {
+        var text = PageQueryText(Self.self)
+        text.field("customerId", customerId)
+        text.field("state", state)
+        return text.result
+    }
+}
