@@ -40,6 +40,26 @@ struct SHA256Tests {
         #expect(Hex.encode(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("bytes fed from contiguous storage in uneven pieces hash as when fed at once")
+    func contiguousPieces() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let message = (0..<Int.random(in: 0..<700, using: &generator)).map { _ in UInt8.random(in: 0...255) }
+            var hasher = SHA256()
+            var offset = 0
+            while offset < message.count {
+                let piece = min(Int.random(in: 0...130, using: &generator), message.count - offset)
+                hasher.update(message[offset..<(offset + piece)])
+                offset += piece
+            }
+            var oneByOne = SHA256()
+            for byte in message { oneByOne.update(CollectionOfOne(byte)) }
+            let whole = SHA256.hash(message)
+            #expect(hasher.finalize() == whole)
+            #expect(oneByOne.finalize() == whole)
+        }
+    }
+
     @Test("block-boundary lengths differ from each other", arguments: [55, 56, 63, 64, 65, 119, 120])
     func boundaries(length: Int) {
         let a = SHA256.hash(Array(repeating: 0x61, count: length))
