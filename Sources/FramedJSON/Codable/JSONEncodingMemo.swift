@@ -67,8 +67,8 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
     /// The bytes remembered for `value`, or `nil` when its identity is unknown or the value
     /// remembered for it differs. Inlinable so that each conforming type's copy compares its
     /// values directly (generic code would copy the value to compare it).
-    @inlinable func bytes(for value: UnsafePointer<Value>) -> [UInt8]? {
-        let key = value.pointee.memoKey
+    @inlinable func bytes(for value: Value) -> [UInt8]? {
+        let key = value.memoKey
         var dropped: [String: Entry] = [:]
         let found = state.withLock { state -> Entry? in
             if let entry = state.young[key] { return entry }
@@ -78,7 +78,7 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
         }
         _ = dropped  // released here, outside the lock
         guard let entry = found else { return nil }
-        guard entry.value == value.pointee else { return nil }
+        guard entry.value == value else { return nil }
         return entry.bytes
     }
 

@@ -19,14 +19,14 @@ public protocol JSONMemoizedEncodable: Encodable, Equatable, Sendable {
     /// The bytes remembered for the value at `value`, if they are still its encoding. Leave it
     /// to the default, which each conforming type compiles for itself, comparing its values
     /// without copying them.
-    static func _rememberedEncoding(of value: UnsafePointer<Self>) -> [UInt8]?
+    static func _rememberedEncoding(of value: Self) -> [UInt8]?
     /// Remembers `bytes` as the encoding of the value at `value`. Leave it to the default.
     static func _rememberEncoding(_ bytes: [UInt8], of value: UnsafePointer<Self>)
 }
 
 extension JSONMemoizedEncodable {
     /// Looks the value up in `encodingMemo`.
-    @inlinable public static func _rememberedEncoding(of value: UnsafePointer<Self>) -> [UInt8]? {
+    @inlinable public static func _rememberedEncoding(of value: Self) -> [UInt8]? {
         encodingMemo.bytes(for: value)
     }
 
@@ -48,7 +48,7 @@ extension JSONMemoizedEncodable {
     /// Writes the value at `value` from the memo, or encodes it and remembers the bytes.
     private static func encodeMemoized(_ value: UnsafePointer<Self>, state: EncoderState, depth: Int) throws {
         state.close(deeperThan: depth - 1)
-        if let bytes = _rememberedEncoding(of: value) {
+        if let bytes = _rememberedEncoding(of: value.pointee) {
             state.writer.raw(bytes)
             return
         }
