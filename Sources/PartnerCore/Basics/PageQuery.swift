@@ -27,26 +27,28 @@ struct PageQueryText {
     }
 
     /// Adds an optional string field.
-    mutating func field(_ label: String, _ value: String?) {
-        add(label, value.map { "Optional(\($0.debugDescription))" } ?? "nil")
+    func field(_ label: String, _ value: String?) -> Self {
+        adding(label, value.map { "Optional(\($0.debugDescription))" } ?? "nil")
     }
 
     /// Adds an optional Boolean field.
-    mutating func field(_ label: String, _ value: Bool?) {
-        add(label, value.map { "Optional(\($0))" } ?? "nil")
+    func field(_ label: String, _ value: Bool?) -> Self {
+        adding(label, value.map { "Optional(\($0))" } ?? "nil")
     }
 
     /// Adds an optional field of any other type (reflected only when present).
-    mutating func field(_ label: String, _ value: (some Any)?) {
-        add(label, value.map { "Optional(\(String(reflecting: $0)))" } ?? "nil")
+    func field(_ label: String, _ value: (some Any)?) -> Self {
+        adding(label, value.map { "Optional(\(String(reflecting: $0)))" } ?? "nil")
     }
 
     /// The finished text.
     var result: String { text + ")" }
 
-    private mutating func add(_ label: String, _ value: String) {
-        if !first { text += ", " }
-        first = false
-        text += label + ": " + value
+    private func adding(_ label: String, _ value: String) -> Self {
+        var next = self
+        if !first { next.text += ", " }
+        next.first = false
+        next.text += label + ": " + value
+        return next
     }
 }

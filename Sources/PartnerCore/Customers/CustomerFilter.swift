@@ -108,13 +108,7 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
 extension CustomerFilter: PageQuery {
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        var text = PageQueryText(Self.self)
-        text.field("text", self.text)
-        text.field("customerType", customerType)
-        text.field("state", state)
-        text.field("education", education)
-        text.field("expression", expression)
-        text.field("orderBy", orderBy)
-        return text.result
+        PageQueryText(Self.self).field("text", self.text).field("customerType", customerType).field("state", state)
+            .field("education", education).field("expression", expression).field("orderBy", orderBy).result
     }
 }

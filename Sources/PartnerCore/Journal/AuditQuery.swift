@@ -54,12 +54,7 @@ public struct AuditQuery: Sendable, Hashable, Codable {
 extension AuditQuery: PageQuery {
     /// The query as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        var text = PageQueryText(Self.self)
-        text.field("startTime", startTime)
-        text.field("endTime", endTime)
-        text.field("customerId", customerId)
-        text.field("agentId", agentId)
-        text.field("operation", operation)
-        return text.result
+        PageQueryText(Self.self).field("startTime", startTime).field("endTime", endTime).field("customerId", customerId)
+            .field("agentId", agentId).field("operation", operation).result
     }
 }

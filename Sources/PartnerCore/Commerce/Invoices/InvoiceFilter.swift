@@ -15,9 +15,6 @@ public struct InvoiceFilter: Sendable, Hashable, Codable {
 extension InvoiceFilter: PageQuery {
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        var text = PageQueryText(Self.self)
-        text.field("customerId", customerId)
-        text.field("billingMonth", billingMonth)
-        return text.result
+        PageQueryText(Self.self).field("customerId", customerId).field("billingMonth", billingMonth).result
     }
 }

@@ -15,9 +15,6 @@ public struct SubscriptionFilter: Sendable, Hashable, Codable {
 extension SubscriptionFilter: PageQuery {
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        var text = PageQueryText(Self.self)
-        text.field("customerId", customerId)
-        text.field("state", state)
-        return text.result
+        PageQueryText(Self.self).field("customerId", customerId).field("state", state).result
     }
 }
