@@ -7,15 +7,16 @@ public struct JSONRawArray: Sendable {
     public let range: Range<Int>
     let elements: [JSONRangeRecorder.Element]
     let members: [JSONScanner.MemberRange]
+    let valueMembers: [Range<Int>?]
+    let nested: [JSONScanner.MemberRange]
 
-    init(
-        storage: [UInt8], range: Range<Int>, elements: [JSONRangeRecorder.Element],
-        members: [JSONScanner.MemberRange]
-    ) {
+    init(storage: [UInt8], range: Range<Int>, recorder: JSONRangeRecorder) {
         self.storage = storage
         self.range = range
-        self.elements = elements
-        self.members = members
+        self.elements = recorder.elements
+        self.members = recorder.members
+        self.valueMembers = recorder.valueMembers
+        self.nested = recorder.nested
     }
 
     /// The array as a raw value.
@@ -33,6 +34,8 @@ public struct JSONRawArray: Sendable {
     public func object(at index: Int) -> JSONRawObject? {
         let element = elements[index]
         guard storage[element.value.lowerBound] == UInt8(ascii: "{") else { return nil }
-        return JSONRawObject(storage: storage, range: element.value, members: members[element.members])
+        return JSONRawObject(
+            storage: storage, range: element.value, members: members[element.members],
+            valueMembers: valueMembers[element.members], nested: nested)
     }
 }

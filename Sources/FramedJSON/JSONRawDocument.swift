@@ -39,10 +39,12 @@ public enum JSONRawDocument: Sendable {
         let range = try scanned.get()
         switch bytes[range.lowerBound] {
         case UInt8(ascii: "{"):
-            self = .object(JSONRawObject(storage: bytes, range: range, members: recorder.members[...]))
+            self = .object(
+                JSONRawObject(
+                    storage: bytes, range: range, members: recorder.members[...],
+                    valueMembers: recorder.valueMembers[...], nested: recorder.nested))
         case UInt8(ascii: "["):
-            self = .array(
-                JSONRawArray(storage: bytes, range: range, elements: recorder.elements, members: recorder.members))
+            self = .array(JSONRawArray(storage: bytes, range: range, recorder: recorder))
         default: self = .scalar(JSONRawValue(unchecked: bytes, range: range))
         }
     }

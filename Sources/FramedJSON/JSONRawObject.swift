@@ -14,11 +14,20 @@ public struct JSONRawObject: Sendable {
     /// Where the object lies in `storage`, from its `{` to just after its `}`.
     public let range: Range<Int>
     let members: ArraySlice<JSONScanner.MemberRange>
+    /// For each member, where the members of its value lie in `nested` when it is an object.
+    let valueMembers: ArraySlice<Range<Int>?>
+    /// The members of the object values of this object (and of its siblings in a batch).
+    let nested: [JSONScanner.MemberRange]
 
-    init(storage: [UInt8], range: Range<Int>, members: ArraySlice<JSONScanner.MemberRange>) {
+    init(
+        storage: [UInt8], range: Range<Int>, members: ArraySlice<JSONScanner.MemberRange>,
+        valueMembers: ArraySlice<Range<Int>?>, nested: [JSONScanner.MemberRange]
+    ) {
         self.storage = storage
         self.range = range
         self.members = members
+        self.valueMembers = valueMembers
+        self.nested = nested
     }
 
     /// The object as a raw value.
@@ -46,8 +55,13 @@ public struct JSONRawObject: Sendable {
         JSONRawValue.key(of: members[members.startIndex + index], in: storage)
     }
 
-    /// The raw value of member `index`.
+    /// The raw value of member `index`; an object value knows where its own members lie (the
+    /// scan that validated the document recorded them), so reading them scans nothing again.
     public func value(at index: Int) -> JSONRawValue {
-        JSONRawValue(unchecked: storage, range: members[members.startIndex + index].value)
+        let range = members[members.startIndex + index].value
+        guard let inner = valueMembers[valueMembers.startIndex + index] else {
+            return JSONRawValue(unchecked: storage, range: range)
+        }
+        return JSONRawValue(unchecked: storage, range: range, members: nested[inner])
     }
 }

@@ -13,11 +13,15 @@ public struct JSONRawValue: Sendable {
     public let storage: [UInt8]
     /// Where the value lies in `storage`.
     public let range: Range<Int>
+    /// Where an object's members lie, when the scan that validated it recorded them.
+    let recordedMembers: ArraySlice<JSONScanner.MemberRange>?
 
-    /// Wraps bytes already known to be one valid JSON value.
-    init(unchecked storage: [UInt8], range: Range<Int>) {
+    /// Wraps bytes already known to be one valid JSON value (and, for an object, where its
+    /// members lie when that is known).
+    init(unchecked storage: [UInt8], range: Range<Int>, members: ArraySlice<JSONScanner.MemberRange>? = nil) {
         self.storage = storage
         self.range = range
+        self.recordedMembers = members
     }
 
     /// Validates `bytes` as one complete JSON document (the rules of `JSONParser`) and keeps
@@ -101,15 +105,16 @@ public struct JSONRawValue: Sendable {
         return nil
     }
 
-    /// Where an object's members lie, read again by the scanner (the bytes are valid: it
-    /// cannot fail). Empty for other kinds.
-    private var memberRanges: [JSONScanner.MemberRange] {
+    /// Where an object's members lie: as recorded by the scan that validated the document, or
+    /// read again by the scanner (the bytes are valid: it cannot fail). Empty for other kinds.
+    private var memberRanges: ArraySlice<JSONScanner.MemberRange> {
         guard kind == .object else { return [] }
+        if let recordedMembers { return recordedMembers }
         return storage.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer: buffer, in: range, maxDepth: .max)
             var recorder = JSONRangeRecorder()
             _ = try? scanner.scanDocument(into: &recorder)
-            return recorder.members
+            return recorder.members[...]
         }
     }
 

@@ -105,6 +105,34 @@ struct JSONRawValueTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"m":[1, {"x":"}"}]}"#)
     }
 
+    @Test(
+        "an object member's own members come from the scan that validated the document, the same as scanning it alone",
+        arguments: [
+            #"{"jsonrpc":"2.0","id":1,"method":"m","params":{"a":1,"b":{"c":[{"d":2}]},"e\u0041":"x"},"meta":{"k":"v"}}"#,
+            #"{"params":{},"meta":{"a":{"b":{"c":{}}},"a":"dup"},"x":[{"y":1}],"z":"s"}"#,
+            #"[{"params":{"p":1},"id":1},{"meta":{"q":[1,{"r":2}]}},3,[{"s":{"t":1}}],{"params":{"\"k\"":null}}]"#,
+            #" { "params" : { "a" : "b\n" , "c" : { } } } "#,
+        ])
+    func nestedMembersAreRecorded(document: String) throws {
+        let bytes = Array(document.utf8)
+        func check(_ object: JSONRawObject) throws {
+            for index in 0..<object.count {
+                let value = object.value(at: index)
+                let alone = try JSONRawValue(validating: Array(value.storage[value.range]))
+                #expect(value.members.map(\.key) == alone.members.map(\.key), "\(object.key(at: index))")
+                #expect(
+                    value.members.map { String(decoding: $0.value.storage[$0.value.range], as: UTF8.self) }
+                        == alone.members.map { String(decoding: $0.value.storage[$0.value.range], as: UTF8.self) })
+            }
+        }
+        switch try JSONRawDocument(scanning: bytes, maxDepth: 64) {
+        case .object(let object): try check(object)
+        case .array(let array):
+            for index in 0..<array.count { if let object = array.object(at: index) { try check(object) } }
+        case .scalar: Issue.record("not a container")
+        }
+    }
+
     @Test("validating init throws the parser's error")
     func validatingError() {
         #expect(throws: JSONParseError(reason: "expected a member name", offset: 7)) {
