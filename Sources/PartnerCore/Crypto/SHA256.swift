@@ -24,7 +24,7 @@ public struct SHA256: Sendable {
 
     /// Feeds bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let fed = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        let fed: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         if fed == nil { Array(bytes).withUnsafeBytes { update($0) } }
     }
 
