@@ -5,37 +5,32 @@ public struct JSONRawArray: Sendable {
     public let storage: [UInt8]
     /// Where the array lies in `storage`, from its `[` to just after its `]`.
     public let range: Range<Int>
-    let elements: [JSONRangeRecorder.Element]
-    let members: [JSONScanner.MemberRange]
-    let valueMembers: [Range<Int>?]
-    let nested: [JSONScanner.MemberRange]
+    /// Where the elements, their members and their members' members lie.
+    let recorder: JSONRangeRecorder
 
     init(storage: [UInt8], range: Range<Int>, recorder: JSONRangeRecorder) {
         self.storage = storage
         self.range = range
-        self.elements = recorder.elements
-        self.members = recorder.members
-        self.valueMembers = recorder.valueMembers
-        self.nested = recorder.nested
+        self.recorder = recorder
     }
 
     /// The array as a raw value.
     public var rawValue: JSONRawValue { JSONRawValue(unchecked: storage, range: range) }
 
     /// The number of elements.
-    public var count: Int { elements.count }
+    public var count: Int { recorder.elements.count }
 
     /// Element `index` as raw bytes.
     public func value(at index: Int) -> JSONRawValue {
-        JSONRawValue(unchecked: storage, range: elements[index].value)
+        JSONRawValue(unchecked: storage, range: recorder.elements[index].value)
     }
 
     /// Element `index` with its members located, or `nil` when it is not an object.
     public func object(at index: Int) -> JSONRawObject? {
-        let element = elements[index]
+        let element = recorder.elements[index]
         guard storage[element.value.lowerBound] == UInt8(ascii: "{") else { return nil }
         return JSONRawObject(
-            storage: storage, range: element.value, members: members[element.members],
-            valueMembers: valueMembers[element.members], nested: nested)
+            storage: storage, range: element.value, members: recorder.members[element.members],
+            valueMembers: recorder.valueMembers[element.members], nested: recorder.nested)
     }
 }
