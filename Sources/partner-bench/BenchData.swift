@@ -60,7 +60,7 @@ struct BenchData: Sendable {
 
     /// Lists up to `limit` existing customers and active subscriptions of the caller's partner.
     /// - Throws: the first failed call.
-    static func discover(client: PartnerClient, limit: Int = 10_000) async throws -> BenchData {
+    static func discover(client: PartnerClient, limit: Int = 1_000_000) async throws -> BenchData {
         var customers: [String] = []
         var token: String?
         repeat {

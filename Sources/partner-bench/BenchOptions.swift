@@ -54,7 +54,7 @@ struct BenchOptions: Sendable {
           --server-arg ARG       extra argument for the spawned server (repeatable), e.g. --server-arg=--loops=1
           --token T              bearer token (default: the spawned server's bootstrap token)
           --seed-customers N     create N customers, one subscription each (default 1000 when spawned;
-                                 with --target and no seeding, existing customers are listed)
+                                 with --target and no seeding, up to 1,000,000 existing ones are listed)
           --message-bytes N      echo message size (default 600)
           --item-bytes N         stream item padding (default 100)
           --idempotency-keys on|off   write with a fresh idempotency key per call (default off)
