@@ -1,10 +1,12 @@
 /// Builds the `JSONValue` tree of a document as `JSONScanner` reads it: what `JSONParser`
 /// returns. A repeated member name keeps its first occurrence (WIRE.md §3.1).
 struct JSONTreeBuilder: JSONScanBuilder {
-    /// An object being read: its members so far, and past 16 of them a set of their names
-    /// (so the repeated-name check stays linear in the input).
+    /// An object being read: its members so far, a bit per name fingerprint seen (a name whose
+    /// bit is clear is new, with no comparison), and past 32 members a set of their names (so
+    /// the repeated-name check stays linear in the input).
     struct Object {
         var members: [JSONObject.Member] = []
+        var fingerprints: UInt128 = 0
         var seen: Set<String>? = nil
     }
 
@@ -40,14 +42,35 @@ struct JSONTreeBuilder: JSONScanBuilder {
     @inline(__always)
     func member(_ object: inout Object, _ range: JSONScanner.MemberRange, _ value: JSONValue) {
         let key = Self.decodeString(buffer, content: range.key, hasEscape: range.keyHasEscape)
-        if object.seen == nil && object.members.count >= 16 { object.seen = Set(object.members.map(\.key)) }
+        if object.seen == nil && object.members.count >= 32 { object.seen = Set(object.members.map(\.key)) }
         let repeated: Bool
         if object.seen != nil {
             repeated = !object.seen!.insert(key).inserted
         } else {
-            repeated = object.members.contains { $0.key == key }
+            let bit = Self.fingerprintBit(key)
+            repeated = object.fingerprints & bit != 0 && object.members.contains { $0.key == key }
+            object.fingerprints |= bit
         }
         if !repeated { object.members.append(JSONObject.Member(key: key, value: value)) }
+    }
+
+    /// One of 128 bits, chosen by a name's length and three of its bytes (first, middle, last
+    /// two): equal names always share it, most different names of one object do not. Every
+    /// bit for a name whose UTF-8 is not contiguous (not one the builder decodes), which then
+    /// is always compared.
+    @inline(__always)
+    static func fingerprintBit(_ key: String) -> UInt128 {
+        let hash = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            var hash = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
+            if let first = bytes.first, let last = bytes.last {
+                hash ^= UInt64(first) | UInt64(last) << 8
+                hash ^=
+                    UInt64(bytes[bytes.count / 2]) << 16 | UInt64(bytes[bytes.count > 1 ? bytes.count - 2 : 0]) << 24
+            }
+            return hash &* 0xBF58_476D_1CE4_E5B9
+        }
+        guard let hash else { return .max }
+        return UInt128(1) << (hash >> 57)
     }
 
     func endObject(_ object: Object) -> JSONValue { .object(JSONObject(object.members)) }

@@ -183,6 +183,19 @@ struct JSONParserTests {
         #expect(object["k7"] == .int(7))
     }
 
+    @Test("a repeat is dropped whatever the object's size and wherever the first stands, escaped names included")
+    func duplicateKeysAtEveryPosition() throws {
+        for size in 1...40 {
+            for repeated in 0..<size {
+                var members = (0..<size).map { #""name\#($0)":\#($0)"# }
+                members.append(#""\u006eame\#(repeated)":-1"#)
+                let object = try #require(try parser.parse("{" + members.joined(separator: ",") + "}").objectValue)
+                #expect(object.count == size)
+                #expect(object["name\(repeated)"] == .int(Int64(repeated)))
+            }
+        }
+    }
+
     @Test("200,000 nested arrays fail with a limit error instead of crashing")
     func hostileDepth() throws {
         let depth = 200_000
