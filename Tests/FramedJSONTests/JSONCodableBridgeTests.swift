@@ -48,6 +48,18 @@ struct JSONCodableBridgeTests {
         #expect(decoded == sample)
     }
 
+    @Test("members decode the same in any order: reversed, rotated, or with absent optionals between")
+    func membersInAnyOrder() throws {
+        let members = try #require(try JSONParser().parse(sample.jsonBytes()).objectValue).members
+        for order in [Array(members.reversed()), Array(members[3...] + members[..<3])] {
+            let decoded = try Customer(json: .object(JSONObject(order)), path: "")
+            #expect(decoded == sample)
+        }
+        var withNull = members
+        withNull.insert(JSONObject.Member(key: "alternateEmail", value: .null), at: 4)
+        #expect(try Customer(json: .object(JSONObject(withNull)), path: "") == sample)
+    }
+
     @Test(
         "decoding errors name the field path and the reason",
         arguments: [

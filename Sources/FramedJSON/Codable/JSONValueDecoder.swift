@@ -146,20 +146,52 @@ struct ValueDecoder: Decoder {
     }
 }
 
-/// An object's members, looked up by name (linear: protocol objects are small). A member that is
-/// `null` reads as absent for `decodeIfPresent`.
-struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+/// An object's members, looked up by name. A member that is `null` reads as absent for
+/// `decodeIfPresent`.
+///
+/// Members are usually read in the order they were written (a type reads its own encoding
+/// back), so the member after the last one found is tried first, then that one again: a
+/// whole object costs one
+/// comparison per member instead of a scan per member; otherwise the scan starts at the first
+/// member. Objects parsed from JSON never repeat a name (`JSONParser` keeps the first); of an
+/// object built in code that repeats one, either occurrence may be read.
+final class KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
     let codingPath: [any CodingKey]
+    /// Where the next lookup starts: just after the member found last.
+    private var next = 0
+
+    init(object: JSONObject, codingPath: [any CodingKey]) {
+        self.object = object
+        self.codingPath = codingPath
+    }
 
     var allKeys: [Key] { object.members.compactMap { Key(stringValue: $0.key) } }
 
-    func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
+    /// The value of the member named `key`, `null` included, or nil when absent.
+    @inline(__always)
+    private func find(_ key: Key) -> JSONValue? {
+        let name = key.stringValue
+        let members = object.members
+        if next < members.count, members[next].key == name {
+            next += 1
+            return members[next - 1].value
+        }
+        // The same member again (`contains` or `decodeNil` before `decode`).
+        if next > 0, members[next - 1].key == name { return members[next - 1].value }
+        for index in members.indices where members[index].key == name {
+            next = index + 1
+            return members[index].value
+        }
+        return nil
+    }
+
+    func contains(_ key: Key) -> Bool { find(key) != nil }
 
     /// The member's value, or "is required" when it is absent or `null`.
     @inline(__always)
     private func required(_ key: Key) throws -> JSONValue {
-        guard let value = object[key.stringValue], value != .null else {
+        guard let value = find(key), value != .null else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
         }
         return value
@@ -167,7 +199,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     @inline(__always)
     private func present(_ key: Key) -> JSONValue? {
-        guard let value = object[key.stringValue], value != .null else { return nil }
+        guard let value = find(key), value != .null else { return nil }
         return value
     }
 
@@ -176,7 +208,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         ValueDecoder(value: value, parentPath: codingPath, key: key)
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { (object[key.stringValue] ?? .null) == .null }
+    func decodeNil(forKey key: Key) throws -> Bool { (find(key) ?? .null) == .null }
 
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
         let value = try required(key)
@@ -222,7 +254,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         if T.self == JSONValue.self {
-            guard let value = object[key.stringValue] else {
+            guard let value = find(key) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
             }
             return value as! T
@@ -253,7 +285,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The member's value, `null` included; "is required" only when absent.
     private func member(_ key: Key) throws -> JSONValue {
-        guard let value = object[key.stringValue] else {
+        guard let value = find(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
         }
         return value
