@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PartnerCore
+import PartnerStore
 import Synchronization
 
 /// The write path of one replica: writer connections ("lanes", each on its own queue) that
@@ -38,13 +39,13 @@ final class PostgresGroupWriter: Sendable {
 
     /// The queued writes and which lanes are running batches.
     private struct State {
-        var pending: [any PostgresPendingWrite] = []
+        var pending: [any PendingWrite] = []
         var busy: [Bool]
         var closed = false
 
         /// A write arrives: refused when closed; otherwise queued, and an idle lane (if any)
         /// is woken to run it.
-        mutating func submit(_ write: any PostgresPendingWrite) -> SubmitAction {
+        mutating func submit(_ write: any PendingWrite) -> SubmitAction {
             if closed { return .refuse }
             pending.append(write)
             guard let lane = busy.firstIndex(of: false) else { return .none }
@@ -54,7 +55,7 @@ final class PostgresGroupWriter: Sendable {
 
         /// The next batch for `lane`, at most `limit` writes; empty (and the lane idle) when
         /// nothing waits.
-        mutating func nextBatch(lane: Int, limit: Int) -> [any PostgresPendingWrite] {
+        mutating func nextBatch(lane: Int, limit: Int) -> [any PendingWrite] {
             let taken = Array(pending.prefix(limit))
             pending.removeFirst(taken.count)
             if taken.isEmpty { busy[lane] = false }
@@ -94,7 +95,7 @@ final class PostgresGroupWriter: Sendable {
     var commitCount: Int { commits.load(ordering: .relaxed) }
 
     /// Queues a write; its continuation is resumed after its batch committed (or failed).
-    func submit(_ write: any PostgresPendingWrite) {
+    func submit(_ write: any PendingWrite) {
         switch state.withLock({ $0.submit(write) }) {
         case .refuse: write.fail(StoreError(code: .unavailable, message: "the store is closed"))
         case .start(let index): lanes[index].queue.async { self.drain(index) }
@@ -127,7 +128,7 @@ final class PostgresGroupWriter: Sendable {
         }
     }
 
-    private func run(_ batch: [any PostgresPendingWrite], on connection: PostgresConnection) {
+    private func run(_ batch: [any PendingWrite], on connection: PostgresConnection) {
         var remaining = batch
         var deferWrites = true
         while !remaining.isEmpty {
@@ -157,11 +158,11 @@ final class PostgresGroupWriter: Sendable {
 
     private enum Attempt {
         case done
-        case retry([any PostgresPendingWrite], String)
+        case retry([any PendingWrite], String)
     }
 
     private func attempt(
-        _ batch: [any PostgresPendingWrite], deferWrites: Bool, on connection: PostgresConnection
+        _ batch: [any PendingWrite], deferWrites: Bool, on connection: PostgresConnection
     ) -> Attempt {
         do {
             try begin(on: connection)
@@ -171,7 +172,7 @@ final class PostgresGroupWriter: Sendable {
         }
         let tables = PostgresRecordTables(connection: connection, records: records)
         let sequences = PostgresBatchSequences()
-        var kept: [any PostgresPendingWrite] = []
+        var kept: [any PendingWrite] = []
         var kinds: Set<String> = []
         for write in batch {
             do {
@@ -248,7 +249,7 @@ final class PostgresGroupWriter: Sendable {
     /// statements are still in the queue and are simply dropped (the earlier bodies' stay
     /// queued); otherwise the queue (all of it the body's own) is dropped and the savepoint
     /// rolled back to.
-    private func undo(batch: [any PostgresPendingWrite], mark: Mark, on connection: PostgresConnection) throws {
+    private func undo(batch: [any PendingWrite], mark: Mark, on connection: PostgresConnection) throws {
         guard batch.count > 1 else {
             rollback(on: connection)
             return

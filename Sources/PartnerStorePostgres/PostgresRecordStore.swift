@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 public import PartnerCore
+import PartnerStore
 import Synchronization
 
 /// `RecordStore` on PostgreSQL through libpq, for several partner-server replicas sharing one
@@ -130,7 +131,7 @@ public final class PostgresRecordStore: RecordStore, CommitObserving {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
         try checkOpen()
         return try await withCheckedThrowingContinuation { continuation in
-            writer.submit(PostgresWriteRequest(body: body, continuation: continuation))
+            writer.submit(WriteRequest(body: body, continuation: continuation))
         }
     }
 

@@ -1,9 +1,12 @@
-import PartnerCore
+package import PartnerCore
 
-/// A `write` call waiting for the writer thread, its result type erased.
-protocol PendingWrite: AnyObject, Sendable {
-    /// Runs the body on the writer thread and keeps its outcome; `true` when it returned.
-    func run(_ transaction: SQLiteWriteTransaction) -> Bool
+/// A `write` call waiting for a store's writer (the SQLite writer thread, the PostgreSQL group
+/// writer), its result type erased.
+package protocol PendingWrite: AnyObject, Sendable {
+    /// How many times the body has run (a batch the database abandoned runs again).
+    var attempts: Int { get }
+    /// Runs the body in `transaction` and keeps its outcome; `true` when it returned.
+    func run(_ transaction: any StoreWriting) -> Bool
     /// Resumes the caller with the kept outcome (after COMMIT succeeded).
     func complete()
     /// Resumes the caller with `error`, whatever the body did.
@@ -14,19 +17,24 @@ protocol PendingWrite: AnyObject, Sendable {
 
 /// One `write` call: its body, its caller's continuation, and the body's outcome.
 ///
-/// `outcome` is set and read only on the writer thread, between `run` and the resume; the
-/// continuation is resumed exactly once. That confinement is why it is `@unchecked Sendable`.
-final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
+/// `outcome` and `attempts` are set and read only by the writer, between `run` and the
+/// resume; the continuation is resumed exactly once. That confinement is why it is
+/// `@unchecked Sendable`.
+package final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
     private let body: @Sendable (any StoreWriting) throws -> T
     private let continuation: CheckedContinuation<T, any Error>
     private var outcome: Result<T, any Error>?
+    package private(set) var attempts = 0
 
-    init(body: @escaping @Sendable (any StoreWriting) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+    package init(
+        body: @escaping @Sendable (any StoreWriting) throws -> T, continuation: CheckedContinuation<T, any Error>
+    ) {
         self.body = body
         self.continuation = continuation
     }
 
-    func run(_ transaction: SQLiteWriteTransaction) -> Bool {
+    package func run(_ transaction: any StoreWriting) -> Bool {
+        attempts += 1
         do {
             outcome = .success(try body(transaction))
             return true
@@ -36,15 +44,15 @@ final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
         }
     }
 
-    func complete() {
+    package func complete() {
         continuation.resume(with: outcome ?? .failure(StoreError(code: .unavailable, message: "the write did not run")))
     }
 
-    func fail(_ error: any Error) {
+    package func fail(_ error: any Error) {
         continuation.resume(throwing: error)
     }
 
-    func failIfSucceeded(_ error: any Error) {
+    package func failIfSucceeded(_ error: any Error) {
         if case .failure(let own)? = outcome {
             continuation.resume(throwing: own)
         } else {
