@@ -36,9 +36,11 @@ struct JSONRangeRecorder: JSONScanBuilder {
     private var rootIsArray = false
     private var elementMembersStart = 0
 
+    /// Room for a request's members and those of its params and meta without growing.
     init() {
-        members.reserveCapacity(6)
-        valueMembers.reserveCapacity(6)
+        members.reserveCapacity(8)
+        valueMembers.reserveCapacity(8)
+        nested.reserveCapacity(8)
     }
 
     /// A scalar's members: none.
