@@ -72,45 +72,55 @@ public final class LogfmtLogger: Sendable {
     /// Logs `event` with key-value fields, in the order given.
     public func log(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         guard level >= minimumLevel else { return }
-        var body: [UInt8] = []
-        body.reserveCapacity(256)
-        appendBody(level, event, to: &body)
-        for (key, value) in fields { appendField(key, value, to: &body) }
-        emit(body)
+        var line = startLine(level, event)
+        for (key, value) in fields { appendField(key, value, to: &line) }
+        endLine(&line)
+        sink.append(line)
     }
 
     /// Logs `event` with fields built at run time, in the order given.
     public func log(_ level: Level, _ event: String, fields: [(key: String, value: String)]) {
         guard level >= minimumLevel else { return }
-        var body: [UInt8] = []
-        body.reserveCapacity(320)
-        appendBody(level, event, to: &body)
-        for (key, value) in fields { appendField(key, value, to: &body) }
-        emit(body)
+        var line = startLine(level, event)
+        for (key, value) in fields { appendField(key, value, to: &line) }
+        endLine(&line)
+        sink.append(line)
     }
 
     /// One line (with its newline) in the logger's format, stamped now.
     public func render(_ level: Level, _ event: String, _ fields: [(key: String, value: String)]) -> String {
-        var body: [UInt8] = []
-        appendBody(level, event, to: &body)
-        for (key, value) in fields { appendField(key, value, to: &body) }
-        return String(decoding: line(body), as: UTF8.self)
+        var line = startLine(level, event)
+        for (key, value) in fields { appendField(key, value, to: &line) }
+        endLine(&line)
+        return String(decoding: line, as: UTF8.self)
     }
 
     // MARK: Building lines
 
-    /// After the time: ` level=info event=call` or `","level":"info","event":"call"`.
-    private func appendBody(_ level: Level, _ event: String, to out: inout [UInt8]) {
+    /// A line's start, built in the one buffer the whole line goes into: the time, then
+    /// ` level=info event=call` or `","level":"info","event":"call"`.
+    private func startLine(_ level: Level, _ event: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(384)
         switch format {
         case .logfmt:
+            out += Self.logfmtTime
+            clock.withLock { $0.appendNow(to: &out) }
             out += Self.logfmtLevel[level.rawValue]
-            out += Array(" event=".utf8)
             Self.appendLogfmtValue(event, to: &out)
         case .json:
+            out += Self.jsonTime
+            clock.withLock { $0.appendNow(to: &out) }
             out += Self.jsonLevel[level.rawValue]
-            out += Array(#","event":"#.utf8)
             Self.appendJSONString(event, to: &out)
         }
+        return out
+    }
+
+    /// The line's end: `}` in JSON, and the newline.
+    private func endLine(_ line: inout [UInt8]) {
+        if format == .json { line.append(UInt8(ascii: "}")) }
+        line.append(UInt8(ascii: "\n"))
     }
 
     private func appendField(_ key: String, _ value: String, to out: inout [UInt8]) {
@@ -128,24 +138,10 @@ public final class LogfmtLogger: Sendable {
         }
     }
 
-    private static let logfmtLevel = Level.allCases.map { Array(" level=\($0.name)".utf8) }
-    private static let jsonLevel = Level.allCases.map { Array(#"","level":"\#($0.name)""#.utf8) }
-
-    /// The whole line: the time, `body`, the end.
-    private func line(_ body: [UInt8]) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(body.count + 40)
-        line += format == .logfmt ? Array("time=".utf8) : Array(#"{"time":""#.utf8)
-        clock.withLock { $0.appendNow(to: &line) }
-        line += body
-        if format == .json { line.append(UInt8(ascii: "}")) }
-        line.append(UInt8(ascii: "\n"))
-        return line
-    }
-
-    private func emit(_ body: [UInt8]) {
-        sink.append(line(body))
-    }
+    private static let logfmtTime = Array("time=".utf8)
+    private static let jsonTime = Array(#"{"time":""#.utf8)
+    private static let logfmtLevel = Level.allCases.map { Array(" level=\($0.name) event=".utf8) }
+    private static let jsonLevel = Level.allCases.map { Array(#"","level":"\#($0.name)","event":"#.utf8) }
 
     // MARK: Escaping
 
@@ -202,7 +198,6 @@ public final class LogfmtLogger: Sendable {
 
     /// `\"`, `\\`, `\n`, `\r`, `\t`, other control characters as `\u00XX`; the rest as is.
     private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -211,13 +206,16 @@ public final class LogfmtLogger: Sendable {
             case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case 0..<0x20, 0x7F:
-                out += Array(#"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+                out += Self.unicodeEscape
+                out.append(Self.hexDigits[Int(byte >> 4)])
+                out.append(Self.hexDigits[Int(byte & 0xF)])
             default: out.append(byte)
             }
         }
     }
+
+    private static let unicodeEscape = Array(#"\u00"#.utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `value` quoted when logfmt needs it.
     public static func quote(_ value: String) -> String {

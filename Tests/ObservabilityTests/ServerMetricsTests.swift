@@ -55,6 +55,18 @@ struct ServerMetricsTests {
         #expect(fields.first { $0.key == "ms" }?.value == "1.500")
     }
 
+    @Test("logfmt lines: the time, the level, the event, then the fields in order, quoted where needed")
+    func logfmtRendering() throws {
+        let logger = LogfmtLogger(format: .logfmt)
+        let line = logger.render(.warning, "call", [("ms", "0.210"), ("peer", "a b"), ("empty", "")])
+        let time = try #require(line.split(separator: " ").first)
+        #expect(time.hasPrefix("time=") && time.hasSuffix("Z") && time.count == "time=2026-12-05T18:30:00.123Z".count)
+        #expect(line.dropFirst(time.count) == #" level=warning event=call ms=0.210 peer="a b" empty="""# + "\n")
+        let json = LogfmtLogger(format: .json).render(.info, "call", [("ms", "0.210")])
+        #expect(json.hasPrefix(#"{"time":""#))
+        #expect(json.hasSuffix(#"Z","level":"info","event":"call","ms":0.210}"# + "\n"))
+    }
+
     @Test("JSON log lines escape control characters and write plain numbers unquoted")
     func jsonRendering() {
         let logger = LogfmtLogger(format: .json)
