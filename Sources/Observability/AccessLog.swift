@@ -104,14 +104,13 @@ public struct AccessLog: RPCServerObserver {
 
     /// The fields of a call line, in order.
     public static func fields(of record: RPCCallRecord) -> [(key: String, value: String)] {
-        var fields: [(key: String, value: String)] = [
-            ("method", record.method.isEmpty ? "-" : record.method),
-            ("status", record.status.name),
-            ("ms", decimal(record.duration, scale: 1000)),
-            ("bytes_in", String(record.bytesIn)),
-            ("bytes_out", String(record.bytesOut)),
-        ]
-        fields.reserveCapacity(16)
+        var fields: [(key: String, value: String)] = []
+        fields.reserveCapacity(12 + record.annotations.count)
+        fields.append(("method", record.method.isEmpty ? "-" : record.method))
+        fields.append(("status", record.status.name))
+        fields.append(("ms", decimal(record.duration, scale: 1000)))
+        fields.append(("bytes_in", String(record.bytesIn)))
+        fields.append(("bytes_out", String(record.bytesOut)))
         if record.itemsSent > 0 { fields.append(("items", String(record.itemsSent))) }
         fields.append(("peer", record.peer))
         fields.append(("conn", String(record.connectionID)))
