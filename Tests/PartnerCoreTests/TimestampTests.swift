@@ -12,10 +12,24 @@ struct TimestampTests {
             (Int64(1_772_355_600_123), "2026-03-01T09:00:00.123Z"),
             (Int64(-1), "1969-12-31T23:59:59.999Z"),
             (Int64(253_402_300_799_999), "9999-12-31T23:59:59.999Z"),
+            (Int64(86_399_999), "1970-01-01T23:59:59.999Z"),
+            (Int64(1_767_225_600_000), "2026-01-01T00:00:00.000Z"),
+            (Int64(1_798_761_599_999), "2026-12-31T23:59:59.999Z"),
         ])
     func formats(millis: Int64, text: String) {
         #expect(Timestamp(millisecondsSinceEpoch: millis).rfc3339 == text)
         #expect(Timestamp(rfc3339: text)?.millisecondsSinceEpoch == millis)
+    }
+
+    @Test(
+        "years outside 0-9999 are written with as many digits as they need, and a sign when negative",
+        arguments: [
+            (Int64(253_402_300_800_000), "10000-01-01T00:00:00.000Z"),
+            (Int64(-62_167_219_200_000), "0000-01-01T00:00:00.000Z"),
+            (Int64(-62_198_755_200_001), "-0002-12-31T23:59:59.999Z"),
+        ])
+    func formatsFarYears(millis: Int64, text: String) {
+        #expect(Timestamp(millisecondsSinceEpoch: millis).rfc3339 == text)
     }
 
     @Test("parses offsets, fractions and lower-case separators")

@@ -4,19 +4,41 @@ extension Timestamp {
     /// Years outside 0...9999 are written with as many digits as needed and a sign if negative.
     public var rfc3339: String {
         let date = civilDate
-        let msOfDay = millisecondOfDay
-        let hour = Int(msOfDay / 3_600_000)
-        let minute = Int(msOfDay / 60_000 % 60)
-        let second = Int(msOfDay / 1000 % 60)
-        let milli = Int(msOfDay % 1000)
-        var out = ""
-        out.reserveCapacity(24)
-        if date.year < 0 { out += "-" }
-        out += Self.pad(abs(date.year), 4)
-        out += "-" + Self.pad(date.month, 2) + "-" + Self.pad(date.day, 2)
-        out += "T" + Self.pad(hour, 2) + ":" + Self.pad(minute, 2) + ":" + Self.pad(second, 2)
-        out += "." + Self.pad(milli, 3) + "Z"
-        return out
+        let msOfDay = Int(millisecondOfDay)
+        var yearDigits = 4
+        var rest = abs(date.year) / 10_000
+        while rest > 0 {
+            yearDigits += 1
+            rest /= 10
+        }
+        let sign = date.year < 0 ? 1 : 0
+        // One string of its final size, written in place: every answer carries timestamps.
+        return String(unsafeUninitializedCapacity: sign + yearDigits + 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: value % 10) &+ UInt8(ascii: "0")
+                    value /= 10
+                }
+            }
+            if sign == 1 { buffer[0] = UInt8(ascii: "-") }
+            put(abs(date.year), yearDigits, at: sign)
+            let at = sign + yearDigits
+            buffer[at] = UInt8(ascii: "-")
+            put(date.month, 2, at: at + 1)
+            buffer[at + 3] = UInt8(ascii: "-")
+            put(date.day, 2, at: at + 4)
+            buffer[at + 6] = UInt8(ascii: "T")
+            put(msOfDay / 3_600_000, 2, at: at + 7)
+            buffer[at + 9] = UInt8(ascii: ":")
+            put(msOfDay / 60_000 % 60, 2, at: at + 10)
+            buffer[at + 12] = UInt8(ascii: ":")
+            put(msOfDay / 1000 % 60, 2, at: at + 13)
+            buffer[at + 15] = UInt8(ascii: ".")
+            put(msOfDay % 1000, 3, at: at + 16)
+            buffer[at + 19] = UInt8(ascii: "Z")
+            return at + 20
+        }
     }
 
     /// Parses an RFC 3339 date-time (`2026-03-01T12:00:00Z`, `...T12:00:00.5+02:00`, lower-case
@@ -75,10 +97,5 @@ extension Timestamp {
         let base = Timestamp(
             year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millis)
         self = base.adding(milliseconds: -Int64(offsetMinutes) * 60_000)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

@@ -3,37 +3,8 @@ import PartnerCore
 
 /// Conversions between domain values and wire messages that every service uses.
 enum WireMapping {
-    /// A domain timestamp as RFC 3339 text: exactly `timestamp.rfc3339`
-    /// (`2026-01-02T03:04:05.006Z`), written into one 24-byte string for years 0-9999.
-    static func time(_ timestamp: Timestamp) -> String {
-        let date = timestamp.civilDate
-        guard (0...9999).contains(date.year) else { return timestamp.rfc3339 }
-        let msOfDay = Int(timestamp.millisecondOfDay)
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[position] = UInt8(truncatingIfNeeded: value % 10) &+ 48
-                    value /= 10
-                }
-            }
-            put(date.year, 4, at: 0)
-            buffer[4] = UInt8(ascii: "-")
-            put(date.month, 2, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            put(date.day, 2, at: 8)
-            buffer[10] = UInt8(ascii: "T")
-            put(msOfDay / 3_600_000, 2, at: 11)
-            buffer[13] = UInt8(ascii: ":")
-            put(msOfDay / 60_000 % 60, 2, at: 14)
-            buffer[16] = UInt8(ascii: ":")
-            put(msOfDay / 1000 % 60, 2, at: 17)
-            buffer[19] = UInt8(ascii: ".")
-            put(msOfDay % 1000, 3, at: 20)
-            buffer[23] = UInt8(ascii: "Z")
-            return 24
-        }
-    }
+    /// A domain timestamp as RFC 3339 text (`2026-01-02T03:04:05.006Z`).
+    static func time(_ timestamp: Timestamp) -> String { timestamp.rfc3339 }
 
     /// An optional domain timestamp as RFC 3339 text.
     static func time(_ timestamp: Timestamp?) -> String? { timestamp?.rfc3339 }
