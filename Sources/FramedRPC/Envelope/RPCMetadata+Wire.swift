@@ -27,7 +27,8 @@ extension RPCMetadata {
             throw .limitExceeded("meta is \(size) bytes, above the limit of \(maxBytes) bytes", field: "meta")
         }
         for member in object.members {
-            let field = "meta." + member.key
+            // The field path is built only for an error: most calls carry a bearer token.
+            var field: String { "meta." + member.key }
             switch member.key {
             case "timeoutMs":
                 guard let ms = member.value.intValue, ms >= 0, ms <= 2_147_483_647 else {
