@@ -53,7 +53,7 @@ struct DiskFaultTests {
         await store.close()
     }
 
-    @Test("a write that fills the disk fails alone; the others of its batch commit")
+    @Test("a write that fills the disk fails alone; the others of its batch commit, their counter values without a gap")
     func diskFullInsideBatch() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteRecordStore(path: folder.database, config: .init(maxPageCount: 40))
@@ -67,16 +67,27 @@ struct DiskFaultTests {
             }
         }
         try await waitUntil(10, "writer inside the holding body") { entered.isSet }
-        let small1 = Task { try await store.write { try $0.put(Counter(id: "small1", value: 1)) } }
+        let small1 = Task {
+            try await store.write { tx in
+                try tx.put(Counter(id: "small1", value: 1))
+                return try tx.nextSequence("seq")
+            }
+        }
         try await waitUntil(10, "first small write queued") { store.pendingWriteCount == 1 }
         let huge = Task {
-            try await store.write {
-                try $0.put(
+            try await store.write { tx in
+                _ = try tx.nextSequence("seq")
+                try tx.put(
                     Note(id: "huge", partnerId: "p1", slug: "huge", text: String(repeating: "h", count: 400_000)))
             }
         }
         try await waitUntil(10, "huge write queued") { store.pendingWriteCount == 2 }
-        let small2 = Task { try await store.write { try $0.put(Counter(id: "small2", value: 2)) } }
+        let small2 = Task {
+            try await store.write { tx in
+                try tx.put(Counter(id: "small2", value: 2))
+                return try tx.nextSequence("seq")
+            }
+        }
         try await waitUntil(10, "second small write queued") { store.pendingWriteCount == 3 }
         gate.signal()
         try await withTimeout(20, "holding write") { try await held.value }
@@ -84,10 +95,11 @@ struct DiskFaultTests {
         let hugeError = await storeError { try await withTimeout(20, "huge write") { try await huge.value } }
         #expect(hugeError?.code == .unavailable)
         #expect(hugeError?.message.contains("disk full") == true)
-        try await withTimeout(20, "small writes") {
-            try await small1.value
-            try await small2.value
-        }
+        let drawn = try await withTimeout(20, "small writes") { [try await small1.value, try await small2.value] }
+        // The failed write's value is given back: whether SQLite kept the transaction or the
+        // earlier body ran again in a new one, the counter has no gap.
+        #expect(drawn == [1, 2])
+        #expect(try await store.write { try $0.nextSequence("seq") } == 3)
         #expect(try await store.read { try $0.get(Counter.self, id: "small1") }?.value == 1)
         #expect(try await store.read { try $0.get(Counter.self, id: "small2") }?.value == 2)
         #expect(try await store.read { try $0.get(Note.self, id: "huge") } == nil)

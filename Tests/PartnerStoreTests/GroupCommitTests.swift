@@ -87,6 +87,51 @@ struct GroupCommitTests {
         await store.close()
     }
 
+    @Test("counters drawn in one batch: a failing body gives its values back, the later ones continue without a gap")
+    func countersInOneBatch() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        #expect(try await store.write { try $0.nextSequence("feed") } == 1)
+        let gate = DispatchSemaphore(value: 0)
+        let held = try await holdWriter(store, gate: gate)
+
+        var calls: [Task<[Int64], any Error>] = []
+        func enqueue(_ body: @escaping @Sendable (any StoreWriting) throws -> [Int64]) async throws {
+            let expected = calls.count + 1
+            calls.append(Task { try await store.write(body) })
+            try await waitUntil(10, "call \(expected) queued") { store.pendingWriteCount == expected }
+        }
+        try await enqueue { tx in [try tx.nextSequence("feed")] }
+        try await enqueue { tx in
+            _ = try tx.nextSequence("feed")
+            _ = try tx.nextSequence("feed")
+            throw IntendedFailure(tag: "given back")
+        }
+        try await enqueue { tx in
+            [try tx.nextSequence("feed"), try tx.nextSequence("feed"), try tx.nextSequence("other")]
+        }
+        let commitsBefore = store.commitCount
+        gate.signal()
+        try await withTimeout(20, "gate write") { try await held.value }
+
+        var outcomes: [String] = []
+        for call in calls {
+            do {
+                outcomes.append("\(try await withTimeout(20, "batched write") { try await call.value })")
+            } catch let error as IntendedFailure {
+                outcomes.append("failed \(error.tag)")
+            }
+        }
+        #expect(outcomes == ["[2]", "failed given back", "[3, 4, 1]"])
+        #expect(store.commitCount == commitsBefore + 2)
+        #expect(try await store.write { try $0.nextSequence("feed") } == 5)
+        await store.close()
+
+        let reopened = try SQLiteRecordStore(path: folder.database)
+        #expect(try await reopened.write { [try $0.nextSequence("feed"), try $0.nextSequence("other")] } == [6, 2])
+        await reopened.close()
+    }
+
     @Test("200 concurrent writes complete with far fewer commits than writes")
     func batchesConcurrentWrites() async throws {
         let folder = try TemporaryFolder()

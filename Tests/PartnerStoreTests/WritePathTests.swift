@@ -104,6 +104,28 @@ struct WritePathTests {
         #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 1)
     }
 
+    @Test(
+        "a record without unique keys is inserted without a lookup first; a put of a stored one still replaces it and its lookup rows",
+        arguments: [0, 1_000])
+    func insertWithoutLookup(cacheCapacity: Int) async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: cacheCapacity))
+        try await store.write { try $0.put(Entry(id: "e1", partnerId: "p1", text: "v1", tags: ["a", "b"])) }
+        try await store.write { try $0.put(Entry(id: "e1", partnerId: "p1", text: "v2", tags: ["b", "c"])) }
+        try await store.write { try $0.put(Entry(id: "e2", partnerId: "p2", tags: ["a"])) }
+        #expect(try await store.read { try $0.get(Entry.self, id: "e1") }?.text == "v2")
+        for (tag, expected) in [("a", [String]()), ("b", ["e1"]), ("c", ["e1"])] {
+            let found = try await store.read {
+                try $0.list(Entry.self, partnerId: "p1", lookupKey: "tag:\(tag)", after: nil, limit: 10)
+            }
+            #expect(found.map(\.id) == expected, "tag \(tag)")
+        }
+        #expect(try count("SELECT count(*) FROM records WHERE kind = 'entry'", in: folder.database) == 2)
+        #expect(try count("SELECT count(*) FROM lookup_keys WHERE kind = 'entry'", in: folder.database) == 3)
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+    }
+
     @Test("stored bodies are compact JSON that Foundation's decoder reads back unchanged")
     func bodiesDecodeWithFoundation() throws {
         let time = Timestamp(millisecondsSinceEpoch: 1_790_000_000_123)

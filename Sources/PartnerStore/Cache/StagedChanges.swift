@@ -1,6 +1,7 @@
-/// Record changes made by a transaction and not yet committed: the decoded values it stored
-/// and the keys it deleted. The writer keeps one per savepoint (dropped when the savepoint
-/// rolls back) and one per batch (handed to the cache only after COMMIT succeeds).
+/// Record changes made by a transaction and not yet committed: the decoded values it stored,
+/// the keys it deleted and the last value it drew from each named counter. The writer keeps one
+/// per savepoint (dropped when the savepoint rolls back) and one per batch (handed to the cache
+/// and the `SequenceCounters` only after COMMIT succeeds).
 struct StagedChanges: Sendable {
     /// What happened to one record.
     enum Change: Sendable {
@@ -11,8 +12,10 @@ struct StagedChanges: Sendable {
     }
 
     private(set) var changes: [RecordKey: Change] = [:]
+    /// The last value drawn from each named counter.
+    private(set) var sequences: [String: Int64] = [:]
 
-    /// Whether nothing was changed.
+    /// Whether no record was changed.
     var isEmpty: Bool { changes.isEmpty }
 
     /// The change staged for `key`, if any.
@@ -28,17 +31,29 @@ struct StagedChanges: Sendable {
         changes[key] = .deleted
     }
 
-    /// Adds the later changes of `other`; its change wins where both touched a key.
+    /// Stages `value` as the last one drawn from the counter `name`.
+    mutating func drew(_ value: Int64, from name: String) {
+        sequences[name] = value
+    }
+
+    /// Adds the later changes of `other`; its change (and its counter value) wins where both
+    /// touched a key (or drew from a counter).
     mutating func merge(_ other: StagedChanges) {
         if changes.isEmpty {
             changes = other.changes
         } else {
             changes.merge(other.changes) { _, later in later }
         }
+        if sequences.isEmpty {
+            sequences = other.sequences
+        } else if !other.sequences.isEmpty {
+            sequences.merge(other.sequences) { _, later in later }
+        }
     }
 
     /// Forgets every change.
     mutating func removeAll() {
         changes.removeAll(keepingCapacity: true)
+        sequences.removeAll(keepingCapacity: true)
     }
 }

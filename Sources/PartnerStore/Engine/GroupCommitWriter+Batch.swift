@@ -8,16 +8,18 @@ extension GroupCommitWriter {
     /// gets its error, and the bodies that ran before it in the lost transaction run again in a
     /// new one, so one failing body never costs the others their write. Every lost transaction
     /// finishes at least the body that broke it, so this ends.
-    func runBatch(_ jobs: [any PendingWrite], tables: RecordTables) {
+    func runBatch(_ jobs: [any PendingWrite], tables: RecordTables, counters: SequenceCounters) {
         var queue = jobs
         while !queue.isEmpty {
-            queue = runTransaction(queue, tables: tables)
+            queue = runTransaction(queue, tables: tables, counters: counters)
         }
     }
 
     /// Runs `jobs` in one transaction and answers those still to run: empty, or (after SQLite
     /// abandoned the transaction) the bodies to run again followed by those not yet run.
-    private func runTransaction(_ jobs: [any PendingWrite], tables: RecordTables) -> [any PendingWrite] {
+    private func runTransaction(
+        _ jobs: [any PendingWrite], tables: RecordTables, counters: SequenceCounters
+    ) -> [any PendingWrite] {
         let connection = tables.connection
         do {
             try connection.run("BEGIN IMMEDIATE")
@@ -31,7 +33,7 @@ extension GroupCommitWriter {
             let savepointError: (any Error)?
             do {
                 try connection.run("SAVEPOINT body")
-                let (succeeded, staged) = runBody(job, tables: tables, batch: batch)
+                let (succeeded, staged) = runBody(job, tables: tables, counters: counters, batch: batch)
                 if succeeded {
                     try connection.run("RELEASE body")
                     batch.merge(staged)
@@ -55,7 +57,7 @@ extension GroupCommitWriter {
                 return Array(jobs[..<index]) + Array(jobs[(index + 1)...])
             }
         }
-        commit(jobs, batch: batch, tables: tables)
+        commit(jobs, batch: batch, tables: tables, counters: counters)
         return []
     }
 
@@ -63,20 +65,24 @@ extension GroupCommitWriter {
     /// staged changes. The view is released when this returns, so merging the staged changes
     /// into the batch does not copy the batch.
     private func runBody(
-        _ job: any PendingWrite, tables: RecordTables, batch: StagedChanges
+        _ job: any PendingWrite, tables: RecordTables, counters: SequenceCounters, batch: StagedChanges
     ) -> (Bool, StagedChanges) {
-        let transaction = SQLiteWriteTransaction(tables: tables, cache: cache, batch: batch)
+        let transaction = SQLiteWriteTransaction(tables: tables, cache: cache, counters: counters, batch: batch)
         let succeeded = job.run(transaction)
         transaction.invalidate()
         return (succeeded, succeeded ? transaction.staged : StagedChanges())
     }
 
-    /// COMMITs the batch; on success the cache takes the staged changes and every caller is
-    /// resumed with its own outcome, else every caller whose body returned gets `.unavailable`.
-    private func commit(_ ran: [any PendingWrite], batch: StagedChanges, tables: RecordTables) {
+    /// Stores the counters the batch drew from and COMMITs it; on success the cache and the
+    /// counters take the staged changes and every caller is resumed with its own outcome, else
+    /// every caller whose body returned gets `.unavailable`.
+    private func commit(
+        _ ran: [any PendingWrite], batch: StagedChanges, tables: RecordTables, counters: SequenceCounters
+    ) {
         cache.beginCommit()
         let started = ContinuousClock.now
         do {
+            try counters.store(batch.sequences, in: tables)
             try tables.connection.run("COMMIT")
             onCommit?(ran.count, started.duration(to: .now), true)
         } catch {
@@ -88,6 +94,7 @@ extension GroupCommitWriter {
             return
         }
         cache.endCommit(applying: batch)
+        counters.commit(batch.sequences)
         countCommit()
         for job in ran { job.complete() }
     }

@@ -80,12 +80,13 @@ final class GroupCommitWriter: Sendable {
 
     private func runLoop() {
         let tables = RecordTables(connection: connection)
+        let counters = SequenceCounters()
         while true {
             switch state.withLock({ $0.next(maxBatchSize: maxBatchSize) }) {
             case .sleep:
                 wakeup.wait()
             case .run(let jobs):
-                runBatch(jobs, tables: tables)
+                runBatch(jobs, tables: tables, counters: counters)
             case .exit(let waiters):
                 connection.close()
                 withExtendedLifetime(lock) {}

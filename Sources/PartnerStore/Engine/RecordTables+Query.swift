@@ -15,7 +15,6 @@ extension RecordTables {
         case deleteUniqueKey
         case deleteLookupKey
         case delete
-        case nextSequence
 
         /// The statement's SQL.
         var sql: String {
@@ -58,11 +57,6 @@ extension RecordTables {
                 return "DELETE FROM lookup_keys WHERE kind = ?1 AND partner_id = ?2 AND key = ?3 AND id = ?4"
             case .delete:
                 return "DELETE FROM records WHERE kind = ?1 AND id = ?2"
-            case .nextSequence:
-                return """
-                    INSERT INTO sequences (name, value) VALUES (?1, 1)
-                    ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value
-                    """
             }
         }
     }

@@ -72,11 +72,33 @@ final class RecordTables {
 
     /// Inserts or replaces the record and brings its unique and lookup keys up to date,
     /// touching only the keys that changed.
+    ///
+    /// A record without unique keys that is not `known` to exist (a journal entry or an event
+    /// with an id just drawn) is inserted straight away, and looked for only when the insert
+    /// finds one stored: one statement instead of a lookup and an insert.
+    /// - Parameter known: whether the record is known to be stored (the caller read it).
     /// - Throws: `StoreError.duplicateKey` naming the first new unique key another record of
     ///   the kind holds, checked before anything is changed.
-    func put<R: StoredRecord>(_ record: R) throws {
+    func put<R: StoredRecord>(_ record: R, known: Bool = true) throws {
         let kind = R.kind.name
         let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
+        if !known, keys.unique.isEmpty {
+            let inserted = try with(.insertNew) { statement in
+                try statement.bind(kind, at: 1)
+                try statement.bind(record.id, at: 2)
+                try statement.bind(record.partnerId, at: 3)
+                try statement.bind(try RecordCodec.encode(record), at: 4)
+                try statement.bind(keys.encoded, at: 5)
+                try statement.run()
+                return connection.changes == 1
+            }
+            if inserted {
+                for key in keys.lookup {
+                    try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
+                }
+                return
+            }
+        }
         let old = try storedKeys(kind: kind, id: record.id)
         let oldUnique = Set(old?.keys.unique ?? [])
         let addedUnique = keys.unique.filter { !oldUnique.contains($0) }
@@ -138,13 +160,17 @@ final class RecordTables {
             }
         }
         for key in keys.lookup where !keptLookup.contains(key) {
-            try with(.insertLookupKey) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(record.partnerId, at: 2)
-                try statement.bind(key, at: 3)
-                try statement.bind(record.id, at: 4)
-                try statement.run()
-            }
+            try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
+        }
+    }
+
+    private func insertLookupKey(_ key: String, kind: String, partnerId: String, id: String) throws {
+        try with(.insertLookupKey) { statement in
+            try statement.bind(kind, at: 1)
+            try statement.bind(partnerId, at: 2)
+            try statement.bind(key, at: 3)
+            try statement.bind(id, at: 4)
+            try statement.run()
         }
     }
 
@@ -182,16 +208,20 @@ final class RecordTables {
         }
     }
 
-    /// The next value of the named counter (1 for a new one).
-    func nextSequence(_ name: String) throws -> Int64 {
-        try with(.nextSequence) { statement in
+    /// The stored value of the named counter: the last one drawn, 0 for a counter never drawn.
+    func sequenceValue(_ name: String) throws -> Int64 {
+        try with(.sequenceValue) { statement in
             try statement.bind(name, at: 1)
-            guard try statement.step() else {
-                throw StoreError(code: .unavailable, message: "sequence \(name) answered no value")
-            }
-            let value = statement.int64(0)
+            return try statement.step() ? statement.int64(0) : 0
+        }
+    }
+
+    /// Stores `value` as the named counter's last drawn value.
+    func storeSequence(_ name: String, value: Int64) throws {
+        try with(.storeSequence) { statement in
+            try statement.bind(name, at: 1)
+            try statement.bind(value, at: 2)
             try statement.run()
-            return value
         }
     }
 

@@ -3,19 +3,22 @@ import PartnerCore
 /// A write body's view on the writer thread, inside the batch transaction and the body's own
 /// savepoint. Reads see, in order: this body's staged changes, the earlier bodies of the batch,
 /// the cache (the committed state, `RecordCache` rule 1), and SQLite. Changes go to SQLite and
-/// are staged for the cache, which receives them only after COMMIT.
+/// are staged for the cache, which receives them only after COMMIT. Counter values are drawn
+/// from the writer's `SequenceCounters` and staged the same way.
 final class SQLiteWriteTransaction: StoreWriting {
     private let tables: RecordTables
     private let cache: RecordCache
+    private let counters: SequenceCounters
     private let batch: StagedChanges
     private var isOpen = true
     /// This body's changes, staged for the cache.
     private(set) var staged = StagedChanges()
 
     /// - Parameter batch: the changes of the bodies that ran before in this transaction.
-    init(tables: RecordTables, cache: RecordCache, batch: StagedChanges) {
+    init(tables: RecordTables, cache: RecordCache, counters: SequenceCounters, batch: StagedChanges) {
         self.tables = tables
         self.cache = cache
+        self.counters = counters
         self.batch = batch
     }
 
@@ -51,8 +54,10 @@ final class SQLiteWriteTransaction: StoreWriting {
 
     func put<R: StoredRecord>(_ record: R) throws {
         try checkOpen()
-        try tables.put(record)
-        staged.store(record, for: RecordKey(kind: R.kind.name, id: record.id))
+        let key = RecordKey(kind: R.kind.name, id: record.id)
+        let known = staged[key] != nil || batch[key] != nil || cache.value(for: key) != nil
+        try tables.put(record, known: known)
+        staged.store(record, for: key)
     }
 
     func delete<R: StoredRecord>(_ type: R.Type, id: String) throws {
@@ -63,7 +68,9 @@ final class SQLiteWriteTransaction: StoreWriting {
 
     func nextSequence(_ name: String) throws -> Int64 {
         try checkOpen()
-        return try tables.nextSequence(name)
+        let last = try staged.sequences[name] ?? batch.sequences[name] ?? counters.committedValue(name, tables: tables)
+        staged.drew(last + 1, from: name)
+        return last + 1
     }
 
     private func checkOpen() throws {
