@@ -14,12 +14,17 @@ final class SQLiteConnection: @unchecked Sendable {
     private var database: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
 
+    /// Library-wide settings, applied once before the first connection opens: no memory
+    /// statistics (see `csqlite_disable_memory_statistics`).
+    private static let libraryConfigured: Bool = csqlite_disable_memory_statistics() == SQLITE_OK
+
     /// Opens (and creates, when missing) the database at `path`.
     /// - Parameter requireWritable: fail with a read-only error when SQLite could only open the
     ///   file for reading (it silently does so when the file is not writable).
     /// - Throws: `StoreError(.unavailable)` when the file cannot be opened.
     init(path: String, requireWritable: Bool) throws {
         self.path = path
+        _ = Self.libraryConfigured
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &handle, flags, nil)
