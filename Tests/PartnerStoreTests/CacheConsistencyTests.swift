@@ -142,11 +142,43 @@ struct CacheConsistencyTests {
         await store.close()
     }
 
+    @Test(
+        "a record a write creates without reading it reaches the cache only once read; one it replaces or reads is cached at commit"
+    )
+    func newRecordsCachedWhenRead() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { tx in
+            try tx.put(Entry(id: "e1", partnerId: "p1", tags: ["a"]))
+            try tx.put(Counter(id: "c", value: 1))
+        }
+        #expect(store.cachedRecordCount == 0)
+        // The same body reads what it wrote from its own staged changes.
+        let seen = try await store.write { tx -> Int? in
+            try tx.put(Counter(id: "d", value: 2))
+            return try tx.get(Counter.self, id: "d")?.value
+        }
+        #expect(seen == 2)
+        #expect(try await store.read { try $0.get(Counter.self, id: "c") }?.value == 1)
+        #expect(store.cachedRecordCount == 1)
+        // Replacing a cached record, or one stored but not cached, caches the new value.
+        try await store.write { tx in
+            try tx.put(Counter(id: "c", value: 3))
+            try tx.put(Entry(id: "e1", partnerId: "p1", text: "v2", tags: ["b"]))
+        }
+        #expect(store.cachedRecordCount == 2)
+        await store.stopReadersForTesting()
+        #expect(try await store.read { try $0.get(Counter.self, id: "c") }?.value == 3)
+        #expect(try await store.read { try $0.get(Entry.self, id: "e1") }?.text == "v2")
+        await store.close()
+    }
+
     @Test("a cached read touches no reader thread and records hits in the cache")
     func cachedReadSkipsSQLite() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteRecordStore(path: folder.database)
         try await store.write { try $0.put(Counter(id: "c", value: 7)) }
+        _ = try await store.read { try $0.get(Counter.self, id: "c") }
         #expect(store.cachedRecordCount == 1)
         // Closing the readers proves the answer came from the cache alone.
         await store.stopReadersForTesting()

@@ -108,6 +108,9 @@ extension RecordCache {
                         old.removeValue(forKey: key)
                         insert(value, for: key)
                         dropHolders(of: key, now: value)
+                    case .written(let value):
+                        remove(key)
+                        dropHolders(of: key, now: value)
                     case .deleted:
                         remove(key)
                         dropHolders(of: key, now: nil)

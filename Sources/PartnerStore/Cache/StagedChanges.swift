@@ -7,6 +7,10 @@ struct StagedChanges: Sendable {
     enum Change: Sendable {
         /// The record now holds this decoded value (a `StoredRecord`).
         case stored(any Sendable)
+        /// The record now holds this decoded value, which the cache is not given: the
+        /// transaction wrote it without reading it (a journal entry, an event), so no cached
+        /// entry names it, and caching what nobody asked for would push out records that are read.
+        case written(any Sendable)
         /// The record was deleted.
         case deleted
     }
@@ -24,6 +28,11 @@ struct StagedChanges: Sendable {
     /// Stages a stored value, replacing an earlier change of the same key.
     mutating func store(_ value: any Sendable, for key: RecordKey) {
         changes[key] = .stored(value)
+    }
+
+    /// Stages a value the cache will not take (`Change.written`), replacing an earlier change.
+    mutating func write(_ value: any Sendable, for key: RecordKey) {
+        changes[key] = .written(value)
     }
 
     /// Stages a deletion, replacing an earlier change of the same key.

@@ -77,9 +77,11 @@ final class RecordTables {
     /// with an id just drawn) is inserted straight away, and looked for only when the insert
     /// finds one stored: one statement instead of a lookup and an insert.
     /// - Parameter known: whether the record is known to be stored (the caller read it).
+    /// - Returns: whether the record was inserted that way, as a new record.
     /// - Throws: `StoreError.duplicateKey` naming the first new unique key another record of
     ///   the kind holds, checked before anything is changed.
-    func put<R: StoredRecord>(_ record: R, known: Bool = true) throws {
+    @discardableResult
+    func put<R: StoredRecord>(_ record: R, known: Bool = true) throws -> Bool {
         let kind = R.kind.name
         let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
         if !known, keys.unique.isEmpty {
@@ -96,7 +98,7 @@ final class RecordTables {
                 for key in keys.lookup {
                     try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
                 }
-                return
+                return true
             }
         }
         let old = try storedKeys(kind: kind, id: record.id)
@@ -162,6 +164,7 @@ final class RecordTables {
         for key in keys.lookup where !keptLookup.contains(key) {
             try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
         }
+        return false
     }
 
     private func insertLookupKey(_ key: String, kind: String, partnerId: String, id: String) throws {

@@ -3,8 +3,9 @@ import PartnerCore
 /// A write body's view on the writer thread, inside the batch transaction and the body's own
 /// savepoint. Reads see, in order: this body's staged changes, the earlier bodies of the batch,
 /// the cache (the committed state, `RecordCache` rule 1), and SQLite. Changes go to SQLite and
-/// are staged for the cache, which receives them only after COMMIT. Counter values are drawn
-/// from the writer's `SequenceCounters` and staged the same way.
+/// are staged for the cache, which receives them only after COMMIT (all but new records written
+/// without being read: `StagedChanges.Change.written`). Counter values are drawn from the
+/// writer's `SequenceCounters` and staged the same way.
 final class SQLiteWriteTransaction: StoreWriting {
     private let tables: RecordTables
     private let cache: RecordCache
@@ -31,7 +32,7 @@ final class SQLiteWriteTransaction: StoreWriting {
         switch staged[key] ?? batch[key] {
         case .deleted:
             return nil
-        case .stored(let value):
+        case .stored(let value), .written(let value):
             if let record = value as? R { return record }
         case nil:
             if let cached = cache.value(for: key) as? R { return cached }
@@ -56,8 +57,11 @@ final class SQLiteWriteTransaction: StoreWriting {
         try checkOpen()
         let key = RecordKey(kind: R.kind.name, id: record.id)
         let known = staged[key] != nil || batch[key] != nil || cache.value(for: key) != nil
-        try tables.put(record, known: known)
-        staged.store(record, for: key)
+        if try tables.put(record, known: known) {
+            staged.write(record, for: key)
+        } else {
+            staged.store(record, for: key)
+        }
     }
 
     func delete<R: StoredRecord>(_ type: R.Type, id: String) throws {
