@@ -97,4 +97,17 @@ struct PageTokenTests {
         #expect(try again.open(token, binding: binding) == "cus_1")
         #expect(throws: DomainError.self) { try PageTokenCodec.random().open(token, binding: binding) }
     }
+
+    @Test("random bytes come in the asked count, and two tokens for the same place differ")
+    func randomBytes() throws {
+        for count in [0, 1, 7, 8, 9, 32] { #expect(PageTokenCodec.randomBytes(count).count == count) }
+        #expect(PageTokenCodec.randomBytes(32) != PageTokenCodec.randomBytes(32))
+        let codec = PageTokenCodec.random()
+        let binding = PageTokenCodec.Binding(partnerId: "par_1", kind: "customer", query: "q")
+        let first = codec.seal(afterId: "cus_1", binding: binding)
+        let second = codec.seal(afterId: "cus_1", binding: binding)
+        #expect(first != second)
+        #expect(try codec.open(first, binding: binding) == "cus_1")
+        #expect(try codec.open(second, binding: binding) == "cus_1")
+    }
 }

@@ -30,21 +30,19 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
         var cursor: String?
         if let token = request.pageToken, !token.isEmpty { cursor = try tokens.open(token, binding: binding) }
         var items: [Item] = []
+        items.reserveCapacity(size)
         while true {
-            let batch = try tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: cursor, limit: size)
+            // One record more than a page: whether it exists says whether a next page does.
+            let batch = try tx.list(type, partnerId: partnerId, lookupKey: lookupKey, after: cursor, limit: size + 1)
             for record in batch {
+                if items.count == size, let last = cursor {
+                    return Page(items: items, nextPageToken: tokens.seal(afterId: last, binding: binding))
+                }
                 cursor = record.id
                 guard try filter(record) else { continue }
                 items.append(try transform(record))
-                if items.count == size {
-                    let more = try !tx.list(
-                        type, partnerId: partnerId, lookupKey: lookupKey, after: record.id, limit: 1
-                    ).isEmpty
-                    return Page(
-                        items: items, nextPageToken: more ? tokens.seal(afterId: record.id, binding: binding) : nil)
-                }
             }
-            if batch.count < size { return Page(items: items, nextPageToken: nil) }
+            if batch.count <= size { return Page(items: items, nextPageToken: nil) }
         }
     }
 

@@ -31,8 +31,12 @@ public struct PageTokenCodec: Sendable {
 
     /// `count` bytes from the system's secure generator.
     public static func randomBytes(_ count: Int) -> [UInt8] {
+        // Eight bytes per draw: each draw of the system generator is a system call.
         var rng = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: 0...UInt8.max, using: &rng) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count { withUnsafeBytes(of: rng.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        return Array(bytes.prefix(count))
     }
 
     /// What a token is bound to: partner, record kind and the query's canonical text.

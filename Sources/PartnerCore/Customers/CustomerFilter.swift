@@ -106,9 +106,12 @@ public struct CustomerFilter: Sendable, Hashable, Codable {
 }
 
 extension CustomerFilter: PageQuery {
+    private static let reflectedTypeName = String(reflecting: CustomerFilter.self)
+
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        PageQueryText(Self.self).field("text", self.text).field("customerType", customerType).field("state", state)
+        PageQueryText(typeName: Self.reflectedTypeName).field("text", self.text).field("customerType", customerType)
+            .field("state", state)
             .field("education", education).field("expression", expression).field("orderBy", orderBy).result
     }
 }

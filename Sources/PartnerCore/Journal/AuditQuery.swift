@@ -52,9 +52,13 @@ public struct AuditQuery: Sendable, Hashable, Codable {
 }
 
 extension AuditQuery: PageQuery {
+    private static let reflectedTypeName = String(reflecting: AuditQuery.self)
+
     /// The query as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        PageQueryText(Self.self).field("startTime", startTime).field("endTime", endTime).field("customerId", customerId)
-            .field("agentId", agentId).field("operation", operation).result
+        PageQueryText(typeName: Self.reflectedTypeName).field("startTime", startTime).field("endTime", endTime).field(
+            "customerId", customerId
+        )
+        .field("agentId", agentId).field("operation", operation).result
     }
 }

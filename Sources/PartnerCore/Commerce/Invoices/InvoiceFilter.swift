@@ -13,8 +13,12 @@ public struct InvoiceFilter: Sendable, Hashable, Codable {
 }
 
 extension InvoiceFilter: PageQuery {
+    private static let reflectedTypeName = String(reflecting: InvoiceFilter.self)
+
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        PageQueryText(Self.self).field("customerId", customerId).field("billingMonth", billingMonth).result
+        PageQueryText(typeName: Self.reflectedTypeName).field("customerId", customerId).field(
+            "billingMonth", billingMonth
+        ).result
     }
 }

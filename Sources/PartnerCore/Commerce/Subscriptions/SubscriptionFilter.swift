@@ -13,8 +13,10 @@ public struct SubscriptionFilter: Sendable, Hashable, Codable {
 }
 
 extension SubscriptionFilter: PageQuery {
+    private static let reflectedTypeName = String(reflecting: SubscriptionFilter.self)
+
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        PageQueryText(Self.self).field("customerId", customerId).field("state", state).result
+        PageQueryText(typeName: Self.reflectedTypeName).field("customerId", customerId).field("state", state).result
     }
 }
