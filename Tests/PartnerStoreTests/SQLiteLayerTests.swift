@@ -34,7 +34,7 @@ struct SQLiteLayerTests {
             try tables.put(Counter(id: "c\(index)", value: index), known: false)
             try tables.put(Counter(id: "c\(index)", value: index + 1), known: false)
             try tables.storeSequence("n", value: try tables.sequenceValue("n") + 1)
-            try tables.delete(kind: "note", id: "n\(index)")
+            try tables.delete(kind: Note.kind, id: "n\(index)")
             try connection.run("COMMIT")
         }
         try exercise(0)

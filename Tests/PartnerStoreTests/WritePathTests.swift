@@ -14,18 +14,52 @@ struct WritePathTests {
         return try connection.integer(sql)
     }
 
+    /// Writes `record` as versions 1 to 3 stored it (lookup rows without an order column).
+    private func insertInLayoutBeforeVersion4<R: StoredRecord>(_ record: R, _ connection: SQLiteConnection) throws {
+        let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
+        try connection.withStatement(
+            "INSERT INTO records (kind, id, partner_id, body, keys) VALUES (?1, ?2, ?3, ?4, ?5)"
+        ) { statement in
+            try statement.bind(R.kind.name, at: 1)
+            try statement.bind(record.id, at: 2)
+            try statement.bind(record.partnerId, at: 3)
+            try statement.bind(try RecordCodec.encode(record), at: 4)
+            try statement.bind(keys.encoded, at: 5)
+            try statement.run()
+        }
+        for key in record.uniqueKeys {
+            try connection.withStatement("INSERT INTO unique_keys (kind, key, id) VALUES (?1, ?2, ?3)") { statement in
+                try statement.bind(R.kind.name, at: 1)
+                try statement.bind(key, at: 2)
+                try statement.bind(record.id, at: 3)
+                try statement.run()
+            }
+        }
+        for key in record.lookupKeys {
+            try connection.withStatement(
+                "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES (?1, ?2, ?3, ?4)"
+            ) { statement in
+                try statement.bind(R.kind.name, at: 1)
+                try statement.bind(record.partnerId, at: 2)
+                try statement.bind(key, at: 3)
+                try statement.bind(record.id, at: 4)
+                try statement.run()
+            }
+        }
+    }
+
     @Test("a version 1 database migrates: lookup rows kept, no per-record index, history counters gone")
     func migratesVersion1() async throws {
         let folder = try TemporaryFolder()
         var store = try SQLiteRecordStore(path: folder.database, config: .init(), migrations: [Migrations.all[0]])
         #expect(store.schemaVersion == 1)
-        try await store.write { tx in
-            try tx.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["a", "b"]))
-            try tx.put(Note(id: "n2", partnerId: "p1", slug: "two", tags: ["b"]))
-            _ = try tx.nextSequence("subscription-history:sub_1")
-            _ = try tx.nextSequence("events:p1")
-        }
         await store.close()
+        let connection = try SQLiteConnection(path: folder.database, requireWritable: true)
+        try insertInLayoutBeforeVersion4(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["a", "b"]), connection)
+        try insertInLayoutBeforeVersion4(Note(id: "n2", partnerId: "p1", slug: "two", tags: ["b"]), connection)
+        try connection.execute(
+            "INSERT INTO sequences (name, value) VALUES ('subscription-history:sub_1', 1), ('events:p1', 1)")
+        connection.close()
 
         store = try SQLiteRecordStore(path: folder.database)
         #expect(store.schemaVersion == Migrations.latestVersion)
@@ -84,6 +118,84 @@ struct WritePathTests {
         #expect(try await store.integrityProblems().isEmpty)
         await store.close()
         #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 0)
+    }
+
+    @Test(
+        "a version 3 database migrates: journal lookup rows take their creation order, the others stay in id order"
+    )
+    func migratesVersion3() async throws {
+        let folder = try TemporaryFolder()
+        var store = try SQLiteRecordStore(
+            path: folder.database, config: .init(), migrations: Array(Migrations.all.prefix(3)))
+        await store.close()
+        let connection = try SQLiteConnection(path: folder.database, requireWritable: true)
+        try insertInLayoutBeforeVersion4(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["t"]), connection)
+        for (kind, id) in [
+            ("audit_entry", "aud_0002"), ("subscription_change", "sch_0001"), ("audit_entry", "aud_0004"),
+            ("subscription_change", "sch_0003"), ("audit_entry", "noprefix"),
+        ] {
+            try connection.execute(
+                "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES ('\(kind)', 'p1', 'target:sub_1', '\(id)')")
+        }
+        connection.close()
+
+        store = try SQLiteRecordStore(path: folder.database)
+        #expect(store.schemaVersion == 4)
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        await store.close()
+        let order = try SQLiteConnection(path: folder.database, requireWritable: false)
+        defer { order.close() }
+        let rows = try order.texts(
+            "SELECT id || '=' || ord FROM lookup_keys WHERE key = 'target:sub_1' ORDER BY partner_id, key, ord, id, kind"
+        )
+        #expect(rows == ["sch_0001=0001", "aud_0002=0002", "sch_0003=0003", "aud_0004=0004", "noprefix=noprefix"])
+        #expect(try order.texts("SELECT ord FROM lookup_keys WHERE kind = 'note'") == [""])
+    }
+
+    @Test("journal rows of two kinds under one key sit side by side in creation order; each kind lists in id order")
+    func journalRowsInterleave() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        for n in 1...12 {
+            try await store.write { tx in
+                let id = String(format: "%04d", n)
+                if n.isMultiple(of: 2) {
+                    try tx.put(Mark(id: "mrk_" + id, partnerId: "p1", tags: ["t"]))
+                } else {
+                    try tx.put(Entry(id: "ent_" + id, partnerId: "p1", tags: ["t"]))
+                }
+            }
+        }
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["t"])) }
+        var pages: [[String]] = []
+        var after: String?
+        repeat {
+            let page = try await store.read { [after] in
+                try $0.list(Entry.self, partnerId: "p1", lookupKey: "tag:t", after: after, limit: 4)
+            }
+            pages.append(page.map(\.id))
+            after = page.last?.id
+        } while pages.last?.count == 4
+        #expect(pages == [["ent_0001", "ent_0003", "ent_0005", "ent_0007"], ["ent_0009", "ent_0011"]])
+        let marks = try await store.read {
+            try $0.list(Mark.self, partnerId: "p1", lookupKey: "tag:t", after: "mrk_0006", limit: 10)
+        }
+        #expect(marks.map(\.id) == ["mrk_0008", "mrk_0010", "mrk_0012"])
+        #expect(
+            try await store.read { try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 5) }
+                .map(\.id) == ["n1"])
+        try await store.write { try $0.delete(Entry.self, id: "ent_0003") }
+        await store.close()
+
+        let connection = try SQLiteConnection(path: folder.database, requireWritable: false)
+        defer { connection.close() }
+        let kinds = try connection.texts(
+            "SELECT kind FROM lookup_keys WHERE key = 'tag:t' ORDER BY partner_id, key, ord, id, kind")
+        // The note (no journal) first, then entries and marks alternating as they were written.
+        #expect(
+            kinds == ["note", "entry", "mark", "mark"] + Array(repeating: ["entry", "mark"], count: 4).flatMap { $0 })
     }
 
     @Test("deleting a record removes its lookup rows; other records keep theirs")

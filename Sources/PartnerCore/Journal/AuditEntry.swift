@@ -1,7 +1,7 @@
 /// One line of the audit log: who did what to which resource, when, and how it ended.
 public struct AuditEntry: StoredRecord, Equatable {
     /// Stored kind `audit_entry`.
-    public static let kind = RecordKind("audit_entry")
+    public static let kind = RecordKind("audit_entry", journal: true)
 
     /// Id, `aud_...` (time-ordered: the log lists oldest first).
     public var id: String

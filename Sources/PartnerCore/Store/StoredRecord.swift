@@ -38,8 +38,18 @@ extension StoredRecord {
 public struct RecordKind: Sendable, Hashable, CustomStringConvertible {
     /// The stored name.
     public let name: String
+    /// Whether the kind is a journal: records appended as things happen, every id of the kind
+    /// `<prefix>_<text>` with one prefix and a text that grows in creation order across journal
+    /// kinds (`IDGenerator` ids). A store may then keep the lookup rows of journal records in
+    /// creation order whatever their kind, so the entries one change writes under one key (a
+    /// subscription's history entry and its audit entry) sit side by side; lists still come
+    /// in id order within a kind.
+    public let journal: Bool
     /// Creates a kind. Use lower-case ASCII; the name is written to disk.
-    public init(_ name: String) { self.name = name }
+    public init(_ name: String, journal: Bool = false) {
+        self.name = name
+        self.journal = journal
+    }
     /// The stored name.
     public var description: String { name }
 }

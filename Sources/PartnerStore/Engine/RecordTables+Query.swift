@@ -33,12 +33,13 @@ extension RecordTables {
             case .listByLookupKey:
                 return """
                     SELECT r.id, r.body FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
-                    WHERE l.kind = ?1 AND l.partner_id = ?2 AND l.key = ?5 ORDER BY l.id LIMIT ?3
+                    WHERE l.partner_id = ?2 AND l.key = ?5 AND l.kind = ?1 ORDER BY l.ord, l.id LIMIT ?3
                     """
             case .listByLookupKeyAfter:
                 return """
                     SELECT r.id, r.body FROM lookup_keys l JOIN records r ON r.kind = l.kind AND r.id = l.id
-                    WHERE l.kind = ?1 AND l.partner_id = ?2 AND l.key = ?5 AND l.id > ?4 ORDER BY l.id LIMIT ?3
+                    WHERE l.partner_id = ?2 AND l.key = ?5 AND l.kind = ?1 AND (l.ord, l.id) > (?6, ?4)
+                    ORDER BY l.ord, l.id LIMIT ?3
                     """
             case .upsert:
                 return """
@@ -50,11 +51,15 @@ extension RecordTables {
                 return "INSERT INTO unique_keys (kind, key, id) VALUES (?1, ?2, ?3) ON CONFLICT (kind, key) DO NOTHING"
             case .insertLookupKey:
                 return
-                    "INSERT INTO lookup_keys (kind, partner_id, key, id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"
+                    "INSERT INTO lookup_keys (kind, partner_id, key, id, ord) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"
             case .deleteUniqueKey:
                 return "DELETE FROM unique_keys WHERE kind = ?1 AND key = ?2 AND id = ?3"
             case .deleteLookupKey:
-                return "DELETE FROM lookup_keys WHERE kind = ?1 AND partner_id = ?2 AND key = ?3 AND id = ?4"
+                // Either order: a row written before its kind became a journal kept an empty one.
+                return """
+                    DELETE FROM lookup_keys
+                    WHERE partner_id = ?2 AND key = ?3 AND ord IN ('', ?5) AND id = ?4 AND kind = ?1
+                    """
             case .delete:
                 return "DELETE FROM records WHERE kind = ?1 AND id = ?2"
             }

@@ -55,7 +55,10 @@ final class RecordTables {
             try statement.bind(partnerId, at: 2)
             try statement.bind(Int64(limit), at: 3)
             if let after { try statement.bind(after, at: 4) }
-            if let lookupKey { try statement.bind(lookupKey, at: 5) }
+            if let lookupKey {
+                try statement.bind(lookupKey, at: 5)
+                if let after { try statement.bind(Self.lookupOrder(kind: R.kind, id: after), at: 6) }
+            }
             var records: [R] = []
             while try statement.step() {
                 let id = statement.text(0)
@@ -96,7 +99,7 @@ final class RecordTables {
             }
             if inserted {
                 for key in keys.lookup {
-                    try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
+                    try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
                 }
                 return true
             }
@@ -153,28 +156,45 @@ final class RecordTables {
         let keptLookup = old?.partnerId == record.partnerId ? Set(old?.keys.lookup ?? []) : []
         let newLookup = Set(keys.lookup)
         for key in old?.keys.lookup ?? [] where !(keptLookup.contains(key) && newLookup.contains(key)) {
-            try with(.deleteLookupKey) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(old?.partnerId ?? "", at: 2)
-                try statement.bind(key, at: 3)
-                try statement.bind(record.id, at: 4)
-                try statement.run()
-            }
+            try deleteLookupKey(key, kind: R.kind, partnerId: old?.partnerId ?? "", id: record.id)
         }
         for key in keys.lookup where !keptLookup.contains(key) {
-            try insertLookupKey(key, kind: kind, partnerId: record.partnerId, id: record.id)
+            try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
         }
         return false
     }
 
-    private func insertLookupKey(_ key: String, kind: String, partnerId: String, id: String) throws {
+    private func insertLookupKey(_ key: String, kind: RecordKind, partnerId: String, id: String) throws {
         try with(.insertLookupKey) { statement in
-            try statement.bind(kind, at: 1)
+            try statement.bind(kind.name, at: 1)
             try statement.bind(partnerId, at: 2)
             try statement.bind(key, at: 3)
             try statement.bind(id, at: 4)
+            try statement.bind(Self.lookupOrder(kind: kind, id: id), at: 5)
             try statement.run()
         }
+    }
+
+    private func deleteLookupKey(_ key: String, kind: RecordKind, partnerId: String, id: String) throws {
+        try with(.deleteLookupKey) { statement in
+            try statement.bind(kind.name, at: 1)
+            try statement.bind(partnerId, at: 2)
+            try statement.bind(key, at: 3)
+            try statement.bind(id, at: 4)
+            try statement.bind(Self.lookupOrder(kind: kind, id: id), at: 5)
+            try statement.run()
+        }
+    }
+
+    /// Where a record's lookup rows stand among the rows of the same key (the `ord` column,
+    /// schema 4): empty for most kinds, so their rows follow by id; for a journal kind the id's
+    /// text after its prefix (`aud_01H...` -> `01H...`; the whole id when it has no `_`), so
+    /// journal rows of every kind follow in creation order. Within one kind the order is still
+    /// the ids', every id of a journal kind carrying the same prefix.
+    static func lookupOrder(kind: RecordKind, id: String) -> String {
+        guard kind.journal else { return "" }
+        guard let separator = id.utf8.firstIndex(of: UInt8(ascii: "_")) else { return id }
+        return String(id[id.utf8.index(after: separator)...])
     }
 
     /// The owner and keys stored with the record, or nil when there is no such record.
@@ -193,19 +213,13 @@ final class RecordTables {
 
     /// Removes the record and its keys (unique keys by cascade, lookup keys from the keys
     /// stored with it); a missing record is not an error.
-    func delete(kind: String, id: String) throws {
-        guard let old = try storedKeys(kind: kind, id: id) else { return }
+    func delete(kind: RecordKind, id: String) throws {
+        guard let old = try storedKeys(kind: kind.name, id: id) else { return }
         for key in old.keys.lookup {
-            try with(.deleteLookupKey) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(old.partnerId, at: 2)
-                try statement.bind(key, at: 3)
-                try statement.bind(id, at: 4)
-                try statement.run()
-            }
+            try deleteLookupKey(key, kind: kind, partnerId: old.partnerId, id: id)
         }
         try with(.delete) { statement in
-            try statement.bind(kind, at: 1)
+            try statement.bind(kind.name, at: 1)
             try statement.bind(id, at: 2)
             try statement.run()
         }

@@ -47,7 +47,7 @@ final class SQLiteReadTransaction: StoreReading {
         // Ids first, then each record through the cache: a listed record already decoded (by
         // an earlier read or by the write that stored it) costs a lookup, not a JSON decode.
         let kind = R.kind.name
-        let ids = try tables.ids(kind: kind, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
+        let ids = try tables.ids(kind: R.kind, partnerId: partnerId, lookupKey: lookupKey, after: after, limit: limit)
         let keys = ids.map { RecordKey(kind: kind, id: $0) }
         let cached = cache.values(for: keys, ifEpochIs: epoch)
         var records: [R] = []

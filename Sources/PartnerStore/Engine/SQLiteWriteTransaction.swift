@@ -66,7 +66,7 @@ final class SQLiteWriteTransaction: StoreWriting {
 
     func delete<R: StoredRecord>(_ type: R.Type, id: String) throws {
         try checkOpen()
-        try tables.delete(kind: R.kind.name, id: id)
+        try tables.delete(kind: R.kind, id: id)
         staged.delete(RecordKey(kind: R.kind.name, id: id))
     }
 

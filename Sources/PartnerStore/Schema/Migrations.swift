@@ -87,6 +87,34 @@ public enum Migrations {
                     WHERE kind = 'subscription_change' AND keys GLOB 'l[0-9]*:subscription:*';
                 """
         ),
+        // Lookup rows ordered by partner, key, then `ord`: empty for most kinds (so their
+        // order is the one of version 3, by id within a key), the id's text after its prefix
+        // for journal kinds (`RecordKind.journal`), so a subscription change's history entry and
+        // audit entry land side by side under `target:<subscription id>` in creation order,
+        // one page where version 3 kept each kind's rows apart and wrote two. Ids without `_`
+        // keep their whole text, as `RecordTables.lookupOrder` computes it.
+        Migration(
+            version: 4,
+            summary: "lookup rows of journal kinds in creation order across kinds",
+            sql: """
+                CREATE TABLE lookup_keys_v4 (
+                    kind TEXT NOT NULL,
+                    partner_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    ord TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    PRIMARY KEY (partner_id, key, ord, id, kind)
+                ) WITHOUT ROWID;
+                INSERT INTO lookup_keys_v4 (kind, partner_id, key, ord, id)
+                    SELECT kind, partner_id, key,
+                        CASE WHEN kind IN ('audit_entry', 'subscription_change')
+                            THEN substr(id, instr(id, '_') + 1) ELSE '' END,
+                        id
+                    FROM lookup_keys;
+                DROP TABLE lookup_keys;
+                ALTER TABLE lookup_keys_v4 RENAME TO lookup_keys;
+                """
+        ),
     ]
 
     /// The newest schema version this program understands.

@@ -1,10 +1,10 @@
 public import PartnerCore
 
-/// A journal-like store test record: no unique keys, one lookup key per tag, written with an id
-/// nobody read before (what audit entries, history entries and events are).
+/// A journal store test record: no unique keys, one lookup key per tag, written with an id nobody
+/// read before (what audit entries, history entries and events are).
 public struct Entry: StoredRecord, Equatable {
-    /// "entry".
-    public static let kind = RecordKind("entry")
+    /// "entry", a journal kind.
+    public static let kind = RecordKind("entry", journal: true)
     /// Its id.
     public var id: String
     /// The owning partner.

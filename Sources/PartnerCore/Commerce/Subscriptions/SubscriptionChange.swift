@@ -6,7 +6,7 @@
 /// the seat timeline invoices are computed from.
 public struct SubscriptionChange: StoredRecord, Equatable {
     /// Stored kind `subscription_change`.
-    public static let kind = RecordKind("subscription_change")
+    public static let kind = RecordKind("subscription_change", journal: true)
 
     /// What happened.
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
