@@ -24,61 +24,71 @@ struct GroupCommitTests {
         return task
     }
 
-    @Test("one failing body in a batch rolls back only itself; the others commit in the same transaction")
-    func savepointIsolation() async throws {
-        let folder = try TemporaryFolder()
-        let store = try SQLiteRecordStore(path: folder.database)
+    /// Queues `bodies` behind a held writer so they run as one batch, releases it, and answers
+    /// each body's outcome: its value as text, `failed TAG` for an `IntendedFailure`, or
+    /// `store CODE KEY` for a `StoreError`. Expects the batch to have taken exactly one commit.
+    private func runAsOneBatch<T: Sendable>(
+        _ store: SQLiteRecordStore, _ bodies: [@Sendable (any StoreWriting) throws -> T]
+    ) async throws -> [String] {
         let gate = DispatchSemaphore(value: 0)
         let held = try await holdWriter(store, gate: gate)
-
-        var calls: [Task<String, any Error>] = []
-        func enqueue(_ body: @escaping @Sendable (any StoreWriting) throws -> String) async throws {
+        var calls: [Task<T, any Error>] = []
+        for body in bodies {
             let expected = calls.count + 1
             calls.append(Task { try await store.write(body) })
             try await waitUntil(10, "call \(expected) queued") { store.pendingWriteCount == expected }
         }
-        try await enqueue { tx in
-            try tx.put(Note(id: "a", partnerId: "p1", slug: "a", text: "from a"))
-            return "a"
-        }
-        try await enqueue { tx in
-            try tx.put(Note(id: "b", partnerId: "p1", slug: "b"))
-            throw IntendedFailure(tag: "b")
-        }
-        try await enqueue { tx in
-            try tx.put(Note(id: "c", partnerId: "p1", slug: "a"))  // clashes with a, same batch
-            return "c"
-        }
-        try await enqueue { tx in
-            let a = try tx.get(Note.self, id: "a")
-            let b = try tx.get(Note.self, id: "b")
-            try tx.put(
-                Note(
-                    id: "d", partnerId: "p1", slug: "d",
-                    text: "saw \(a?.text ?? "nothing"), b \(b == nil ? "absent" : "present")"))
-            return "d"
-        }
-        try await enqueue { tx in
-            _ = try tx.nextSequence("batch")
-            return "e"
-        }
         let commitsBefore = store.commitCount
         gate.signal()
         try await withTimeout(20, "gate write") { try await held.value }
-
         var outcomes: [String] = []
         for call in calls {
             do {
-                outcomes.append(try await withTimeout(20, "batched write") { try await call.value })
+                outcomes.append("\(try await withTimeout(20, "batched write") { try await call.value })")
             } catch let error as IntendedFailure {
                 outcomes.append("failed \(error.tag)")
             } catch let error as StoreError {
                 outcomes.append("store \(error.code) \(error.key ?? "")")
             }
         }
-        #expect(outcomes == ["a", "failed b", "store duplicateKey slug:a", "d", "e"])
-        // The holding body committed alone; the five queued calls shared exactly one commit.
+        // The holding body committed alone; the queued calls shared exactly one commit.
         #expect(store.commitCount == commitsBefore + 2)
+        return outcomes
+    }
+
+    @Test("one failing body in a batch rolls back only itself; the others commit in the same transaction")
+    func savepointIsolation() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        let bodies: [@Sendable (any StoreWriting) throws -> String] = [
+            { tx in
+                try tx.put(Note(id: "a", partnerId: "p1", slug: "a", text: "from a"))
+                return "a"
+            },
+            { tx in
+                try tx.put(Note(id: "b", partnerId: "p1", slug: "b"))
+                throw IntendedFailure(tag: "b")
+            },
+            { tx in
+                try tx.put(Note(id: "c", partnerId: "p1", slug: "a"))  // clashes with a, same batch
+                return "c"
+            },
+            { tx in
+                let a = try tx.get(Note.self, id: "a")
+                let b = try tx.get(Note.self, id: "b")
+                try tx.put(
+                    Note(
+                        id: "d", partnerId: "p1", slug: "d",
+                        text: "saw \(a?.text ?? "nothing"), b \(b == nil ? "absent" : "present")"))
+                return "d"
+            },
+            { tx in
+                _ = try tx.nextSequence("batch")
+                return "e"
+            },
+        ]
+        let outcomes = try await runAsOneBatch(store, bodies)
+        #expect(outcomes == ["a", "failed b", "store duplicateKey slug:a", "d", "e"])
         #expect(try await store.read { try $0.get(Note.self, id: "b") } == nil)
         #expect(try await store.read { try $0.get(Note.self, id: "c") } == nil)
         #expect(try await store.read { try $0.get(Note.self, id: "d") }?.text == "saw from a, b absent")
@@ -92,38 +102,17 @@ struct GroupCommitTests {
         let folder = try TemporaryFolder()
         let store = try SQLiteRecordStore(path: folder.database)
         #expect(try await store.write { try $0.nextSequence("feed") } == 1)
-        let gate = DispatchSemaphore(value: 0)
-        let held = try await holdWriter(store, gate: gate)
-
-        var calls: [Task<[Int64], any Error>] = []
-        func enqueue(_ body: @escaping @Sendable (any StoreWriting) throws -> [Int64]) async throws {
-            let expected = calls.count + 1
-            calls.append(Task { try await store.write(body) })
-            try await waitUntil(10, "call \(expected) queued") { store.pendingWriteCount == expected }
-        }
-        try await enqueue { tx in [try tx.nextSequence("feed")] }
-        try await enqueue { tx in
-            _ = try tx.nextSequence("feed")
-            _ = try tx.nextSequence("feed")
-            throw IntendedFailure(tag: "given back")
-        }
-        try await enqueue { tx in
-            [try tx.nextSequence("feed"), try tx.nextSequence("feed"), try tx.nextSequence("other")]
-        }
-        let commitsBefore = store.commitCount
-        gate.signal()
-        try await withTimeout(20, "gate write") { try await held.value }
-
-        var outcomes: [String] = []
-        for call in calls {
-            do {
-                outcomes.append("\(try await withTimeout(20, "batched write") { try await call.value })")
-            } catch let error as IntendedFailure {
-                outcomes.append("failed \(error.tag)")
-            }
-        }
+        let bodies: [@Sendable (any StoreWriting) throws -> [Int64]] = [
+            { tx in [try tx.nextSequence("feed")] },
+            { tx in
+                _ = try tx.nextSequence("feed")
+                _ = try tx.nextSequence("feed")
+                throw IntendedFailure(tag: "given back")
+            },
+            { tx in [try tx.nextSequence("feed"), try tx.nextSequence("feed"), try tx.nextSequence("other")] },
+        ]
+        let outcomes = try await runAsOneBatch(store, bodies)
         #expect(outcomes == ["[2]", "failed given back", "[3, 4, 1]"])
-        #expect(store.commitCount == commitsBefore + 2)
         #expect(try await store.write { try $0.nextSequence("feed") } == 5)
         await store.close()
 

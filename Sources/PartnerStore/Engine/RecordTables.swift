@@ -165,18 +165,16 @@ final class RecordTables {
     }
 
     private func insertLookupKey(_ key: String, kind: RecordKind, partnerId: String, id: String) throws {
-        try with(.insertLookupKey) { statement in
-            try statement.bind(kind.name, at: 1)
-            try statement.bind(partnerId, at: 2)
-            try statement.bind(key, at: 3)
-            try statement.bind(id, at: 4)
-            try statement.bind(Self.lookupOrder(kind: kind, id: id), at: 5)
-            try statement.run()
-        }
+        try changeLookupRow(.insertLookupKey, key: key, kind: kind, partnerId: partnerId, id: id)
     }
 
     private func deleteLookupKey(_ key: String, kind: RecordKind, partnerId: String, id: String) throws {
-        try with(.deleteLookupKey) { statement in
+        try changeLookupRow(.deleteLookupKey, key: key, kind: kind, partnerId: partnerId, id: id)
+    }
+
+    /// Runs `query` (an insert or a delete of one lookup row) for the row it names.
+    private func changeLookupRow(_ query: Query, key: String, kind: RecordKind, partnerId: String, id: String) throws {
+        try with(query) { statement in
             try statement.bind(kind.name, at: 1)
             try statement.bind(partnerId, at: 2)
             try statement.bind(key, at: 3)
