@@ -23,7 +23,10 @@ extension SQLiteRecordStore {
         public var pageCacheKiB: Int
         /// The write-ahead log size, in 4 KiB pages, at which a background thread copies it
         /// into the database file (off the commit path, see `WALCheckpointer`); 0 leaves
-        /// SQLite's automatic checkpoint (1,000 pages, run by the COMMIT that crosses it).
+        /// SQLite's automatic checkpoint (1,000 pages, run by the COMMIT that crosses it). A pass
+        /// copies each page once however often commits changed it, so a longer log writes less:
+        /// the default 16,384 (64 MiB) took the write benchmark from 26.7 to 23.4 KiB written per
+        /// change against 4,096. The log file may reach 4x this when the copies fall behind.
         public var checkpointPages: Int
         /// Told after every COMMIT (on the writer thread; keep it quick): how many writes it
         /// held, how long the COMMIT took (its fsync included), and whether it succeeded.
@@ -38,7 +41,7 @@ extension SQLiteRecordStore {
             cachedReads: Bool = true,
             maxPageCount: Int? = nil,
             pageCacheKiB: Int = 16_384,
-            checkpointPages: Int = 4_096
+            checkpointPages: Int = 16_384
         ) {
             self.readerCount = readerCount
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds

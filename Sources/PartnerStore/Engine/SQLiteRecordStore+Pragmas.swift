@@ -2,8 +2,9 @@ import PartnerCore
 
 extension SQLiteRecordStore {
     /// Durable WAL settings for the writer: an answer is sent only after its commit is fsync'd.
-    /// The page cache is `config.pageCacheKiB`; the log file is truncated back to 64 MiB when
-    /// SQLite reuses it after it grew beyond. Temporary storage is in memory: the savepoint
+    /// The page cache is `config.pageCacheKiB`; the log file is truncated back to 128 MiB when
+    /// SQLite reuses it after it grew beyond (the background checkpoint keeps it near 64 MiB,
+    /// `Config.checkpointPages`). Temporary storage is in memory: the savepoint
     /// around each body of a batch keeps the original of every page the body changes in a
     /// sub-journal, which would otherwise spill to a temporary file past 64 KiB and cost more
     /// disk writes than the log itself (it is never needed after a crash: the log is).
@@ -22,7 +23,7 @@ extension SQLiteRecordStore {
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = \(max(0, config.busyTimeoutMilliseconds));
             PRAGMA cache_size = -\(max(1, config.pageCacheKiB));
-            PRAGMA journal_size_limit = 67108864;
+            PRAGMA journal_size_limit = 134217728;
             PRAGMA temp_store = MEMORY;
             """
         )
