@@ -31,6 +31,7 @@ struct SQLiteLayerTests {
             try tables.put(Note(id: "n\(index)", partnerId: "p1", slug: "s\(index)", tags: ["t"]))
             _ = try tables.get(Note.self, id: "n\(index)")
             _ = try tables.list(Note.self, partnerId: "p1", lookupKey: "tag:t", after: nil, limit: 5)
+            try tables.put(Note(id: "n\(index)", partnerId: "p1", slug: "s\(index)", text: "kept", tags: ["t"]))
             try tables.put(Counter(id: "c\(index)", value: index), known: false)
             try tables.put(Counter(id: "c\(index)", value: index + 1), known: false)
             try tables.storeSequence("n", value: try tables.sequenceValue("n") + 1)

@@ -217,6 +217,40 @@ struct WritePathTests {
     }
 
     @Test(
+        "a known record keeping its owner and keys changes in one update; new keys or a new owner still move its rows")
+    func knownRecordUpdates() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["a"])) }
+        func change(_ note: Note) async throws {
+            try await store.write { tx in
+                #expect(try tx.get(Note.self, id: note.id) != nil)  // read first: the writer knows it
+                try tx.put(note)
+            }
+        }
+        func tagged(_ tag: String, _ partner: String = "p1") async throws -> [String] {
+            try await store.read {
+                try $0.list(Note.self, partnerId: partner, lookupKey: "tag:\(tag)", after: nil, limit: 10)
+            }.map(\.text)
+        }
+        try await change(Note(id: "n1", partnerId: "p1", slug: "one", text: "v2", tags: ["a"]))
+        #expect(try await tagged("a") == ["v2"])
+        try await change(Note(id: "n1", partnerId: "p1", slug: "one", text: "v3", tags: ["b"]))
+        #expect(try await tagged("a").isEmpty)
+        #expect(try await tagged("b") == ["v3"])
+        try await change(Note(id: "n1", partnerId: "p1", slug: "two", text: "v4", tags: ["b"]))
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:one") } == nil)
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:two") }?.text == "v4")
+        try await change(Note(id: "n1", partnerId: "p2", slug: "two", text: "v5", tags: ["b"]))
+        #expect(try await tagged("b").isEmpty)
+        #expect(try await tagged("b", "p2") == ["v5"])
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+        #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 1)
+        #expect(try count("SELECT count(*) FROM unique_keys", in: folder.database) == 1)
+    }
+
+    @Test(
         "a record without unique keys is inserted without a lookup first; a put of a stored one still replaces it and its lookup rows",
         arguments: [0, 1_000])
     func insertWithoutLookup(cacheCapacity: Int) async throws {

@@ -11,6 +11,9 @@ extension RecordTables {
         case updateBody
         /// A record that exists and changes owner (rare): every column.
         case replace
+        /// A record stored with the same owner and keys: its body alone, or nothing when they
+        /// differ.
+        case updateBodyIfKeysKept
         /// The stored value of a named counter.
         case sequenceValue
         /// A named counter's new value.
@@ -30,6 +33,8 @@ extension RecordTables {
                 return "UPDATE records SET body = ?3, keys = ?4 WHERE kind = ?1 AND id = ?2"
             case .replace:
                 return "UPDATE records SET partner_id = ?3, body = ?4, keys = ?5 WHERE kind = ?1 AND id = ?2"
+            case .updateBodyIfKeysKept:
+                return "UPDATE records SET body = ?4 WHERE kind = ?1 AND id = ?2 AND partner_id = ?3 AND keys = ?5"
             case .sequenceValue:
                 return "SELECT value FROM sequences WHERE name = ?1"
             case .storeSequence:

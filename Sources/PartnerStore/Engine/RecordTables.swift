@@ -78,7 +78,9 @@ final class RecordTables {
     ///
     /// A record without unique keys that is not `known` to exist (a journal entry or an event
     /// with an id just drawn) is inserted straight away, and looked for only when the insert
-    /// finds one stored: one statement instead of a lookup and an insert.
+    /// finds one stored: one statement instead of a lookup and an insert. A `known` record is
+    /// first updated on the condition that its stored owner and keys are the new ones (the
+    /// common change, a body and nothing it is found by): again one statement instead of two.
     /// - Parameter known: whether the record is known to be stored (the caller read it).
     /// - Returns: whether the record was inserted that way, as a new record.
     /// - Throws: `StoreError.duplicateKey` naming the first new unique key another record of
@@ -87,17 +89,19 @@ final class RecordTables {
     func put<R: StoredRecord>(_ record: R, known: Bool = true) throws -> Bool {
         let kind = R.kind.name
         let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
-        if !known, keys.unique.isEmpty {
-            let inserted = try with(.insertNew) { statement in
+        let body = try RecordCodec.encode(record)
+        if known || keys.unique.isEmpty {
+            let done = try with(known ? .updateBodyIfKeysKept : .insertNew) { statement in
                 try statement.bind(kind, at: 1)
                 try statement.bind(record.id, at: 2)
                 try statement.bind(record.partnerId, at: 3)
-                try statement.bind(try RecordCodec.encode(record), at: 4)
+                try statement.bind(body, at: 4)
                 try statement.bind(keys.encoded, at: 5)
                 try statement.run()
                 return connection.changes == 1
             }
-            if inserted {
+            if done && known { return false }
+            if done {
                 for key in keys.lookup {
                     try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
                 }
@@ -112,7 +116,6 @@ final class RecordTables {
                 throw StoreError.duplicateKey(key)
             }
         }
-        let body = try RecordCodec.encode(record)
         if let old, old.partnerId == record.partnerId {
             // Only the row changes: the partner index keeps its entry untouched.
             try with(.updateBody) { statement in
