@@ -1,6 +1,6 @@
 /// A calendar month in UTC: the billing period of an invoice. Written "YYYY-MM" on the wire and
 /// in stored records.
-public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct BillingMonth: Sendable, Hashable, Comparable, TextCodable {
     /// The year, 1970...9999.
     public let year: Int
     /// The month, 1...12.
@@ -69,19 +69,6 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    /// Decodes "YYYY-MM".
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let month = BillingMonth(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM month: \(text)"))
-        }
-        self = month
-    }
-
-    /// Encodes "YYYY-MM".
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// How a malformed text is named.
+    public static let textForm = "a YYYY-MM month"
 }

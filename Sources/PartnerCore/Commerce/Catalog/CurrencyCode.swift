@@ -3,7 +3,7 @@
 ///
 /// Only the shape is checked (three upper-case ASCII letters); the minor-unit exponent comes
 /// from a short table of currencies with an exponent other than 2 and defaults to 2.
-public struct CurrencyCode: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct CurrencyCode: Sendable, Hashable, TextCodable {
     /// The three-letter code.
     public let code: String
 
@@ -37,19 +37,6 @@ public struct CurrencyCode: Sendable, Hashable, Codable, CustomStringConvertible
     /// The code.
     public var description: String { code }
 
-    /// Decodes a code from a JSON-like string, refusing malformed codes.
-    public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let value = CurrencyCode(raw) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an ISO 4217 code: \(raw)"))
-        }
-        self = value
-    }
-
-    /// Encodes the code as a string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
+    /// How a malformed text is named.
+    public static let textForm = "an ISO 4217 code"
 }

@@ -2,7 +2,7 @@
 /// partner's invoices of that month from 1 without gaps (it is drawn inside the transaction
 /// that stores the invoice, so a failed close leaves no hole). Five digits at least; more when
 /// the count passes 99 999.
-public struct InvoiceNumber: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct InvoiceNumber: Sendable, Hashable, Comparable, TextCodable {
     /// The billing month.
     public let month: BillingMonth
     /// The sequence within the partner's month, from 1.
@@ -46,19 +46,6 @@ public struct InvoiceNumber: Sendable, Hashable, Comparable, Codable, CustomStri
         (lhs.month, lhs.sequence) < (rhs.month, rhs.sequence)
     }
 
-    /// Decodes the text form.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let number = InvoiceNumber(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an invoice number: \(text)"))
-        }
-        self = number
-    }
-
-    /// Encodes the text form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// How a malformed text is named.
+    public static let textForm = "an invoice number"
 }
