@@ -126,9 +126,7 @@ public struct AdminConsoleSimOperations: Sendable {
         try change(&account, field: "domain", in: tx)
         var customer = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
         customer.domainVerified = true
-        customer.advanceVersion()
-        customer.updateTime = context.now()
-        try tx.put(customer)
+        try tx.putNextVersion(&customer, at: context.now())
         try record(
             .adminConsoleSimVerifyDomain, account, before: ["domainVerified": "false"],
             after: ["domainVerified": "true"], caller: caller, in: tx)
@@ -146,9 +144,7 @@ public struct AdminConsoleSimOperations: Sendable {
         try change(&account, field: "customerId", in: tx)
         if customer.resellerAccess != on {
             customer.resellerAccess = on
-            customer.advanceVersion()
-            customer.updateTime = context.now()
-            try tx.put(customer)
+            try tx.putNextVersion(&customer, at: context.now())
         }
         try record(
             operation, account, before: ["resellerAccess": String(before)], after: ["resellerAccess": String(on)],
@@ -166,8 +162,7 @@ public struct AdminConsoleSimOperations: Sendable {
     }
 
     private func change(_ account: inout UpstreamAccount, field: String, in tx: any StoreWriting) throws {
-        account.advanceVersion()
-        account.updateTime = context.now()
+        account.advanceVersion(at: context.now())
         try put(account, field: field, in: tx)
     }
 

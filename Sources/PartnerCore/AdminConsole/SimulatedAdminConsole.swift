@@ -34,9 +34,7 @@ public struct SimulatedAdminConsole: AdminConsole {
             try CustomerRules.requireResellableEdition(existing)
             existing.customerId = customer.id
             existing.partnerId = customer.partnerId
-            existing.advanceVersion()
-            existing.updateTime = now
-            try tx.put(existing)
+            try tx.putNextVersion(&existing, at: now)
             return existing
         }
         let account = UpstreamAccount(
@@ -58,8 +56,6 @@ public struct SimulatedAdminConsole: AdminConsole {
     public func release(customerId: String, in tx: any StoreWriting) throws {
         guard var account = try account(customerId: customerId, in: tx) else { return }
         account.customerId = nil
-        account.advanceVersion()
-        account.updateTime = clock.now()
-        try tx.put(account)
+        try tx.putNextVersion(&account, at: clock.now())
     }
 }

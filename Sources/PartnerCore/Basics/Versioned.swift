@@ -5,13 +5,16 @@ public protocol Versioned {
     var version: Int64 { get set }
     /// `Etag.make(version:)` of `version`; stored so it travels on the wire.
     var etag: String { get set }
+    /// When the current version was made.
+    var updateTime: Timestamp { get set }
 }
 
 extension Versioned {
-    /// Moves to the next version and its etag. Call once per stored change.
-    public mutating func advanceVersion() {
+    /// Moves to the next version and its etag, made at `time`. Call once per stored change.
+    public mutating func advanceVersion(at time: Timestamp) {
         version += 1
         etag = Etag.make(version: version)
+        updateTime = time
     }
 
     /// Checks the etag a command carried against this record's.
@@ -22,6 +25,16 @@ extension Versioned {
     /// - Throws: ABORTED, field `etag`, when `given` differs from the current etag.
     public func checkEtag(_ given: String?, kind: String, id: String) throws(DomainError) {
         try Etag.check(given, current: etag, kind: kind, id: id)
+    }
+}
+
+extension StoreWriting {
+    /// Stores `record` as its next version, made at `time`: version, etag and update time
+    /// advance once, the record in place as it was stored.
+    /// - Throws: what `put` throws.
+    public func putNextVersion<R: StoredRecord & Versioned>(_ record: inout R, at time: Timestamp) throws {
+        record.advanceVersion(at: time)
+        try put(record)
     }
 }
 

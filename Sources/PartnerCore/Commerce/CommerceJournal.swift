@@ -22,11 +22,8 @@ enum CommerceJournal {
             time: effectiveTime ?? context.now())
         if action == .planChanged { change.fromTerms = before.map(PlanTerms.init) }
         try tx.put(change)
-        let old = before.map(summary)
-        let new = summary(after)
-        let diff = old.map { Audit.diff($0, new) }
-        try Audit.record(
-            operation, target: after.id, before: diff?.before, after: diff?.after ?? new, caller: caller,
+        try Audit.recordChange(
+            operation, target: after.id, from: before.map(summary), to: summary(after), caller: caller,
             context: context, in: tx)
         var data = [
             "customerId": after.customerId, "sku": after.skuId, "seats": String(after.seats),
@@ -53,9 +50,7 @@ enum CommerceJournal {
     ) throws -> Subscription {
         var after = subscription
         guard CommerceRules.endTrialIfDue(&after, now: context.now()) else { return subscription }
-        after.advanceVersion()
-        after.updateTime = context.now()
-        try tx.put(after)
+        try tx.putNextVersion(&after, at: context.now())
         try recordChange(
             .trialEnded, operation: operation, before: subscription, after: after, reason: nil,
             defaultReason:
@@ -76,9 +71,7 @@ enum CommerceJournal {
             of: try CommerceLookup.subscriptions(ofCustomer: customerId, partnerId: partnerId, in: tx))
         guard status != customer.subscriptionStatus else { return }
         customer.subscriptionStatus = status
-        customer.advanceVersion()
-        customer.updateTime = context.now()
-        try tx.put(customer)
+        try tx.putNextVersion(&customer, at: context.now())
     }
 
     /// The caller's optional reason, trimmed; `nil` when empty.

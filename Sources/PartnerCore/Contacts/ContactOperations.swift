@@ -111,13 +111,10 @@ public struct ContactOperations: Sendable {
                 try requestEmailChange(&contact, to: email, caller: caller, in: tx)
             }
         }
-        contact.advanceVersion()
-        contact.updateTime = context.now()
-        try tx.put(contact)
-        let change = Audit.diff(before, summary(contact))
-        try Audit.record(
-            .contactsUpdate, target: contact.id, before: change.before, after: change.after, caller: caller,
-            context: context, in: tx)
+        try tx.putNextVersion(&contact, at: context.now())
+        try Audit.recordChange(
+            .contactsUpdate, target: contact.id, from: before, to: summary(contact), caller: caller, context: context,
+            in: tx)
         try Events.emit(
             "contact.updated", resourceId: contact.id, customerId: contact.customerId, partnerId: caller.partnerId,
             context: context, in: tx)
@@ -155,9 +152,7 @@ public struct ContactOperations: Sendable {
                     field: "successorContactId")
             }
             successor.primaryFor = Set((successor.primaryFor ?? []) + handOver).sorted()
-            successor.advanceVersion()
-            successor.updateTime = context.now()
-            try tx.put(successor)
+            try tx.putNextVersion(&successor, at: context.now())
             try Audit.record(
                 .contactsDelete, target: successor.id, after: ["primaryFor": names], caller: caller, context: context,
                 in: tx)
@@ -192,14 +187,10 @@ public struct ContactOperations: Sendable {
         where previous.id != contact.id && (previous.primaryFor ?? []).contains(type) {
             let rest = (previous.primaryFor ?? []).filter { $0 != type }
             previous.primaryFor = rest.isEmpty ? nil : rest
-            previous.advanceVersion()
-            previous.updateTime = now
-            try tx.put(previous)
+            try tx.putNextVersion(&previous, at: now)
         }
         contact.primaryFor = Set((contact.primaryFor ?? []) + [type]).sorted()
-        contact.advanceVersion()
-        contact.updateTime = now
-        try tx.put(contact)
+        try tx.putNextVersion(&contact, at: now)
         try Audit.record(
             .contactsSetPrimary, target: contact.id, after: ["primaryFor": type.rawValue], caller: caller,
             context: context, in: tx)
@@ -239,9 +230,7 @@ public struct ContactOperations: Sendable {
         let old = contact.businessEmail
         contact.businessEmail = change.newEmail
         contact.pendingEmail = nil
-        contact.advanceVersion()
-        contact.updateTime = now
-        try tx.put(contact)
+        try tx.putNextVersion(&contact, at: now)
         if let userId = contact.userId, var user = try tx.get(User.self, id: userId) {
             user.email = change.newEmail
             do { try tx.put(user) } catch let error as StoreError where error.code == .duplicateKey {

@@ -139,8 +139,7 @@ extension CustomerOperations {
     ) throws -> Customer {
         var customer = changed
         customer.adminConsoleMismatch = nil
-        customer.advanceVersion()
-        customer.updateTime = context.now()
+        customer.advanceVersion(at: context.now())
         do { try tx.put(customer) } catch let error as StoreError where error.code == .duplicateKey {
             throw DomainError.alreadyExists(
                 field: "primaryDomain", "domain \(customer.primaryDomain) is already held by a domain customer")

@@ -8,23 +8,15 @@ extension CustomerOperations {
     public func suspend(
         _ customerId: String, etag: String? = nil, reason: String? = nil, caller: Caller, in tx: any StoreWriting
     ) throws -> Customer {
-        try Policy.authorize(.customersSuspend, caller)
-        let customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
-        try customer.checkEtag(etag, kind: "customer", id: customer.id)
-        let reason = try CommerceJournal.reasonText(reason)
-        try CustomerRules.requireState(customer, .active, to: "suspended")
-        let before = Self.summary(customer)
-        try changeSubscriptions(of: customer, operation: .customersSuspend, reason: reason, caller: caller, in: tx) {
-            subscription in
+        try move(
+            customerId, from: .active, to: .suspended, etag: etag, reason: reason, operation: .customersSuspend,
+            event: "customer.suspended", caller: caller, in: tx
+        ) { subscription in
             var reasons = Set(subscription.activeSuspensionReasons)
             reasons.insert(.customerSuspended)
             subscription.suspensionReasons = reasons.sorted()
             subscription.state = .suspended
         }
-        var changed = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
-        changed.state = .suspended
-        return try commit(
-            changed, before: before, operation: .customersSuspend, event: "customer.suspended", caller: caller, in: tx)
     }
 
     /// `Customers.Reactivate`: SUSPENDED -> ACTIVE. CUSTOMER_SUSPENDED is lifted from every
@@ -35,24 +27,34 @@ extension CustomerOperations {
     public func reactivate(
         _ customerId: String, etag: String? = nil, reason: String? = nil, caller: Caller, in tx: any StoreWriting
     ) throws -> Customer {
-        try Policy.authorize(.customersReactivate, caller)
-        let customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
-        try customer.checkEtag(etag, kind: "customer", id: customer.id)
-        let reason = try CommerceJournal.reasonText(reason)
-        try CustomerRules.requireState(customer, .suspended, to: "reactivated")
-        let before = Self.summary(customer)
-        try changeSubscriptions(of: customer, operation: .customersReactivate, reason: reason, caller: caller, in: tx) {
-            subscription in
+        try move(
+            customerId, from: .suspended, to: .active, etag: etag, reason: reason, operation: .customersReactivate,
+            event: "customer.reactivated", caller: caller, in: tx
+        ) { subscription in
             let reasons = subscription.activeSuspensionReasons.filter { $0 != .customerSuspended }
             guard reasons.count != subscription.activeSuspensionReasons.count else { return }
             subscription.suspensionReasons = reasons.isEmpty ? nil : reasons
             if reasons.isEmpty { subscription.state = .active }
         }
+    }
+
+    /// Moves the customer from `state` to `target` (authorized for `operation`, etag checked),
+    /// first applying `change` to its live subscriptions; audited as `operation`, emits `event`.
+    private func move(
+        _ customerId: String, from state: CustomerState, to target: CustomerState, etag: String?, reason: String?,
+        operation: Operation, event: String, caller: Caller, in tx: any StoreWriting,
+        _ change: (inout Subscription) -> Void
+    ) throws -> Customer {
+        try Policy.authorize(operation, caller)
+        let customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
+        try customer.checkEtag(etag, kind: "customer", id: customer.id)
+        let reason = try CommerceJournal.reasonText(reason)
+        try CustomerRules.requireState(customer, state, to: target == .active ? "reactivated" : "suspended")
+        let before = Self.summary(customer)
+        try changeSubscriptions(of: customer, operation: operation, reason: reason, caller: caller, in: tx, change)
         var changed = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
-        changed.state = .active
-        return try commit(
-            changed, before: before, operation: .customersReactivate, event: "customer.reactivated", caller: caller,
-            in: tx)
+        changed.state = target
+        return try commit(changed, before: before, operation: operation, event: event, caller: caller, in: tx)
     }
 
     /// Applies `change` to each live subscription of `customer`; each one it changes gets the
@@ -67,9 +69,7 @@ extension CustomerOperations {
             var after = before
             change(&after)
             guard after != before else { continue }
-            after.advanceVersion()
-            after.updateTime = now
-            try tx.put(after)
+            try tx.putNextVersion(&after, at: now)
             let action: SubscriptionChange.Action = after.state == .active ? .activated : .suspended
             let why = after.activeSuspensionReasons.map(\.rawValue).joined(separator: ", ")
             try CommerceJournal.recordChange(

@@ -135,9 +135,7 @@ public struct InvitationOperations: Sendable {
         invitation.acceptTime = now
         try tx.put(invitation)
         customer.state = .active
-        customer.advanceVersion()
-        customer.updateTime = now
-        try tx.put(customer)
+        try tx.putNextVersion(&customer, at: now)
         try Audit.recordUnattended(
             method: "Invitations.Accept", target: customer.id, partnerId: customer.partnerId, actor: "customer",
             before: ["state": "INVITED"], after: ["state": "ACTIVE"], context: context, in: tx)

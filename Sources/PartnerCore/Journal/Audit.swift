@@ -19,6 +19,19 @@ public enum Audit {
             context: context, in: tx)
     }
 
+    /// Records a successful change as the fields that differ between two summaries of the
+    /// resource (`Audit.diff`); `old` nil records a creation (no before, every field after).
+    @discardableResult
+    public static func recordChange(
+        _ operation: Operation, target: String, from old: [String: String]?, to new: [String: String], caller: Caller,
+        context: DomainContext, in tx: any StoreWriting
+    ) throws -> AuditEntry {
+        let change = old.map { diff($0, new) }
+        return try record(
+            operation, target: target, before: change?.before, after: change?.after ?? new, caller: caller,
+            context: context, in: tx)
+    }
+
     /// Records a change made without an agent (token-based flows such as `Invitations.Accept`
     /// and `Contacts.ConfirmEmail`); `actor` says who (e.g. `customer`).
     @discardableResult

@@ -58,13 +58,9 @@ public struct AgentOperations: Sendable {
                     "the partner would be left without an enabled admin agent", field: "roles")
             }
         }
-        agent.advanceVersion()
-        agent.updateTime = context.now()
-        try tx.put(agent)
-        let change = Audit.diff(before, summary(agent))
-        try Audit.record(
-            .agentsUpdate, target: agent.id, before: change.before, after: change.after, caller: caller,
-            context: context, in: tx)
+        try tx.putNextVersion(&agent, at: context.now())
+        try Audit.recordChange(
+            .agentsUpdate, target: agent.id, from: before, to: summary(agent), caller: caller, context: context, in: tx)
         try Events.emit("agent.updated", resourceId: agent.id, partnerId: caller.partnerId, context: context, in: tx)
         return agent
     }

@@ -58,12 +58,9 @@ public struct PartnerOperations: Sendable {
         }
         if let phone = update.phoneNumber { partner.phoneNumber = try FieldRules.phone(phone, field: "phoneNumber") }
         if let email = update.supportEmail { partner.supportEmail = try FieldRules.email(email, field: "supportEmail") }
-        partner.advanceVersion()
-        partner.updateTime = context.now()
-        try tx.put(partner)
-        let change = Audit.diff(before, summary(partner))
-        try Audit.record(
-            .partnersUpdateProfile, target: partner.id, before: change.before, after: change.after, caller: caller,
+        try tx.putNextVersion(&partner, at: context.now())
+        try Audit.recordChange(
+            .partnersUpdateProfile, target: partner.id, from: before, to: summary(partner), caller: caller,
             context: context, in: tx)
         try Events.emit("partner.updated", resourceId: partner.id, partnerId: partner.id, context: context, in: tx)
         return partner

@@ -46,12 +46,9 @@ public struct ProfileOperations: Sendable {
                 email: try FieldRules.email(contact.email, field: "billingContact.email"),
                 phoneNumber: try FieldRules.phone(contact.phoneNumber, field: "billingContact.phoneNumber"))
         }
-        profile.advanceVersion()
-        profile.updateTime = context.now()
-        try tx.put(profile)
-        let change = Audit.diff(before, summary(profile))
-        try Audit.record(
-            .billingProfilesUpdate, target: customer.id, before: change.before, after: change.after, caller: caller,
+        try tx.putNextVersion(&profile, at: context.now())
+        try Audit.recordChange(
+            .billingProfilesUpdate, target: customer.id, from: before, to: summary(profile), caller: caller,
             context: context, in: tx)
         try Events.emit(
             "billing_profile.updated", resourceId: profile.id, customerId: customer.id, partnerId: caller.partnerId,

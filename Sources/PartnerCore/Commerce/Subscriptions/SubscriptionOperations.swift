@@ -109,9 +109,7 @@ public struct SubscriptionOperations: Sendable {
         try CommerceRules.requireSeatsInRange(newSeats, for: try product(of: after), field: field)
         if !renewed { try CommerceRules.requireCommitmentKept(after, newSeats: newSeats, field: field) }
         if after.skuId != before.skuId {
-            after.advanceVersion()
-            after.updateTime = now
-            try tx.put(after)
+            try tx.putNextVersion(&after, at: now)
             try CommerceJournal.recordChange(
                 .planChanged, operation: .subscriptionsChangeSeats, before: before, after: after, reason: nil,
                 defaultReason:
@@ -126,9 +124,7 @@ public struct SubscriptionOperations: Sendable {
         } else if let committed = after.committedSeats, newSeats > committed {
             after.committedSeats = newSeats
         }
-        after.advanceVersion()
-        after.updateTime = now
-        try tx.put(after)
+        try tx.putNextVersion(&after, at: now)
         let verb = newSeats > before.seats ? "added \(newSeats - before.seats)" : "removed \(before.seats - newSeats)"
         try CommerceJournal.recordChange(
             .seatsChanged, operation: .subscriptionsChangeSeats, before: before, after: after, reason: reason,
@@ -214,9 +210,7 @@ public struct SubscriptionOperations: Sendable {
         var after = before
         after.autoRenew = autoRenew
         after.renewalSkuId = renewalSkuId
-        after.advanceVersion()
-        after.updateTime = now
-        try tx.put(after)
+        try tx.putNextVersion(&after, at: now)
         var change = "auto-renewal \(autoRenew ? "on" : "off")"
         if after.renewalSkuId != before.renewalSkuId {
             change += after.renewalSkuId.map { ", renews on \($0)" } ?? ", renews on the same SKU"
@@ -259,9 +253,7 @@ public struct SubscriptionOperations: Sendable {
             after.termEndTime = Subscription.oneYear(after: now)
             after.committedSeats = after.seats
         }
-        after.advanceVersion()
-        after.updateTime = now
-        try tx.put(after)
+        try tx.putNextVersion(&after, at: now)
         try CommerceJournal.recordChange(
             .paidServiceStarted, operation: .subscriptionsStartPaidService, before: before, after: after,
             reason: reason, defaultReason: "trial converted to paid service by \(caller.agentId); billed from now",
@@ -299,9 +291,7 @@ public struct SubscriptionOperations: Sendable {
         after.state = target
         after.suspensionReasons = target == .suspended ? [.resellerInitiated] : nil
         if target == .cancelled { after.cancelTime = now }
-        after.advanceVersion()
-        after.updateTime = now
-        try tx.put(after)
+        try tx.putNextVersion(&after, at: now)
         try CommerceJournal.recordChange(
             action, operation: operation, before: before, after: after, reason: reason,
             defaultReason: "\(verb) by \(caller.agentId)", caller: caller, context: context, in: tx)
