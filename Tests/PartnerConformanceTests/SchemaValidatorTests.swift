@@ -50,7 +50,7 @@ struct SchemaValidatorTests {
     @Test("a wrong type is reported with both type names")
     func typeReason() {
         let violations = Self.validator.validate(["n": "7"], against: ["properties": ["n": ["type": "integer"]]])
-        #expect(violations == [SchemaViolation(path: "n", reason: "must be an integer, got string")])
+        #expect(violations == [JSONSchemaViolation(path: "n", reason: "must be an integer, got string")])
     }
 
     @Test("nested required members are named by their dotted path")

@@ -38,8 +38,8 @@ public struct SchemaValidator: Sendable {
 
     /// Every way `value` breaks `schema`, each with the path of the offending part below `path`.
     /// Empty when `value` is valid. An unresolvable `$ref` is reported as a violation, not skipped.
-    public func validate(_ value: JSONValue, against schema: JSONValue, at path: String = "") -> [SchemaViolation] {
-        var violations: [SchemaViolation] = []
+    public func validate(_ value: JSONValue, against schema: JSONValue, at path: String = "") -> [JSONSchemaViolation] {
+        var violations: [JSONSchemaViolation] = []
         check(value, schema, path, depth: 0, into: &violations)
         return violations
     }
@@ -87,7 +87,7 @@ public struct SchemaValidator: Sendable {
     // MARK: checking
 
     private func check(
-        _ value: JSONValue, _ schema: JSONValue, _ path: String, depth: Int, into out: inout [SchemaViolation]
+        _ value: JSONValue, _ schema: JSONValue, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         if case .bool(let allowed) = schema {
             if !allowed { out.append(.init(path: path, reason: "is not allowed here")) }
@@ -127,7 +127,7 @@ public struct SchemaValidator: Sendable {
     }
 
     /// False (after recording the violation) when `value` has none of the named types.
-    private func checkType(_ value: JSONValue, _ type: JSONValue, _ path: String, into out: inout [SchemaViolation])
+    private func checkType(_ value: JSONValue, _ type: JSONValue, _ path: String, into out: inout [JSONSchemaViolation])
         -> Bool
     {
         let names = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
@@ -155,7 +155,7 @@ public struct SchemaValidator: Sendable {
     }
 
     private func checkCombinators(
-        _ value: JSONValue, _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [SchemaViolation]
+        _ value: JSONValue, _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         if let all = keywords["allOf"]?.arrayValue {
             for schema in all { check(value, schema, path, depth: depth + 1, into: &out) }
@@ -177,7 +177,7 @@ public struct SchemaValidator: Sendable {
     }
 
     private func checkString(
-        _ string: String, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]
+        _ string: String, _ keywords: JSONObject, _ path: String, into out: inout [JSONSchemaViolation]
     ) {
         let length = string.unicodeScalars.count
         if let minimum = keywords["minLength"]?.intValue, length < minimum {
@@ -203,7 +203,7 @@ public struct SchemaValidator: Sendable {
     }
 
     private func checkNumber(
-        _ value: JSONValue, _ keywords: JSONObject, _ path: String, into out: inout [SchemaViolation]
+        _ value: JSONValue, _ keywords: JSONObject, _ path: String, into out: inout [JSONSchemaViolation]
     ) {
         func below(_ a: JSONValue, _ b: JSONValue) -> Bool {
             if case .int(let x) = a, case .int(let y) = b { return x < y }
@@ -232,7 +232,7 @@ public struct SchemaValidator: Sendable {
     }
 
     private func checkArray(
-        _ array: [JSONValue], _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [SchemaViolation]
+        _ array: [JSONValue], _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         if let minimum = keywords["minItems"]?.intValue, array.count < minimum {
             out.append(.init(path: path, reason: "must have at least \(minimum) items, got \(array.count)"))
@@ -251,21 +251,21 @@ public struct SchemaValidator: Sendable {
         if let items = keywords["items"] {
             if let tuple = items.arrayValue {
                 for (index, schema) in tuple.enumerated() where index < array.count {
-                    check(array[index], schema, SchemaViolation.index(path, index), depth: depth + 1, into: &out)
+                    check(array[index], schema, Self.indexPath(path, index), depth: depth + 1, into: &out)
                 }
             } else {
                 for (index, element) in array.enumerated() {
-                    check(element, items, SchemaViolation.index(path, index), depth: depth + 1, into: &out)
+                    check(element, items, Self.indexPath(path, index), depth: depth + 1, into: &out)
                 }
             }
         }
     }
 
     private func checkObject(
-        _ object: JSONObject, _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [SchemaViolation]
+        _ object: JSONObject, _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         for case .string(let name) in keywords["required"]?.arrayValue ?? [] where object[name] == nil {
-            out.append(.init(path: SchemaViolation.member(path, name), reason: "is required"))
+            out.append(.init(path: Self.memberPath(path, name), reason: "is required"))
         }
         if let minimum = keywords["minProperties"]?.intValue, object.count < minimum {
             out.append(.init(path: path, reason: "must have at least \(minimum) members, got \(object.count)"))
@@ -276,7 +276,7 @@ public struct SchemaValidator: Sendable {
         let properties = keywords["properties"]?.objectValue ?? [:]
         var seen = Set<String>()
         for member in object.members where seen.insert(member.key).inserted {
-            let memberPath = SchemaViolation.member(path, member.key)
+            let memberPath = Self.memberPath(path, member.key)
             if let schema = properties[member.key] {
                 check(member.value, schema, memberPath, depth: depth + 1, into: &out)
             } else if let additional = keywords["additionalProperties"] {
@@ -359,4 +359,10 @@ public struct SchemaValidator: Sendable {
         }
         return found
     }
+
+    /// `base.member`, or `member` when `base` is the value itself (paths as WIRE.md §5.1 writes them).
+    private static func memberPath(_ base: String, _ key: String) -> String { base.isEmpty ? key : "\(base).\(key)" }
+
+    /// `base[index]`.
+    private static func indexPath(_ base: String, _ index: Int) -> String { "\(base)[\(index)]" }
 }
