@@ -47,9 +47,8 @@ extension DomainCases {
                 try s.context.expect(token["revoked"] == false, "a new token is revoked")
                 let meta: JSONObject = ["authorization": .string("Bearer " + (try s.string(issued, "secret")))]
                 try s.call("Agents.List", ["pageSize": 1], meta: meta)
-                try s.refused(
-                    "Tokens.Create", ["agentId": agent["id"]!, "ttlSeconds": 59], code: -32602,
-                    status: "INVALID_ARGUMENT", field: "ttlSeconds")
+                try s.invalidParam(
+                    "Tokens.Create", ["agentId": agent["id"]!, "ttlSeconds": 59], field: "ttlSeconds")
             },
             flow(
                 "errors.rule-violation-code",

@@ -29,11 +29,10 @@ extension DomainCases {
                 "DESIGN (customers): the primary domain is a registered domain; a `www.` host is refused -32602 naming primaryDomain"
             ) { s in
                 let params = s.domainCustomer("www." + s.domain("www"))
-                try s.refused(
-                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
-                try s.refused(
-                    "Customers.CheckDomain", ["domain": params["primaryDomain"]!], code: -32602,
-                    status: "INVALID_ARGUMENT", field: "domain")
+                try s.invalidParam(
+                    "Customers.Create", params, field: "primaryDomain")
+                try s.invalidParam(
+                    "Customers.CheckDomain", ["domain": params["primaryDomain"]!], field: "domain")
             },
             flow(
                 "customers.domain-syntax-checked",
@@ -42,8 +41,8 @@ extension DomainCases {
                 for bad in ["not a domain", "-leading-hyphen.it", "nodot", "double..dot.it"] {
                     var params = s.domainCustomer(s.domain("syntax"))
                     params["primaryDomain"] = .string(bad)
-                    try s.refused(
-                        "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryDomain")
+                    try s.invalidParam(
+                        "Customers.Create", params, field: "primaryDomain")
                 }
             },
             flow(
@@ -73,8 +72,8 @@ extension DomainCases {
                 let domain = s.domain("alt")
                 var params = s.domainCustomer(domain)
                 params["alternateEmail"] = .string("backup@\(domain)")
-                try s.refused(
-                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
+                try s.invalidParam(
+                    "Customers.Create", params, field: "alternateEmail")
             },
             flow(
                 "customers.alternate-email-required-for-domain-customers",
@@ -82,8 +81,8 @@ extension DomainCases {
             ) { s in
                 var params = s.domainCustomer(s.domain("noalt"))
                 params["alternateEmail"] = nil
-                try s.refused(
-                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "alternateEmail")
+                try s.invalidParam(
+                    "Customers.Create", params, field: "alternateEmail")
             },
             flow(
                 "customers.admin-email-inside-domain",
@@ -91,8 +90,8 @@ extension DomainCases {
             ) { s in
                 var params = s.domainCustomer(s.domain("admin"))
                 params["primaryAdminEmail"] = "admin@elsewhere-example.it"
-                try s.refused(
-                    "Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: "primaryAdminEmail")
+                try s.invalidParam(
+                    "Customers.Create", params, field: "primaryAdminEmail")
             },
             flow(
                 "customers.settings-validated",
@@ -103,7 +102,7 @@ extension DomainCases {
                 ] {
                     var params = s.domainCustomer(s.domain("settings"))
                     params[field] = .string(bad)
-                    try s.refused("Customers.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: field)
+                    try s.invalidParam("Customers.Create", params, field: field)
                 }
             },
             flow(

@@ -26,12 +26,12 @@ extension DomainCases {
                 let decoded = String(decoding: DomainSupport.base64URLDecoded(token), as: UTF8.self)
                 try s.context.expect(
                     !decoded.contains("after:") && !decoded.contains(firstId), "the token shows its cursor: \(decoded)")
-                try s.refused(
+                try s.invalidParam(
                     "Customers.List", ["text": .string(marker + " other"), "pageSize": 1, "pageToken": .string(token)],
-                    code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
-                try s.refused(
+                    field: "pageToken")
+                try s.invalidParam(
                     "Customers.List", ["text": .string(marker), "customerType": "TEAM", "pageToken": .string(token)],
-                    code: -32602, status: "INVALID_ARGUMENT", field: "pageToken")
+                    field: "pageToken")
                 let rest = try s.call(
                     "Customers.List", ["text": .string(marker), "pageSize": 10, "pageToken": .string(token)])
                 try s.context.expect(
@@ -46,13 +46,11 @@ extension DomainCases {
                 let forged = "YWZ0ZXI6Y3VzXzAw"  // base64url("after:cus_00")
                 let other = try s.call("Customers.List", ["pageSize": 1])["nextPageToken"]?.stringValue
                 for method in DomainCases.listMethods {
-                    try s.refused(
-                        method, ["pageToken": .string(forged)], code: -32602, status: "INVALID_ARGUMENT",
-                        field: "pageToken")
+                    try s.invalidParam(
+                        method, ["pageToken": .string(forged)], field: "pageToken")
                     if let other, method != "Customers.List" {
-                        try s.refused(
-                            method, ["pageToken": .string(other)], code: -32602, status: "INVALID_ARGUMENT",
-                            field: "pageToken")
+                        try s.invalidParam(
+                            method, ["pageToken": .string(other)], field: "pageToken")
                     }
                 }
             },
@@ -196,9 +194,8 @@ extension DomainCases {
                     ])
                 let names = (picked["items"]?.arrayValue ?? []).compactMap { $0["organisationName"]?.stringValue }
                 try s.context.expect(names == ["\(marker) Zeta", "\(marker) Alfa"], "filtered and ordered: \(names)")
-                let refusal = try s.refused(
-                    "Customers.List", ["filter": "state = ACTIVE AND ("], code: -32602, status: "INVALID_ARGUMENT",
-                    field: "filter")
+                let refusal = try s.invalidParam(
+                    "Customers.List", ["filter": "state = ACTIVE AND ("], field: "filter")
                 try s.context.expect(
                     "\(refusal)".contains("position"), "the error does not point at a position: \(refusal)")
             },
@@ -246,10 +243,9 @@ extension DomainCases {
                     try s.call("Audit.List", ["customerId": id, "operation": "Customers.Update"])["items"]?.arrayValue
                     ?? []
                 try s.context.expect(updates.count == 1, "operation filter: \(updates.count) entries")
-                try s.refused(
+                try s.invalidParam(
                     "Audit.List", ["startTime": "2020-01-01T00:00:00Z", "endTime": "2020-06-01T00:00:00Z"],
-                    code: -32602,
-                    status: "INVALID_ARGUMENT", field: "startTime")
+                    field: "startTime")
             },
             flow(
                 "customers.invited-customer-editable",

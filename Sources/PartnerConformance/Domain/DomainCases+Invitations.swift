@@ -212,11 +212,11 @@ extension DomainCases {
                 for field in ["firstName", "lastName", "businessEmail"] {
                     var params = full
                     params[field] = nil
-                    try s.refused("Contacts.Create", params, code: -32602, status: "INVALID_ARGUMENT", field: field)
+                    try s.invalidParam("Contacts.Create", params, field: field)
                 }
                 var untyped = full
                 untyped["types"] = []
-                try s.refused("Contacts.Create", untyped, code: -32602, status: "INVALID_ARGUMENT", field: "types")
+                try s.invalidParam("Contacts.Create", untyped, field: "types")
             },
             flow(
                 "users.email-unique",

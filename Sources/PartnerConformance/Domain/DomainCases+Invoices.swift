@@ -28,9 +28,8 @@ extension DomainCases {
                 "Invoices.CloseBillingPeriod: a billingMonth not YYYY-MM is -32602 naming billingMonth"
             ) { s in
                 for bad in ["2026-13", "26-01", "2026/01"] {
-                    try s.refused(
-                        "Invoices.CloseBillingPeriod", ["billingMonth": .string(bad)], code: -32602,
-                        status: "INVALID_ARGUMENT", field: "billingMonth")
+                    try s.invalidParam(
+                        "Invoices.CloseBillingPeriod", ["billingMonth": .string(bad)], field: "billingMonth")
                 }
             },
             flow(
@@ -85,9 +84,8 @@ extension DomainCases {
                 try s.refused(
                     "Invoices.Get", ["invoiceId": .string(s.context.unique("ivc_missing_"))], code: 5,
                     status: "NOT_FOUND")
-                try s.refused(
-                    "Invoices.Download", ["invoiceId": "ivc_x", "format": "XLSX"], code: -32602,
-                    status: "INVALID_ARGUMENT", field: "format")
+                try s.invalidParam(
+                    "Invoices.Download", ["invoiceId": "ivc_x", "format": "XLSX"], field: "format")
             },
         ]
     }

@@ -40,6 +40,15 @@ struct DomainSupport {
         return try context.expectDocumentedError(response, of: method, code: expected, status: status, field: field)
     }
 
+    /// Calls `method`, which must refuse `params` for a broken rule on one param: -32602
+    /// INVALID_ARGUMENT naming `field` (WIRE.md §3.4 step 14).
+    @discardableResult
+    func invalidParam(_ method: String, _ params: JSONObject, field: String, meta: JSONObject? = nil) throws
+        -> JSONObject
+    {
+        try refused(method, params, code: -32602, status: "INVALID_ARGUMENT", field: field, meta: meta)
+    }
+
     /// A string member of a result, or a failure naming it.
     func string(_ value: JSONValue, _ key: String) throws -> String {
         guard let text = value[key]?.stringValue else {
