@@ -20,9 +20,8 @@ struct AgentsService: Agents.ServiceProtocol {
         -> PartnerAPI.Page<PartnerAPI.Agent>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.list(page, caller: caller, in: tx), PartnerAPI.Agent.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.Agent.init) {
+            page, caller, tx in try operations.list(page, caller: caller, in: tx)
         }
     }
 

@@ -11,14 +11,13 @@ struct AuditService: PartnerAPI.Audit.ServiceProtocol {
         _ request: PartnerAPI.Audit.ListRequest, context: RPCServerContext
     ) async throws -> PartnerAPI.Page<PartnerAPI.AuditEntry> {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         let query = AuditQuery(
             startTime: try Self.time(request.startTime, field: "startTime"),
             endTime: try Self.time(request.endTime, field: "endTime"), customerId: request.customerId,
             agentId: request.agentId, operation: request.operation)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.audit(query, page: page, caller: caller, in: tx), PartnerAPI.AuditEntry.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.AuditEntry.init)
+        {
+            page, caller, tx in try operations.audit(query, page: page, caller: caller, in: tx)
         }
     }
 

@@ -23,11 +23,8 @@ struct ContactsService: Contacts.ServiceProtocol {
         -> PartnerAPI.Page<PartnerAPI.Contact>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx),
-                PartnerAPI.Contact.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.Contact.init) {
+            page, caller, tx in try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx)
         }
     }
 

@@ -50,9 +50,8 @@ struct CustomersService: Customers.ServiceProtocol {
             text: request.text, customerType: request.customerType.map(PartnerCore.CustomerType.init),
             state: request.state.map(PartnerCore.CustomerState.init), education: request.education,
             expression: request.filter, orderBy: request.orderBy)
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.list(filter, page: page, caller: caller, in: tx), PartnerAPI.Customer.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.Customer.init) {
+            page, caller, tx in try operations.list(filter, page: page, caller: caller, in: tx)
         }
     }
 

@@ -17,10 +17,9 @@ struct InvoicesService: Invoices.ServiceProtocol {
         -> PartnerAPI.Page<PartnerAPI.Invoice>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         let filter = InvoiceFilter(customerId: request.customerId)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.list(filter, page: page, caller: caller, in: tx), PartnerAPI.Invoice.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.Invoice.init) {
+            page, caller, tx in try operations.list(filter, page: page, caller: caller, in: tx)
         }
     }
 

@@ -11,10 +11,10 @@ struct NotificationsService: Notifications.ServiceProtocol {
         _ request: Notifications.ListRequest, context: RPCServerContext
     ) async throws -> PartnerAPI.Page<PartnerAPI.Notification> {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.notifications(page: page, caller: caller, in: tx), PartnerAPI.Notification.init)
+        return try await backend.readPage(
+            context, request.pageSize, request.pageToken, as: PartnerAPI.Notification.init
+        ) {
+            page, caller, tx in try operations.notifications(page: page, caller: caller, in: tx)
         }
     }
 }

@@ -22,11 +22,8 @@ struct OrdersService: Orders.ServiceProtocol {
         -> PartnerAPI.Page<PartnerAPI.Order>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx),
-                PartnerAPI.Order.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.Order.init) {
+            page, caller, tx in try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx)
         }
     }
 }

@@ -21,12 +21,10 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         _ request: Subscriptions.ListRequest, context: RPCServerContext
     ) async throws -> PartnerAPI.Page<PartnerAPI.Subscription> {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
         let filter = SubscriptionFilter(customerId: request.customerId)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.list(filter, page: page, caller: caller, in: tx)) {
-                PartnerAPI.Subscription($0)
-            }
+        let message: @Sendable (PartnerCore.Subscription) -> PartnerAPI.Subscription = { .init($0) }
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: message) {
+            page, caller, tx in try operations.list(filter, page: page, caller: caller, in: tx)
         }
     }
 
@@ -82,11 +80,10 @@ struct SubscriptionsService: Subscriptions.ServiceProtocol {
         _ request: Subscriptions.ListHistoryRequest, context: RPCServerContext
     ) async throws -> PartnerAPI.Page<PartnerAPI.SubscriptionChange> {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(try operations.listHistory(request.subscriptionId, page: page, caller: caller, in: tx)) {
-                PartnerAPI.SubscriptionChange($0)
-            }
+        return try await backend.readPage(
+            context, request.pageSize, request.pageToken, as: PartnerAPI.SubscriptionChange.init
+        ) {
+            page, caller, tx in try operations.listHistory(request.subscriptionId, page: page, caller: caller, in: tx)
         }
     }
 

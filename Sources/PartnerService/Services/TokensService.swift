@@ -41,11 +41,8 @@ struct TokensService: Tokens.ServiceProtocol {
         -> PartnerAPI.Page<PartnerAPI.ApiToken>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.list(agentId: request.agentId, page: page, caller: caller, in: tx),
-                PartnerAPI.ApiToken.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.ApiToken.init) {
+            page, caller, tx in try operations.list(agentId: request.agentId, page: page, caller: caller, in: tx)
         }
     }
 

@@ -10,11 +10,8 @@ struct UsersService: Users.ServiceProtocol {
     func list(_ request: Users.ListRequest, context: RPCServerContext) async throws -> PartnerAPI.Page<PartnerAPI.User>
     {
         let operations = operations
-        let page = WireMapping.pageRequest(request.pageSize, request.pageToken)
-        return try await backend.read(context) { caller, tx in
-            WireMapping.page(
-                try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx),
-                PartnerAPI.User.init)
+        return try await backend.readPage(context, request.pageSize, request.pageToken, as: PartnerAPI.User.init) {
+            page, caller, tx in try operations.list(customerId: request.customerId, page: page, caller: caller, in: tx)
         }
     }
 

@@ -18,18 +18,6 @@ enum WireMapping {
     static func roles(_ roles: [PartnerAPI.Role]) -> Set<PartnerCore.Role> {
         Set(roles.compactMap { PartnerCore.Role(rawValue: $0.rawValue) })
     }
-
-    /// A domain page as a wire page.
-    static func page<Item, Message>(_ page: PartnerCore.Page<Item>, _ map: (Item) -> Message)
-        -> PartnerAPI.Page<Message>
-    {
-        PartnerAPI.Page(items: page.items.map(map), nextPageToken: page.nextPageToken)
-    }
-
-    /// Wire paging params as a domain page request.
-    static func pageRequest(_ size: Int?, _ token: String?) -> PartnerCore.PageRequest {
-        PartnerCore.PageRequest(pageSize: size, pageToken: token)
-    }
 }
 
 extension PartnerAPI.Partner {
