@@ -6,12 +6,17 @@ enum Paging {
     /// Largest page the server gives.
     static let pageSize = 200
 
-    /// Calls `fetch` with each `nextPageToken` until the last page; returns every item.
-    static func all<Item>(_ fetch: (String?) async throws(RPCError) -> Page<Item>) async throws(RPCError) -> [Item] {
+    /// Calls `list` with each `nextPageToken` until the last page, with the session's client
+    /// and call options; returns every item. Ask for pages of `pageSize`.
+    static func all<Item>(
+        _ session: Session, _ list: (PartnerClient, String?, RPCCallOptions) async throws(RPCError) -> Page<Item>
+    ) async throws(RPCError) -> [Item] {
+        let client = session.client
+        let options = session.call
         var items: [Item] = []
         var token: String?
         repeat {
-            let page = try await fetch(token)
+            let page = try await list(client, token, options)
             items += page.items
             token = page.nextPageToken
         } while token != nil

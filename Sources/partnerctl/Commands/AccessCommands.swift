@@ -49,9 +49,7 @@ enum AccessCommands {
 
     static func agentsList(_ args: inout CommandArguments, _ session: Session) async throws {
         try args.done()
-        let client = session.client
-        let options = session.call
-        let agents = try await Paging.all { token throws(RPCError) in
+        let agents = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.agents.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
         }
         try session.emit(Page(items: agents)) { agentTable($0.items) }
@@ -75,17 +73,15 @@ enum AccessCommands {
         guard name != nil || newRoles != nil || disabled != nil else {
             throw CommandLineError("nothing to change: give --name, --roles or --disabled")
         }
-        let client = session.client
-        let options = session.call
-        let agents = try await Paging.all { token throws(RPCError) in
+        let agents = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.agents.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
         }
         guard let current = agents.first(where: { $0.id == id }) else {
             throw RPCError(code: .notFound, message: "no agent \(id)")
         }
-        let agent = try await client.agents.update(
+        let agent = try await session.client.agents.update(
             .init(agentId: id, etag: current.etag, displayName: name, roles: newRoles, disabled: disabled),
-            options: options)
+            options: session.call)
         try session.emit(agent) { "updated agent \($0.id)\n\n" + agentTable([$0]) }
     }
 
@@ -113,9 +109,7 @@ enum AccessCommands {
     static func tokensList(_ args: inout CommandArguments, _ session: Session) async throws {
         let agent = args.value("agent")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let tokens = try await Paging.all { token throws(RPCError) in
+        let tokens = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.tokens.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, agentId: agent), options: options)
         }
@@ -143,9 +137,7 @@ enum AccessCommands {
     static func usersList(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let users = try await Paging.all { token throws(RPCError) in
+        let users = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.users.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }

@@ -56,9 +56,7 @@ enum CommerceCommands {
     static func listOrders(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let orders = try await Paging.all { token throws(RPCError) in
+        let orders = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.orders.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
@@ -92,9 +90,7 @@ enum CommerceCommands {
     static func listSubscriptions(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let subscriptions = try await Paging.all { token throws(RPCError) in
+        let subscriptions = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.subscriptions.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }

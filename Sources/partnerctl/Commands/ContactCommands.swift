@@ -55,9 +55,7 @@ enum ContactCommands {
     }
 
     static func all(_ session: Session, customer: String?) async throws(RPCError) -> [Contact] {
-        let client = session.client
-        let options = session.call
-        return try await Paging.all { token throws(RPCError) in
+        return try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.contacts.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }

@@ -77,9 +77,7 @@ enum CustomerCommands {
         let type = try args.choice("type", customerTypes).flatMap(CustomerType.init(rawValue:))
         let (filter, orderBy) = (args.value("filter"), args.value("order-by"))
         try args.done()
-        let client = session.client
-        let options = session.call
-        let customers = try await Paging.all { token throws(RPCError) in
+        let customers = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.customers.list(
                 .init(
                     pageSize: Paging.pageSize, pageToken: token, text: text, customerType: type, state: state,

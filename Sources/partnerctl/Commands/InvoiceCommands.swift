@@ -29,9 +29,7 @@ enum InvoiceCommands {
     static func list(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let invoices = try await Paging.all { token throws(RPCError) in
+        let invoices = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.invoices.list(
                 .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
         }
@@ -90,9 +88,7 @@ enum InvoiceCommands {
         let full = args.flag("full")
         let code = args.flag("code")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let messages = try await Paging.all { token throws(RPCError) in
+        let messages = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.notifications.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
         }.filter { message in
             (related.map { (message.relatedIds ?? []).contains($0) } ?? true)

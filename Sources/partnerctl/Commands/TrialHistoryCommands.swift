@@ -25,9 +25,7 @@ enum TrialHistoryCommands {
     static func history(_ args: inout CommandArguments, _ session: Session) async throws {
         let id = try args.positional("ID")
         try args.done()
-        let client = session.client
-        let options = session.call
-        let changes = try await Paging.all { token throws(RPCError) in
+        let changes = try await Paging.all(session) { client, token, options throws(RPCError) in
             try await client.subscriptions.listHistory(
                 .init(pageSize: Paging.pageSize, pageToken: token, subscriptionId: id), options: options)
         }
