@@ -1,7 +1,7 @@
 public import FramedJSON
 
 /// One unary method of `Protocol/partner.openrpc.json`, named once: the typed client calls it,
-/// the server stub registers it, and `<Service>.methodNames` lists it, all through this value.
+/// the server stub registers it, and `<Service>.methods.names` reads its name, all through this value.
 ///
 /// ```swift
 /// public static let get = PartnerMethod<GetRequest, Customer>("Customers.Get")

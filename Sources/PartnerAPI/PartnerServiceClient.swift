@@ -8,7 +8,7 @@ public import FramedRPC
 /// Each call throws `RPCError` with a status the schema documents for that method; it is
 /// retried on UNAVAILABLE only when safe (see `PartnerCaller`).
 @dynamicMemberLookup
-public struct PartnerServiceClient<Methods: Sendable>: Sendable {
+public struct PartnerServiceClient<Methods: PartnerMethodSet>: Sendable {
     /// The shared caller (runtime client and retry rule).
     public let caller: PartnerCaller
     /// The service's methods.

@@ -66,7 +66,7 @@ public enum AdminConsoleSim {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.adminConsoleSim.registerAccount(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `AdminConsoleSim.RegisterAccount`: Registers an upstream account with an edition.
         public let registerAccount = PartnerMethod<RegisterAccountRequest, UpstreamAccount>(
             "AdminConsoleSim.RegisterAccount")
@@ -90,13 +90,6 @@ public enum AdminConsoleSim {
 
     /// The methods of `AdminConsoleSim.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [
-        methods.registerAccount.name, methods.changeDomain.name, methods.changeAlternateEmail.name,
-        methods.grantResellerAccess.name, methods.revokeResellerAccess.name, methods.verifyDomain.name,
-        methods.renameOrganisation.name,
-    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

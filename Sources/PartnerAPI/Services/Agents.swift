@@ -52,7 +52,7 @@ public enum Agents {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.agents.create(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Agents.Create`: Adds an agent with one or both roles.
         public let create = PartnerMethod<CreateRequest, Agent>("Agents.Create")
         /// `Agents.List`: Lists agents.
@@ -63,9 +63,6 @@ public enum Agents {
 
     /// The methods of `Agents.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.create.name, methods.list.name, methods.update.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

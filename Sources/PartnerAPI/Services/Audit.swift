@@ -39,16 +39,13 @@ public enum Audit {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.audit.list(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Audit.List`: The audit log.
         public let list = PartnerMethod<ListRequest, Page<AuditEntry>>("Audit.List")
     }
 
     /// The methods of `Audit.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -30,7 +30,7 @@ public enum BillingProfiles {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.billingProfiles.get(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `BillingProfiles.Get`: A customer's billing details.
         public let get = PartnerMethod<Customers.GetRequest, BillingProfile>("BillingProfiles.Get")
         /// `BillingProfiles.Update`: Changes billing details (etag checked).
@@ -39,9 +39,6 @@ public enum BillingProfiles {
 
     /// The methods of `BillingProfiles.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.get.name, methods.update.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

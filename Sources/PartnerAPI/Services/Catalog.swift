@@ -29,16 +29,13 @@ public enum Catalog {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.catalog.listProducts(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Catalog.ListProducts`: The catalogue, or what one customer may buy.
         public let listProducts = PartnerMethod<ListProductsRequest, ListProductsResponse>("Catalog.ListProducts")
     }
 
     /// The methods of `Catalog.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.listProducts.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -7,16 +7,13 @@ public import FramedRPC
 public enum CompanyProfiles {
     /// The methods of this service, each named once: the client calls them
     /// (`client.companyProfiles.get(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `CompanyProfiles.Get`: A customer's company details.
         public let get = PartnerMethod<Customers.GetRequest, CompanyProfile>("CompanyProfiles.Get")
     }
 
     /// The methods of `CompanyProfiles.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.get.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

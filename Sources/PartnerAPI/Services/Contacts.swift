@@ -115,7 +115,7 @@ public enum Contacts {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.contacts.create(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Contacts.Create`: Adds a contact from a user or an outside person.
         public let create = PartnerMethod<CreateRequest, Contact>("Contacts.Create")
         /// `Contacts.List`: Contacts of the partner or of a customer.
@@ -132,12 +132,6 @@ public enum Contacts {
 
     /// The methods of `Contacts.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [
-        methods.create.name, methods.list.name, methods.update.name, methods.delete.name, methods.confirmEmail.name,
-        methods.setPrimary.name,
-    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -222,7 +222,7 @@ public enum Customers {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.customers.checkDomain(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Customers.CheckDomain`: Whether a domain is a customer here or an account upstream.
         public let checkDomain = PartnerMethod<CheckDomainRequest, CheckDomainResponse>("Customers.CheckDomain")
         /// `Customers.Create`: Creates a domain or team customer.
@@ -245,12 +245,6 @@ public enum Customers {
 
     /// The methods of `Customers.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [
-        methods.checkDomain.name, methods.create.name, methods.get.name, methods.list.name, methods.update.name,
-        methods.syncWithAdminConsole.name, methods.delete.name, methods.suspend.name, methods.reactivate.name,
-    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -29,16 +29,13 @@ public enum Events {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.events.watch(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Events.Watch`: Change events: past ones after a sequence, then live.
         public let watch = PartnerStreamingMethod<WatchRequest, Event, WatchResult>("Events.Watch")
     }
 
     /// The methods of `Events.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.watch.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -59,7 +59,7 @@ public enum Invitations {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.invitations.send(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Invitations.Send`: Invites a new customer by email.
         public let send = PartnerMethod<SendRequest, SendResponse>("Invitations.Send")
         /// `Invitations.Resend`: Sends a new token; the old one stops working.
@@ -72,9 +72,6 @@ public enum Invitations {
 
     /// The methods of `Invitations.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.send.name, methods.resend.name, methods.revoke.name, methods.accept.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -80,7 +80,7 @@ public enum Invoices {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.invoices.list(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Invoices.List`: Invoices.
         public let list = PartnerMethod<ListRequest, Page<Invoice>>("Invoices.List")
         /// `Invoices.Get`: One invoice.
@@ -94,11 +94,6 @@ public enum Invoices {
 
     /// The methods of `Invoices.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [
-        methods.list.name, methods.get.name, methods.download.name, methods.closeBillingPeriod.name,
-    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

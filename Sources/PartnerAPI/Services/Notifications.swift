@@ -10,16 +10,13 @@ public enum Notifications {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.notifications.list(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Notifications.List`: The outbox.
         public let list = PartnerMethod<ListRequest, Page<Notification>>("Notifications.List")
     }
 
     /// The methods of `Notifications.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -44,7 +44,7 @@ public enum Orders {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.orders.place(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Orders.Place`: Buys a SKU: creates a subscription.
         public let place = PartnerMethod<PlaceRequest, PlaceResponse>("Orders.Place")
         /// `Orders.List`: Orders.
@@ -53,9 +53,6 @@ public enum Orders {
 
     /// The methods of `Orders.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.place.name, methods.list.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -33,7 +33,7 @@ public enum Partners {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.partners.getProfile(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Partners.GetProfile`: The caller's partner profile.
         public let getProfile = PartnerMethod<Empty, Partner>("Partners.GetProfile")
         /// `Partners.UpdateProfile`: Updates the profile (admin agents; etag checked).
@@ -42,9 +42,6 @@ public enum Partners {
 
     /// The methods of `Partners.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.getProfile.name, methods.updateProfile.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -106,7 +106,7 @@ public enum Subscriptions {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.subscriptions.get(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Subscriptions.Get`: One subscription with its recent history.
         public let get = PartnerMethod<GetRequest, Subscription>("Subscriptions.Get")
         /// `Subscriptions.List`: Subscriptions.
@@ -132,13 +132,6 @@ public enum Subscriptions {
 
     /// The methods of `Subscriptions.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [
-        methods.get.name, methods.list.name, methods.changeSeats.name, methods.suspend.name, methods.activate.name,
-        methods.cancel.name, methods.updateRenewalSettings.name, methods.startPaidService.name,
-        methods.listHistory.name,
-    ]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

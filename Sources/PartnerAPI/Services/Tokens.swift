@@ -66,7 +66,7 @@ public enum Tokens {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.tokens.create(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Tokens.Create`: Creates a token; the secret is returned only here.
         public let create = PartnerMethod<CreateRequest, CreateResponse>("Tokens.Create")
         /// `Tokens.List`: Lists tokens (never their secrets).
@@ -77,9 +77,6 @@ public enum Tokens {
 
     /// The methods of `Tokens.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.create.name, methods.list.name, methods.revoke.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

@@ -30,7 +30,7 @@ public enum Users {
 
     /// The methods of this service, each named once: the client calls them
     /// (`client.users.list(...)`) and the server stub registers them.
-    public struct Methods: Sendable {
+    public struct Methods: PartnerMethodSet {
         /// `Users.List`: Users of the partner or of a customer.
         public let list = PartnerMethod<ListRequest, Page<User>>("Users.List")
         /// `Users.Create`: Adds a user.
@@ -39,9 +39,6 @@ public enum Users {
 
     /// The methods of `Users.*`.
     public static let methods = Methods()
-
-    /// The method names this service answers, in schema order.
-    public static let methodNames = [methods.list.name, methods.create.name]
 
     /// The server side: implement these and register the service with an `RPCServer`.
     public protocol ServiceProtocol: RPCService {

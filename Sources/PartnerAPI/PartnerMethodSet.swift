@@ -1,0 +1,11 @@
+/// A service's `Methods`: one stored `PartnerMethod` or `PartnerStreamingMethod` property a
+/// method of the schema, each naming its method once.
+public protocol PartnerMethodSet: Sendable {}
+
+extension PartnerMethodSet {
+    /// The wire names of the methods held, in the order they are declared, read from the
+    /// descriptors rather than listed again.
+    public var names: [String] {
+        Mirror(reflecting: self).children.compactMap { ($0.value as? any PartnerMethodNaming)?.name }
+    }
+}
