@@ -62,8 +62,8 @@ public enum PartnerMethodRegistration {
     ) throws(RPCError) -> T {
         let violations = schema?.validate(params) ?? []
         if let first = violations.first {
-            var error = RPCError.invalidParams(field: first.path, reason: first.reason)
-            error.details = violations.map { ["field": .string($0.path), "reason": .string($0.reason)] }
+            var error = RPCError.invalidParams(field: first.field, reason: first.reason)
+            error.details = violations.map { ["field": .string($0.field), "reason": .string($0.reason)] }
             throw error
         }
         do {

@@ -85,7 +85,7 @@ struct JSONSchemaValidatorTests {
     )
     func violations(value: JSONValue, path: String, reason: String) {
         let found = validator.validate(value, against: customerRef)
-        #expect(found.contains(JSONSchemaViolation(path: path, reason: reason)), "got \(found)")
+        #expect(found.contains(JSONSchemaViolation(field: path, reason: reason)), "got \(found)")
     }
 
     @Test("an unresolvable reference is itself a violation, not a pass")

@@ -41,8 +41,8 @@ struct CompiledSchemaTests {
                 }
             }
             for sample in samples {
-                let expected = Set(oracle.validate(sample, against: method.paramsSchema).map(\.path))
-                let actual = Set(compiled.validate(sample).map(\.path))
+                let expected = Set(oracle.validate(sample, against: method.paramsSchema).map(\.field))
+                let actual = Set(compiled.validate(sample).map(\.field))
                 // The same verdict; every path named is one the oracle names too (the oracle may
                 // add the array itself beside its failing items).
                 #expect(actual.isEmpty == expected.isEmpty, "\(method.name) \(sample)")
@@ -61,7 +61,7 @@ struct CompiledSchemaTests {
             "postalAddress": ["regionCode": "IT", "addressLines": ["a", 7]],
         ]
         let violations = compiled.validate(params)
-        #expect(violations.contains { $0.path == "postalAddress.addressLines[1]" })
-        #expect(violations.contains { $0.path == "postalAddress.postalCode" && $0.reason == "is required" })
+        #expect(violations.contains { $0.field == "postalAddress.addressLines[1]" })
+        #expect(violations.contains { $0.field == "postalAddress.postalCode" && $0.reason == "is required" })
     }
 }

@@ -31,7 +31,7 @@ struct SchemaValidatorTests {
     static let validator = SchemaValidator(document: document)
 
     static func paths(_ value: JSONValue, _ schema: JSONValue) -> [String] {
-        validator.validate(value, against: schema).map(\.path)
+        validator.validate(value, against: schema).map(\.field)
     }
 
     @Test(
@@ -50,7 +50,7 @@ struct SchemaValidatorTests {
     @Test("a wrong type is reported with both type names")
     func typeReason() {
         let violations = Self.validator.validate(["n": "7"], against: ["properties": ["n": ["type": "integer"]]])
-        #expect(violations == [JSONSchemaViolation(path: "n", reason: "must be an integer, got string")])
+        #expect(violations == [JSONSchemaViolation(field: "n", reason: "must be an integer, got string")])
     }
 
     @Test("nested required members are named by their dotted path")
@@ -74,7 +74,7 @@ struct SchemaValidatorTests {
     func additionalProperties() {
         let closed: JSONValue = ["type": "object", "properties": ["a": [:]], "additionalProperties": false]
         let violations = Self.validator.validate(["a": 1, "b": 2, "c": 3], against: closed)
-        #expect(violations.map(\.path) == ["b", "c"])
+        #expect(violations.map(\.field) == ["b", "c"])
         #expect(violations.allSatisfy { $0.reason == "is not a known field" })
         let typed: JSONValue = ["type": "object", "additionalProperties": ["type": "string"]]
         #expect(Self.paths(["x": "ok", "y": 1], typed) == ["y"])
@@ -262,7 +262,9 @@ struct SchemaValidatorDocumentTests {
         broken["extra"] = true
         let violations = validator.validate(["items": [customer, .object(broken)]], against: method.resultSchema)
         #expect(
-            Set(violations.map(\.path)) == ["items[1].etag", "items[1].state", "items[1].createTime", "items[1].extra"])
+            Set(violations.map(\.field)) == [
+                "items[1].etag", "items[1].state", "items[1].createTime", "items[1].extra",
+            ])
     }
 
     @Test("the schema cases are generated for every method, with unique names")

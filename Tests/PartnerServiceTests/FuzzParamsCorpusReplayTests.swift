@@ -35,7 +35,7 @@ struct FuzzParamsCorpusReplayTests {
         for seed in seeds {
             #expect(PartnerSchema.methodsByName[seed.method] != nil, "\(seed.name): unknown method")
             let violations = PartnerSchema.validateParams(seed.params, method: seed.method)
-            #expect(violations.isEmpty, "\(seed.name): \(violations.map { "\($0.path): \($0.reason)" })")
+            #expect(violations.isEmpty, "\(seed.name): \(violations.map { "\($0.field): \($0.reason)" })")
         }
     }
 

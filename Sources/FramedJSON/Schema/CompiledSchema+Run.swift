@@ -28,7 +28,7 @@ extension CompiledSchema {
         }
 
         mutating func report(_ reason: String) {
-            violations.append(JSONSchemaViolation(path: path, reason: reason))
+            violations.append(JSONSchemaViolation(field: path, reason: reason))
         }
 
         /// Whether `value` satisfies `node` alone, checked from ref depth 0 at the current path

@@ -31,12 +31,12 @@ public struct JSONSchemaValidator: Sendable {
         guard !path.isEmpty else { return violations }
         return violations.map { violation in
             var prefixed = violation
-            prefixed.path =
-                violation.path.isEmpty
+            prefixed.field =
+                violation.field.isEmpty
                 ? path
-                : violation.path.hasPrefix("[")
-                    ? path + violation.path
-                    : jsonPath(path, violation.path)
+                : violation.field.hasPrefix("[")
+                    ? path + violation.field
+                    : jsonPath(path, violation.field)
             return prefixed
         }
     }

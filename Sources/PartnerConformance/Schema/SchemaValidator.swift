@@ -90,32 +90,32 @@ public struct SchemaValidator: Sendable {
         _ value: JSONValue, _ schema: JSONValue, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         if case .bool(let allowed) = schema {
-            if !allowed { out.append(.init(path: path, reason: "is not allowed here")) }
+            if !allowed { out.append(.init(field: path, reason: "is not allowed here")) }
             return
         }
         guard let keywords = schema.objectValue else {
-            out.append(.init(path: path, reason: "has a schema that is not an object: \(schema)"))
+            out.append(.init(field: path, reason: "has a schema that is not an object: \(schema)"))
             return
         }
         guard depth < 64 else {
-            out.append(.init(path: path, reason: "schema nesting deeper than 64 (a $ref loop?)"))
+            out.append(.init(field: path, reason: "schema nesting deeper than 64 (a $ref loop?)"))
             return
         }
         if let reference = keywords["$ref"] {
             if let text = reference.stringValue, let target = resolve(reference: text) {
                 check(value, target, path, depth: depth + 1, into: &out)
             } else {
-                out.append(.init(path: path, reason: "has a schema whose $ref \(reference) does not resolve"))
+                out.append(.init(field: path, reason: "has a schema whose $ref \(reference) does not resolve"))
             }
         }
         if let type = keywords["type"], !checkType(value, type, path, into: &out) { return }
         checkCombinators(value, keywords, path, depth: depth, into: &out)
         if let enumeration = keywords["enum"]?.arrayValue, !enumeration.contains(where: { Self.equal($0, value) }) {
             let listed = enumeration.map(\.encodedString).joined(separator: ", ")
-            out.append(.init(path: path, reason: "must be one of \(listed), got \(value.encodedString)"))
+            out.append(.init(field: path, reason: "must be one of \(listed), got \(value.encodedString)"))
         }
         if let constant = keywords["const"], !Self.equal(constant, value) {
-            out.append(.init(path: path, reason: "must be \(constant.encodedString), got \(value.encodedString)"))
+            out.append(.init(field: path, reason: "must be \(constant.encodedString), got \(value.encodedString)"))
         }
         switch value {
         case .string(let string): checkString(string, keywords, path, into: &out)
@@ -133,7 +133,7 @@ public struct SchemaValidator: Sendable {
         let names = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
         if names.contains(where: { Self.has(value, type: $0) }) { return true }
         let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
-        out.append(.init(path: path, reason: "must be \(Self.article(expected)) \(expected), got \(value.typeName)"))
+        out.append(.init(field: path, reason: "must be \(Self.article(expected)) \(expected), got \(value.typeName)"))
         return false
     }
 
@@ -163,16 +163,16 @@ public struct SchemaValidator: Sendable {
         if let any = keywords["anyOf"]?.arrayValue,
             !any.contains(where: { validate(value, against: $0, at: path).isEmpty })
         {
-            out.append(.init(path: path, reason: "matches none of the \(any.count) schemas of anyOf"))
+            out.append(.init(field: path, reason: "matches none of the \(any.count) schemas of anyOf"))
         }
         if let one = keywords["oneOf"]?.arrayValue {
             let matching = one.filter { validate(value, against: $0, at: path).isEmpty }.count
             if matching != 1 {
-                out.append(.init(path: path, reason: "must match exactly one schema of oneOf, matches \(matching)"))
+                out.append(.init(field: path, reason: "must match exactly one schema of oneOf, matches \(matching)"))
             }
         }
         if let not = keywords["not"], validate(value, against: not, at: path).isEmpty {
-            out.append(.init(path: path, reason: "must not match the schema of not"))
+            out.append(.init(field: path, reason: "must not match the schema of not"))
         }
     }
 
@@ -181,24 +181,24 @@ public struct SchemaValidator: Sendable {
     ) {
         let length = string.unicodeScalars.count
         if let minimum = keywords["minLength"]?.intValue, length < minimum {
-            out.append(.init(path: path, reason: "must be at least \(minimum) characters, got \(length)"))
+            out.append(.init(field: path, reason: "must be at least \(minimum) characters, got \(length)"))
         }
         if let maximum = keywords["maxLength"]?.intValue, length > maximum {
-            out.append(.init(path: path, reason: "must be at most \(maximum) characters, got \(length)"))
+            out.append(.init(field: path, reason: "must be at most \(maximum) characters, got \(length)"))
         }
         if let pattern = keywords["pattern"]?.stringValue {
             if let regex = try? Regex(pattern) {
                 if (try? regex.firstMatch(in: string)) == nil {
-                    out.append(.init(path: path, reason: "must match the pattern \(pattern)"))
+                    out.append(.init(field: path, reason: "must match the pattern \(pattern)"))
                 }
             } else {
-                out.append(.init(path: path, reason: "has a pattern the suite cannot compile: \(pattern)"))
+                out.append(.init(field: path, reason: "has a pattern the suite cannot compile: \(pattern)"))
             }
         }
         if let format = keywords["format"]?.stringValue,
             let reason = SchemaFormats.violation(of: string, format: format)
         {
-            out.append(.init(path: path, reason: reason))
+            out.append(.init(field: path, reason: reason))
         }
     }
 
@@ -211,22 +211,22 @@ public struct SchemaValidator: Sendable {
         }
         if let minimum = keywords["minimum"], Self.double(minimum) != nil, below(value, minimum) {
             out.append(
-                .init(path: path, reason: "must be at least \(minimum.encodedString), got \(value.encodedString)"))
+                .init(field: path, reason: "must be at least \(minimum.encodedString), got \(value.encodedString)"))
         }
         if let maximum = keywords["maximum"], Self.double(maximum) != nil, below(maximum, value) {
             out.append(
-                .init(path: path, reason: "must be at most \(maximum.encodedString), got \(value.encodedString)"))
+                .init(field: path, reason: "must be at most \(maximum.encodedString), got \(value.encodedString)"))
         }
         if let minimum = keywords["exclusiveMinimum"], Self.double(minimum) != nil, !below(minimum, value) {
-            out.append(.init(path: path, reason: "must be above \(minimum.encodedString), got \(value.encodedString)"))
+            out.append(.init(field: path, reason: "must be above \(minimum.encodedString), got \(value.encodedString)"))
         }
         if let maximum = keywords["exclusiveMaximum"], Self.double(maximum) != nil, !below(value, maximum) {
-            out.append(.init(path: path, reason: "must be below \(maximum.encodedString), got \(value.encodedString)"))
+            out.append(.init(field: path, reason: "must be below \(maximum.encodedString), got \(value.encodedString)"))
         }
         if let step = keywords["multipleOf"].flatMap(Self.double), step > 0, let number = Self.double(value) {
             let quotient = number / step
             if quotient.rounded() != quotient {
-                out.append(.init(path: path, reason: "must be a multiple of \(step), got \(value.encodedString)"))
+                out.append(.init(field: path, reason: "must be a multiple of \(step), got \(value.encodedString)"))
             }
         }
     }
@@ -235,15 +235,15 @@ public struct SchemaValidator: Sendable {
         _ array: [JSONValue], _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         if let minimum = keywords["minItems"]?.intValue, array.count < minimum {
-            out.append(.init(path: path, reason: "must have at least \(minimum) items, got \(array.count)"))
+            out.append(.init(field: path, reason: "must have at least \(minimum) items, got \(array.count)"))
         }
         if let maximum = keywords["maxItems"]?.intValue, array.count > maximum {
-            out.append(.init(path: path, reason: "must have at most \(maximum) items, got \(array.count)"))
+            out.append(.init(field: path, reason: "must have at most \(maximum) items, got \(array.count)"))
         }
         if keywords["uniqueItems"] == .bool(true) {
             outer: for i in array.indices {
                 for j in array.indices where j > i && Self.equal(array[i], array[j]) {
-                    out.append(.init(path: path, reason: "must have unique items, but [\(i)] and [\(j)] are equal"))
+                    out.append(.init(field: path, reason: "must have unique items, but [\(i)] and [\(j)] are equal"))
                     break outer
                 }
             }
@@ -265,13 +265,13 @@ public struct SchemaValidator: Sendable {
         _ object: JSONObject, _ keywords: JSONObject, _ path: String, depth: Int, into out: inout [JSONSchemaViolation]
     ) {
         for case .string(let name) in keywords["required"]?.arrayValue ?? [] where object[name] == nil {
-            out.append(.init(path: Self.memberPath(path, name), reason: "is required"))
+            out.append(.init(field: Self.memberPath(path, name), reason: "is required"))
         }
         if let minimum = keywords["minProperties"]?.intValue, object.count < minimum {
-            out.append(.init(path: path, reason: "must have at least \(minimum) members, got \(object.count)"))
+            out.append(.init(field: path, reason: "must have at least \(minimum) members, got \(object.count)"))
         }
         if let maximum = keywords["maxProperties"]?.intValue, object.count > maximum {
-            out.append(.init(path: path, reason: "must have at most \(maximum) members, got \(object.count)"))
+            out.append(.init(field: path, reason: "must have at most \(maximum) members, got \(object.count)"))
         }
         let properties = keywords["properties"]?.objectValue ?? [:]
         var seen = Set<String>()
@@ -281,7 +281,7 @@ public struct SchemaValidator: Sendable {
                 check(member.value, schema, memberPath, depth: depth + 1, into: &out)
             } else if let additional = keywords["additionalProperties"] {
                 if additional == .bool(false) {
-                    out.append(.init(path: memberPath, reason: "is not a known field"))
+                    out.append(.init(field: memberPath, reason: "is not a known field"))
                 } else {
                     check(member.value, additional, memberPath, depth: depth + 1, into: &out)
                 }
