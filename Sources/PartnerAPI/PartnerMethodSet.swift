@@ -3,9 +3,12 @@
 public protocol PartnerMethodSet: Sendable {}
 
 extension PartnerMethodSet {
+    /// The method descriptors held, in the order they are declared.
+    public var descriptors: [any PartnerMethodDescribing] {
+        Mirror(reflecting: self).children.compactMap { $0.value as? any PartnerMethodDescribing }
+    }
+
     /// The wire names of the methods held, in the order they are declared, read from the
     /// descriptors rather than listed again.
-    public var names: [String] {
-        Mirror(reflecting: self).children.compactMap { ($0.value as? any PartnerMethodNaming)?.name }
-    }
+    public var names: [String] { descriptors.map(\.name) }
 }

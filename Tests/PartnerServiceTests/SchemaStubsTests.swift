@@ -13,14 +13,8 @@ struct SchemaStubsTests {
     /// Methods the runtime itself serves: described in the schema, with no PartnerAPI stub.
     static let runtimeMethods: Set<String> = ["Health.Check", "Health.Watch", "rpc.discover"]
 
-    /// Every `<Service>.methods.names` of PartnerAPI.
-    static let stubMethodNames: [String] = [
-        Partners.methods.names, Agents.methods.names, Tokens.methods.names, Customers.methods.names,
-        Invitations.methods.names, CompanyProfiles.methods.names, BillingProfiles.methods.names, Users.methods.names,
-        Contacts.methods.names, Catalog.methods.names, Orders.methods.names, Subscriptions.methods.names,
-        Invoices.methods.names, Notifications.methods.names, Audit.methods.names, Events.methods.names,
-        AdminConsoleSim.methods.names,
-    ].flatMap { $0 }
+    /// Every method name of `PartnerServices.all`.
+    static let stubMethodNames: [String] = PartnerServices.all.flatMap(\.names)
 
     static let schemaMethodNames = Set(PartnerSchema.methods.map(\.name))
 
