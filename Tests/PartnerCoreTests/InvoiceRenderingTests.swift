@@ -56,7 +56,7 @@ struct InvoiceRenderingTests {
         let bytes = InvoicePDF.render(invoice)
         #expect(bytes.starts(with: Array("%PDF-1.4".utf8)))
         try Self.checkXref(bytes)
-        guard let text = try Self.pdfToText(bytes) else { return }
+        let text = try Self.pdfToText(bytes)
         #expect(text.contains("INV-202603-00042"))
         #expect(text.contains("Café \"Bianchi\", (Roma) \\ S.r.l."))
         for line in invoice.lines {
@@ -79,7 +79,7 @@ struct InvoiceRenderingTests {
         let pages = InvoicePDF.paginate(invoice.lines)
         #expect(pages.count == 3)
         #expect(pages.flatMap { $0 }.count == 60)
-        guard let text = try Self.pdfToText(bytes) else { return }
+        let text = try Self.pdfToText(bytes)
         #expect(text.contains("Page 1 of 3"))
         #expect(text.contains("Page 3 of 3"))
         #expect(text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count == 3)
@@ -131,26 +131,20 @@ struct InvoiceRenderingTests {
         }
     }
 
-    /// pdftotext -layout output (after qpdf --check when qpdf exists), or `nil` when poppler-utils
-    /// is not installed (the check is then skipped with a message).
-    static func pdfToText(_ bytes: [UInt8]) throws -> String? {
+    /// pdftotext -layout output, after qpdf --check. Both tools are required (`.ci/run`
+    /// installs them): a missing one fails the test, naming the package to install.
+    static func pdfToText(_ bytes: [UInt8]) throws -> String {
+        let qpdf = try Tool.require("qpdf", package: "qpdf")
+        let pdftotext = try Tool.require("pdftotext", package: "poppler-utils")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "invoice-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let pdf = directory.appendingPathComponent("invoice.pdf")
         try Data(bytes).write(to: pdf)
-        if let qpdf = Tool.find("qpdf") {
-            let result = try Tool.run(qpdf, ["--check", pdf.path])
-            #expect(result.status == 0, "qpdf --check failed: \(result.output)")
-            #expect(!result.output.contains("WARNING"), "qpdf warned: \(result.output)")
-        } else {
-            print("note: qpdf not installed; skipping qpdf --check (apt-get install -y qpdf)")
-        }
-        guard let pdftotext = Tool.find("pdftotext") else {
-            print("note: pdftotext not installed; skipping text extraction (apt-get install -y poppler-utils)")
-            return nil
-        }
+        let check = try Tool.run(qpdf, ["--check", pdf.path])
+        #expect(check.status == 0, "qpdf --check failed: \(check.output)")
+        #expect(!check.output.contains("WARNING"), "qpdf warned: \(check.output)")
         let out = directory.appendingPathComponent("invoice.txt")
         let result = try Tool.run(pdftotext, ["-layout", "-enc", "UTF-8", pdf.path, out.path])
         #expect(result.status == 0, "pdftotext failed: \(result.output)")
@@ -220,6 +214,19 @@ enum CSVReader {
 
 /// Finding and running command-line tools.
 enum Tool {
+    /// A tool a test cannot do without was not found.
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The path of `name`, or `Missing` saying which Debian package provides it.
+    static func require(_ name: String, package: String) throws -> String {
+        guard let path = find(name) else {
+            throw Missing(description: "\(name) is not installed (apt-get install -y \(package); .ci/run installs it)")
+        }
+        return path
+    }
+
     static func find(_ name: String) -> String? {
         for directory in ["/usr/bin", "/usr/local/bin", "/bin"] {
             let path = directory + "/" + name

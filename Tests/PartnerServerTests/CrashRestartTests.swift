@@ -65,9 +65,8 @@ struct CrashRestartTests {
         try await Self.verifyWhole(checker, state.acks, seed: seed)
         await checkerRPC.close()
         try await server.killAndWait()
-        if let integrity = try CrashHarness.integrityCheck(data: data) {
-            #expect(integrity == "ok", "seed \(seed): the database after \(kills) kills: \(integrity)")
-        }
+        let integrity = try CrashHarness.integrityCheck(data: data)
+        #expect(integrity == "ok", "seed \(seed): the database after \(kills) kills: \(integrity)")
 
         #expect(kills >= 20)
         #expect(state.unexpected.isEmpty, "seed \(seed): \(state.unexpected.prefix(5))")

@@ -38,14 +38,14 @@ enum Ops {
     }
 
     /// The path of a tool on PATH (or the usual Debian places), or a failure naming the package.
-    static func tool(_ name: String) throws -> String {
+    static func tool(_ name: String, package: String = "prometheus") throws -> String {
         let folders =
             (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
             + ["/usr/bin", "/usr/local/bin", "/usr/sbin"]
         for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
             return folder + "/" + name
         }
-        throw TestFailure("\(name) is not installed: apt-get install prometheus (.ci/run does it)")
+        throw TestFailure("\(name) is not installed: apt-get install \(package) (.ci/run does it)")
     }
 
     /// The access-log `call` lines of a logfmt log, each as its fields.
