@@ -67,18 +67,10 @@ target() { # target name, its source file, the libraries it needs
     "$swiftc" "${common[@]}" -module-name "Fuzz_${name//-/_}" "$@" "$root/Fuzz/Targets/$file" -o "$out/fuzz-$name"
 }
 
-# The envelope decoder may keep params raw (the fast path); the target adapts.
-envelope_flags=()
-if grep -rq "enum RPCIncomingParams" "$root/Sources/FramedRPC"; then envelope_flags=(-D FRAMEDRPC_RAW_PARAMS); fi
-
 target frames FrameDecoderTarget.swift -lFramedRPC -lFramedJSON
-target envelope EnvelopeTarget.swift "${envelope_flags[@]}" -lFramedRPC -lFramedJSON
-built="$out/fuzz-frames $out/fuzz-envelope"
-# The one JSON reader against Foundation (when the sources have the raw document).
-if [ -f "$root/Sources/FramedJSON/JSONRawDocument.swift" ]; then
-    target json JSONScannerTarget.swift -lFramedJSON
-    built="$built $out/fuzz-json"
-fi
+target envelope EnvelopeTarget.swift -lFramedRPC -lFramedJSON
+# The one JSON reader against Foundation.
+target json JSONScannerTarget.swift -lFramedJSON
 target params ParamsTarget.swift "${tcp_flags[@]}" -lPartnerAPI -lFramedRPCTCP -lCEpoll -lFramedRPC -lFramedJSON \
     -lssl -lcrypto
-echo "build.sh: built $built $out/fuzz-params"
+echo "build.sh: built $out/fuzz-frames $out/fuzz-envelope $out/fuzz-json $out/fuzz-params"

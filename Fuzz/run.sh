@@ -16,9 +16,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(frames envelope params)
-    # The JSON reader target exists when the sources have the raw document.
-    [ -f "$root/Sources/FramedJSON/JSONRawDocument.swift" ] && targets+=(json)
+    targets=(frames envelope params json)
 fi
 
 mkdir -p "$out"

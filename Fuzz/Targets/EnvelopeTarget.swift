@@ -19,227 +19,222 @@ private let decoder = RPCEnvelopeDecoder(
     maxDepth: config.maxDepth, maxBatch: config.maxBatch, maxMetaBytes: config.maxMetaBytes,
     maxMetaKeys: config.maxMetaKeys)
 
-#if FRAMEDRPC_RAW_PARAMS
-    /// The params as a tree, whichever way the decoder kept them.
-    private func tree(_ params: RPCIncomingParams) -> JSONValue {
-        switch params {
-        case .value(let value): return value
-        case .raw(let raw): return raw.parse()
-        }
+/// The params as a tree, whichever way the decoder kept them.
+private func tree(_ params: RPCIncomingParams) -> JSONValue {
+    switch params {
+    case .value(let value): return value
+    case .raw(let raw): return raw.parse()
+    }
+}
+
+/// A decoded message as comparable text.
+private func summary(_ message: RPCInboundMessage) -> String {
+    switch message {
+    case .call(let call):
+        // meta's custom keys are a dictionary: compared with ==, not by description.
+        return "call \(String(describing: call.id)) \(call.method) \(tree(call.params))"
+    case .invalid(let id, let error):
+        return
+            "invalid \(String(describing: id)) \(error.code) \(error.jsonRPCCode ?? 0) \(error.message) \(error.details)"
+    case .cancel(let id, let answer): return "cancel \(id) \(String(describing: answer))"
+    case .credit(let id, let items, let answer): return "credit \(id) \(items) \(String(describing: answer))"
+    case .ping(let id): return "ping \(String(describing: id))"
+    case .ignored: return "ignored"
+    }
+}
+
+/// The decoder and the plain reading of the spec must agree on every message of the payload.
+private func checkAgainstReference(_ payload: [UInt8], _ decoded: RPCInboundFrame) {
+    let expected = Reference.decode(payload)
+    switch (decoded, expected) {
+    case (.failure(let a), .failure(let b)):
+        require(a.code == b.code && a.message == b.message, "frame errors differ: \(a) vs \(b)")
+    case (.single(let message), .messages(let reference)) where reference.count == 1 && !Reference.isBatch(payload):
+        compare(message, reference[0])
+    case (.batch(let messages), .messages(let reference)) where Reference.isBatch(payload):
+        require(messages.count == reference.count, "batch sizes differ: \(messages.count) vs \(reference.count)")
+        for (message, expected) in zip(messages, reference) { compare(message, expected) }
+    default:
+        fatalError("decoder and reference disagree on the frame: \(decoded) vs \(expected)")
+    }
+}
+
+private func compare(_ message: RPCInboundMessage, _ expected: Reference.Message) {
+    let actual = summary(message)
+    require(actual == expected.summary, "decoder and reference differ:\n\(actual)\n\(expected.summary)")
+    if case .call(let call) = message {
+        require(call.metadata == expected.metadata, "meta differs: \(call.metadata) vs \(expected.metadata)")
+    }
+}
+
+/// WIRE.md §3.4 (a request's checks, in order), §4 (`meta`) and §6 (batches), read over the
+/// tree `JSONParser` gives.
+private enum Reference {
+    struct Message {
+        var summary: String
+        var metadata = RPCMetadata()
+    }
+    enum Frame {
+        case failure(RPCError)
+        case messages([Message])
     }
 
-    /// A decoded message as comparable text.
-    private func summary(_ message: RPCInboundMessage) -> String {
-        switch message {
-        case .call(let call):
-            // meta's custom keys are a dictionary: compared with ==, not by description.
-            return "call \(String(describing: call.id)) \(call.method) \(tree(call.params))"
-        case .invalid(let id, let error):
-            return
+    static func isBatch(_ payload: [UInt8]) -> Bool {
+        payload.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) } == UInt8(ascii: "[")
+    }
+
+    static func decode(_ payload: [UInt8]) -> Frame {
+        let value: JSONValue
+        do {
+            value = try JSONParser(maxDepth: config.maxDepth).parse(payload)
+        } catch {
+            return .failure(.parseError(error.description))
+        }
+        guard case .array(let members) = value else { return .messages([message(value)]) }
+        if members.isEmpty { return .failure(.invalidRequest("empty batch")) }
+        if members.count > config.maxBatch {
+            return .failure(
+                .limitExceeded("batch of \(members.count) requests exceeds the limit of \(config.maxBatch)"))
+        }
+        return .messages(members.map(message))
+    }
+
+    static func invalid(_ id: RPCID?, _ error: RPCError) -> Message {
+        Message(
+            summary:
                 "invalid \(String(describing: id)) \(error.code) \(error.jsonRPCCode ?? 0) \(error.message) \(error.details)"
-        case .cancel(let id, let answer): return "cancel \(id) \(String(describing: answer))"
-        case .credit(let id, let items, let answer): return "credit \(id) \(items) \(String(describing: answer))"
-        case .ping(let id): return "ping \(String(describing: id))"
-        case .ignored: return "ignored"
-        }
+        )
     }
 
-    /// The decoder and the plain reading of the spec must agree on every message of the payload.
-    private func checkAgainstReference(_ payload: [UInt8], _ decoded: RPCInboundFrame) {
-        let expected = Reference.decode(payload)
-        switch (decoded, expected) {
-        case (.failure(let a), .failure(let b)):
-            require(a.code == b.code && a.message == b.message, "frame errors differ: \(a) vs \(b)")
-        case (.single(let message), .messages(let reference)) where reference.count == 1 && !Reference.isBatch(payload):
-            compare(message, reference[0])
-        case (.batch(let messages), .messages(let reference)) where Reference.isBatch(payload):
-            require(messages.count == reference.count, "batch sizes differ: \(messages.count) vs \(reference.count)")
-            for (message, expected) in zip(messages, reference) { compare(message, expected) }
+    static func message(_ value: JSONValue) -> Message {
+        guard case .object(let object) = value else {
+            return invalid(.null, .invalidRequest("a request must be a JSON object, got \(value.typeName)"))
+        }
+        // The parser keeps the first of repeated names (§3.1).
+        var id: RPCID?
+        if let raw = object["id"] {
+            guard let parsed = RPCID(json: raw) else {
+                return invalid(.null, .invalidRequest("id must be a string, an integer or null", field: "id"))
+            }
+            id = parsed
+        }
+        guard object["jsonrpc"] == .string("2.0") else {
+            return invalid(id ?? .null, .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))
+        }
+        guard case .string(let method)? = object["method"] else {
+            let reason = object["method"] == nil ? "method is required" : "method must be a string"
+            return invalid(id ?? .null, .invalidRequest(reason, field: "method"))
+        }
+        if let unknown = object.members.first(where: {
+            !["jsonrpc", "id", "method", "params", "meta"].contains($0.key)
+        }) {
+            return invalid(id ?? .null, .invalidRequest("unknown member \"\(unknown.key)\"", field: unknown.key))
+        }
+        let params = object["params"] ?? .object(JSONObject())
+        switch params {
+        case .object: break
+        case .array: return invalid(id, .invalidParams(field: "params", reason: "must be an object"))
         default:
-            fatalError("decoder and reference disagree on the frame: \(decoded) vs \(expected)")
+            return invalid(
+                id ?? .null, .invalidRequest("params must be an object, got \(params.typeName)", field: "params"))
         }
-    }
-
-    private func compare(_ message: RPCInboundMessage, _ expected: Reference.Message) {
-        let actual = summary(message)
-        require(actual == expected.summary, "decoder and reference differ:\n\(actual)\n\(expected.summary)")
-        if case .call(let call) = message {
-            require(call.metadata == expected.metadata, "meta differs: \(call.metadata) vs \(expected.metadata)")
-        }
-    }
-
-    /// WIRE.md §3.4 (a request's checks, in order), §4 (`meta`) and §6 (batches), read over the
-    /// tree `JSONParser` gives.
-    private enum Reference {
-        struct Message {
-            var summary: String
-            var metadata = RPCMetadata()
-        }
-        enum Frame {
-            case failure(RPCError)
-            case messages([Message])
-        }
-
-        static func isBatch(_ payload: [UInt8]) -> Bool {
-            payload.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) } == UInt8(ascii: "[")
-        }
-
-        static func decode(_ payload: [UInt8]) -> Frame {
-            let value: JSONValue
+        if method.hasPrefix("$") { return control(method, id: id, params: params) }
+        var metadata = RPCMetadata()
+        if let meta = object["meta"] {
             do {
-                value = try JSONParser(maxDepth: config.maxDepth).parse(payload)
+                metadata = try readMeta(meta)
             } catch {
-                return .failure(.parseError(error.description))
-            }
-            guard case .array(let members) = value else { return .messages([message(value)]) }
-            if members.isEmpty { return .failure(.invalidRequest("empty batch")) }
-            if members.count > config.maxBatch {
-                return .failure(
-                    .limitExceeded("batch of \(members.count) requests exceeds the limit of \(config.maxBatch)"))
-            }
-            return .messages(members.map(message))
-        }
-
-        static func invalid(_ id: RPCID?, _ error: RPCError) -> Message {
-            Message(
-                summary:
-                    "invalid \(String(describing: id)) \(error.code) \(error.jsonRPCCode ?? 0) \(error.message) \(error.details)"
-            )
-        }
-
-        static func message(_ value: JSONValue) -> Message {
-            guard case .object(let object) = value else {
-                return invalid(.null, .invalidRequest("a request must be a JSON object, got \(value.typeName)"))
-            }
-            // The parser keeps the first of repeated names (§3.1).
-            var id: RPCID?
-            if let raw = object["id"] {
-                guard let parsed = RPCID(json: raw) else {
-                    return invalid(.null, .invalidRequest("id must be a string, an integer or null", field: "id"))
-                }
-                id = parsed
-            }
-            guard object["jsonrpc"] == .string("2.0") else {
-                return invalid(id ?? .null, .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))
-            }
-            guard case .string(let method)? = object["method"] else {
-                let reason = object["method"] == nil ? "method is required" : "method must be a string"
-                return invalid(id ?? .null, .invalidRequest(reason, field: "method"))
-            }
-            if let unknown = object.members.first(where: {
-                !["jsonrpc", "id", "method", "params", "meta"].contains($0.key)
-            }) {
-                return invalid(id ?? .null, .invalidRequest("unknown member \"\(unknown.key)\"", field: unknown.key))
-            }
-            let params = object["params"] ?? .object(JSONObject())
-            switch params {
-            case .object: break
-            case .array: return invalid(id, .invalidParams(field: "params", reason: "must be an object"))
-            default:
-                return invalid(
-                    id ?? .null, .invalidRequest("params must be an object, got \(params.typeName)", field: "params"))
-            }
-            if method.hasPrefix("$") { return control(method, id: id, params: params) }
-            var metadata = RPCMetadata()
-            if let meta = object["meta"] {
-                do {
-                    metadata = try readMeta(meta)
-                } catch {
-                    return invalid(id, error)
-                }
-            }
-            return Message(summary: "call \(String(describing: id)) \(method) \(params)", metadata: metadata)
-        }
-
-        static func control(_ method: String, id: RPCID?, params: JSONValue) -> Message {
-            func target() -> RPCID? { params["id"].flatMap(RPCID.init(json:)) }
-            switch method {
-            case "$/ping": return Message(summary: "ping \(String(describing: id))")
-            case "$/cancel":
-                guard let target = target() else {
-                    return invalid(id, .invalidParams(field: "id", reason: "is required (string or integer)"))
-                }
-                return Message(summary: "cancel \(target) \(String(describing: id))")
-            case "$/credit":
-                guard let target = target() else {
-                    return invalid(id, .invalidParams(field: "id", reason: "is required (string or integer)"))
-                }
-                guard let items = params["items"]?.intValue, (1...10_000).contains(items) else {
-                    return invalid(id, .invalidParams(field: "items", reason: "must be an integer in 1...10000"))
-                }
-                return Message(summary: "credit \(target) \(items) \(String(describing: id))")
-            default:
-                if let id { return invalid(id, .methodNotFound(method)) }
-                return Message(summary: "ignored")
+                return invalid(id, error)
             }
         }
+        return Message(summary: "call \(String(describing: id)) \(method) \(params)", metadata: metadata)
+    }
 
-        /// §4: an object; at most maxMetaKeys keys; at most maxMetaBytes as compact JSON; then
-        /// each key's type and form.
-        static func readMeta(_ meta: JSONValue) throws(RPCError) -> RPCMetadata {
-            guard case .object(let object) = meta else {
-                throw .invalidRequest("meta must be an object, got \(meta.typeName)", field: "meta")
+    static func control(_ method: String, id: RPCID?, params: JSONValue) -> Message {
+        func target() -> RPCID? { params["id"].flatMap(RPCID.init(json:)) }
+        switch method {
+        case "$/ping": return Message(summary: "ping \(String(describing: id))")
+        case "$/cancel":
+            guard let target = target() else {
+                return invalid(id, .invalidParams(field: "id", reason: "is required (string or integer)"))
             }
-            if object.count > config.maxMetaKeys {
-                throw .limitExceeded(
-                    "meta has \(object.count) keys, above the limit of \(config.maxMetaKeys)", field: "meta")
+            return Message(summary: "cancel \(target) \(String(describing: id))")
+        case "$/credit":
+            guard let target = target() else {
+                return invalid(id, .invalidParams(field: "id", reason: "is required (string or integer)"))
             }
-            let size = meta.encodedBytes.count
-            if size > config.maxMetaBytes {
-                throw .limitExceeded(
-                    "meta is \(size) bytes, above the limit of \(config.maxMetaBytes) bytes", field: "meta")
+            guard let items = params["items"]?.intValue, (1...10_000).contains(items) else {
+                return invalid(id, .invalidParams(field: "items", reason: "must be an integer in 1...10000"))
             }
-            var result = RPCMetadata()
-            for member in object.members {
-                let field = "meta." + member.key
-                let text = member.value.stringValue
-                switch member.key {
-                case "timeoutMs":
-                    guard let ms = member.value.intValue, (0...2_147_483_647).contains(ms) else {
-                        throw .invalidRequest("\(field) must be an integer in 0...2147483647", field: field)
-                    }
-                    result.timeoutMs = ms
-                case "streamWindow":
-                    guard let n = member.value.intValue, (1...10_000).contains(n) else {
-                        throw .invalidRequest("\(field) must be an integer in 1...10000", field: field)
-                    }
-                    result.streamWindow = Int(n)
-                case "authorization":
-                    guard let text else { throw .invalidRequest("\(field) must be a string", field: field) }
-                    result.authorization = text
-                case "idempotencyKey":
-                    guard let text, (1...128).contains(text.utf8.count),
-                        text.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
-                    else { throw .invalidRequest("\(field) must be 1-128 printable ASCII characters", field: field) }
-                    result.idempotencyKey = text
-                case "traceparent":
-                    guard let text, isTraceparent(text) else {
-                        throw .invalidRequest("\(field) must be 00-<32 hex>-<16 hex>-<2 hex>", field: field)
-                    }
-                    result.traceparent = text
-                default:
-                    guard let text else {
-                        throw .invalidRequest("\(field) must be a string, got \(member.value.typeName)", field: field)
-                    }
-                    result.custom[member.key] = text
-                }
-            }
-            return result
-        }
-
-        /// W3C trace context version 00: `00-<32 lowercase hex>-<16 lowercase hex>-<2 lowercase hex>`.
-        static func isTraceparent(_ text: String) -> Bool {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            let hex = Set("0123456789abcdef")
-            return parts.count == 4 && parts[0] == "00" && parts[1].count == 32 && parts[2].count == 16
-                && parts[3].count == 2 && parts.dropFirst().allSatisfy { $0.allSatisfy(hex.contains) }
-                && text.utf8.count == 55
+            return Message(summary: "credit \(target) \(items) \(String(describing: id))")
+        default:
+            if let id { return invalid(id, .methodNotFound(method)) }
+            return Message(summary: "ignored")
         }
     }
-#else
-    private func tree(_ params: JSONValue) -> JSONValue { params }
-    private func checkAgainstReference(_ payload: [UInt8], _ decoded: RPCInboundFrame) {}
-#endif
+
+    /// §4: an object; at most maxMetaKeys keys; at most maxMetaBytes as compact JSON; then
+    /// each key's type and form.
+    static func readMeta(_ meta: JSONValue) throws(RPCError) -> RPCMetadata {
+        guard case .object(let object) = meta else {
+            throw .invalidRequest("meta must be an object, got \(meta.typeName)", field: "meta")
+        }
+        if object.count > config.maxMetaKeys {
+            throw .limitExceeded(
+                "meta has \(object.count) keys, above the limit of \(config.maxMetaKeys)", field: "meta")
+        }
+        let size = meta.encodedBytes.count
+        if size > config.maxMetaBytes {
+            throw .limitExceeded(
+                "meta is \(size) bytes, above the limit of \(config.maxMetaBytes) bytes", field: "meta")
+        }
+        var result = RPCMetadata()
+        for member in object.members {
+            let field = "meta." + member.key
+            let text = member.value.stringValue
+            switch member.key {
+            case "timeoutMs":
+                guard let ms = member.value.intValue, (0...2_147_483_647).contains(ms) else {
+                    throw .invalidRequest("\(field) must be an integer in 0...2147483647", field: field)
+                }
+                result.timeoutMs = ms
+            case "streamWindow":
+                guard let n = member.value.intValue, (1...10_000).contains(n) else {
+                    throw .invalidRequest("\(field) must be an integer in 1...10000", field: field)
+                }
+                result.streamWindow = Int(n)
+            case "authorization":
+                guard let text else { throw .invalidRequest("\(field) must be a string", field: field) }
+                result.authorization = text
+            case "idempotencyKey":
+                guard let text, (1...128).contains(text.utf8.count),
+                    text.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+                else { throw .invalidRequest("\(field) must be 1-128 printable ASCII characters", field: field) }
+                result.idempotencyKey = text
+            case "traceparent":
+                guard let text, isTraceparent(text) else {
+                    throw .invalidRequest("\(field) must be 00-<32 hex>-<16 hex>-<2 hex>", field: field)
+                }
+                result.traceparent = text
+            default:
+                guard let text else {
+                    throw .invalidRequest("\(field) must be a string, got \(member.value.typeName)", field: field)
+                }
+                result.custom[member.key] = text
+            }
+        }
+        return result
+    }
+
+    /// W3C trace context version 00: `00-<32 lowercase hex>-<16 lowercase hex>-<2 lowercase hex>`.
+    static func isTraceparent(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let hex = Set("0123456789abcdef")
+        return parts.count == 4 && parts[0] == "00" && parts[1].count == 32 && parts[2].count == 16
+            && parts[3].count == 2 && parts.dropFirst().allSatisfy { $0.allSatisfy(hex.contains) }
+            && text.utf8.count == 55
+    }
+}
 
 /// Traps unless `frame` is a framed, valid JSON-RPC response (or a batch of them).
 private func requireValidAnswer(_ frame: [UInt8], _ what: @autoclosure () -> String) {
