@@ -117,10 +117,9 @@ enum AccessCommands {
     }
 
     static func tokensRevoke(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("TOKEN_ID")
-        try args.done()
-        let token = try await session.client.tokens.revoke(.init(tokenId: id), options: session.call)
-        try session.emit(token) { "revoked token \($0.id) of \($0.agentId)" }
+        try await session.call(
+            &args, with: "TOKEN_ID", session.client.tokens.revoke,
+            request: { .init(tokenId: $0) }, human: { "revoked token \($0.id) of \($0.agentId)" })
     }
 
     static func userTable(_ users: [User]) -> String {

@@ -98,10 +98,9 @@ enum CommerceCommands {
     }
 
     static func getSubscription(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("ID")
-        try args.done()
-        let subscription = try await session.client.subscriptions.get(.init(subscriptionId: id), options: session.call)
-        try session.emit(subscription, human: Format.subscription)
+        try await session.call(
+            &args, with: "ID", session.client.subscriptions.get,
+            request: { .init(subscriptionId: $0) }, human: Format.subscription)
     }
 
     static func cancel(_ args: inout CommandArguments, _ session: Session) async throws {

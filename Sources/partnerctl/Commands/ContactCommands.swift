@@ -110,16 +110,14 @@ enum ContactCommands {
     }
 
     static func delete(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("ID")
-        try args.done()
-        let contact = try await session.client.contacts.delete(.init(contactId: id), options: session.call)
-        try session.emit(contact) { "deleted contact \($0.id)" }
+        try await session.call(
+            &args, with: "ID", session.client.contacts.delete,
+            request: { .init(contactId: $0) }, human: { "deleted contact \($0.id)" })
     }
 
     static func confirm(_ args: inout CommandArguments, _ session: Session) async throws {
-        let code = try args.positional("CODE")
-        try args.done()
-        let contact = try await session.client.contacts.confirmEmail(.init(token: code), options: session.call)
-        try session.emit(contact) { "confirmed: contact \($0.id) now uses \($0.businessEmail)" }
+        try await session.call(
+            &args, with: "CODE", session.client.contacts.confirmEmail,
+            request: { .init(token: $0) }, human: { "confirmed: contact \($0.id) now uses \($0.businessEmail)" })
     }
 }

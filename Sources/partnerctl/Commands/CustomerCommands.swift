@@ -98,10 +98,9 @@ enum CustomerCommands {
     }
 
     static func get(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("ID")
-        try args.done()
-        let customer = try await session.client.customers.get(.init(customerId: id), options: session.call)
-        try session.emit(customer, human: Format.customer)
+        try await session.call(
+            &args, with: "ID", session.client.customers.get,
+            request: { .init(customerId: $0) }, human: Format.customer)
     }
 
     static func rename(_ args: inout CommandArguments, _ session: Session) async throws {
@@ -127,10 +126,9 @@ enum CustomerCommands {
     }
 
     static func delete(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("ID")
-        try args.done()
-        let customer = try await session.client.customers.delete(.init(customerId: id), options: session.call)
-        try session.emit(customer) { "deleted customer \($0.id) (\($0.primaryDomain))" }
+        try await session.call(
+            &args, with: "ID", session.client.customers.delete,
+            request: { .init(customerId: $0) }, human: { "deleted customer \($0.id) (\($0.primaryDomain))" })
     }
 
     static func checkDomain(_ args: inout CommandArguments, _ session: Session) async throws {
@@ -163,23 +161,22 @@ enum CustomerCommands {
     }
 
     static func accept(_ args: inout CommandArguments, _ session: Session) async throws {
-        let code = try args.positional("CODE")
-        try args.done()
-        let customer = try await session.client.invitations.accept(.init(token: code), options: session.call)
-        try session.emit(customer) { "accepted: \($0.id) (\($0.displayName)) is \($0.state.rawValue)" }
+        try await session.call(
+            &args, with: "CODE", session.client.invitations.accept,
+            request: { .init(token: $0) }, human: { "accepted: \($0.id) (\($0.displayName)) is \($0.state.rawValue)" })
     }
 
     static func resend(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        let invitation = try await session.client.invitations.resend(.init(customerId: id), options: session.call)
-        try session.emit(invitation) { "sent a new code for \($0.customerId) to \($0.email) (invitation \($0.id))" }
+        try await session.call(
+            &args, with: "CUSTOMER_ID", session.client.invitations.resend,
+            request: { .init(customerId: $0) },
+            human: { "sent a new code for \($0.customerId) to \($0.email) (invitation \($0.id))" })
     }
 
     static func revoke(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        let invitation = try await session.client.invitations.revoke(.init(customerId: id), options: session.call)
-        try session.emit(invitation) { "revoked invitation \($0.id) of \($0.customerId): \($0.state)" }
+        try await session.call(
+            &args, with: "CUSTOMER_ID", session.client.invitations.revoke,
+            request: { .init(customerId: $0) },
+            human: { "revoked invitation \($0.id) of \($0.customerId): \($0.state)" })
     }
 }

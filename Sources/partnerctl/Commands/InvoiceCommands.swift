@@ -37,10 +37,9 @@ enum InvoiceCommands {
     }
 
     static func get(_ args: inout CommandArguments, _ session: Session) async throws {
-        let id = try args.positional("ID")
-        try args.done()
-        let invoice = try await session.client.invoices.get(.init(invoiceId: id), options: session.call)
-        try session.emit(invoice, human: Format.invoice)
+        try await session.call(
+            &args, with: "ID", session.client.invoices.get,
+            request: { .init(invoiceId: $0) }, human: Format.invoice)
     }
 
     static func close(_ args: inout CommandArguments, _ session: Session) async throws {

@@ -70,8 +70,6 @@ enum SimulatorCommands {
     private static func customerAction(
         _ args: inout CommandArguments, _ session: Session, _ action: PartnerCall<CustomerRequest, UpstreamAccount>
     ) async throws {
-        let id = try args.positional("CUSTOMER_ID")
-        try args.done()
-        try session.emit(try await action(.init(customerId: id), options: session.call), human: show)
+        try await session.call(&args, with: "CUSTOMER_ID", action, request: { .init(customerId: $0) }, human: show)
     }
 }
