@@ -8,7 +8,7 @@ extension Session {
     /// session's call options, and prints the answer (`human` for people; JSON with `--json`,
     /// one field with `--field`).
     /// - Throws: a usage error for a missing or extra argument; the call's `RPCError`.
-    func call<Request, Response>(
+    func run<Request, Response>(
         _ args: inout CommandArguments, with name: String, _ method: PartnerCall<Request, Response>,
         request: (String) -> Request, human: (Response) -> String
     ) async throws {

@@ -117,7 +117,7 @@ enum AccessCommands {
     }
 
     static func tokensRevoke(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "TOKEN_ID", session.client.tokens.revoke,
             request: { .init(tokenId: $0) }, human: { "revoked token \($0.id) of \($0.agentId)" })
     }

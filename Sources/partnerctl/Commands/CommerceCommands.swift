@@ -98,7 +98,7 @@ enum CommerceCommands {
     }
 
     static func getSubscription(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "ID", session.client.subscriptions.get,
             request: { .init(subscriptionId: $0) }, human: Format.subscription)
     }

@@ -110,13 +110,13 @@ enum ContactCommands {
     }
 
     static func delete(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "ID", session.client.contacts.delete,
             request: { .init(contactId: $0) }, human: { "deleted contact \($0.id)" })
     }
 
     static func confirm(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "CODE", session.client.contacts.confirmEmail,
             request: { .init(token: $0) }, human: { "confirmed: contact \($0.id) now uses \($0.businessEmail)" })
     }

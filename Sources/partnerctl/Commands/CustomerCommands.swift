@@ -98,7 +98,7 @@ enum CustomerCommands {
     }
 
     static func get(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "ID", session.client.customers.get,
             request: { .init(customerId: $0) }, human: Format.customer)
     }
@@ -126,7 +126,7 @@ enum CustomerCommands {
     }
 
     static func delete(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "ID", session.client.customers.delete,
             request: { .init(customerId: $0) }, human: { "deleted customer \($0.id) (\($0.primaryDomain))" })
     }
@@ -161,20 +161,20 @@ enum CustomerCommands {
     }
 
     static func accept(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "CODE", session.client.invitations.accept,
             request: { .init(token: $0) }, human: { "accepted: \($0.id) (\($0.displayName)) is \($0.state.rawValue)" })
     }
 
     static func resend(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "CUSTOMER_ID", session.client.invitations.resend,
             request: { .init(customerId: $0) },
             human: { "sent a new code for \($0.customerId) to \($0.email) (invitation \($0.id))" })
     }
 
     static func revoke(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "CUSTOMER_ID", session.client.invitations.revoke,
             request: { .init(customerId: $0) },
             human: { "revoked invitation \($0.id) of \($0.customerId): \($0.state)" })

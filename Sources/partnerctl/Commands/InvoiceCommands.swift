@@ -37,7 +37,7 @@ enum InvoiceCommands {
     }
 
     static func get(_ args: inout CommandArguments, _ session: Session) async throws {
-        try await session.call(
+        try await session.run(
             &args, with: "ID", session.client.invoices.get,
             request: { .init(invoiceId: $0) }, human: Format.invoice)
     }

@@ -70,6 +70,6 @@ enum SimulatorCommands {
     private static func customerAction(
         _ args: inout CommandArguments, _ session: Session, _ action: PartnerCall<CustomerRequest, UpstreamAccount>
     ) async throws {
-        try await session.call(&args, with: "CUSTOMER_ID", action, request: { .init(customerId: $0) }, human: show)
+        try await session.run(&args, with: "CUSTOMER_ID", action, request: { .init(customerId: $0) }, human: show)
     }
 }
