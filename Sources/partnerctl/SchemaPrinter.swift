@@ -80,19 +80,11 @@ struct SchemaPrinter {
     /// - Returns: nil when the document has no type `name`.
     func describeType(_ name: String) -> String? {
         guard components[name] != nil else { return nil }
-        var referenced = [name]
-        var blocks: [String] = []
-        var index = 0
-        while index < referenced.count {
-            let current = referenced[index]
-            index += 1
-            guard let schema = components[current] else { continue }
-            blocks.append(block(current, schema, referenced: &referenced))
-        }
-        return blocks.joined(separator: "\n\n")
+        return describeReferenced([name])
     }
 
-    /// The types `start` refers to, printed after a method's params and result.
+    /// The types of `start` and every type they refer to, each once, in the order first met:
+    /// what follows a method's params and result, or a type and its references.
     func describeReferenced(_ start: [String]) -> String {
         var referenced = start
         var blocks: [String] = []
