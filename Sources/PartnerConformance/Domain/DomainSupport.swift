@@ -154,29 +154,20 @@ extension DomainSupport {
     /// The bytes of standard base64 text (RFC 4648, padded), or `nil` when it is not base64.
     static func base64Decoded(_ text: String) -> [UInt8]? {
         guard SchemaFormats.isBase64(text) else { return nil }
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-            table[Int(character)] = UInt8(index)
-        }
-        var bytes: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for character in text.utf8 where character != UInt8(ascii: "=") {
-            buffer = buffer << 6 | UInt32(table[Int(character)])
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
-            }
-        }
-        return bytes
+        return bytes(ofBase64: text, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
     }
 
     /// The bytes of base64url text (RFC 4648 §5, padding optional); characters outside the
     /// alphabet are skipped, so any text decodes to something to look into.
     static func base64URLDecoded(_ text: String) -> [UInt8] {
+        bytes(ofBase64: text, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    }
+
+    /// The bytes of base-64 text written in `alphabet` (its 64 characters in value order);
+    /// characters outside it, padding among them, are skipped.
+    private static func bytes(ofBase64 text: String, alphabet: String) -> [UInt8] {
         var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8.enumerated() {
+        for (index, character) in alphabet.utf8.enumerated() {
             table[Int(character)] = UInt8(index)
         }
         var bytes: [UInt8] = []
