@@ -175,16 +175,7 @@ extension RPCServerConnection {
             } else if draining {
                 return (.dropped, false)
             }
-            nextKey += 1
-            let key = nextKey
-            var stream: RPCServerStream?
-            if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
-                stream = RPCServerStream(
-                    id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
-            }
-            calls[key] = CallEntry(id: p.call.id, stream: stream, observation: p.observation)
-            if let id = p.call.id { inFlight[id] = key }
-            running += 1
+            let (key, stream) = register(p, batch: nil)
             var pause = false
             if running >= limit && !readingPaused {
                 readingPaused = true
@@ -274,22 +265,29 @@ extension RPCServerConnection {
                 } else if draining {
                     continue
                 }
-                nextKey += 1
-                let key = nextKey
-                var stream: RPCServerStream?
-                if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
-                    stream = RPCServerStream(
-                        id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
-                }
-                calls[key] = CallEntry(id: p.call.id, batch: batchKey, stream: stream, observation: p.observation)
-                if let id = p.call.id { inFlight[id] = key }
-                running += 1
+                let (key, stream) = register(p, batch: batchKey)
                 admission.launches.append(Launch(key: key, prepared: p, stream: stream, batch: batchKey))
             }
             return admission
         }
 
         /// Adds one answer to a batch; returns the whole batch frame when it was the last.
+        /// Enters an admitted call: its key, its entry (with a stream for a server-streaming
+        /// call that has an id), its id in flight, one more running.
+        private mutating func register(_ p: Prepared, batch: UInt64?) -> (key: UInt64, stream: RPCServerStream?) {
+            nextKey += 1
+            let key = nextKey
+            var stream: RPCServerStream?
+            if p.method.descriptor.kind == .serverStreaming, let id = p.call.id {
+                stream = RPCServerStream(
+                    id: id, window: p.call.metadata.streamWindow ?? defaultWindow, maxCredit: maxCredit)
+            }
+            calls[key] = CallEntry(id: p.call.id, batch: batch, stream: stream, observation: p.observation)
+            if let id = p.call.id { inFlight[id] = key }
+            running += 1
+            return (key, stream)
+        }
+
         mutating func addBatchPart(_ batch: UInt64, _ part: EncodedAnswer) -> [UInt8]? {
             guard var state = batches[batch] else { return nil }
             state.parts.append(part)
