@@ -32,7 +32,8 @@ public struct CasePattern: Sendable {
 }
 
 extension Substring {
-    fileprivate func trimmingCharacters(in character: Character) -> Substring {
+    /// The text without `character` repeated at either end.
+    func trimmingCharacters(in character: Character) -> Substring {
         var result = self
         while result.first == character { result = result.dropFirst() }
         while result.last == character { result = result.dropLast() }

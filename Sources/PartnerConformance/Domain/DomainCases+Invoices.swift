@@ -90,12 +90,3 @@ extension DomainCases {
         ]
     }
 }
-
-extension Substring {
-    fileprivate func trimmingCharacters(in character: Character) -> Substring {
-        var result = self
-        while result.first == character { result = result.dropFirst() }
-        while result.last == character { result = result.dropLast() }
-        return result
-    }
-}
