@@ -48,10 +48,8 @@ public struct AdminConsoleSimOperations: Sendable {
         {
             account.primaryAdminEmail = account.primaryAdminEmail[..<at] + "@" + domain
         }
-        try change(&account, field: "domain", in: tx)
-        try record(
-            .adminConsoleSimChangeDomain, account, before: ["domain": old], after: ["domain": domain], caller: caller,
-            in: tx)
+        try store(
+            &account, .adminConsoleSimChangeDomain, field: "domain", from: old, to: domain, caller: caller, in: tx)
         return account
     }
 
@@ -69,10 +67,10 @@ public struct AdminConsoleSimOperations: Sendable {
         let name = try FieldRules.requireText(organisationName, field: "organisationName")
         let old = account.organisationName
         account.organisationName = name
-        try change(&account, field: "organisationName", in: tx)
-        try record(
-            .adminConsoleSimRenameOrganisation, account, before: ["organisationName": old],
-            after: ["organisationName": name], caller: caller, in: tx)
+        try store(
+            &account, .adminConsoleSimRenameOrganisation, field: "organisationName", from: old, to: name,
+            caller: caller,
+            in: tx)
         return account
     }
 
@@ -88,10 +86,9 @@ public struct AdminConsoleSimOperations: Sendable {
         try CustomerRules.alternateEmailOutsidePrimaryDomain(email, domain: account.domain)
         let old = account.alternateEmail ?? ""
         account.alternateEmail = email
-        try change(&account, field: "alternateEmail", in: tx)
-        try record(
-            .adminConsoleSimChangeAlternateEmail, account, before: ["alternateEmail": old],
-            after: ["alternateEmail": email], caller: caller, in: tx)
+        try store(
+            &account, .adminConsoleSimChangeAlternateEmail, field: "alternateEmail", from: old, to: email,
+            caller: caller, in: tx)
         return account
     }
 
@@ -164,6 +161,16 @@ public struct AdminConsoleSimOperations: Sendable {
     private func change(_ account: inout UpstreamAccount, field: String, in tx: any StoreWriting) throws {
         account.advanceVersion(at: context.now())
         try put(account, field: field, in: tx)
+    }
+
+    /// Stores the account's next version after `field` went from `old` to `new`, and journals
+    /// that one change as `operation`.
+    private func store(
+        _ account: inout UpstreamAccount, _ operation: Operation, field: String, from old: String, to new: String,
+        caller: Caller, in tx: any StoreWriting
+    ) throws {
+        try change(&account, field: field, in: tx)
+        try record(operation, account, before: [field: old], after: [field: new], caller: caller, in: tx)
     }
 
     private func put(_ account: UpstreamAccount, field: String, in tx: any StoreWriting) throws {
