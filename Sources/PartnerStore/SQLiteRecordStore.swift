@@ -85,6 +85,7 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// Opens the store with an explicit migration list (tests use it to add versions).
     init(path: String, config: Config, migrations: [Migration]) throws {
+        try Self.checkSettings(config)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -108,10 +109,12 @@ public final class SQLiteRecordStore: RecordStore {
             opened.append(writerConnection)
             try Self.configureWriter(writerConnection, config: config)
             schemaVersion = try SchemaMigrator(migrations: migrations).migrate(writerConnection)
-            if config.checkpointPages > 0 {
+            if config.checkpointKiB > 0 {
                 let connection = try SQLiteConnection(path: path, requireWritable: true)
                 opened.append(connection)
-                let background = try WALCheckpointer(connection: connection, thresholdPages: config.checkpointPages)
+                let pageSize = max(512, Int(try writerConnection.integer("PRAGMA page_size")))
+                let background = try WALCheckpointer(
+                    connection: connection, thresholdPages: max(1, config.checkpointKiB * 1024 / pageSize))
                 try background.install(on: writerConnection)
                 checkpointer = background
             }

@@ -295,7 +295,7 @@ struct WritePathTests {
     @Test("the background checkpointer copies the log into the database while writes go on")
     func backgroundCheckpoint() async throws {
         let folder = try TemporaryFolder()
-        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointPages: 8))
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointKiB: 32))
         let payload = String(repeating: "x", count: 2_000)
         for round in 0..<40 {
             try await store.write { tx in
@@ -318,10 +318,45 @@ struct WritePathTests {
     @Test("with the background checkpointer off SQLite's own checkpoint keeps working")
     func checkpointerOff() async throws {
         let folder = try TemporaryFolder()
-        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointPages: 0))
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointKiB: 0))
         try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
         #expect(store.backgroundCheckpointCount == 0)
         await store.close()
         #expect(try count("SELECT count(*) FROM records", in: folder.database) == 1)
+    }
+
+    @Test("a new database takes the configured page size; one that exists keeps its own")
+    func pageSize() async throws {
+        let folder = try TemporaryFolder()
+        let created = try SQLiteRecordStore(path: folder.database)
+        try await created.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
+        await created.close()
+        #expect(try count("PRAGMA page_size", in: folder.database) == 2_048)
+
+        let reopened = try SQLiteRecordStore(path: folder.database, config: .init(pageSize: 8_192))
+        try await reopened.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "two")) }
+        #expect(try await reopened.read { try $0.get(Note.self, id: "n1") }?.slug == "one")
+        #expect(try await reopened.integrityProblems().isEmpty)
+        await reopened.close()
+        #expect(try count("PRAGMA page_size", in: folder.database) == 2_048)
+
+        let other = try TemporaryFolder()
+        let large = try SQLiteRecordStore(path: other.database, config: .init(pageSize: 8_192))
+        try await large.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
+        await large.close()
+        #expect(try count("PRAGMA page_size", in: other.database) == 8_192)
+    }
+
+    @Test(
+        "a page size SQLite cannot use is refused before the database is created", arguments: [0, 256, 3_000, 131_072])
+    func pageSizeRefused(size: Int) throws {
+        let folder = try TemporaryFolder()
+        #expect {
+            _ = try SQLiteRecordStore(path: folder.database, config: .init(pageSize: size))
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .unavailable && error.message.contains("page size \(size)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.database))
     }
 }
