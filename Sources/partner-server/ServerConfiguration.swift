@@ -10,7 +10,8 @@ enum ServerConfiguration {
         "metrics-listen",
         "loops", "max-frame-bytes", "max-concurrent-calls", "max-batch", "idle-timeout", "frame-timeout",
         "rate-limit-connection", "rate-limit-agent", "rate-limit-refusals", "outbound-stall-timeout",
-        "max-server-outbound-mib", "cache-records", "cache-answers", "page-cache-mib", "drain-grace", "tls-cert",
+        "max-server-outbound-mib", "cache-records", "cache-answers", "page-cache-mib", "page-size", "drain-grace",
+        "tls-cert",
         "tls-key",
         "tls-client-ca", "clock-offset-days",
     ]

@@ -62,6 +62,9 @@ let usage = """
       --page-cache-mib N              SQLite page cache of each store connection, the writer and
                                       each of the 3 readers (default 16). With the defaults the
                                       server stays under 300 MB whatever the data size
+      --page-size BYTES               page size of a SQLite database this start creates: a power of
+                                      two from 512 to 65536 (default 2048; smaller pages write less
+                                      per change). A database that exists keeps its own
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
       --tls-key PATH                  the PEM private key of --tls-cert
@@ -173,6 +176,11 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
     Subscription.encodingMemo.resize(capacity: answerCache)
     storeConfig.pageCacheKiB =
         try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
+    storeConfig.pageSize = try args.integer("page-size", default: storeConfig.pageSize, in: 512...65_536)
+    guard storeConfig.pageSize.nonzeroBitCount == 1 else {
+        throw CommandLineError(
+            "option --page-size must be a power of two (512, 1024, ... 65536), got \(storeConfig.pageSize)")
+    }
     let loops = try args.integer("loops", default: System.coreCount, in: 1...256)
     let conformance = args.flag("enable-conformance-service")
     let offsetDays = try args.integer("clock-offset-days", default: 0, in: -3650...3650)

@@ -121,6 +121,31 @@ extension Operability {
             }
         }
 
+        @Test("--page-size sets the page size of a database it creates; a size not a power of two is refused")
+        func pageSizeOption() async throws {
+            try await onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                /// The page size in a SQLite file's header: two big-endian bytes at offset 16.
+                func pageSize(of data: String) throws -> Int {
+                    let header = try Data(contentsOf: URL(fileURLWithPath: data + "/partner.sqlite")).prefix(18)
+                    return Int(header[16]) << 8 | Int(header[17])
+                }
+                let base = ["--listen", "127.0.0.1:0"]
+                let standard = try Self.runServer(base + ["--data", folder + "/a"], folder: folder)
+                #expect(standard.listening != nil, "\(standard.log)")
+                #expect(try pageSize(of: folder + "/a") == 2_048)
+                let large = try Self.runServer(base + ["--data", folder + "/b", "--page-size", "8192"], folder: folder)
+                #expect(large.listening != nil, "\(large.log)")
+                #expect(try pageSize(of: folder + "/b") == 8_192)
+                let refused = try Self.runServer(
+                    base + ["--data", folder + "/c", "--page-size", "3000"], folder: folder)
+                #expect(refused.status == 2, "\(refused.log)")
+                #expect(refused.log.contains("--page-size must be a power of two"), "\(refused.log)")
+                #expect(!FileManager.default.fileExists(atPath: folder + "/c/partner.sqlite"))
+            }
+        }
+
         @Test(
             "a busy --listen or --metrics-listen port fails before the data folder and token exist",
             arguments: ["listen", "metrics-listen"])
