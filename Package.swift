@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // A SQLite VFS that gathers a write-ahead log's appends into large writes.
+        .target(name: "CSQLiteLog", dependencies: ["CSQLite"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -46,7 +48,7 @@ let package = Package(
 
         // Domain and storage
         .target(name: "PartnerCore"),
-        .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite", "FramedJSON"]),
+        .target(name: "PartnerStore", dependencies: ["PartnerCore", "CSQLite", "CSQLiteLog", "FramedJSON"]),
         // The same store protocol on PostgreSQL (libpq), for several replicas on one database;
         // it codes record bodies with PartnerStore's RecordCodec.
         .target(name: "PartnerStorePostgres", dependencies: ["PartnerCore", "PartnerStore", "CLibPQ", "FramedJSON"]),
@@ -186,7 +188,7 @@ let package = Package(
 // (`@const` values, `5e-324` underflow) in code no test author can change.
 let warningsAsErrors = Context.environment["PARTNERCONSOLE_WARNINGS_AS_ERRORS"] != nil
 for target in package.targets where target.type != .system && target.type != .plugin {
-    guard target.name != "CEpoll" else { continue }
+    guard !["CEpoll", "CSQLiteLog"].contains(target.name) else { continue }  // C targets
     var settings = target.swiftSettings ?? []
     settings += [
         .swiftLanguageMode(.v6),

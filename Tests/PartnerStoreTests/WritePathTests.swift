@@ -359,4 +359,34 @@ struct WritePathTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.database))
     }
+
+    @Test("a commit's log frames reach the file in gathered writes, and the commit reads back after reopening")
+    func gatheredLogWrites() async throws {
+        #expect(SQLiteConnection.vfsName == "partner-log")
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(checkpointKiB: 0))
+        let text = String(repeating: "y", count: 1_000)
+        let before = SQLiteConnection.logWriteCounts
+        try await store.write { tx in
+            for index in 0..<300 {
+                try tx.put(Note(id: "n\(index)", partnerId: "p1", slug: "s\(index)", text: text))
+            }
+        }
+        let after = SQLiteConnection.logWriteCounts
+        let requested = after.requested - before.requested
+        let issued = after.issued - before.issued
+        // Three hundred 1 KB notes fill well over a hundred 2 KiB pages: two writes asked for
+        // each frame, a few dozen reaching the file (other tests' stores may write meanwhile).
+        #expect(requested >= 200, "SQLite asked for \(requested) log writes")
+        #expect(issued * 4 < requested, "\(issued) writes reached the file for \(requested) asked for")
+        await store.close()
+
+        let reopened = try SQLiteRecordStore(path: folder.database)
+        let notes = try await reopened.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
+        }
+        #expect(notes.count == 300 && notes.allSatisfy { $0.text == text })
+        #expect(try await reopened.integrityProblems().isEmpty)
+        await reopened.close()
+    }
 }
