@@ -63,8 +63,9 @@ let usage = """
                                       each of the 3 readers (default 16). With the defaults the
                                       server stays under 300 MB whatever the data size
       --page-size BYTES               page size of a SQLite database this start creates: a power of
-                                      two from 512 to 65536 (default 2048; smaller pages write less
-                                      per change). A database that exists keeps its own
+                                      two from 512 to 65536 (default 4096). 2048 writes a quarter
+                                      less per change and reads slower once the data outgrow the
+                                      caches. A database that exists keeps its own
       --drain-grace SECONDS           on SIGTERM/SIGINT, time in-flight calls get to finish (default 10)
       --tls-cert PATH                 serve TLS with this PEM certificate chain (needs --tls-key)
       --tls-key PATH                  the PEM private key of --tls-cert

@@ -134,10 +134,10 @@ extension Operability {
                 let base = ["--listen", "127.0.0.1:0"]
                 let standard = try Self.runServer(base + ["--data", folder + "/a"], folder: folder)
                 #expect(standard.listening != nil, "\(standard.log)")
-                #expect(try pageSize(of: folder + "/a") == 2_048)
-                let large = try Self.runServer(base + ["--data", folder + "/b", "--page-size", "8192"], folder: folder)
-                #expect(large.listening != nil, "\(large.log)")
-                #expect(try pageSize(of: folder + "/b") == 8_192)
+                #expect(try pageSize(of: folder + "/a") == 4_096)
+                let small = try Self.runServer(base + ["--data", folder + "/b", "--page-size", "2048"], folder: folder)
+                #expect(small.listening != nil, "\(small.log)")
+                #expect(try pageSize(of: folder + "/b") == 2_048)
                 let refused = try Self.runServer(
                     base + ["--data", folder + "/c", "--page-size", "3000"], folder: folder)
                 #expect(refused.status == 2, "\(refused.log)")

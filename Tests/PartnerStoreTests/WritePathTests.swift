@@ -331,20 +331,20 @@ struct WritePathTests {
         let created = try SQLiteRecordStore(path: folder.database)
         try await created.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
         await created.close()
-        #expect(try count("PRAGMA page_size", in: folder.database) == 2_048)
+        #expect(try count("PRAGMA page_size", in: folder.database) == 4_096)
 
         let reopened = try SQLiteRecordStore(path: folder.database, config: .init(pageSize: 8_192))
         try await reopened.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "two")) }
         #expect(try await reopened.read { try $0.get(Note.self, id: "n1") }?.slug == "one")
         #expect(try await reopened.integrityProblems().isEmpty)
         await reopened.close()
-        #expect(try count("PRAGMA page_size", in: folder.database) == 2_048)
+        #expect(try count("PRAGMA page_size", in: folder.database) == 4_096)
 
         let other = try TemporaryFolder()
-        let large = try SQLiteRecordStore(path: other.database, config: .init(pageSize: 8_192))
-        try await large.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
-        await large.close()
-        #expect(try count("PRAGMA page_size", in: other.database) == 8_192)
+        let small = try SQLiteRecordStore(path: other.database, config: .init(pageSize: 2_048))
+        try await small.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
+        await small.close()
+        #expect(try count("PRAGMA page_size", in: other.database) == 2_048)
     }
 
     @Test(
@@ -368,14 +368,14 @@ struct WritePathTests {
         let text = String(repeating: "y", count: 1_000)
         let before = SQLiteConnection.logWriteCounts
         try await store.write { tx in
-            for index in 0..<300 {
+            for index in 0..<600 {
                 try tx.put(Note(id: "n\(index)", partnerId: "p1", slug: "s\(index)", text: text))
             }
         }
         let after = SQLiteConnection.logWriteCounts
         let requested = after.requested - before.requested
         let issued = after.issued - before.issued
-        // Three hundred 1 KB notes fill well over a hundred 2 KiB pages: two writes asked for
+        // Six hundred 1 KB notes fill well over a hundred 4 KiB pages: two writes asked for
         // each frame, a few dozen reaching the file (other tests' stores may write meanwhile).
         #expect(requested >= 200, "SQLite asked for \(requested) log writes")
         #expect(issued * 4 < requested, "\(issued) writes reached the file for \(requested) asked for")
@@ -385,7 +385,7 @@ struct WritePathTests {
         let notes = try await reopened.read {
             try $0.list(Note.self, partnerId: "p1", lookupKey: nil, after: nil, limit: 1_000)
         }
-        #expect(notes.count == 300 && notes.allSatisfy { $0.text == text })
+        #expect(notes.count == 600 && notes.allSatisfy { $0.text == text })
         #expect(try await reopened.integrityProblems().isEmpty)
         await reopened.close()
     }
