@@ -325,26 +325,25 @@ struct WritePathTests {
         #expect(try count("SELECT count(*) FROM records", in: folder.database) == 1)
     }
 
+    /// Opens the store at `path` with `config`, writes a note and closes it: the file's page size.
+    private func pageSizeAfterWriting(at path: String, _ config: SQLiteRecordStore.Config = .init()) async throws
+        -> Int64
+    {
+        let store = try SQLiteRecordStore(path: path, config: config)
+        try await store.write { try $0.put(Note(id: UUID().uuidString, partnerId: "p1", slug: UUID().uuidString)) }
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+        return try count("PRAGMA page_size", in: path)
+    }
+
     @Test("a new database takes the configured page size; one that exists keeps its own")
     func pageSize() async throws {
         let folder = try TemporaryFolder()
-        let created = try SQLiteRecordStore(path: folder.database)
-        try await created.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
-        await created.close()
-        #expect(try count("PRAGMA page_size", in: folder.database) == 4_096)
-
-        let reopened = try SQLiteRecordStore(path: folder.database, config: .init(pageSize: 8_192))
-        try await reopened.write { try $0.put(Note(id: "n2", partnerId: "p1", slug: "two")) }
-        #expect(try await reopened.read { try $0.get(Note.self, id: "n1") }?.slug == "one")
-        #expect(try await reopened.integrityProblems().isEmpty)
-        await reopened.close()
-        #expect(try count("PRAGMA page_size", in: folder.database) == 4_096)
-
+        #expect(try await pageSizeAfterWriting(at: folder.database) == 4_096)
+        #expect(try await pageSizeAfterWriting(at: folder.database, .init(pageSize: 8_192)) == 4_096)
+        #expect(try count("SELECT count(*) FROM records", in: folder.database) == 2)
         let other = try TemporaryFolder()
-        let small = try SQLiteRecordStore(path: other.database, config: .init(pageSize: 2_048))
-        try await small.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "one")) }
-        await small.close()
-        #expect(try count("PRAGMA page_size", in: other.database) == 2_048)
+        #expect(try await pageSizeAfterWriting(at: other.database, .init(pageSize: 2_048)) == 2_048)
     }
 
     @Test(
