@@ -48,23 +48,23 @@ public struct AccessLog: RPCServerObserver {
 
     /// Logs `connection.opened` (info, only in mode `on`).
     public func connectionOpened(_ connection: RPCConnectionInfo) {
-        guard mode == .on, logger.isEnabled(.info) else { return }
-        logger.log(.info, "connection.opened", ["conn": "\(connection.id)", "peer": connection.peer])
+        guard mode == .on, var line = logger.line(.info, "connection.opened") else { return }
+        line.field("conn", connection.id)
+        line.field("peer", connection.peer)
+        logger.write(line)
     }
 
     /// Logs `connection.closed` with its reason and how long it lived.
     public func connectionClosed(_ connection: RPCConnectionInfo, reason: RPCCloseReason, detail: String) {
         let ordinary = Self.ordinaryCloses.contains(reason)
         guard mode == .on || (mode == .errors && !ordinary) else { return }
-        let level: LogfmtLogger.Level = ordinary ? .info : .warning
-        guard logger.isEnabled(level) else { return }
-        let lived = connection.openedAt.duration(to: .now)
-        logger.log(
-            level, "connection.closed",
-            [
-                "conn": "\(connection.id)", "peer": connection.peer, "reason": reason.name, "detail": detail,
-                "seconds": Self.decimal(lived, scale: 1),
-            ])
+        guard var line = logger.line(ordinary ? .info : .warning, "connection.closed") else { return }
+        line.field("conn", connection.id)
+        line.field("peer", connection.peer)
+        line.field("reason", reason.name)
+        line.field("detail", detail)
+        line.field("seconds", thousandths: Self.thousandths(of: connection.openedAt.duration(to: .now), scale: 1))
+        logger.write(line)
     }
 
     /// True in mode `on` at level debug: each frame in and out gets a `frame` line.
@@ -83,54 +83,45 @@ public struct AccessLog: RPCServerObserver {
     /// `event=frame dir=in|out conn bytes kind [method] [id] [code] [messages]`: names, ids and
     /// codes only, never params, results or meta.
     private func logFrame(_ connection: RPCConnectionInfo, _ frame: RPCFrameSummary, direction: String) {
-        var fields: [(key: String, value: String)] = [
-            ("dir", direction), ("conn", "\(connection.id)"), ("bytes", "\(frame.bytes)"),
-            ("kind", frame.kind.rawValue),
-        ]
-        if let method = frame.method { fields.append(("method", method)) }
-        if let id = frame.id { fields.append(("call_id", id)) }
-        if let code = frame.code { fields.append(("code", "\(code)")) }
-        if let count = frame.batchCount { fields.append(("messages", "\(count)")) }
-        logger.log(.debug, "frame", fields: fields)
+        guard var line = logger.line(.debug, "frame") else { return }
+        line.field("dir", direction)
+        line.field("conn", connection.id)
+        line.field("bytes", frame.bytes)
+        line.field("kind", frame.kind.rawValue)
+        if let method = frame.method { line.field("method", method) }
+        if let id = frame.id { line.field("call_id", id) }
+        if let code = frame.code { line.field("code", code) }
+        if let count = frame.batchCount { line.field("messages", count) }
+        logger.write(line)
     }
 
-    /// Logs one `call` line.
+    /// Logs one `call` line: its fields written straight into the line, in order.
     public func callFinished(_ record: RPCCallRecord) {
         guard mode == .on || (mode == .errors && record.isError) else { return }
-        let level: LogfmtLogger.Level = record.isError ? .warning : .info
-        guard logger.isEnabled(level) else { return }
-        logger.log(level, "call", fields: Self.fields(of: record))
-    }
-
-    /// The fields of a call line, in order.
-    public static func fields(of record: RPCCallRecord) -> [(key: String, value: String)] {
-        var fields: [(key: String, value: String)] = []
-        fields.reserveCapacity(12 + record.annotations.count)
-        fields.append(("method", record.method.isEmpty ? "-" : record.method))
-        fields.append(("status", record.status.name))
-        fields.append(("ms", decimal(record.duration, scale: 1000)))
-        fields.append(("bytes_in", String(record.bytesIn)))
-        fields.append(("bytes_out", String(record.bytesOut)))
-        if record.itemsSent > 0 { fields.append(("items", String(record.itemsSent))) }
-        fields.append(("peer", record.peer))
-        fields.append(("conn", String(record.connectionID)))
-        fields.append(("call_id", record.callID ?? "-"))
-        fields.append(contentsOf: record.annotations)
-        fields.append(("idem", record.hasIdempotencyKey ? "yes" : "no"))
-        if let trace = record.traceID { fields.append(("trace_id", trace)) }
+        guard var line = logger.line(record.isError ? .warning : .info, "call") else { return }
+        line.field("method", record.method.isEmpty ? "-" : record.method)
+        line.field("status", record.status.name)
+        line.field("ms", thousandths: Self.thousandths(of: record.duration, scale: 1000))
+        line.field("bytes_in", record.bytesIn)
+        line.field("bytes_out", record.bytesOut)
+        if record.itemsSent > 0 { line.field("items", record.itemsSent) }
+        line.field("peer", record.peer)
+        line.field("conn", record.connectionID)
+        line.field("call_id", record.callID ?? "-")
+        for (key, value) in record.annotations { line.field(key, value) }
+        line.field("idem", record.hasIdempotencyKey ? "yes" : "no")
+        if let trace = record.traceID { line.field("trace_id", trace) }
         if let message = record.message {
-            fields.append(("message", message.utf8.count > 300 ? String(message.prefix(300)) + "..." : message))
+            line.field("message", message.utf8.count > 300 ? String(message.prefix(300)) + "..." : message)
         }
-        return fields
+        logger.write(line)
     }
 
-    /// `duration` in units of 1/`scale` s with three decimals ("0.210").
-    static func decimal(_ duration: Duration, scale: Int64) -> String {
+    /// `duration` in thousandths of 1/`scale` s, truncated (`LogLine.field(_:thousandths:)`
+    /// writes 210 as `0.210`): scale 1000 gives milliseconds, 1 seconds.
+    static func thousandths(of duration: Duration, scale: Int64) -> Int64 {
         let (seconds, attoseconds) = duration.components
         let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        let thousandths = micros * scale / 1000
-        let whole = thousandths / 1000
-        let fraction = String(thousandths % 1000)
-        return "\(whole)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return micros * scale / 1000
     }
 }

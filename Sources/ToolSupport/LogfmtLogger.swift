@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// logfmt values with spaces, quotes, `=`, backslashes or control characters are quoted and
 /// escaped. In JSON a value that is a plain decimal number (`12`, `0.210`) is written as a
-/// number, every other value as a string. Lines are built as bytes, with the time's date and
+/// number, every other value as a string (`LogLine`). Lines are built as bytes, with the time's date and
 /// second formatted once a second, and written with one `write(2)` each, or, `buffered`,
 /// gathered in memory and written by a queue of their own (`flush()` before exit). Never pass
 /// secrets: the logger does not redact.
@@ -71,28 +71,38 @@ public final class LogfmtLogger: Sendable {
 
     /// Logs `event` with key-value fields, in the order given.
     public func log(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
-        guard level >= minimumLevel else { return }
-        var line = startLine(level, event)
-        for (key, value) in fields { appendField(key, value, to: &line) }
-        endLine(&line)
-        sink.append(line)
+        guard var line = line(level, event) else { return }
+        for (key, value) in fields { line.field(key, value) }
+        write(line)
     }
 
     /// Logs `event` with fields built at run time, in the order given.
     public func log(_ level: Level, _ event: String, fields: [(key: String, value: String)]) {
-        guard level >= minimumLevel else { return }
-        var line = startLine(level, event)
-        for (key, value) in fields { appendField(key, value, to: &line) }
-        endLine(&line)
-        sink.append(line)
+        guard var line = line(level, event) else { return }
+        for (key, value) in fields { line.field(key, value) }
+        write(line)
+    }
+
+    /// A line for `event` at `level`, stamped now, to append fields to and pass to `write(_:)`;
+    /// `nil` when events at `level` are dropped (so nothing is built for them).
+    public func line(_ level: Level, _ event: String) -> LogLine? {
+        guard level >= minimumLevel else { return nil }
+        return LogLine(format: format, prefix: startLine(level, event))
+    }
+
+    /// Ends `line` and writes it (or, buffered, queues it).
+    public func write(_ line: consuming LogLine) {
+        var line = line
+        line.end()
+        sink.append(line.bytes)
     }
 
     /// One line (with its newline) in the logger's format, stamped now.
     public func render(_ level: Level, _ event: String, _ fields: [(key: String, value: String)]) -> String {
-        var line = startLine(level, event)
-        for (key, value) in fields { appendField(key, value, to: &line) }
-        endLine(&line)
-        return String(decoding: line, as: UTF8.self)
+        var line = LogLine(format: format, prefix: startLine(level, event))
+        for (key, value) in fields { line.field(key, value) }
+        line.end()
+        return String(decoding: line.bytes, as: UTF8.self)
     }
 
     // MARK: Building lines
@@ -107,35 +117,14 @@ public final class LogfmtLogger: Sendable {
             out += Self.logfmtTime
             clock.withLock { $0.appendNow(to: &out) }
             out += Self.logfmtLevel[level.rawValue]
-            Self.appendLogfmtValue(event, to: &out)
+            LogLine.appendLogfmtValue(event, to: &out)
         case .json:
             out += Self.jsonTime
             clock.withLock { $0.appendNow(to: &out) }
             out += Self.jsonLevel[level.rawValue]
-            Self.appendJSONString(event, to: &out)
+            LogLine.appendJSONString(event, to: &out)
         }
         return out
-    }
-
-    /// The line's end: `}` in JSON, and the newline.
-    private func endLine(_ line: inout [UInt8]) {
-        if format == .json { line.append(UInt8(ascii: "}")) }
-        line.append(UInt8(ascii: "\n"))
-    }
-
-    private func appendField(_ key: String, _ value: String, to out: inout [UInt8]) {
-        switch format {
-        case .logfmt:
-            out.append(UInt8(ascii: " "))
-            out += key.utf8
-            out.append(UInt8(ascii: "="))
-            Self.appendLogfmtValue(value, to: &out)
-        case .json:
-            out.append(UInt8(ascii: ","))
-            Self.appendJSONString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            if Self.isPlainNumber(value) { out += value.utf8 } else { Self.appendJSONString(value, to: &out) }
-        }
     }
 
     private static let logfmtTime = Array("time=".utf8)
@@ -143,91 +132,17 @@ public final class LogfmtLogger: Sendable {
     private static let logfmtLevel = Level.allCases.map { Array(" level=\($0.name) event=".utf8) }
     private static let jsonLevel = Level.allCases.map { Array(#"","level":"\#($0.name)","event":"#.utf8) }
 
-    // MARK: Escaping
-
-    /// True for `-?[0-9]{1,15}(\.[0-9]{1,9})?` without a leading zero: written as a JSON number.
-    static func isPlainNumber(_ value: String) -> Bool {
-        var digits = 0
-        var fraction = -1
-        var firstDigit: UInt8 = 0
-        for (index, byte) in value.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "-") where index == 0: continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if fraction >= 0 {
-                    fraction += 1
-                } else {
-                    if digits == 0 { firstDigit = byte }
-                    digits += 1
-                }
-            case UInt8(ascii: ".") where fraction < 0 && digits > 0: fraction = 0
-            default: return false
-            }
-        }
-        return digits > 0 && digits <= 15 && fraction != 0 && fraction <= 9
-            && !(digits > 1 && firstDigit == UInt8(ascii: "0"))
-    }
-
-    /// Appends `value`, quoted and escaped when logfmt needs it.
-    static func appendLogfmtValue(_ value: String, to out: inout [UInt8]) {
-        var needsQuotes = value.isEmpty
-        if !needsQuotes {
-            for byte in value.utf8
-            where byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "\\")
-                || byte == 0x7F
-            {
-                needsQuotes = true
-                break
-            }
-        }
-        guard needsQuotes else {
-            out += value.utf8
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        appendEscaped(value, to: &out)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends `value` as a JSON string literal.
-    static func appendJSONString(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        appendEscaped(value, to: &out)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// `\"`, `\\`, `\n`, `\r`, `\t`, other control characters as `\u00XX`; the rest as is.
-    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F:
-                out += Self.unicodeEscape
-                out.append(Self.hexDigits[Int(byte >> 4)])
-                out.append(Self.hexDigits[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-    }
-
-    private static let unicodeEscape = Array(#"\u00"#.utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// `value` quoted when logfmt needs it.
     public static func quote(_ value: String) -> String {
         var out: [UInt8] = []
-        appendLogfmtValue(value, to: &out)
+        LogLine.appendLogfmtValue(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `value` as a JSON string literal.
     public static func jsonString(_ value: String) -> String {
         var out: [UInt8] = []
-        appendJSONString(value, to: &out)
+        LogLine.appendJSONString(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
