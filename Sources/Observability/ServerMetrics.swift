@@ -105,17 +105,21 @@ public final class ServerMetrics: RPCServerObserver, Sendable {
             limitedScope = value == "connection" || value == "agent" ? value : "other"
         }
         state.withLock { s in
-            // In place: copying the stats out and back would copy their arrays on every call.
-            if s.methods[label] == nil { s.methods[label] = MethodStats() }
-            s.methods[label]!.handled[record.status.rawValue] += 1
-            s.methods[label]!.latency.observe(seconds)
-            s.methods[label]!.itemsSent += UInt64(record.itemsSent)
+            // In place, through one lookup: copying the stats out and back would copy their
+            // arrays on every call, and each subscript would hash the name again.
+            Self.count(record, seconds: seconds, in: &s.methods[label, default: MethodStats()])
             if record.handlerStarted { s.inFlight -= 1 }
             s.bytesIn += UInt64(record.bytesIn)
             s.bytesOut += UInt64(record.bytesOut)
             if record.status == .unauthenticated { s.authRefused += 1 }
             if let limitedScope { s.rateLimited[limitedScope, default: 0] += 1 }
         }
+    }
+
+    private static func count(_ record: RPCCallRecord, seconds: Double, in stats: inout MethodStats) {
+        stats.handled[record.status.rawValue] += 1
+        stats.latency.observe(seconds)
+        stats.itemsSent += UInt64(record.itemsSent)
     }
 
     // MARK: Store
