@@ -30,13 +30,11 @@ public struct LogLine: Sendable {
 
     /// Appends `key=value` (`,"key":"value"` in JSON).
     public mutating func field(_ key: String, _ value: String) {
+        appendKey(key)
         switch format {
-        case .logfmt:
-            appendKey(key)
-            Self.appendLogfmtValue(value, to: &bytes)
-        case .json:
-            appendKey(key)
-            if Self.isPlainNumber(value) { bytes += value.utf8 } else { Self.appendJSONString(value, to: &bytes) }
+        case .logfmt: Self.appendLogfmtValue(value, to: &bytes)
+        case .json where Self.isPlainNumber(value): Self.appendUTF8(value, to: &bytes)
+        case .json: Self.appendJSONString(value, to: &bytes)
         }
     }
 
