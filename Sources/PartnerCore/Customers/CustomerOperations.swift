@@ -78,7 +78,10 @@ public struct CustomerOperations: Sendable {
         try Policy.authorize(.customersGet, caller)
         var customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
         if let upstream = try context.adminConsole.account(customerId: customer.id, in: tx) {
-            customer.adminConsoleMismatch = AdminConsoleMismatch.between(customer, upstream)
+            // Set only when it differs: a customer read from the cache shares its fields, and
+            // changing one copies them all.
+            let mismatch = AdminConsoleMismatch.between(customer, upstream)
+            if mismatch != customer.adminConsoleMismatch { customer.adminConsoleMismatch = mismatch }
         }
         return customer
     }
