@@ -248,27 +248,23 @@ final class RecordTables {
     /// Runs `body` with the prepared statement of `query` (prepared on first use), then
     /// resets it.
     private func with<T>(_ query: Query, _ body: (SQLiteStatement) throws -> T) throws -> T {
-        let statement: SQLiteStatement
-        if let prepared = statements[query.rawValue] {
-            statement = prepared
-        } else {
-            statement = try connection.statement(query.sql)
-            statements[query.rawValue] = statement
-        }
+        let statement = try prepared(query.sql, slot: query.rawValue, in: &statements)
         defer { statement.reset() }
         return try body(statement)
     }
 
     /// Runs `body` with the prepared statement of a write-only `query`, then resets it.
     private func with<T>(_ query: WriteQuery, _ body: (SQLiteStatement) throws -> T) throws -> T {
-        let statement: SQLiteStatement
-        if let prepared = writeStatements[query.rawValue] {
-            statement = prepared
-        } else {
-            statement = try connection.statement(query.sql)
-            writeStatements[query.rawValue] = statement
-        }
+        let statement = try prepared(query.sql, slot: query.rawValue, in: &writeStatements)
         defer { statement.reset() }
         return try body(statement)
+    }
+
+    /// The statement kept in `slots[slot]`, prepared from `sql` the first time it is asked for.
+    private func prepared(_ sql: String, slot: Int, in slots: inout [SQLiteStatement?]) throws -> SQLiteStatement {
+        if let statement = slots[slot] { return statement }
+        let statement = try connection.statement(sql)
+        slots[slot] = statement
+        return statement
     }
 }
