@@ -22,7 +22,7 @@ struct JSONWriterTests {
             (.double(1e15), "1000000000000000.0"),
             (.double(1e16), "1e+16"),
             (.double(-1.5e300), "-1.5e+300"),
-            (.double(5e-324), "5e-324"),
+            (.double(.leastNonzeroMagnitude), "5e-324"),
             (.double(999_999_999_999_999.0), "999999999999999"),
             (.double(1e-7), "1e-07"),
             (.double(.infinity), "null"),
@@ -49,7 +49,8 @@ struct JSONWriterTests {
     @Test(
         "every finite double is written as valid JSON that reads back to the same value",
         arguments: [
-            0.1, -2.5e-8, 1e15, 1e16, 123_456_789.125, 9.007199254740993e15, 1.7976931348623157e308, 5e-324, 1e21,
+            0.1, -2.5e-8, 1e15, 1e16, 123_456_789.125, 9.007199254740993e15, 1.7976931348623157e308,
+            .leastNonzeroMagnitude, 1e21,
         ]
     )
     func doubleRoundTrip(value: Double) throws {
