@@ -2,6 +2,7 @@ import FramedJSON
 import FramedRPC
 import PartnerAPI
 import PartnerCore
+import PartnerService
 import PartnerTestSupport
 import Testing
 
@@ -101,5 +102,46 @@ struct IdempotencyTests {
         }
         try await after.stop()
         expectContractKept(recorder)
+    }
+
+    @Test("entries past 24 hours are deleted by later keyed writes of the partner; younger ones stay")
+    func expiredEntriesAreSwept() async throws {
+        try await withPartnerServer(.inProcess) { server, client in
+            let partnerId = try await client.partners.getProfile(.init()).id
+            func storedKeys() async throws -> [String] {
+                try await server.app.store.read { tx in
+                    try tx.list(IdempotencyEntry.self, partnerId: partnerId, lookupKey: nil, after: nil, limit: 1000)
+                        .map { String($0.id.dropFirst(partnerId.count + 1)) }
+                }
+            }
+            func create(_ name: String) async throws -> PartnerAPI.Customer {
+                try await client.customers.create(
+                    Fixtures.domainCustomer("\(name).it"), options: .init(idempotencyKey: name))
+            }
+            for n in 0..<6 { _ = try await create("old-\(n)") }
+
+            server.clock.advance(seconds: 23 * 3600)
+            for n in 0..<3 { _ = try await create("day-\(n)") }
+            #expect(try await storedKeys().count == 9, "none is 24 hours old yet: none goes")
+
+            server.clock.advance(seconds: 3600)
+            let fresh = try await create("new-00")
+            var writes = 1
+            while writes < 12, try await storedKeys().contains(where: { $0.hasPrefix("old-") }) {
+                _ = try await create("new-\(writes < 10 ? "0" : "")\(writes)")
+                writes += 1
+            }
+            let kept = try await storedKeys()
+            #expect(
+                kept.filter { $0.hasPrefix("old-") } == [],
+                "each keyed write looks at two entries: one lap over the nine held and those added meanwhile")
+            #expect(kept.filter { $0.hasPrefix("day-") }.count == 3, "23 hours old: kept")
+            #expect(kept.filter { $0.hasPrefix("new-") }.count == writes)
+
+            #expect(try await create("new-00") == fresh, "a live entry still replays")
+            let again = try await client.customers.create(
+                Fixtures.domainCustomer("old-0-bis.it"), options: .init(idempotencyKey: "old-0"))
+            #expect(again.primaryDomain == "old-0-bis.it", "an expired key with other params is a new call")
+        }
     }
 }

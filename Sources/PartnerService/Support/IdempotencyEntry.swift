@@ -1,8 +1,10 @@
 public import PartnerCore
 
 /// The first answer to a mutating call made with `meta.idempotencyKey`, kept so that a replay
-/// by the same partner (or, for a method that needs no token, to the same method) returns it unchanged for `IdempotencyEntry.lifetimeMs` (24 h), across
-/// restarts: it is written in the same transaction as the change it answers.
+/// by the same partner (or, for a method that needs no token, to the same method) returns it
+/// unchanged for `IdempotencyEntry.lifetimeMs` (24 h), across restarts: it is written in the same
+/// transaction as the change it answers. Later keyed writes of the same scope delete it once
+/// expired (`IdempotencySweep`).
 public struct IdempotencyEntry: StoredRecord, Equatable {
     /// Stored as kind "idempotency".
     public static let kind = RecordKind("idempotency")

@@ -13,12 +13,18 @@ public struct PartnerBackend: Sendable {
     /// Signalled after every successful commit made through this backend; `Events.Watch`
     /// waits on it.
     public let feed: EventFeed
+    /// Deletes expired idempotency entries, a few inside each write that records a new one.
+    public let idempotencySweep: IdempotencySweep
 
     /// Creates the backend.
-    public init(store: any RecordStore, context: DomainContext, feed: EventFeed = EventFeed()) {
+    public init(
+        store: any RecordStore, context: DomainContext, feed: EventFeed = EventFeed(),
+        idempotencySweep: IdempotencySweep = IdempotencySweep()
+    ) {
         self.store = store
         self.context = context
         self.feed = feed
+        self.idempotencySweep = idempotencySweep
     }
 
     /// Runs `body` for the authenticated caller against a committed snapshot.
@@ -35,7 +41,8 @@ public struct PartnerBackend: Sendable {
     /// same transaction, and a replay of the same method with the same params by the same
     /// partner returns it without running `body` again (24 h, across restarts); the same key
     /// with other params or another method is INVALID_ARGUMENT (3) naming `meta.idempotencyKey`
-    /// (WIRE.md §13). After the commit, `feed` is signalled.
+    /// (WIRE.md §13). A write that records a new entry also deletes expired ones of its scope
+    /// (`IdempotencySweep`). After the commit, `feed` is signalled.
     public func write<T: JSONCodable & Sendable>(
         _ call: RPCServerContext, request: some JSONEncodable & Sendable,
         _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
@@ -70,10 +77,9 @@ public struct PartnerBackend: Sendable {
         let digest = Self.digest(request.jsonBytes())
         let now = context.now()
         let entryId = IdempotencyEntry.id(scope: scope, key: key)
+        let sweep = idempotencySweep
         let outcome = try await store.write { tx -> IdempotentOutcome<T> in
-            if let entry = try tx.get(IdempotencyEntry.self, id: entryId),
-                now.millisecondsSinceEpoch - entry.createTime.millisecondsSinceEpoch < IdempotencyEntry.lifetimeMs
-            {
+            if let entry = try tx.get(IdempotencyEntry.self, id: entryId), !IdempotencySweep.isExpired(entry, at: now) {
                 guard entry.method == method, entry.paramsDigest == digest else {
                     // INVALID_ARGUMENT as 3, not -32602: the params are valid, the key is misused.
                     throw RPCError(
@@ -88,6 +94,7 @@ public struct PartnerBackend: Sendable {
                 IdempotencyEntry(
                     id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text,
                     createTime: now))
+            try sweep.step(partnerId: partnerId, now: now, in: tx)
             return .fresh(result)
         }
         feed.notify()
