@@ -50,6 +50,9 @@ public final class PartnerApplication: Sendable {
         /// (`AdminSpool`), for a store only one process may open (SQLite). Off by default;
         /// `partner-server` turns it on for SQLite.
         public var servesAdminSpool = false
+        /// How often expired idempotency entries are looked for and deleted
+        /// (`IdempotencySweep`); nil: never (tests call `idempotencySweep.pass` themselves).
+        public var idempotencySweepInterval: Duration? = .seconds(60)
         /// Called for every INTERNAL error with the method name, for logs.
         public var onInternalError: @Sendable (String, any Error) -> Void = { _, _ in }
 
@@ -70,13 +73,18 @@ public final class PartnerApplication: Sendable {
     public let tokenCache: TokenCache
     /// Writes an audit entry for every refused call (authentication and PERMISSION_DENIED).
     public let refusalAuditor: RefusalAuditor
+    /// Told of every idempotency entry the services record; deletes expired ones in passes.
+    public let idempotencySweep: IdempotencySweep
     /// Answers `AdminSpool` requests while the application is open (SQLite only); cancelled
     /// by `close()`.
     private let adminSpool: Task<Void, Never>?
+    /// Runs `idempotencySweep`'s passes while the application is open; cancelled by `close()`.
+    private let sweeping: Task<Void, Never>?
 
     private init(
         store: any RecordStore, context: DomainContext, server: RPCServer, dataDirectory: String,
-        tokenCache: TokenCache, refusalAuditor: RefusalAuditor, adminSpool: Task<Void, Never>?
+        tokenCache: TokenCache, refusalAuditor: RefusalAuditor, idempotencySweep: IdempotencySweep,
+        adminSpool: Task<Void, Never>?, sweeping: Task<Void, Never>?
     ) {
         self.store = store
         self.context = context
@@ -84,7 +92,9 @@ public final class PartnerApplication: Sendable {
         self.dataDirectory = dataDirectory
         self.tokenCache = tokenCache
         self.refusalAuditor = refusalAuditor
+        self.idempotencySweep = idempotencySweep
         self.adminSpool = adminSpool
+        self.sweeping = sweeping
     }
 
     /// Builds the server over `store`, which it owns from now on (`close()` closes it). On a
@@ -101,7 +111,9 @@ public final class PartnerApplication: Sendable {
         let refusalAuditor = RefusalAuditor(store: store, context: context)
         // Writes made by the services go through the watching store, so a change to a token or
         // an agent empties the token cache before the write's answer is sent.
-        let backend = PartnerBackend(store: CredentialWatchingStore(base: store, cache: tokenCache), context: context)
+        let sweep = IdempotencySweep()
+        let backend = PartnerBackend(
+            store: CredentialWatchingStore(base: store, cache: tokenCache), context: context, idempotencySweep: sweep)
         var services: [any RPCService] = partnerServices(backend: backend)
         services.append(DiscoveryService(document: PartnerSchema.document))
         if options.enableConformanceService { services.append(ConformanceService()) }
@@ -121,9 +133,13 @@ public final class PartnerApplication: Sendable {
             let writer: any RecordStore = CredentialWatchingStore(base: store, cache: tokenCache)
             spool = Task { await admin.serve(store: writer, context: context) }
         }
+        let sweeping = options.idempotencySweepInterval.map { interval in
+            Task { await sweep.run(store: store, context: context, interval: interval) }
+        }
         return PartnerApplication(
             store: store, context: context, server: server, dataDirectory: options.dataDirectory,
-            tokenCache: tokenCache, refusalAuditor: refusalAuditor, adminSpool: spool)
+            tokenCache: tokenCache, refusalAuditor: refusalAuditor, idempotencySweep: sweep, adminSpool: spool,
+            sweeping: sweeping)
     }
 
     /// Every PartnerConsole service over `backend`.
@@ -142,7 +158,9 @@ public final class PartnerApplication: Sendable {
     /// Closes the store after pending writes finish.
     public func close() async {
         adminSpool?.cancel()
+        sweeping?.cancel()
         await adminSpool?.value
+        await sweeping?.value
         await store.close()
     }
 

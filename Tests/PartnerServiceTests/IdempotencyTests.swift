@@ -104,7 +104,7 @@ struct IdempotencyTests {
         expectContractKept(recorder)
     }
 
-    @Test("entries past 24 hours are deleted by later keyed writes of the partner; younger ones stay")
+    @Test("a sweep deletes the entries past 24 hours and keeps the younger ones and a key used anew")
     func expiredEntriesAreSwept() async throws {
         try await withPartnerServer(.inProcess) { server, client in
             let partnerId = try await client.partners.getProfile(.init()).id
@@ -114,34 +114,88 @@ struct IdempotencyTests {
                         .map { String($0.id.dropFirst(partnerId.count + 1)) }
                 }
             }
-            func create(_ name: String) async throws -> PartnerAPI.Customer {
-                try await client.customers.create(
-                    Fixtures.domainCustomer("\(name).it"), options: .init(idempotencyKey: name))
+            func create(_ domain: String, key: String) async throws -> PartnerAPI.Customer {
+                try await client.customers.create(Fixtures.domainCustomer(domain), options: .init(idempotencyKey: key))
             }
-            for n in 0..<6 { _ = try await create("old-\(n)") }
-
+            func sweep() async throws -> Int {
+                try await server.app.idempotencySweep.pass(store: server.app.store, now: server.clock.now())
+            }
+            for n in 0..<6 { _ = try await create("old-\(n).it", key: "old-\(n)") }
             server.clock.advance(seconds: 23 * 3600)
-            for n in 0..<3 { _ = try await create("day-\(n)") }
-            #expect(try await storedKeys().count == 9, "none is 24 hours old yet: none goes")
+            let young = try await create("day.it", key: "day")
+            #expect(try await sweep() == 0, "none is 24 hours old yet")
+            #expect(try await storedKeys().count == 7)
 
             server.clock.advance(seconds: 3600)
-            let fresh = try await create("new-00")
-            var writes = 1
-            while writes < 12, try await storedKeys().contains(where: { $0.hasPrefix("old-") }) {
-                _ = try await create("new-\(writes < 10 ? "0" : "")\(writes)")
-                writes += 1
-            }
-            let kept = try await storedKeys()
-            #expect(
-                kept.filter { $0.hasPrefix("old-") } == [],
-                "each keyed write looks at two entries: one lap over the nine held and those added meanwhile")
-            #expect(kept.filter { $0.hasPrefix("day-") }.count == 3, "23 hours old: kept")
-            #expect(kept.filter { $0.hasPrefix("new-") }.count == writes)
-
-            #expect(try await create("new-00") == fresh, "a live entry still replays")
-            let again = try await client.customers.create(
-                Fixtures.domainCustomer("old-0-bis.it"), options: .init(idempotencyKey: "old-0"))
+            let again = try await create("old-0-bis.it", key: "old-0")
             #expect(again.primaryDomain == "old-0-bis.it", "an expired key with other params is a new call")
+            #expect(try await sweep() == 5, "old-1 to old-5; old-0 now holds the new call's answer")
+            #expect(try await storedKeys() == ["day", "old-0"])
+            #expect(try await create("day.it", key: "day") == young, "a live entry still replays")
+            #expect(try await create("old-0-bis.it", key: "old-0") == again)
         }
+    }
+
+    @Test("a pass looks at a thousand entries of a scope at least, resumes where it stopped and laps")
+    func sweepPassesResumeAndLap() async throws {
+        try await withPartnerServer(.inProcess) { server, _ in
+            let store = server.app.store
+            let now = server.clock.now()
+            let dayAndASecond: Int64 = IdempotencyEntry.lifetimeMs + 1_000
+            let scope = "ptn_sweep"
+            try await store.write { tx in
+                for n in 0..<2_400 {
+                    let created = n % 2 == 0 ? now.millisecondsSinceEpoch - dayAndASecond : now.millisecondsSinceEpoch
+                    try tx.put(
+                        IdempotencyEntry(
+                            id: IdempotencyEntry.id(scope: scope, key: "k-" + String(10_000 + n).dropFirst()),
+                            partnerId: scope,
+                            method: "Customers.Create", paramsDigest: "", result: "{}",
+                            createTime: Timestamp(millisecondsSinceEpoch: created)))
+                }
+            }
+            let sweep = IdempotencySweep()
+            sweep.noteRecorded(partnerId: scope)
+            var deleted: [Int] = []
+            for _ in 0..<4 { deleted.append(try await sweep.pass(store: store, now: now)) }
+            #expect(deleted == [500, 500, 200, 0], "1,000 looked at per pass, the last lap's end short, then nothing")
+            let left = try await store.read { tx in
+                try tx.list(IdempotencyEntry.self, partnerId: scope, lookupKey: nil, after: nil, limit: 3_000)
+            }
+            #expect(left.count == 1_200)
+            #expect(left.allSatisfy { !IdempotencySweep.isExpired($0, at: now) })
+        }
+    }
+
+    @Test("the running server sweeps on its own: an expired entry disappears without a call")
+    func serverSweepsInTheBackground() async throws {
+        let folder = try TemporaryDataFolder()
+        defer { folder.remove() }
+        let clock = FixedClock(TestServer.startTime)
+        let recorder = ResultSchemaRecorder()
+        let server = try await TestServer.start(
+            .inProcess, folder: folder, clock: clock, recorder: recorder, sweepInterval: .milliseconds(20))
+        do {
+            let client = server.client()
+            _ = try await withTimeout(30, "the keyed create") {
+                try await client.customers.create(
+                    Fixtures.domainCustomer("sweep.it"), options: .init(idempotencyKey: "swept"))
+            }
+            let partnerId = try await client.partners.getProfile(.init()).id
+            let entryId = IdempotencyEntry.id(scope: partnerId, key: "swept")
+            let store = server.app.store
+            func stored() async throws -> Bool {
+                try await store.read { try $0.get(IdempotencyEntry.self, id: entryId) } != nil
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await stored(), "passes before the entry expires keep it")
+            clock.advance(seconds: 24 * 3600)
+            try await waitUntil(10, "a background pass deletes the expired entry") { try await !stored() }
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+        expectContractKept(recorder)
     }
 }

@@ -13,7 +13,7 @@ public struct PartnerBackend: Sendable {
     /// Signalled after every successful commit made through this backend; `Events.Watch`
     /// waits on it.
     public let feed: EventFeed
-    /// Deletes expired idempotency entries, a few inside each write that records a new one.
+    /// Told of every idempotency entry recorded, so its background passes look at that scope.
     public let idempotencySweep: IdempotencySweep
 
     /// Creates the backend.
@@ -41,8 +41,8 @@ public struct PartnerBackend: Sendable {
     /// same transaction, and a replay of the same method with the same params by the same
     /// partner returns it without running `body` again (24 h, across restarts); the same key
     /// with other params or another method is INVALID_ARGUMENT (3) naming `meta.idempotencyKey`
-    /// (WIRE.md §13). A write that records a new entry also deletes expired ones of its scope
-    /// (`IdempotencySweep`). After the commit, `feed` is signalled.
+    /// (WIRE.md §13); `idempotencySweep` deletes expired entries later. After the commit, `feed`
+    /// is signalled.
     public func write<T: JSONCodable & Sendable>(
         _ call: RPCServerContext, request: some JSONEncodable & Sendable,
         _ body: @escaping @Sendable (Caller, any StoreWriting) throws -> T
@@ -77,7 +77,6 @@ public struct PartnerBackend: Sendable {
         let digest = Self.digest(request.jsonBytes())
         let now = context.now()
         let entryId = IdempotencyEntry.id(scope: scope, key: key)
-        let sweep = idempotencySweep
         let outcome = try await store.write { tx -> IdempotentOutcome<T> in
             if let entry = try tx.get(IdempotencyEntry.self, id: entryId), !IdempotencySweep.isExpired(entry, at: now) {
                 guard entry.method == method, entry.paramsDigest == digest else {
@@ -94,12 +93,12 @@ public struct PartnerBackend: Sendable {
                 IdempotencyEntry(
                     id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text,
                     createTime: now))
-            try sweep.step(partnerId: partnerId, now: now, in: tx)
             return .fresh(result)
         }
         feed.notify()
         switch outcome {
         case .fresh(let result):
+            idempotencySweep.noteRecorded(partnerId: partnerId)
             return result
         case .replayed(let text):
             return try T.decode(from: Array(text.utf8), maxDepth: 128)

@@ -46,11 +46,15 @@ final class TestServer: Sendable {
 
     /// Opens the application on `folder` (creating the default partner on first open) and
     /// starts serving it; returns once `Health.Check` answers SERVING.
+    /// `sweepInterval` sets how often expired idempotency entries are swept (default: the
+    /// application's).
     static func start(
-        _ mode: TransportMode, folder: TemporaryDataFolder, clock: FixedClock, recorder: ResultSchemaRecorder
+        _ mode: TransportMode, folder: TemporaryDataFolder, clock: FixedClock, recorder: ResultSchemaRecorder,
+        sweepInterval: Duration? = nil
     ) async throws -> TestServer {
         var options = PartnerApplication.Options(dataDirectory: folder.data)
         options.clock = clock
+        if let sweepInterval { options.idempotencySweepInterval = sweepInterval }
         options.serverConfig.drainGrace = .seconds(2)
         let app = try await PartnerApplication.open(options: options)
         let tokenText = try String(
