@@ -46,4 +46,37 @@ struct CustomerValueTests {
         #expect(data == (try encoder.encode(customer.box.fields)))
         #expect(try JSONDecoder().decode(Customer.self, from: data) == customer)
     }
+
+    @Test("a derived value is made once per state: copies share it, a change of any field forgets it")
+    func derivedValuesFollowTheFields() {
+        let made = Counter()
+        func label(_ customer: Customer) -> String {
+            customer.derived { customer in
+                made.add()
+                return "\(customer.displayName) v\(customer.version)"
+            }
+        }
+        var original = Self.customer()
+        let copy = original
+        #expect(label(original) == "Rossi S.r.l. v1")
+        #expect(label(copy) == "Rossi S.r.l. v1")
+        #expect(made.value == 1, "the copy shares the fields and what was made from them")
+
+        original.displayName = "Rossi"
+        #expect(label(original) == "Rossi v1", "changed while shared: made again for the new fields")
+        #expect(label(copy) == "Rossi S.r.l. v1", "the copy keeps its own")
+        #expect(made.value == 2)
+
+        var unique = Self.customer()
+        #expect(label(unique) == "Rossi S.r.l. v1")
+        unique.advanceVersion(at: Timestamp(millisecondsSinceEpoch: 1_700_000_001_000))
+        #expect(label(unique) == "Rossi S.r.l. v2", "changed in place while unique: forgotten too")
+        #expect(made.value == 4)
+    }
+
+    /// Counts calls from a closure.
+    final class Counter: @unchecked Sendable {
+        private(set) var value = 0
+        func add() { value += 1 }
+    }
 }

@@ -1,3 +1,5 @@
+public import Synchronization
+
 /// A customer (tenant) of one partner.
 ///
 /// `organisationName` is the legal name kept as created (shown in the company profile);
@@ -70,9 +72,11 @@ public struct Customer: StoredRecord, Versioned, Hashable {
     }
 
     /// The box holding the fields: changed only while uniquely referenced (`fields` is
-    /// replaced in a new box otherwise), so no box is ever changed while shared.
+    /// replaced in a new box otherwise), so no box is ever changed while shared. `derived`
+    /// holds what `derived(_:)` made from these fields; a change of the fields empties it.
     @usableFromInline final class Box: @unchecked Sendable {
         @usableFromInline var fields: Fields
+        @usableFromInline let derived = Mutex<(any Sendable)?>(nil)
         @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -82,9 +86,26 @@ public struct Customer: StoredRecord, Versioned, Hashable {
     @inlinable public subscript<Value>(dynamicMember member: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: member] }
         set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            if isKnownUniquelyReferenced(&box) {
+                box.derived.withLock { $0 = nil }
+            } else {
+                box = Box(box.fields)
+            }
             box.fields[keyPath: member] = newValue
         }
+    }
+
+    /// The value `make` derives from this customer, made once per state of its fields and kept
+    /// with them: every copy sharing those fields (a customer read from the record cache again)
+    /// gets the same value without `make`, and changing any field forgets it. For a layer above
+    /// that answers the same customer many times in its own form (the wire message): `make`
+    /// must depend on the fields alone. One kind of value is kept per customer; asking for
+    /// another kind replaces it.
+    public func derived<T: Sendable>(_ make: (Customer) -> T) -> T {
+        if let kept = box.derived.withLock({ $0 }) as? T { return kept }
+        let value = make(self)
+        box.derived.withLock { $0 = value }
+        return value
     }
 
     /// Id, `cus_...`.

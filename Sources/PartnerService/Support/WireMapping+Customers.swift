@@ -4,7 +4,14 @@ import PartnerCore
 /// Customers, invitations and the company and billing profiles: domain <-> wire.
 
 extension PartnerAPI.Customer {
+    /// The wire form of `customer`, made once per state of the customer and kept with it
+    /// (`Customer.derived`): a customer answered again unchanged (from the record cache, by
+    /// `get` and `list`) is not mapped again.
     init(_ customer: PartnerCore.Customer) {
+        self = customer.derived(Self.init(mapping:))
+    }
+
+    private init(mapping customer: PartnerCore.Customer) {
         self.init(
             id: customer.id, organisationName: customer.organisationName, displayName: customer.displayName,
             primaryDomain: customer.primaryDomain, customerType: PartnerAPI.CustomerType(customer.customerType),
