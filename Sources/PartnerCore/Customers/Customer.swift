@@ -76,8 +76,14 @@ public struct Customer: StoredRecord, Versioned, Hashable {
     /// holds what `derived(_:)` made from these fields; a change of the fields empties it.
     @usableFromInline final class Box: @unchecked Sendable {
         @usableFromInline var fields: Fields
-        @usableFromInline let derived = Mutex<(any Sendable)?>(nil)
+        @usableFromInline let derived = Mutex<AnyObject?>(nil)
         @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// A value `derived(_:)` made, in a class so that finding it again is a class cast.
+    @usableFromInline final class Derived<Value: Sendable>: Sendable {
+        @usableFromInline let value: Value
+        @usableFromInline init(_ value: Value) { self.value = value }
     }
 
     @usableFromInline var box: Box
@@ -101,10 +107,10 @@ public struct Customer: StoredRecord, Versioned, Hashable {
     /// that answers the same customer many times in its own form (the wire message): `make`
     /// must depend on the fields alone. One kind of value is kept per customer; asking for
     /// another kind replaces it.
-    public func derived<T: Sendable>(_ make: (Customer) -> T) -> T {
-        if let kept = box.derived.withLock({ $0 }) as? T { return kept }
+    @inlinable public func derived<T: Sendable>(_ make: (Customer) -> T) -> T {
+        if let kept = box.derived.withLock({ $0 }) as? Derived<T> { return kept.value }
         let value = make(self)
-        box.derived.withLock { $0 = value }
+        box.derived.withLock { $0 = Derived(value) }
         return value
     }
 
