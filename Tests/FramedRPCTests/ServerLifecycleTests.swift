@@ -64,6 +64,13 @@ struct ServerLifecycleTests {
         #expect(try await client.unary("Test.Add", params: ["a": 1, "b": 2] as JSONValue) == 3)
         first.server.beginGracefulShutdown()
         try await first.serving.value
+        // The client reads `$/goaway` and the close on its own task: a call started before it
+        // has would still go out on the closing connection. Wait until it has got them.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while client.connectedEndpoint != nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        #expect(client.connectedEndpoint == nil, "the client saw $/goaway within 5 s")
         _ = try await second.rawPeer()
         #expect(try await client.unary("Test.Add", params: ["a": 2, "b": 2] as JSONValue) == 4)
         #expect(transport.connects == 2)
