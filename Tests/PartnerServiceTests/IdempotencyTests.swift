@@ -136,7 +136,7 @@ struct IdempotencyTests {
         }
     }
 
-    @Test("a pass looks at a thousand entries of a scope at least, resumes where it stopped and laps")
+    @Test("a pass looks at twice what a scope recorded, one page at least, resumes where it stopped and laps")
     func sweepPassesResumeAndLap() async throws {
         try await withPartnerServer(.inProcess) { server, _ in
             let store = server.app.store
@@ -155,10 +155,12 @@ struct IdempotencyTests {
                 }
             }
             let sweep = IdempotencySweep()
-            sweep.noteRecorded(partnerId: scope)
+            for _ in 0..<500 { sweep.noteRecorded(partnerId: scope) }
             var deleted: [Int] = []
-            for _ in 0..<4 { deleted.append(try await sweep.pass(store: store, now: now)) }
-            #expect(deleted == [500, 500, 200, 0], "1,000 looked at per pass, the last lap's end short, then nothing")
+            for _ in 0..<9 { deleted.append(try await sweep.pass(store: store, now: now)) }
+            #expect(
+                deleted == [500] + Array(repeating: 100, count: 7) + [0],
+                "twice the 500 recorded looked at first, then one page a pass to the lap's end, then nothing")
             let left = try await store.read { tx in
                 try tx.list(IdempotencyEntry.self, partnerId: scope, lookupKey: nil, after: nil, limit: 3_000)
             }

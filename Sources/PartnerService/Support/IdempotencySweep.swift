@@ -20,10 +20,11 @@ import Synchronization
 /// database each sweep the scopes they serve; a delete of an entry another one deleted does
 /// nothing.
 public final class IdempotencySweep: Sendable {
-    /// The fewest entries of a scope one pass looks at.
-    public static let minimumPerPass = 1_000
     /// Entries read, or deleted, per transaction.
     static let pageSize = 200
+    /// The fewest entries of a scope one pass looks at: one page, so a scope that no longer
+    /// writes keys costs one short read a pass while its lap still ends.
+    public static let minimumPerPass = pageSize
 
     /// Where a scope's lap stands.
     struct Lap: Sendable {
