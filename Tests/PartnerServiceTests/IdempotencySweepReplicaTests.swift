@@ -10,6 +10,10 @@ import Testing
 struct IdempotencySweepReplicaTests {
     @Test("two replicas sweeping one scope at once delete every expired entry once and keep the live ones")
     func replicasSweepTogether() async throws {
+        try await withTimeout(120, "two replicas sweeping") { try await Self.sweepTogether() }
+    }
+
+    private static func sweepTogether() async throws {
         let cluster = try await PostgresTestCluster.shared()
         let url = try await cluster.createDatabase(prefix: "sweep")
         let first = try await StoreLocation.postgres(url: url).open()

@@ -175,24 +175,26 @@ struct IdempotencyTests {
         defer { folder.remove() }
         let clock = FixedClock(TestServer.startTime)
         let recorder = ResultSchemaRecorder()
-        let server = try await TestServer.start(
-            .inProcess, folder: folder, clock: clock, recorder: recorder, sweepInterval: .milliseconds(20))
+        let server = try await withTimeout(30, "server start") {
+            try await TestServer.start(
+                .inProcess, folder: folder, clock: clock, recorder: recorder, sweepInterval: .milliseconds(20))
+        }
         do {
-            let client = server.client()
-            _ = try await withTimeout(30, "the keyed create") {
-                try await client.customers.create(
+            try await withTimeout(60, "the test body") {
+                let client = server.client()
+                _ = try await client.customers.create(
                     Fixtures.domainCustomer("sweep.it"), options: .init(idempotencyKey: "swept"))
+                let partnerId = try await client.partners.getProfile(.init()).id
+                let entryId = IdempotencyEntry.id(scope: partnerId, key: "swept")
+                let store = server.app.store
+                @Sendable func stored() async throws -> Bool {
+                    try await store.read { try $0.get(IdempotencyEntry.self, id: entryId) } != nil
+                }
+                try await Task.sleep(for: .milliseconds(100))
+                #expect(try await stored(), "passes before the entry expires keep it")
+                clock.advance(seconds: 24 * 3600)
+                try await waitUntil(10, "a background pass deletes the expired entry") { try await !stored() }
             }
-            let partnerId = try await client.partners.getProfile(.init()).id
-            let entryId = IdempotencyEntry.id(scope: partnerId, key: "swept")
-            let store = server.app.store
-            func stored() async throws -> Bool {
-                try await store.read { try $0.get(IdempotencyEntry.self, id: entryId) } != nil
-            }
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(try await stored(), "passes before the entry expires keep it")
-            clock.advance(seconds: 24 * 3600)
-            try await waitUntil(10, "a background pass deletes the expired entry") { try await !stored() }
         } catch {
             try await server.stop()
             throw error
