@@ -10,8 +10,9 @@ public import Synchronization
 /// miss would. At most `capacity` identities are remembered: entries live in two generations,
 /// the older dropped whole when the younger fills, so a value read again within the last
 /// `capacity / 2` distinct identities stays remembered; evicted entries are released outside
-/// the lock. Cost per entry: the value (its strings are shared with the copies it was made
-/// from) and its bytes.
+/// the lock. A value with shared storage (`memoSlot`) finds its entry there first, without
+/// the lookup by identity; an entry found that way stays in its generation. Cost per entry:
+/// the value (its strings are shared with the copies it was made from) and its bytes.
 ///
 /// ```swift
 /// static let encodingMemo = JSONEncodingMemo<Customer>(capacity: 4096)
@@ -68,6 +69,8 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
     /// remembered for it differs. Inlinable so that each conforming type's copy compares its
     /// values directly (generic code would copy the value to compare it).
     @inlinable func bytes(for value: Value) -> [UInt8]? {
+        let slot = value.memoSlot
+        if let entry = slot?.entry as? Entry, entry.value == value { return entry.bytes }
         let key = value.memoKey
         var dropped: [String: Entry] = [:]
         let found = state.withLock { state -> Entry? in
@@ -79,6 +82,7 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
         _ = dropped  // released here, outside the lock
         guard let entry = found else { return nil }
         guard entry.value == value else { return nil }
+        slot?.entry = entry
         return entry.bytes
     }
 
@@ -86,11 +90,12 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
     @inlinable func remember(_ value: Value, bytes: [UInt8]) {
         let key = value.memoKey
         let entry = Entry(value: value, bytes: bytes)
-        let dropped = state.withLock { state -> [String: Entry] in
-            guard state.capacity > 0 else { return [:] }
+        let (kept, dropped) = state.withLock { state -> (Bool, [String: Entry]) in
+            guard state.capacity > 0 else { return (false, [:]) }
             if !state.old.isEmpty { state.old.removeValue(forKey: key) }
-            return Self.insert(entry, for: key, into: &state)
+            return (true, Self.insert(entry, for: key, into: &state))
         }
+        if kept { value.memoSlot?.entry = entry }
         _ = dropped  // released here, outside the lock
     }
 

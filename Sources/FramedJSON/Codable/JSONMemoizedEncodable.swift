@@ -16,6 +16,9 @@ public protocol JSONMemoizedEncodable: Encodable, Equatable, Sendable {
     var memoKey: String { get }
     /// Where the type's encodings are remembered.
     static var encodingMemo: JSONEncodingMemo<Self> { get }
+    /// Where this value's storage remembers its memo entry (`nil`, the default, for values
+    /// without shared storage: each lookup is then by `memoKey`).
+    var memoSlot: JSONEncodingMemoSlot? { get }
     /// The bytes remembered for the value at `value`, if they are still its encoding. Leave it
     /// to the default, which each conforming type compiles for itself, comparing its values
     /// without copying them.
@@ -25,6 +28,9 @@ public protocol JSONMemoizedEncodable: Encodable, Equatable, Sendable {
 }
 
 extension JSONMemoizedEncodable {
+    /// No slot: lookups go by `memoKey`.
+    public var memoSlot: JSONEncodingMemoSlot? { nil }
+
     /// Looks the value up in `encodingMemo`.
     @inlinable public static func _rememberedEncoding(of value: Self) -> [UInt8]? {
         encodingMemo.bytes(for: value)

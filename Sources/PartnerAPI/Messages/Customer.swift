@@ -64,6 +64,8 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
     /// replaced in a new box otherwise), so no box is ever changed while shared.
     @usableFromInline final class Box: @unchecked Sendable {
         @usableFromInline var fields: Fields
+        /// Where the encoding memo finds this box's entry again.
+        @usableFromInline let memoSlot = JSONEncodingMemoSlot()
         @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -126,4 +128,6 @@ extension Customer: JSONMemoizedEncodable {
     public static let encodingMemo = JSONEncodingMemo<Customer>(capacity: 4096)
     /// One entry per customer id.
     public var memoKey: String { box.fields.id }
+    /// The box's slot: an unchanged customer finds its encoding without a lookup by id.
+    public var memoSlot: JSONEncodingMemoSlot? { box.memoSlot }
 }

@@ -1,0 +1,103 @@
+import FramedJSON
+import Synchronization
+import Testing
+
+/// A memoized type whose fields live in a shared box with a memo slot, as PartnerAPI's
+/// `Customer`; it counts the lookups by identity (`memoKey`) the memo makes.
+private struct Desk: Encodable, Equatable, JSONMemoizedEncodable {
+    final class Box: @unchecked Sendable {
+        var id: String
+        var holder: String
+        let memoSlot = JSONEncodingMemoSlot()
+        init(id: String, holder: String) {
+            self.id = id
+            self.holder = holder
+        }
+    }
+
+    static let keyLookups = Mutex(0)
+    static let encodingMemo = JSONEncodingMemo<Desk>(capacity: 8)
+
+    var box: Box
+    init(id: String, holder: String) { box = Box(id: id, holder: holder) }
+
+    var memoKey: String {
+        Self.keyLookups.withLock { $0 += 1 }
+        return box.id
+    }
+    var memoSlot: JSONEncodingMemoSlot? { box.memoSlot }
+
+    /// Changes the holder as `Customer` changes a field: in place only while the box is held
+    /// by this value alone (the memo's entry holds it too once written), else in a new box.
+    mutating func hand(to holder: String) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(id: box.id, holder: box.holder) }
+        box.holder = holder
+    }
+
+    static func == (lhs: Desk, rhs: Desk) -> Bool {
+        lhs.box === rhs.box || (lhs.box.id == rhs.box.id && lhs.box.holder == rhs.box.holder)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, holder }
+    func encode(to encoder: any Encoder) throws {
+        var keyed = encoder.container(keyedBy: CodingKeys.self)
+        try keyed.encode(box.id, forKey: .id)
+        try keyed.encode(box.holder, forKey: .holder)
+    }
+}
+
+private func text(_ value: some Encodable) throws -> String {
+    String(decoding: try JSONStreamEncoder.bytes(of: value), as: UTF8.self)
+}
+
+private func lookups() -> Int { Desk.keyLookups.withLock { $0 } }
+
+@Suite("JSON encoding memo slots", .serialized)
+struct JSONEncodingMemoSlotTests {
+    @Test("a value written again through its slot needs no lookup by identity, and writes the same bytes")
+    func slotSkipsTheLookup() throws {
+        Desk.encodingMemo.resize(capacity: 64)
+        let desk = Desk(id: "d1", holder: "Ada")
+        let first = try text(desk)
+        #expect(first == #"{"id":"d1","holder":"Ada"}"#)
+        let before = lookups()
+        let copy = desk
+        #expect(try text(copy) == first)
+        #expect(try text([desk, copy]) == "[\(first),\(first)]")
+        #expect(lookups() == before)
+    }
+
+    @Test("a value changed after it was written is encoded again, never answered from stale bytes")
+    func changedInPlaceIsEncodedAgain() throws {
+        Desk.encodingMemo.resize(capacity: 64)
+        var desk = Desk(id: "d2", holder: "Ada")
+        #expect(try text(desk) == #"{"id":"d2","holder":"Ada"}"#)
+        desk.hand(to: "Grace")
+        #expect(try text(desk) == #"{"id":"d2","holder":"Grace"}"#)
+        #expect(try text(desk) == #"{"id":"d2","holder":"Grace"}"#)
+        #expect(Desk.encodingMemo.count == 1)
+    }
+
+    @Test("an entry the memo dropped is not kept alive by a slot: the value is encoded and remembered again")
+    func droppedEntryIsNotKept() throws {
+        Desk.encodingMemo.resize(capacity: 64)
+        let desk = Desk(id: "d3", holder: "Ada")
+        _ = try text(desk)
+        Desk.encodingMemo.resize(capacity: 64)
+        #expect(Desk.encodingMemo.count == 0)
+        let before = lookups()
+        #expect(try text(desk) == #"{"id":"d3","holder":"Ada"}"#)
+        #expect(lookups() > before)
+        #expect(Desk.encodingMemo.count == 1)
+    }
+
+    @Test("with no capacity nothing is remembered, slot or not")
+    func noCapacity() throws {
+        Desk.encodingMemo.resize(capacity: 0)
+        var desk = Desk(id: "d4", holder: "Ada")
+        _ = try text(desk)
+        desk.hand(to: "Grace")
+        #expect(try text(desk) == #"{"id":"d4","holder":"Grace"}"#)
+        #expect(Desk.encodingMemo.count == 0)
+    }
+}
