@@ -23,4 +23,18 @@ struct HMACSHA256Tests {
     func vectors(key: [UInt8], message: String, mac: String) {
         #expect(Hex.encode(HMACSHA256.mac(key: key, message: Array(message.utf8))) == mac)
     }
+
+    @Test("a key made ready once gives every message its RFC 4231 MAC, one after another and fed in parts")
+    func preparedKey() {
+        let hmac = HMACSHA256(key: Array("Jefe".utf8))
+        let expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        #expect(Hex.encode(hmac.mac(Array("what do ya want for nothing?".utf8))) == expected)
+        #expect(Hex.encode(hmac.mac(Array("another message".utf8))) != expected)
+        let parts = hmac.mac { hasher in
+            hasher.update(Array("what do ya ".utf8))
+            hasher.update("want for nothing?".utf8)
+        }
+        #expect(Hex.encode(parts) == expected)
+        #expect(Hex.encode(hmac.mac(Array("what do ya want for nothing?".utf8))) == expected)
+    }
 }

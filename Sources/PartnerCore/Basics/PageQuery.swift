@@ -28,28 +28,33 @@ struct PageQueryText {
     }
 
     /// Adds an optional string field.
-    func field(_ label: String, _ value: String?) -> Self {
+    consuming func field(_ label: String, _ value: String?) -> Self {
         adding(label, value.map { "Optional(\($0.debugDescription))" } ?? "nil")
     }
 
     /// Adds an optional Boolean field.
-    func field(_ label: String, _ value: Bool?) -> Self {
+    consuming func field(_ label: String, _ value: Bool?) -> Self {
         adding(label, value.map { "Optional(\($0))" } ?? "nil")
     }
 
     /// Adds an optional field of any other type (reflected only when present).
-    func field(_ label: String, _ value: (some Any)?) -> Self {
+    consuming func field(_ label: String, _ value: (some Any)?) -> Self {
         adding(label, value.map { "Optional(\(String(reflecting: $0)))" } ?? "nil")
     }
 
     /// The finished text.
-    var result: String { text + ")" }
+    consuming func result() -> String {
+        text += ")"
+        return text
+    }
 
-    private func adding(_ label: String, _ value: String) -> Self {
-        var next = self
-        if !first { next.text += ", " }
-        next.first = false
-        next.text += label + ": " + value
-        return next
+    /// Appends in place: each step consumes the text so far, so it is never copied.
+    private consuming func adding(_ label: String, _ value: String) -> Self {
+        if !first { text += ", " }
+        first = false
+        text += label
+        text += ": "
+        text += value
+        return self
     }
 }

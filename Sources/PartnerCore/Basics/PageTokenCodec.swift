@@ -21,10 +21,19 @@ public struct PageTokenCodec: Sendable {
     private static let nonceLength = 8
     private static let macLength = 16
 
-    private let key: [UInt8]
+    /// The MAC under the key, made ready once.
+    private let hmac: HMACSHA256
+    /// The keystream's hash state after the key and its domain byte, made ready once.
+    private let keystreamPrefix: SHA256
 
     /// A codec under `key` (at least 16 bytes; the server keeps 32 in its store).
-    public init(key: [UInt8]) { self.key = key }
+    public init(key: [UInt8]) {
+        hmac = HMACSHA256(key: key)
+        var prefix = SHA256()
+        prefix.update(key)
+        prefix.update(CollectionOfOne(0x50))
+        keystreamPrefix = prefix
+    }
 
     /// A codec with a fresh random key (tokens die with it): tests and single processes.
     public static func random() -> PageTokenCodec { PageTokenCodec(key: randomBytes(keyLength)) }
@@ -55,15 +64,14 @@ public struct PageTokenCodec: Sendable {
             self.query = query
         }
 
-        var bytes: [UInt8] {
-            var out: [UInt8] = []
+        /// Writes the binding into `hasher`: each part's UTF-8 length (4 bytes, big-endian),
+        /// then its UTF-8.
+        func feed(into hasher: inout SHA256) {
             for part in [partnerId, kind, query] {
-                let utf8 = Array(part.utf8)
-                let n = UInt32(utf8.count)
-                out += [UInt8(n >> 24 & 0xff), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)]
-                out += utf8
+                let n = UInt32(part.utf8.count)
+                hasher.update([UInt8(n >> 24 & 0xff), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)])
+                hasher.update(part.utf8)
             }
-            return out
         }
     }
 
@@ -72,9 +80,13 @@ public struct PageTokenCodec: Sendable {
         let nonce = Self.randomBytes(Self.nonceLength)
         let plain = Array(afterId.utf8)
         let cipher = zip(plain, keystream(nonce: nonce, count: plain.count)).map { $0 ^ $1 }
-        let head = [Self.version] + nonce + cipher
-        let mac = HMACSHA256.mac(key: key, message: head + binding.bytes).prefix(Self.macLength)
-        return Base64URL.encode(head + mac)
+        var token: [UInt8] = []
+        token.reserveCapacity(1 + nonce.count + cipher.count + Self.macLength)
+        token.append(Self.version)
+        token += nonce
+        token += cipher
+        token += tag(token, binding).prefix(Self.macLength)
+        return Base64URL.encode(token)
     }
 
     /// The id a token continues after.
@@ -87,7 +99,7 @@ public struct PageTokenCodec: Sendable {
         }
         let head = Array(bytes.dropLast(Self.macLength))
         let mac = Array(bytes.suffix(Self.macLength))
-        let expected = Array(HMACSHA256.mac(key: key, message: head + binding.bytes).prefix(Self.macLength))
+        let expected = Array(tag(head, binding).prefix(Self.macLength))
         guard HMACSHA256.equal(mac, expected) else {
             throw DomainError.invalid(
                 field: "pageToken",
@@ -104,11 +116,23 @@ public struct PageTokenCodec: Sendable {
         return id
     }
 
+    /// The MAC of a token's `head` (version, nonce, encrypted id) bound to `binding`.
+    private func tag(_ head: [UInt8], _ binding: Binding) -> [UInt8] {
+        hmac.mac { hasher in
+            hasher.update(head)
+            binding.feed(into: &hasher)
+        }
+    }
+
+    /// `count` bytes of SHA-256(key | 0x50 | nonce | counter) for counter 0, 1, ...
     private func keystream(nonce: [UInt8], count: Int) -> [UInt8] {
         var out: [UInt8] = []
         var counter: UInt8 = 0
         while out.count < count {
-            out += SHA256.hash(key + [0x50] + nonce + [counter])
+            var hasher = keystreamPrefix
+            hasher.update(nonce)
+            hasher.update(CollectionOfOne(counter))
+            out += hasher.finalize()
             counter &+= 1
         }
         return Array(out.prefix(count))

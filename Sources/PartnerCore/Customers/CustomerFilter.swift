@@ -112,6 +112,6 @@ extension CustomerFilter: PageQuery {
     public var pageBinding: String {
         PageQueryText(typeName: Self.reflectedTypeName).field("text", self.text).field("customerType", customerType)
             .field("state", state)
-            .field("education", education).field("expression", expression).field("orderBy", orderBy).result
+            .field("education", education).field("expression", expression).field("orderBy", orderBy).result()
     }
 }

@@ -59,6 +59,6 @@ extension AuditQuery: PageQuery {
         PageQueryText(typeName: Self.reflectedTypeName).field("startTime", startTime).field("endTime", endTime).field(
             "customerId", customerId
         )
-        .field("agentId", agentId).field("operation", operation).result
+        .field("agentId", agentId).field("operation", operation).result()
     }
 }

@@ -19,6 +19,6 @@ extension InvoiceFilter: PageQuery {
     public var pageBinding: String {
         PageQueryText(typeName: Self.reflectedTypeName).field("customerId", customerId).field(
             "billingMonth", billingMonth
-        ).result
+        ).result()
     }
 }

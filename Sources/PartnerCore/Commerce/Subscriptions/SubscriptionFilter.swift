@@ -17,6 +17,6 @@ extension SubscriptionFilter: PageQuery {
 
     /// The filter as `String(reflecting:)` writes it.
     public var pageBinding: String {
-        PageQueryText(typeName: Self.reflectedTypeName).field("customerId", customerId).field("state", state).result
+        PageQueryText(typeName: Self.reflectedTypeName).field("customerId", customerId).field("state", state).result()
     }
 }
