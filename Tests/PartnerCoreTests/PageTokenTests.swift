@@ -98,6 +98,19 @@ struct PageTokenTests {
         #expect(throws: DomainError.self) { try PageTokenCodec.random().open(token, binding: binding) }
     }
 
+    @Test("a token laid out as the codec documents it (computed outside Swift) opens to its id")
+    func documentedLayoutOpens() throws {
+        // version 1 | nonce 09 08 07 06 05 04 03 02 | "cus_42" under SHA-256(key | 0x50 | nonce |
+        // counter) | the first 16 bytes of HMAC-SHA256(key, head | binding), base64url; key 0...31.
+        let codec = PageTokenCodec(key: Array(0..<32))
+        let binding = PageTokenCodec.Binding(partnerId: "ptn_1", kind: "customer", query: "q")
+        #expect(try codec.open("AQkIBwYFBAMCzAn3eP7wYWrHzsR_C7nYdJal4-EZWQ", binding: binding) == "cus_42")
+        let other = PageTokenCodec.Binding(partnerId: "ptn_2", kind: "customer", query: "q")
+        #expect(throws: DomainError.self) {
+            try codec.open("AQkIBwYFBAMCzAn3eP7wYWrHzsR_C7nYdJal4-EZWQ", binding: other)
+        }
+    }
+
     @Test("random bytes come in the asked count, and two tokens for the same place differ")
     func randomBytes() throws {
         for count in [0, 1, 7, 8, 9, 32] { #expect(PageTokenCodec.randomBytes(count).count == count) }
