@@ -21,18 +21,27 @@ public struct PageTokenCodec: Sendable {
     private static let nonceLength = 8
     private static let macLength = 16
 
-    /// The MAC under the key, made ready once.
-    private let hmac: HMACSHA256
-    /// The keystream's hash state after the key and its domain byte, made ready once.
-    private let keystreamPrefix: SHA256
+    /// The key made ready once, shared by copies of the codec (a copy is one reference).
+    private final class Prepared: Sendable {
+        /// The MAC under the key.
+        let hmac: HMACSHA256
+        /// The keystream's hash state after the key and its domain byte.
+        let keystreamPrefix: SHA256
+
+        init(key: [UInt8]) {
+            hmac = HMACSHA256(key: key)
+            var prefix = SHA256()
+            prefix.update(key)
+            prefix.update(CollectionOfOne(0x50))
+            keystreamPrefix = prefix
+        }
+    }
+
+    private let prepared: Prepared
 
     /// A codec under `key` (at least 16 bytes; the server keeps 32 in its store).
     public init(key: [UInt8]) {
-        hmac = HMACSHA256(key: key)
-        var prefix = SHA256()
-        prefix.update(key)
-        prefix.update(CollectionOfOne(0x50))
-        keystreamPrefix = prefix
+        prepared = Prepared(key: key)
     }
 
     /// A codec with a fresh random key (tokens die with it): tests and single processes.
@@ -118,7 +127,7 @@ public struct PageTokenCodec: Sendable {
 
     /// The MAC of a token's `head` (version, nonce, encrypted id) bound to `binding`.
     private func tag(_ head: [UInt8], _ binding: Binding) -> [UInt8] {
-        hmac.mac { hasher in
+        prepared.hmac.mac { hasher in
             hasher.update(head)
             binding.feed(into: &hasher)
         }
@@ -129,7 +138,7 @@ public struct PageTokenCodec: Sendable {
         var out: [UInt8] = []
         var counter: UInt8 = 0
         while out.count < count {
-            var hasher = keystreamPrefix
+            var hasher = prepared.keystreamPrefix
             hasher.update(nonce)
             hasher.update(CollectionOfOne(counter))
             out += hasher.finalize()

@@ -25,7 +25,10 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
     public static func between(_ customer: Customer, _ upstream: UpstreamAccount) -> AdminConsoleMismatch? {
         var fields: [SyncField] = []
         if upstream.domain != customer.primaryDomain { fields.append(.primaryDomain) }
-        if (upstream.alternateEmail ?? "").lowercased() != (customer.alternateEmail ?? "").lowercased() {
+        // Equal text needs no case folding (and no new strings): the usual case on every get.
+        let upstreamEmail = upstream.alternateEmail ?? ""
+        let email = customer.alternateEmail ?? ""
+        if upstreamEmail != email && upstreamEmail.lowercased() != email.lowercased() {
             fields.append(.alternateEmail)
         }
         if upstream.organisationName != customer.organisationName { fields.append(.organisationName) }
