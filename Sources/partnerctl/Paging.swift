@@ -22,4 +22,25 @@ enum Paging {
         } while token != nil
         return items
     }
+
+    /// Every item of a list method over one customer's records (`customer`), or the partner's
+    /// own when `customer` is nil.
+    static func all<Item>(
+        _ session: Session, _ method: PartnerMethod<CustomerPageRequest, Page<Item>>, customer: String?
+    ) async throws(RPCError) -> [Item] {
+        try await all(session) { client, token, options throws(RPCError) in
+            try await client.caller.unary(
+                method, CustomerPageRequest(pageSize: pageSize, pageToken: token, customerId: customer),
+                options: options)
+        }
+    }
+
+    /// Every item of a list method over the partner's own records.
+    static func all<Item>(_ session: Session, _ method: PartnerMethod<PageRequest, Page<Item>>)
+        async throws(RPCError) -> [Item]
+    {
+        try await all(session) { client, token, options throws(RPCError) in
+            try await client.caller.unary(method, PageRequest(pageSize: pageSize, pageToken: token), options: options)
+        }
+    }
 }

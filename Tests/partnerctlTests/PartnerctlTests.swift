@@ -197,6 +197,19 @@ struct PartnerctlTests {
         for action in ["CREATE_TRIAL", "START_PAID_SERVICE", "UPDATE_RENEWAL_SETTINGS"] {
             #expect(history.out.contains(action), "history: \(history.out)")
         }
+        // Every list walks its pages through the same paging: the customer's own, and the partner's.
+        for (command, expected) in [
+            (["subscriptions", "list", "--customer", customerId], id),
+            (["orders", "list", "--customer", customerId], id),
+            (["subscriptions", "list"], id), (["invoices", "list", "--customer", customerId], ""),
+            (["contacts", "list", "--customer", customerId], ""), (["users", "list", "--customer", customerId], ""),
+            (["notifications"], ""),
+        ] {
+            let listed = try await CommandRun.partnerctl(command + ["--json"] + base)
+            #expect(listed.status == 0, "\(command): \(listed.err)")
+            #expect(expected.isEmpty || listed.out.contains(expected), "\(command): \(listed.out)")
+            #expect((try? JSONParser(maxDepth: 16).parse(listed.out)) != nil, "\(command): \(listed.out)")
+        }
     }
 
     @Test("the simulator's per-customer actions: grant and revoke reseller access show the account as it is after each")

@@ -49,9 +49,7 @@ enum AccessCommands {
 
     static func agentsList(_ args: inout CommandArguments, _ session: Session) async throws {
         try args.done()
-        let agents = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.agents.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
-        }
+        let agents = try await Paging.all(session, Agents.methods.list)
         try session.emit(Page(items: agents)) { agentTable($0.items) }
     }
 
@@ -73,9 +71,7 @@ enum AccessCommands {
         guard name != nil || newRoles != nil || disabled != nil else {
             throw CommandLineError("nothing to change: give --name, --roles or --disabled")
         }
-        let agents = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.agents.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
-        }
+        let agents = try await Paging.all(session, Agents.methods.list)
         guard let current = agents.first(where: { $0.id == id }) else {
             throw RPCError(code: .notFound, message: "no agent \(id)")
         }
@@ -136,10 +132,7 @@ enum AccessCommands {
     static func usersList(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let users = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.users.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
-        }
+        let users = try await Paging.all(session, Users.methods.list, customer: customer)
         try session.emit(Page(items: users)) { userTable($0.items) }
     }
 

@@ -56,10 +56,7 @@ enum CommerceCommands {
     static func listOrders(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let orders = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.orders.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
-        }
+        let orders = try await Paging.all(session, Orders.methods.list, customer: customer)
         try session.emit(Page(items: orders)) { page in
             var table = TextTable(columns: ["ID", "CUSTOMER", "SKU", "SEATS", "SUBSCRIPTION", "TIME"])
             for o in page.items {
@@ -90,10 +87,7 @@ enum CommerceCommands {
     static func listSubscriptions(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let subscriptions = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.subscriptions.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
-        }
+        let subscriptions = try await Paging.all(session, Subscriptions.methods.list, customer: customer)
         try session.emit(Page(items: subscriptions)) { Format.subscriptionTable($0.items) }
     }
 

@@ -55,10 +55,7 @@ enum ContactCommands {
     }
 
     static func all(_ session: Session, customer: String?) async throws(RPCError) -> [Contact] {
-        return try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.contacts.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
-        }
+        try await Paging.all(session, Contacts.methods.list, customer: customer)
     }
 
     static func list(_ args: inout CommandArguments, _ session: Session) async throws {

@@ -29,10 +29,7 @@ enum InvoiceCommands {
     static func list(_ args: inout CommandArguments, _ session: Session) async throws {
         let customer = args.value("customer")
         try args.done()
-        let invoices = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.invoices.list(
-                .init(pageSize: Paging.pageSize, pageToken: token, customerId: customer), options: options)
-        }
+        let invoices = try await Paging.all(session, Invoices.methods.list, customer: customer)
         try session.emit(Page(items: invoices)) { Format.invoiceTable($0.items) }
     }
 
@@ -87,9 +84,7 @@ enum InvoiceCommands {
         let full = args.flag("full")
         let code = args.flag("code")
         try args.done()
-        let messages = try await Paging.all(session) { client, token, options throws(RPCError) in
-            try await client.notifications.list(.init(pageSize: Paging.pageSize, pageToken: token), options: options)
-        }.filter { message in
+        let messages = try await Paging.all(session, Notifications.methods.list).filter { message in
             (related.map { (message.relatedIds ?? []).contains($0) } ?? true)
                 && (kind.map { message.kind == $0 } ?? true)
         }
