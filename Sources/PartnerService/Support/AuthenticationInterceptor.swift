@@ -104,13 +104,19 @@ public struct AuthenticationInterceptor: RPCServerInterceptor {
     /// The token of `Bearer <token>`: the scheme matched case-insensitively, exactly one space,
     /// then a non-empty token of printable ASCII without spaces (WIRE.md §12); `nil` otherwise.
     public static func bearerToken(_ header: String) -> String? {
-        let bytes = header.utf8
-        guard bytes.count > 7 else { return nil }
-        let scheme = bytes.prefix(7)
-        guard String(decoding: scheme, as: UTF8.self).lowercased() == "bearer ",
-            bytes.dropFirst(7).allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-        else { return nil }
-        return String(decoding: bytes.dropFirst(7), as: UTF8.self)
+        var header = header
+        // Read in place: the scheme compared as ASCII (only A-Z fold; nothing else lower-cases
+        // to these letters), the token checked and copied once.
+        return header.withUTF8 { bytes -> String? in
+            guard bytes.count > 7 else { return nil }
+            for (offset, expected) in "bearer ".utf8.enumerated() {
+                let byte = bytes[offset]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected else { return nil }
+            }
+            let token = UnsafeBufferPointer(rebasing: bytes[7...])
+            guard token.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+            return String(decoding: token, as: UTF8.self)
+        }
     }
 
     /// The verified token: from the cache when it holds it and it has not expired, else from
