@@ -7,7 +7,7 @@ import Synchronization
 
 /// Where a logger's lines go: straight to a descriptor with one `write(2)` per line, or
 /// (`buffered`) into memory, from which a writer queue writes, `delay` (25 ms: each batch costs
-/// a timer and two thread wake-ups, which at 5 ms were a tenth of an echo's CPU) after the first line
+/// a timer and two thread wake-ups, a few percent of a busy server's CPU at 5 ms) after the first line
 /// of a batch, everything gathered meanwhile in one call: the threads logging never wait for
 /// the file or the pipe, and under load one system call and one wake-up carry many lines.
 ///
