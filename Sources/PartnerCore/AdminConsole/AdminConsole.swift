@@ -7,6 +7,12 @@
 /// operation. An adapter for a remote admin console reads from a mirror refreshed outside the
 /// transaction and queues provisioning through the outbox; it must not block.
 ///
+/// A customer keeps a copy of its account's values (`Customer.upstream`, set when it is
+/// created with the account `provision` returns): whatever changes a linked account's
+/// domain, alternate email or organisation name refreshes that copy in the same transaction
+/// (in the simulator, `AdminConsoleSimOperations`), since `Customers.Get` compares with the
+/// copy and reads the account only for a customer that has none.
+///
 /// ```swift
 /// if let upstream = try context.adminConsole.account(domain: "example.com", in: tx),
 ///    !upstream.edition.isResellable { throw DomainError.failedPrecondition(...) }

@@ -135,10 +135,10 @@ public struct AdminConsoleSimOperations: Sendable {
     ) throws -> UpstreamAccount {
         try Policy.authorize(operation, caller)
         var account = try linkedAccount(customerId, caller: caller, in: tx)
-        var customer = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
         let before = account.resellerAccess
         account.resellerAccess = on
         try change(&account, field: "customerId", in: tx)
+        var customer = try CustomerOperations.fetch(customerId, partnerId: caller.partnerId, in: tx)
         if customer.resellerAccess != on {
             customer.resellerAccess = on
             try tx.putNextVersion(&customer, at: context.now())
@@ -158,9 +158,23 @@ public struct AdminConsoleSimOperations: Sendable {
         return account
     }
 
+    /// Stores the account's next version and keeps its customer's copy of it current.
     private func change(_ account: inout UpstreamAccount, field: String, in tx: any StoreWriting) throws {
         account.advanceVersion(at: context.now())
         try put(account, field: field, in: tx)
+        try refreshCopy(of: account, in: tx)
+    }
+
+    /// Gives the linked customer the account's values (`Customer.upstream`), which
+    /// `Customers.Get` compares with its own. The customer's version stays: nothing it shows
+    /// as its own changed.
+    private func refreshCopy(of account: UpstreamAccount, in tx: any StoreWriting) throws {
+        guard let customerId = account.customerId else { return }
+        var customer = try CustomerOperations.fetch(customerId, partnerId: account.partnerId, in: tx)
+        let upstream = UpstreamFields(account)
+        guard customer.upstream != upstream else { return }
+        customer.upstream = upstream
+        try tx.put(customer)
     }
 
     /// Stores the account's next version after `field` went from `old` to `new`, and journals

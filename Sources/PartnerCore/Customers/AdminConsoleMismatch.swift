@@ -21,8 +21,8 @@ public struct AdminConsoleMismatch: Sendable, Hashable, Codable {
     /// The warning text (the domain warning when the domain differs).
     public var warning: String
 
-    /// Compares a customer with its upstream account; `nil` when nothing differs.
-    public static func between(_ customer: Customer, _ upstream: UpstreamAccount) -> AdminConsoleMismatch? {
+    /// Compares a customer with its upstream account's values; `nil` when nothing differs.
+    public static func between(_ customer: Customer, _ upstream: UpstreamFields) -> AdminConsoleMismatch? {
         var fields: [SyncField] = []
         if upstream.domain != customer.primaryDomain { fields.append(.primaryDomain) }
         // Equal text needs no case folding (and no new strings): the usual case on every get.

@@ -61,6 +61,10 @@ public struct Customer: StoredRecord, Versioned, Hashable {
         public var subscriptionStatus: String?
         /// Filled by `Customers.Get` (never stored): how the admin console's values differ.
         public var adminConsoleMismatch: AdminConsoleMismatch?
+        /// The linked admin console account's values, as of its last change (kept by the
+        /// transactions that link or change the account). `nil` for a customer without an
+        /// account, and in records written before the copy was kept: then the account is read.
+        public var upstream: UpstreamFields?
         /// Version counter.
         public var version: Int64
         /// Etag of `version`.

@@ -72,10 +72,14 @@ extension CustomerOperations {
         try Policy.authorize(.customersSyncWithAdminConsole, caller)
         var customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
         try customer.checkEtag(etag, kind: "customer", id: customer.id)
-        guard let upstream = try context.adminConsole.account(customerId: customer.id, in: tx) else {
+        guard let account = try context.adminConsole.account(customerId: customer.id, in: tx) else {
             throw DomainError.failedPrecondition(
                 "customer \(customer.id) has no admin console account", field: "customerId")
         }
+        // The account itself, whatever the customer's copy says: a sync copies the admin
+        // console's values as they are, and refreshes the copy with them.
+        let upstream = UpstreamFields(account)
+        customer.upstream = upstream
         let differing = AdminConsoleMismatch.between(customer, upstream)?.fields ?? []
         let chosen = differing.filter { fields?.contains($0) ?? true }
         try CustomerRules.syncNeedsDifference(chosen, customerId: customer.id)

@@ -45,8 +45,7 @@ public struct CustomerOperations: Sendable {
     ///   the admin console account runs Nonprofits or the legacy free edition.
     public func create(_ input: NewCustomer, caller: Caller, in tx: any StoreWriting) throws -> Customer {
         try Policy.authorize(.customersCreate, caller)
-        let customer = try insert(try validated(input, partnerId: caller.partnerId, in: tx), in: tx)
-        _ = try context.adminConsole.provision(customer, in: tx)
+        let customer = try insertLinked(try validated(input, partnerId: caller.partnerId, in: tx), in: tx)
         let partnerName = try tx.get(Partner.self, id: caller.partnerId)?.name ?? "your reseller"
         let recipients = [customer.primaryAdminEmail] + (customer.alternateEmail.map { [$0] } ?? [])
         try Outbox.send(
@@ -71,13 +70,18 @@ public struct CustomerOperations: Sendable {
         return customer
     }
 
-    /// `Customers.Get`, with `adminConsoleMismatch` filled when the admin console's domain
-    /// or alternate email differs.
+    /// `Customers.Get`, with `adminConsoleMismatch` filled when the admin console's domain,
+    /// alternate email or organisation name differs. One record read: the account's values
+    /// come from the customer's copy (`Customer.upstream`); only a record written before the
+    /// copy was kept has its account read.
     /// - Throws: PERMISSION_DENIED; NOT_FOUND field `customerId`.
     public func get(_ customerId: String, caller: Caller, in tx: any StoreReading) throws -> Customer {
         try Policy.authorize(.customersGet, caller)
         var customer = try Self.fetch(customerId, partnerId: caller.partnerId, in: tx)
-        if let upstream = try context.adminConsole.account(customerId: customer.id, in: tx) {
+        let upstream =
+            try customer.upstream
+            ?? context.adminConsole.account(customerId: customer.id, in: tx).map(UpstreamFields.init)
+        if let upstream {
             // Set only when it differs: a customer read from the cache shares its fields, and
             // changing one copies them all.
             let mismatch = AdminConsoleMismatch.between(customer, upstream)
@@ -147,10 +151,14 @@ public struct CustomerOperations: Sendable {
             time: context.now())
     }
 
-    /// Stores a new customer with a fresh, unique Cloud Identity id and returns it as stored.
-    /// - Throws: ALREADY_EXISTS field `primaryDomain` when the domain was taken meanwhile.
-    func insert(_ customer: Customer, in tx: any StoreWriting) throws -> Customer {
+    /// Provisions the new customer's admin console account, then stores the customer with
+    /// the account's values (`Customer.upstream`) and a fresh, unique Cloud Identity id;
+    /// returns it as stored.
+    /// - Throws: ALREADY_EXISTS field `primaryDomain` when the domain is taken, here or
+    ///   upstream; FAILED_PRECONDITION when the existing account's edition is not resellable.
+    func insertLinked(_ customer: Customer, in tx: any StoreWriting) throws -> Customer {
         var customer = customer
+        customer.upstream = UpstreamFields(try context.adminConsole.provision(customer, in: tx))
         for _ in 0..<8 {
             customer.cloudIdentityId = Self.newCloudIdentityId()
             do {

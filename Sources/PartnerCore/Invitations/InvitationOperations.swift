@@ -43,9 +43,7 @@ public struct InvitationOperations: Sendable {
                 cloudIdentityId: "",
                 postalAddress: nil, primaryAdminEmail: email, alternateEmail: nil, phoneNumber: nil,
                 languageCode: language, regionCode: region, timeZone: zone, state: .invited, time: context.now())
-            let stored = try customers.insert(customer, in: tx)
-            _ = try context.adminConsole.provision(stored, in: tx)
-            return stored
+            return try customers.insertLinked(customer, in: tx)
         }
         let invitation = try issue(to: stored, name: name, caller: caller, in: tx)
         try Audit.record(
