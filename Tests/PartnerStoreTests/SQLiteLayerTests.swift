@@ -1,6 +1,7 @@
 import Foundation
 import PartnerCore
 import PartnerTestSupport
+import Synchronization
 import Testing
 
 @testable import PartnerStore
@@ -106,4 +107,24 @@ struct SQLiteLayerTests {
         disabled.insert(1, for: RecordKey(kind: "k", id: "1"), ifEpochIs: 0)
         #expect(disabled.count == 0)
     }
+
+    @Test("records a full generation drops are released after the cache's lock is let go")
+    func droppedGenerationReleasedOutsideTheLock() {
+        let cache = RecordCache(capacity: 4)
+        let seen = Mutex<[Bool]>([])
+        for index in 0..<12 {
+            let record = ReleaseProbe { seen.withLock { $0.append(cache.isUnlocked) } }
+            cache.insert(record, for: RecordKey(kind: "k", id: "\(index)"), ifEpochIs: cache.epoch)
+        }
+        #expect(seen.withLock { $0 } == Array(repeating: true, count: 10))
+        cache.removeAll()
+        #expect(seen.withLock { $0 } == Array(repeating: true, count: 12))
+    }
+}
+
+/// A cached value that calls `onRelease` when it is released.
+private final class ReleaseProbe: Sendable {
+    let onRelease: @Sendable () -> Void
+    init(_ onRelease: @escaping @Sendable () -> Void) { self.onRelease = onRelease }
+    deinit { onRelease() }
 }

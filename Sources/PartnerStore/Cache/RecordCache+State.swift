@@ -10,13 +10,17 @@ extension RecordCache {
     ///
     /// Entries are kept in two generations: new entries go to `young`; when `young` is full it
     /// becomes `old` and the previous `old` is dropped, so at most `capacity` entries are kept
-    /// and recently used ones survive (a hit in `old` moves the entry back to `young`).
+    /// and recently used ones survive (a hit in `old` moves the entry back to `young`). A
+    /// dropped generation is handed back (`takeRetired()`) rather than released here, so that
+    /// `RecordCache` releases its tens of thousands of records after letting the lock go.
     struct State {
         /// Even: no commit in flight. Odd: a COMMIT is running. +2 per commit attempt.
         private(set) var epoch: UInt64 = 0
         private var young: [RecordKey: any Sendable] = [:]
         private var old: [RecordKey: any Sendable] = [:]
         private let generationSize: Int
+        /// Generations dropped since `takeRetired()` last took them.
+        private var retired: [[RecordKey: any Sendable]] = []
         /// Which record holds a unique key (or that none does), as a committed state showed it.
         private var holders: [UniqueKeyRef: String?] = [:]
         /// The unique keys `holders` names each record for, so a change of the record drops them.
@@ -44,9 +48,18 @@ extension RecordCache {
             guard generationSize > 0 else { return }
             young[key] = value
             if young.count >= generationSize {
+                if !old.isEmpty { retired.append(old) }
                 old = young
                 young = Dictionary(minimumCapacity: generationSize)
             }
+        }
+
+        /// The generations dropped since the last call, for the caller to release.
+        mutating func takeRetired() -> [[RecordKey: any Sendable]] {
+            guard !retired.isEmpty else { return [] }
+            let taken = retired
+            retired = []
+            return taken
         }
 
         /// What the cache knows of unique key `key` of `kind`: the holder's cached value, that no
@@ -122,8 +135,10 @@ extension RecordCache {
 
         /// Forgets everything.
         mutating func removeAll() {
-            young.removeAll()
-            old.removeAll()
+            retired.append(young)
+            retired.append(old)
+            young = [:]
+            old = [:]
             dropHolders()
         }
     }

@@ -27,17 +27,32 @@ final class RecordCache: Sendable {
         state = Mutex(State(capacity: capacity))
     }
 
+    /// Runs `body` on the state under the lock. The generations it dropped are released after
+    /// the lock is let go: releasing tens of thousands of records takes milliseconds, which
+    /// every lookup of the event loops would otherwise wait out.
+    private func withState<Result: Sendable>(_ body: (inout State) -> Result) -> Result {
+        let (result, retired) = state.withLock { state in
+            let result = body(&state)
+            return (result, state.takeRetired())
+        }
+        withExtendedLifetime(retired) {}
+        return result
+    }
+
+    /// Whether the lock is free right now (tests: what a released record sees).
+    var isUnlocked: Bool { state.withLockIfAvailable { _ in true } ?? false }
+
     /// The current commit epoch (even: none in flight).
-    var epoch: UInt64 { state.withLock { $0.epoch } }
+    var epoch: UInt64 { withState { $0.epoch } }
 
     /// The number of cached records.
-    var count: Int { state.withLock { $0.count } }
+    var count: Int { withState { $0.count } }
 
     /// The cached value for `key`. With `epoch`, only while the cache's epoch still equals that
     /// even value (rule 2); without, whatever is cached now (the writer, rule 1, and cache-only
     /// reads, rule 3).
     func value(for key: RecordKey, ifEpochIs epoch: UInt64? = nil) -> (any Sendable)? {
-        state.withLock { state in
+        withState { state in
             if let epoch, epoch != state.epoch || epoch % 2 != 0 { return nil }
             return state.value(for: key)
         }
@@ -46,7 +61,7 @@ final class RecordCache: Sendable {
     /// The cached values for `keys`, in order, under one lock (a list's records); all nil
     /// unless the epoch still equals the even `epoch` (rule 2).
     func values(for keys: [RecordKey], ifEpochIs epoch: UInt64) -> [(any Sendable)?] {
-        state.withLock { state in
+        withState { state in
             guard epoch == state.epoch, epoch % 2 == 0 else { return Array(repeating: nil, count: keys.count) }
             return keys.map { state.value(for: $0) }
         }
@@ -55,7 +70,7 @@ final class RecordCache: Sendable {
     /// What the cache knows of unique key `key` of `kind` (see `value(for:ifEpochIs:)` for
     /// `epoch`); nil when it cannot tell.
     func lookup(kind: String, uniqueKey key: String, ifEpochIs epoch: UInt64? = nil) -> UniqueLookup? {
-        state.withLock { state in
+        withState { state in
             if let epoch, epoch != state.epoch || epoch % 2 != 0 { return nil }
             return state.lookup(kind: kind, uniqueKey: key)
         }
@@ -64,7 +79,7 @@ final class RecordCache: Sendable {
     /// Notes which record holds unique key `key` (nil: none), read from SQLite, only while the
     /// epoch still equals the even `epoch` the reader noted before its snapshot began (rule 2).
     func insertHolder(_ id: String?, kind: String, uniqueKey key: String, ifEpochIs epoch: UInt64) {
-        state.withLock { state in
+        withState { state in
             guard epoch == state.epoch, epoch % 2 == 0 else { return }
             state.insertHolder(id, kind: kind, uniqueKey: key)
         }
@@ -73,7 +88,7 @@ final class RecordCache: Sendable {
     /// Caches a value read from SQLite, only while the epoch still equals the even `epoch` the
     /// reader noted before its snapshot began (rule 2).
     func insert(_ value: any Sendable, for key: RecordKey, ifEpochIs epoch: UInt64) {
-        state.withLock { state in
+        withState { state in
             guard epoch == state.epoch, epoch % 2 == 0 else { return }
             state.insert(value, for: key)
         }
@@ -81,16 +96,16 @@ final class RecordCache: Sendable {
 
     /// Marks a COMMIT as running (rule 1).
     func beginCommit() {
-        state.withLock { $0.beginCommit() }
+        withState { $0.beginCommit() }
     }
 
     /// Marks the COMMIT as over; `changes` is the committed batch, or nil when COMMIT failed.
     func endCommit(applying changes: StagedChanges?) {
-        state.withLock { $0.endCommit(applying: changes) }
+        withState { $0.endCommit(applying: changes) }
     }
 
     /// Forgets everything.
     func removeAll() {
-        state.withLock { $0.removeAll() }
+        withState { $0.removeAll() }
     }
 }
