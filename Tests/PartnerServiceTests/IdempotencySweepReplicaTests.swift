@@ -26,7 +26,8 @@ struct IdempotencySweepReplicaTests {
                     let age = n % 2 == 0 ? IdempotencyEntry.lifetimeMs : IdempotencyEntry.lifetimeMs - 60_000
                     try tx.put(
                         IdempotencyEntry(
-                            id: IdempotencyEntry.id(scope: scope, key: "k-\(1_000 + n)"), partnerId: scope,
+                            id: "idem_\(1_000 + n)", key: IdempotencyEntry.key(scope: scope, key: "k-\(n)"),
+                            partnerId: scope,
                             method: "Customers.Create", paramsDigest: "", result: "{}",
                             createTime: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - age)))
                 }

@@ -104,6 +104,43 @@ struct IdempotencyTests {
         expectContractKept(recorder)
     }
 
+    @Test("an entry has a time-ordered id and holds its key; one stored under its key as id, as before, still replays")
+    func entryIdsAndOlderEntries() async throws {
+        try await withPartnerServer(.inProcess) { server, client in
+            let store = server.app.store
+            let partnerId = try await client.partners.getProfile(.init()).id
+            let request = Fixtures.domainCustomer("entry-ids.it")
+            let first = try await client.customers.create(request, options: .init(idempotencyKey: "fresh"))
+            let freshKey = IdempotencyEntry.key(scope: partnerId, key: "fresh")
+            let entry = try #require(try await store.read { try $0.find(IdempotencyEntry.self, uniqueKey: freshKey) })
+            #expect(entry.id.hasPrefix("idem_") && entry.key == freshKey)
+
+            // As entries were stored before they had ids of their own: the key text as the id.
+            let olderKey = IdempotencyEntry.key(scope: partnerId, key: "older")
+            try await store.write { tx in
+                try tx.put(
+                    IdempotencyEntry(
+                        id: olderKey, key: nil, partnerId: partnerId, method: entry.method,
+                        paramsDigest: entry.paramsDigest, result: entry.result, createTime: entry.createTime))
+            }
+            let replayed = try await client.customers.create(request, options: .init(idempotencyKey: "older"))
+            #expect(replayed == first, "the older entry's answer, not a second customer of the domain")
+
+            server.clock.advance(seconds: 24 * 3600)
+            let again = try await client.customers.create(
+                Fixtures.domainCustomer("entry-ids-again.it"), options: .init(idempotencyKey: "older"))
+            #expect(again.primaryDomain == "entry-ids-again.it", "an expired older entry is a new call")
+            let (byId, byKey) = try await store.read { tx in
+                (
+                    try tx.get(IdempotencyEntry.self, id: olderKey),
+                    try tx.find(IdempotencyEntry.self, uniqueKey: olderKey)
+                )
+            }
+            #expect(byId == nil, "the expired older entry is gone")
+            #expect(byKey?.id.hasPrefix("idem_") == true)
+        }
+    }
+
     @Test("a sweep deletes the entries past 24 hours and keeps the younger ones and a key used anew")
     func expiredEntriesAreSwept() async throws {
         try await withPartnerServer(.inProcess) { server, client in
@@ -111,7 +148,7 @@ struct IdempotencyTests {
             func storedKeys() async throws -> [String] {
                 try await server.app.store.read { tx in
                     try tx.list(IdempotencyEntry.self, partnerId: partnerId, lookupKey: nil, after: nil, limit: 1000)
-                        .map { String($0.id.dropFirst(partnerId.count + 1)) }
+                        .map { String(($0.key ?? "").dropFirst(partnerId.count + 1)) }.sorted()
                 }
             }
             func create(_ domain: String, key: String) async throws -> PartnerAPI.Customer {
@@ -148,7 +185,7 @@ struct IdempotencyTests {
                     let created = n % 2 == 0 ? now.millisecondsSinceEpoch - dayAndASecond : now.millisecondsSinceEpoch
                     try tx.put(
                         IdempotencyEntry(
-                            id: IdempotencyEntry.id(scope: scope, key: "k-" + String(10_000 + n).dropFirst()),
+                            id: "idem_\(10_000 + n)", key: IdempotencyEntry.key(scope: scope, key: "k-\(n)"),
                             partnerId: scope,
                             method: "Customers.Create", paramsDigest: "", result: "{}",
                             createTime: Timestamp(millisecondsSinceEpoch: created)))
@@ -185,10 +222,10 @@ struct IdempotencyTests {
                 _ = try await client.customers.create(
                     Fixtures.domainCustomer("sweep.it"), options: .init(idempotencyKey: "swept"))
                 let partnerId = try await client.partners.getProfile(.init()).id
-                let entryId = IdempotencyEntry.id(scope: partnerId, key: "swept")
+                let entryKey = IdempotencyEntry.key(scope: partnerId, key: "swept")
                 let store = server.app.store
                 @Sendable func stored() async throws -> Bool {
-                    try await store.read { try $0.get(IdempotencyEntry.self, id: entryId) } != nil
+                    try await store.read { try $0.find(IdempotencyEntry.self, uniqueKey: entryKey) } != nil
                 }
                 try await Task.sleep(for: .milliseconds(100))
                 #expect(try await stored(), "passes before the entry expires keep it")

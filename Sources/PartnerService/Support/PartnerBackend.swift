@@ -76,23 +76,30 @@ public struct PartnerBackend: Sendable {
         let method = call.descriptor.name
         let digest = Self.digest(request.jsonBytes())
         let now = context.now()
-        let entryId = IdempotencyEntry.id(scope: scope, key: key)
+        let entryKey = IdempotencyEntry.key(scope: scope, key: key)
+        let ids = context.ids
         let outcome = try await store.write { tx -> IdempotentOutcome<T> in
-            if let entry = try tx.get(IdempotencyEntry.self, id: entryId), !IdempotencySweep.isExpired(entry, at: now) {
-                guard entry.method == method, entry.paramsDigest == digest else {
-                    // INVALID_ARGUMENT as 3, not -32602: the params are valid, the key is misused.
-                    throw RPCError(
-                        code: .invalidArgument, message: "idempotency key reused with different params",
-                        details: [["field": "meta.idempotencyKey", "reason": "was used with different params"]])
+            // An entry written before entries had ids of their own is found by its id.
+            let existing =
+                try tx.find(IdempotencyEntry.self, uniqueKey: entryKey) ?? tx.get(IdempotencyEntry.self, id: entryKey)
+            if let entry = existing {
+                if !IdempotencySweep.isExpired(entry, at: now) {
+                    guard entry.method == method, entry.paramsDigest == digest else {
+                        // INVALID_ARGUMENT as 3, not -32602: the params are valid, the key is misused.
+                        throw RPCError(
+                            code: .invalidArgument, message: "idempotency key reused with different params",
+                            details: [["field": "meta.idempotencyKey", "reason": "was used with different params"]])
+                    }
+                    return .replayed(entry.result)
                 }
-                return .replayed(entry.result)
+                try tx.delete(IdempotencyEntry.self, id: entry.id)
             }
             let result = try body(tx)
             let text = String(decoding: result.jsonBytes(), as: UTF8.self)
             try tx.put(
                 IdempotencyEntry(
-                    id: entryId, partnerId: partnerId, method: method, paramsDigest: digest, result: text,
-                    createTime: now))
+                    id: ids.next("idem"), key: entryKey, partnerId: partnerId, method: method, paramsDigest: digest,
+                    result: text, createTime: now))
             return .fresh(result)
         }
         feed.notify()
