@@ -78,6 +78,22 @@ struct JSONEncodingMemoSlotTests {
         #expect(Desk.encodingMemo.count == 1)
     }
 
+    @Test("an entry used through its slot is spared by the memo's sweep, as one looked up would be")
+    func slotUseSparesTheEntry() throws {
+        Desk.encodingMemo.resize(capacity: 2)
+        let kept = Desk(id: "k1", holder: "Ada")
+        _ = try text(kept)
+        _ = try text(Desk(id: "k2", holder: "Bob"))
+        let before = lookups()
+        _ = try text(kept)
+        #expect(lookups() == before, "answered through the slot")
+        _ = try text(Desk(id: "k3", holder: "Cy"))
+        #expect(Desk.encodingMemo.count == 2)
+        let afterSweep = lookups()
+        #expect(try text(kept) == #"{"id":"k1","holder":"Ada"}"#)
+        #expect(lookups() == afterSweep, "the sweep evicted the entry the slot was using")
+    }
+
     @Test("the memo's capacity bounds what slots keep: a dropped entry is not kept alive, and with none nothing is")
     func capacityBoundsTheSlots() throws {
         Desk.encodingMemo.resize(capacity: 64)

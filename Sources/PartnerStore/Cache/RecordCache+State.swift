@@ -1,3 +1,4 @@
+import FramedJSON
 import PartnerCore
 
 extension RecordCache {
@@ -8,19 +9,17 @@ extension RecordCache {
     /// claims, so an entry can only outlive its truth if its holder is evicted, in which case
     /// the lookup finds no value and misses.
     ///
-    /// Entries are kept in two generations: new entries go to `young`; when `young` is full it
-    /// becomes `old` and the previous `old` is dropped, so at most `capacity` entries are kept
-    /// and recently used ones survive (a hit in `old` moves the entry back to `young`). A
-    /// dropped generation is handed back (`takeRetired()`) rather than released here, so that
-    /// `RecordCache` releases its tens of thousands of records after letting the lock go.
+    /// At most `capacity` records are kept, evicted one at a time by the CLOCK rule
+    /// (`ClockCache`): as many records as the capacity allows stay, whatever order they are
+    /// read in, and a record read since the last sweep survives the next. What leaves the cache
+    /// is handed back (`takeRetired()`) rather than released here, so that `RecordCache`
+    /// releases records after letting the lock go.
     struct State {
         /// Even: no commit in flight. Odd: a COMMIT is running. +2 per commit attempt.
         private(set) var epoch: UInt64 = 0
-        private var young: [RecordKey: any Sendable] = [:]
-        private var old: [RecordKey: any Sendable] = [:]
-        private let generationSize: Int
-        /// Generations dropped since `takeRetired()` last took them.
-        private var retired: [[RecordKey: any Sendable]] = []
+        private var records: ClockCache<RecordKey, any Sendable>
+        /// What left the cache since `takeRetired()` last took it.
+        private var retired: [any Sendable] = []
         /// Which record holds a unique key (or that none does), as a committed state showed it.
         private var holders: [UniqueKeyRef: String?] = [:]
         /// The unique keys `holders` names each record for, so a change of the record drops them.
@@ -29,33 +28,24 @@ extension RecordCache {
         private var heldKinds: Set<String> = []
 
         init(capacity: Int) {
-            generationSize = capacity > 0 ? max(1, capacity / 2) : 0
+            records = ClockCache(capacity: capacity)
         }
 
         /// The number of cached records.
-        var count: Int { young.count + old.count }
+        var count: Int { records.count }
 
-        /// The cached value for `key`.
+        /// The cached value for `key`, marked as read.
         mutating func value(for key: RecordKey) -> (any Sendable)? {
-            if let value = young[key] { return value }
-            guard let value = old.removeValue(forKey: key) else { return nil }
-            insert(value, for: key)
-            return value
+            records.value(for: key)
         }
 
         /// Caches `value` for `key` (nothing when the cache is disabled).
         mutating func insert(_ value: any Sendable, for key: RecordKey) {
-            guard generationSize > 0 else { return }
-            young[key] = value
-            if young.count >= generationSize {
-                if !old.isEmpty { retired.append(old) }
-                old = young
-                young = Dictionary(minimumCapacity: generationSize)
-            }
+            if let left = records.insert(value, for: key) { retired.append(left) }
         }
 
-        /// The generations dropped since the last call, for the caller to release.
-        mutating func takeRetired() -> [[RecordKey: any Sendable]] {
+        /// What left the cache since the last call, for the caller to release.
+        mutating func takeRetired() -> [any Sendable] {
             guard !retired.isEmpty else { return [] }
             let taken = retired
             retired = []
@@ -73,8 +63,8 @@ extension RecordCache {
 
         /// Notes that record `id` of `kind` (or none, when nil) holds unique key `key`.
         mutating func insertHolder(_ id: String?, kind: String, uniqueKey key: String) {
-            guard generationSize > 0 else { return }
-            if holders.count >= generationSize * 2 { dropHolders() }
+            guard records.capacity > 0 else { return }
+            if holders.count >= records.capacity { dropHolders() }
             holders[UniqueKeyRef(kind: kind, key: key)] = .some(id)
             heldKinds.insert(kind)
             if let id { heldKeys[RecordKey(kind: kind, id: id), default: []].append(key) }
@@ -101,8 +91,7 @@ extension RecordCache {
 
         /// Forgets `key`.
         mutating func remove(_ key: RecordKey) {
-            young.removeValue(forKey: key)
-            old.removeValue(forKey: key)
+            if let left = records.removeValue(forKey: key) { retired.append(left) }
         }
 
         /// Marks a COMMIT as running.
@@ -118,7 +107,6 @@ extension RecordCache {
                 for (key, change) in changes.changes {
                     switch change {
                     case .stored(let value):
-                        old.removeValue(forKey: key)
                         insert(value, for: key)
                         dropHolders(of: key, now: value)
                     case .written(let value):
@@ -135,10 +123,7 @@ extension RecordCache {
 
         /// Forgets everything.
         mutating func removeAll() {
-            retired.append(young)
-            retired.append(old)
-            young = [:]
-            old = [:]
+            retired.append(records.removeAll())
             dropHolders()
         }
     }

@@ -27,9 +27,9 @@ final class RecordCache: Sendable {
         state = Mutex(State(capacity: capacity))
     }
 
-    /// Runs `body` on the state under the lock. The generations it dropped are released after
-    /// the lock is let go: releasing tens of thousands of records takes milliseconds, which
-    /// every lookup of the event loops would otherwise wait out.
+    /// Runs `body` on the state under the lock. The records it dropped are released after the
+    /// lock is let go: releasing a record (or, emptying the cache, tens of thousands) would
+    /// otherwise hold up every lookup of the event loops meanwhile.
     private func withState<Result: Sendable>(_ body: (inout State) -> Result) -> Result {
         let (result, retired) = state.withLock { state in
             let result = body(&state)
