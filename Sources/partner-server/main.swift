@@ -57,8 +57,8 @@ let usage = """
       --cache-records N               decoded records the store keeps in memory, about 2.7 KiB each
                                       (default 50000; 0 = none)
       --cache-answers N               customers and subscriptions kept encoded, each kind, so an
-                                      unchanged one is answered by copying its bytes (default 4096;
-                                      about 2 KiB each; 0 = none)
+                                      unchanged one is answered by copying its bytes (default 8192;
+                                      about 2.4 KB each; 0 = none)
       --page-cache-mib N              SQLite page cache of each store connection, the writer and
                                       each of the 3 readers (default 16). With the defaults the
                                       server stays under 300 MB whatever the data size

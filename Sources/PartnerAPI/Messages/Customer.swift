@@ -123,9 +123,9 @@ public struct Customer: Codable, Sendable, Hashable, JSONCodable {
 }
 
 extension Customer: JSONMemoizedEncodable {
-    /// The encodings of the 4,096 customers most recently answered (about 2 KiB each): a `get` or
-    /// `list` answering one unchanged since copies its bytes.
-    public static let encodingMemo = JSONEncodingMemo<Customer>(capacity: 4096)
+    /// The encodings of up to 8,192 customers answered, those read again kept first (about 2.4 KB
+    /// each): a `get` or `list` answering one unchanged since copies its bytes.
+    public static let encodingMemo = JSONEncodingMemo<Customer>(capacity: 8192)
     /// One entry per customer id.
     public var memoKey: String { box.fields.id }
     /// The box's slot: an unchanged customer finds its encoding without a lookup by id.

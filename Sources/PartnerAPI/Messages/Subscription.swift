@@ -75,9 +75,9 @@ public struct Subscription: Codable, Sendable, Hashable, JSONCodable {
 }
 
 extension Subscription: JSONMemoizedEncodable {
-    /// The encodings of the 4,096 subscriptions most recently answered (about 2 KiB each): a `get` or
-    /// `list` answering one unchanged since copies its bytes.
-    public static let encodingMemo = JSONEncodingMemo<Subscription>(capacity: 4096)
+    /// The encodings of up to 8,192 subscriptions answered, those read again kept first (about 2.4 KB
+    /// each): a `get` or `list` answering one unchanged since copies its bytes.
+    public static let encodingMemo = JSONEncodingMemo<Subscription>(capacity: 8192)
     /// One entry per subscription id.
     public var memoKey: String { id }
 }
