@@ -22,12 +22,13 @@ public struct ClockCache<Key: Hashable, Value> {
     fileprivate struct Entry {
         var key: Key
         var value: Value
-        /// Read since the hand last passed.
-        var read: Bool
     }
 
     /// Entries by position; `nil` where one was removed (its position is in `vacant`).
     private var entries: [Entry?] = []
+    /// Whether the entry at each position was read since the hand last passed: apart from the
+    /// entries, so that marking one is a store of one byte.
+    private var read: [Bool] = []
     private var positions: [Key: Int] = [:]
     private var vacant: [Int] = []
     private var hand = 0
@@ -46,8 +47,8 @@ public struct ClockCache<Key: Hashable, Value> {
     /// The value kept for `key`, marking it read (the hand spares it once); `nil` when none is.
     public mutating func value(for key: Key) -> Value? {
         guard let position = positions[key] else { return nil }
-        entries[position]!.read = true
-        return entries[position]!.value
+        read[position] = true
+        return entries[position]?.value
     }
 
     /// Keeps `value` for `key` and returns what left the cache for it: the value `key` had, or
@@ -63,9 +64,9 @@ public struct ClockCache<Key: Hashable, Value> {
     ) -> Value? {
         guard capacity > 0 else { return nil }
         if let position = positions[key] {
-            let replaced = entries[position]!.value
-            entries[position]!.value = value
-            entries[position]!.read = true
+            let replaced = entries[position]?.value
+            entries[position] = Entry(key: key, value: value)
+            read[position] = true
             return replaced
         }
         var evicted: Value?
@@ -74,14 +75,17 @@ public struct ClockCache<Key: Hashable, Value> {
             position = free
         } else if entries.count < capacity {
             entries.append(nil)
+            read.append(false)
             position = entries.count - 1
         } else {
             position = nextVictim(stillInUse)
-            let victim = entries[position]!
-            positions[victim.key] = nil
-            evicted = victim.value
+            if let victim = entries[position] {
+                positions[victim.key] = nil
+                evicted = victim.value
+            }
         }
-        entries[position] = Entry(key: key, value: value, read: false)
+        entries[position] = Entry(key: key, value: value)
+        read[position] = false
         positions[key] = position
         return evicted
     }
@@ -90,7 +94,7 @@ public struct ClockCache<Key: Hashable, Value> {
     @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard let position = positions.removeValue(forKey: key) else { return nil }
-        let removed = entries[position]!.value
+        let removed = entries[position]?.value
         entries[position] = nil
         vacant.append(position)
         return removed
@@ -112,9 +116,9 @@ public struct ClockCache<Key: Hashable, Value> {
             let position = hand
             hand = hand + 1 == entries.count ? 0 : hand + 1
             steps += 1
-            if entries[position]!.read {
-                entries[position]!.read = false
-            } else if steps > 2 * entries.count || !stillInUse(entries[position]!.value) {
+            if read[position] {
+                read[position] = false
+            } else if steps > 2 * entries.count || entries[position].map({ !stillInUse($0.value) }) ?? true {
                 return position
             }
         }
