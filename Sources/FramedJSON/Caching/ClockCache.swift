@@ -19,33 +19,38 @@
 /// let evicted = cache.insert(3, for: "c")        // the hand spares "a", evicts "b": 2
 /// ```
 public struct ClockCache<Key: Hashable, Value> {
-    fileprivate struct Entry {
-        var key: Key
-        var value: Value
+    @usableFromInline struct Entry {
+        @usableFromInline var key: Key
+        @usableFromInline var value: Value
+
+        @inlinable init(key: Key, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// Entries by position; `nil` where one was removed (its position is in `vacant`).
-    private var entries: [Entry?] = []
+    @usableFromInline var entries: [Entry?] = []
     /// Whether the entry at each position was read since the hand last passed: apart from the
     /// entries, so that marking one is a store of one byte.
-    private var read: [Bool] = []
-    private var positions: [Key: Int] = [:]
-    private var vacant: [Int] = []
-    private var hand = 0
+    @usableFromInline var read: [Bool] = []
+    @usableFromInline var positions: [Key: Int] = [:]
+    @usableFromInline var vacant: [Int] = []
+    @usableFromInline var hand = 0
 
     /// The most entries kept at once (0: nothing is kept).
     public let capacity: Int
 
     /// Creates an empty cache keeping at most `capacity` entries (0 or less: none).
-    public init(capacity: Int) {
+    @inlinable public init(capacity: Int) {
         self.capacity = max(0, capacity)
     }
 
     /// The number of entries kept now.
-    public var count: Int { positions.count }
+    @inlinable public var count: Int { positions.count }
 
     /// The value kept for `key`, marking it read (the hand spares it once); `nil` when none is.
-    public mutating func value(for key: Key) -> Value? {
+    @inlinable public mutating func value(for key: Key) -> Value? {
         guard let position = positions[key] else { return nil }
         read[position] = true
         return entries[position]?.value
@@ -58,7 +63,7 @@ public struct ClockCache<Key: Hashable, Value> {
     /// `stillInUse` is asked, for each unread entry the hand reaches, whether it was used
     /// where the cache could not mark it (an owner's lock-free path); answering true spares
     /// it like a read, and the answer should reset whatever it reads.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func insert(
         _ value: Value, for key: Key, stillInUse: (Value) -> Bool = { _ in false }
     ) -> Value? {
@@ -91,7 +96,7 @@ public struct ClockCache<Key: Hashable, Value> {
     }
 
     /// Forgets `key`; returns its value, to release where no lock is held.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard let position = positions.removeValue(forKey: key) else { return nil }
         let removed = entries[position]?.value
@@ -101,7 +106,7 @@ public struct ClockCache<Key: Hashable, Value> {
     }
 
     /// Forgets every entry; returns them, as a cache, to release where no lock is held.
-    public mutating func removeAll() -> ClockCache {
+    @inlinable public mutating func removeAll() -> ClockCache {
         let all = self
         self = ClockCache(capacity: capacity)
         return all
@@ -110,7 +115,7 @@ public struct ClockCache<Key: Hashable, Value> {
     /// The position of the entry to evict: the first the hand finds unread and not in use,
     /// unmarking the others on its way; after two whole turns `stillInUse` is no longer asked,
     /// so the sweep ends whatever it answers. Called only when every position holds an entry.
-    private mutating func nextVictim(_ stillInUse: (Value) -> Bool) -> Int {
+    @inlinable mutating func nextVictim(_ stillInUse: (Value) -> Bool) -> Int {
         var steps = 0
         while true {
             let position = hand
