@@ -21,10 +21,7 @@ struct ClockCacheTests {
 
     @Test("when full, an insert evicts the first entry the hand finds unread and spares the read ones once")
     func readEntriesGetASecondChance() {
-        var cache = ClockCache<String, Int>(capacity: 3)
-        cache.insert(1, for: "a")
-        cache.insert(2, for: "b")
-        cache.insert(3, for: "c")
+        var cache = full(of: "a", "b", "c")
         #expect(cache.value(for: "a") == 1)
         #expect(cache.insert(4, for: "d") == 2, "a was read: the hand spares it and evicts b")
         #expect(cache.value(for: "b") == nil)
@@ -35,9 +32,7 @@ struct ClockCacheTests {
 
     @Test("inserting a kept key replaces its value and hands back the old one; nothing is evicted")
     func replacingAKeyHandsBackItsValue() {
-        var cache = ClockCache<String, Int>(capacity: 2)
-        cache.insert(1, for: "a")
-        cache.insert(2, for: "b")
+        var cache = full(of: "a", "b")
         #expect(cache.insert(10, for: "a") == 1)
         #expect(cache.value(for: "a") == 10 && cache.value(for: "b") == 2)
         #expect(cache.count == 2)
@@ -45,9 +40,7 @@ struct ClockCacheTests {
 
     @Test("a removed key's place is used again before anything is evicted")
     func removedPlacesAreReused() {
-        var cache = ClockCache<String, Int>(capacity: 2)
-        cache.insert(1, for: "a")
-        cache.insert(2, for: "b")
+        var cache = full(of: "a", "b")
         #expect(cache.removeValue(forKey: "a") == 1)
         #expect(cache.removeValue(forKey: "a") == nil)
         #expect(cache.insert(3, for: "c") == nil)
@@ -58,9 +51,7 @@ struct ClockCacheTests {
 
     @Test("an entry used elsewhere is spared like a read one, and a sweep ends whatever the owner answers")
     func stillInUseSparesAndEnds() {
-        var cache = ClockCache<String, Int>(capacity: 2)
-        cache.insert(1, for: "a")
-        cache.insert(2, for: "b")
+        var cache = full(of: "a", "b")
         #expect(cache.insert(3, for: "c", stillInUse: { $0 == 1 }) == 2)
         #expect(cache.insert(4, for: "d", stillInUse: { _ in true }) != nil, "two whole turns, then it evicts")
         #expect(cache.count == 2)
@@ -73,4 +64,11 @@ struct ClockCacheTests {
         #expect(cache.value(for: "a") == nil && cache.count == 0)
         #expect(ClockCache<String, Int>(capacity: -5).capacity == 0)
     }
+}
+
+/// A cache exactly as large as `keys`, holding 1, 2, 3, ... for them in order, none read yet.
+private func full(of keys: String...) -> ClockCache<String, Int> {
+    var cache = ClockCache<String, Int>(capacity: keys.count)
+    for (index, key) in keys.enumerated() { cache.insert(index + 1, for: key) }
+    return cache
 }
