@@ -84,7 +84,7 @@ public struct ClockCache<Key: Hashable, Value> {
             position = entries.count - 1
         } else {
             position = nextVictim(stillInUse)
-            if let victim = entries[position] {
+            if let victim = entries[position].take() {
                 positions[victim.key] = nil
                 evicted = victim.value
             }

@@ -18,8 +18,10 @@ extension RecordCache {
         /// Even: no commit in flight. Odd: a COMMIT is running. +2 per commit attempt.
         private(set) var epoch: UInt64 = 0
         private var records: ClockCache<RecordKey, any Sendable>
-        /// What left the cache since `takeRetired()` last took it.
-        private var retired: [any Sendable] = []
+        /// What left the cache since `takeRetired()` last took it: most often one record (an
+        /// insert evicts at most one), kept apart so that handing it back allocates nothing.
+        private var retiredOne: (any Sendable)?
+        private var retiredMore: [any Sendable] = []
         /// Which record holds a unique key (or that none does), as a committed state showed it.
         private var holders: [UniqueKeyRef: String?] = [:]
         /// The unique keys `holders` names each record for, so a change of the record drops them.
@@ -41,15 +43,24 @@ extension RecordCache {
 
         /// Caches `value` for `key` (nothing when the cache is disabled).
         mutating func insert(_ value: any Sendable, for key: RecordKey) {
-            if let left = records.insert(value, for: key) { retired.append(left) }
+            if let left = records.insert(value, for: key) { retire(left) }
         }
 
         /// What left the cache since the last call, for the caller to release.
-        mutating func takeRetired() -> [any Sendable] {
-            guard !retired.isEmpty else { return [] }
-            let taken = retired
-            retired = []
+        mutating func takeRetired() -> Retired {
+            var taken = Retired(one: retiredOne.take(), more: [])
+            if !retiredMore.isEmpty { swap(&taken.more, &retiredMore) }
             return taken
+        }
+
+        /// Records that left the cache, for `RecordCache` to release after its lock.
+        struct Retired: Sendable {
+            var one: (any Sendable)?
+            var more: [any Sendable]
+        }
+
+        private mutating func retire(_ value: any Sendable) {
+            if retiredOne == nil { retiredOne = value } else { retiredMore.append(value) }
         }
 
         /// What the cache knows of unique key `key` of `kind`: the holder's cached value, that no
@@ -91,7 +102,7 @@ extension RecordCache {
 
         /// Forgets `key`.
         mutating func remove(_ key: RecordKey) {
-            if let left = records.removeValue(forKey: key) { retired.append(left) }
+            if let left = records.removeValue(forKey: key) { retire(left) }
         }
 
         /// Marks a COMMIT as running.
@@ -123,7 +134,7 @@ extension RecordCache {
 
         /// Forgets everything.
         mutating func removeAll() {
-            retired.append(records.removeAll())
+            retire(records.removeAll())
             dropHolders()
         }
     }
