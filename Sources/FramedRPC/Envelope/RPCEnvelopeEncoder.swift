@@ -46,9 +46,10 @@ public enum RPCEnvelopeEncoder {
         w.endObject()
     }
 
-    /// A framed success response.
-    public static func responseFrame(id: RPCID, result: any JSONEncodable) -> [UInt8] {
-        var w = beginFrame(capacity: 1024)
+    /// A framed success response, written into a buffer of at least `capacity` bytes (the
+    /// expected size: a buffer too small is grown, copying what it holds at each doubling).
+    public static func responseFrame(id: RPCID, result: any JSONEncodable, capacity: Int = 1024) -> [UInt8] {
+        var w = beginFrame(capacity: max(capacity, 64))
         writeResponse(id: id, result: result, to: &w)
         return endFrame(w)
     }

@@ -1,4 +1,5 @@
 public import FramedJSON
+import Synchronization
 
 /// The method table a server dispatches on: built once when the server starts.
 ///
@@ -15,9 +16,19 @@ public struct RPCRouter: Sendable {
     public typealias StreamingHandler =
         @Sendable (RPCRequest, RPCServerContext, RPCStreamWriter) async throws -> any JSONEncodable & Sendable
 
-    struct Entry: Sendable {
-        var descriptor: RPCMethodDescriptor
-        var handler: RPCServerNext
+    /// A registered method as calls reach it: one reference, so a call carries it with one
+    /// retain instead of one per string, set and closure it holds.
+    final class Entry: Sendable {
+        let descriptor: RPCMethodDescriptor
+        let handler: RPCServerNext
+        /// The byte size of the method's latest answer: the next answer's buffer starts that
+        /// large, so a large answer (a page of records) is not copied through every doubling.
+        let answerSize = Atomic<Int>(0)
+
+        init(descriptor: RPCMethodDescriptor, handler: @escaping RPCServerNext) {
+            self.descriptor = descriptor
+            self.handler = handler
+        }
     }
 
     private(set) var entries: [String: Entry] = [:]

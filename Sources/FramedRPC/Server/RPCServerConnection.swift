@@ -340,7 +340,15 @@ final class RPCServerConnection: RPCConnectionInbound, Sendable {
                 RPCEnvelopeEncoder.writeResponse(id: id, result: result, to: &w)
                 return EncodedAnswer(bytes: w.bytes, resultID: id)
             }
-            return EncodedAnswer(bytes: bounded(RPCEnvelopeEncoder.responseFrame(id: id, result: result), id: id))
+            // Sized as the method's latest answer, noted again when this one is larger or less
+            // than half of it (a steady method writes the shared hint not at all).
+            let method = launch.prepared.method
+            let expected = method.answerSize.load(ordering: .relaxed)
+            let frame = RPCEnvelopeEncoder.responseFrame(id: id, result: result, capacity: max(1024, expected))
+            if frame.count > expected || frame.count < expected / 2 {
+                method.answerSize.store(frame.count, ordering: .relaxed)
+            }
+            return EncodedAnswer(bytes: bounded(frame, id: id))
         } catch {
             let mapped = RPCError(mapping: error)
             observation?.handlerEnded(mapped)
