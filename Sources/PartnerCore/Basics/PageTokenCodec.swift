@@ -76,11 +76,14 @@ public struct PageTokenCodec: Sendable {
         /// Writes the binding into `hasher`: each part's UTF-8 length (4 bytes, big-endian),
         /// then its UTF-8.
         func feed(into hasher: inout SHA256) {
-            for part in [partnerId, kind, query] {
-                let n = UInt32(part.utf8.count)
-                hasher.update([UInt8(n >> 24 & 0xff), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)])
-                hasher.update(part.utf8)
-            }
+            Self.feed(partnerId, into: &hasher)
+            Self.feed(kind, into: &hasher)
+            Self.feed(query, into: &hasher)
+        }
+
+        private static func feed(_ part: String, into hasher: inout SHA256) {
+            withUnsafeBytes(of: UInt32(part.utf8.count).bigEndian) { hasher.update($0) }
+            hasher.update(part.utf8)
         }
     }
 

@@ -15,12 +15,14 @@ public struct SHA256: Sendable {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    /// The bytes of a block not yet complete (fewer than 64).
-    private var buffer: [UInt8] = []
+    /// The bytes of a block not yet complete (the first `pending` of 64), held inline: a hasher
+    /// and its copies allocate nothing.
+    private var block = InlineArray<64, UInt8>(repeating: 0)
+    private var pending = 0
     private var length: UInt64 = 0
 
     /// A fresh hasher.
-    public init() { buffer.reserveCapacity(64) }
+    public init() {}
 
     /// Feeds bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
@@ -33,47 +35,53 @@ public struct SHA256: Sendable {
     private mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
-            offset = take
-            guard buffer.count == 64 else { return }
-            buffer.withUnsafeBytes { compress($0.baseAddress!) }
-            buffer.removeAll(keepingCapacity: true)
+        if pending > 0 {
+            offset = min(64 - pending, bytes.count)
+            for i in 0..<offset { block[pending + i] = bytes[i] }
+            pending += offset
+            guard pending == 64 else { return }
+            compressPendingBlock()
         }
         while bytes.count - offset >= 64 {
             compress(bytes.baseAddress! + offset)
             offset += 64
         }
-        if offset < bytes.count { buffer.append(contentsOf: bytes[offset...]) }
+        for i in offset..<bytes.count { block[i - offset] = bytes[i] }
+        pending = bytes.count - offset
     }
 
     /// The 32-byte digest. The hasher should not be used afterwards.
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        var tail = buffer
-        tail.append(0x80)
-        if tail.count > 56 { tail += [UInt8](repeating: 0, count: 64 - tail.count) }
-        tail += [UInt8](repeating: 0, count: (120 - tail.count) % 64)
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        block[pending] = 0x80
+        pending += 1
+        if pending > 56 {
+            for i in pending..<64 { block[i] = 0 }
+            compressPendingBlock()
         }
-        tail.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                compress(raw.baseAddress! + offset)
-                offset += 64
+        for i in pending..<56 { block[i] = 0 }
+        for i in 0..<8 { block[56 + i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * i)) }
+        compressPendingBlock()
+        let state = h
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+            withUnsafeBytes(of: state) { words in
+                for i in 0..<8 {
+                    let word = words.load(fromByteOffset: i * 4, as: UInt32.self)
+                    out[i * 4] = UInt8(word >> 24)
+                    out[i * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                    out[i * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                    out[i * 4 + 3] = UInt8(truncatingIfNeeded: word)
+                }
             }
+            count = 32
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            out += [
-                UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-                UInt8(truncatingIfNeeded: word),
-            ]
-        }
-        return out
+    }
+
+    /// Compresses the full pending block and empties it.
+    private mutating func compressPendingBlock() {
+        let full = block
+        withUnsafeBytes(of: full) { compress($0.baseAddress!) }
+        pending = 0
     }
 
     /// The digest of `bytes`.
