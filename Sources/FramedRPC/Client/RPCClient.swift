@@ -95,13 +95,8 @@ public final class RPCClient: Sendable {
         _ method: String, params: some JSONEncodable & Sendable, options: RPCCallOptions
     ) async throws(RPCError) -> JSONValue {
         let deadline = effectiveDeadline(options)
-        var attempt = 0
-        while true {
-            attempt += 1
-            if Task.isCancelled { throw Self.cancelledError }
-            let connection = try await self.connection()
-            let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
-            let frame = try makeFrame(id: id, method: method, params: params, options: options, deadline: deadline)
+        let result = try await register(method, params: params, options: options, deadline: deadline) {
+            connection, id, frame in
             var failure: RPCClientConnection.RegisterFailure?
             let result = await withTaskCancellationHandler {
                 await withCheckedContinuation {
@@ -116,16 +111,32 @@ public final class RPCClient: Sendable {
             } onCancel: {
                 connection.fail(id: id, error: Self.cancelledError, sendCancel: true)
             }
-            switch failure {
-            case nil: return try result.get()
-            case .cancelled?: throw Self.cancelledError
-            case .closed?, .goaway?:
-                dropped(connection)
-                if attempt >= 3 {
-                    throw RPCError(code: .unavailable, message: "connection lost before the call was sent")
-                }
+            return failure.map { .failure($0) } ?? .success(result)
+        }
+        return try result.get()
+    }
+
+    /// Sends a call's frame on a live connection, on a fresh one when the one found closes
+    /// before taking it (three tries): `attempt` registers the call under `id` and says whether
+    /// the connection took it. A call is never sent twice, since a connection that took it is
+    /// the one that answers.
+    private func register<T>(
+        _ method: String, params: some JSONEncodable & Sendable, options: RPCCallOptions,
+        deadline: ContinuousClock.Instant?,
+        _ attempt: (RPCClientConnection, Int64, [UInt8]) async -> Result<T, RPCClientConnection.RegisterFailure>
+    ) async throws(RPCError) -> T {
+        for _ in 0..<3 {
+            if Task.isCancelled { throw Self.cancelledError }
+            let connection = try await self.connection()
+            let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
+            let frame = try makeFrame(id: id, method: method, params: params, options: options, deadline: deadline)
+            switch await attempt(connection, id, frame) {
+            case .success(let taken): return taken
+            case .failure(.cancelled): throw Self.cancelledError
+            case .failure(.closed), .failure(.goaway): dropped(connection)
             }
         }
+        throw RPCError(code: .unavailable, message: "connection lost before the call was sent")
     }
 
     /// Starts a server-streaming call. Nothing is sent until the stream is first iterated
@@ -137,20 +148,12 @@ public final class RPCClient: Sendable {
         let window = options.streamWindow ?? 16
         let call = RPCResponseStream.Call(window: window) {
             [self] stream async throws(RPCError) -> (RPCClientConnection, Int64) in
-            var attempt = 0
-            while true {
-                attempt += 1
-                if Task.isCancelled { throw Self.cancelledError }
-                let connection = try await self.connection()
-                let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
-                let frame = try makeFrame(id: id, method: method, params: params, options: options, deadline: deadline)
+            try await register(method, params: params, options: options, deadline: deadline) { connection, id, frame in
                 do throws(RPCClientConnection.RegisterFailure) {
                     try connection.start(id: id, frame: frame, waiter: .stream(stream), deadline: deadline)
-                    return (connection, id)
+                    return .success((connection, id))
                 } catch {
-                    if error == .cancelled { throw Self.cancelledError }
-                    if attempt > 2 { throw RPCError(code: .unavailable, message: "connection lost") }
-                    dropped(connection)
+                    return .failure(error)
                 }
             }
         }
