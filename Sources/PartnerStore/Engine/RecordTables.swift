@@ -73,6 +73,23 @@ final class RecordTables {
 
     // MARK: Writing (inside the writer's transaction)
 
+    /// Runs `query`, one of the statements that write a whole row (kind, id, partner, body,
+    /// keys), for `record`. Returns whether it changed a row.
+    @discardableResult
+    private func writeRow<R: StoredRecord>(_ query: WriteQuery, _ record: R, body: [UInt8], keys: StoredKeys) throws
+        -> Bool
+    {
+        try with(query) { statement in
+            try statement.bind(R.kind.name, at: 1)
+            try statement.bind(record.id, at: 2)
+            try statement.bind(record.partnerId, at: 3)
+            try statement.bind(body, at: 4)
+            try statement.bind(keys.encoded, at: 5)
+            try statement.run()
+            return connection.changes == 1
+        }
+    }
+
     /// Inserts or replaces the record and brings its unique and lookup keys up to date,
     /// touching only the keys that changed.
     ///
@@ -91,15 +108,7 @@ final class RecordTables {
         let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
         let body = try RecordCodec.encode(record)
         if known || keys.unique.isEmpty {
-            let done = try with(known ? .updateBodyIfKeysKept : .insertNew) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(record.id, at: 2)
-                try statement.bind(record.partnerId, at: 3)
-                try statement.bind(body, at: 4)
-                try statement.bind(keys.encoded, at: 5)
-                try statement.run()
-                return connection.changes == 1
-            }
+            let done = try writeRow(known ? .updateBodyIfKeysKept : .insertNew, record, body: body, keys: keys)
             if done && known { return false }
             if done {
                 for key in keys.lookup {
@@ -126,14 +135,7 @@ final class RecordTables {
                 try statement.run()
             }
         } else {
-            try with(old == nil ? .insert : .replace) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(record.id, at: 2)
-                try statement.bind(record.partnerId, at: 3)
-                try statement.bind(body, at: 4)
-                try statement.bind(keys.encoded, at: 5)
-                try statement.run()
-            }
+            try writeRow(old == nil ? .insert : .replace, record, body: body, keys: keys)
         }
         let newUnique = Set(keys.unique)
         for key in oldUnique where !newUnique.contains(key) {
