@@ -26,6 +26,15 @@ private struct Customer: Codable, Equatable, JSONCodable {
     var nested: [[Int]]
 }
 
+private struct Optionals: Codable, Equatable, JSONCodable {
+    var text: String?
+    var flag: Bool?
+    var count: Int?
+    var big: Int64?
+    var ratio: Double?
+    var kind: Kind?
+}
+
 @Suite("Codable over FramedJSON")
 struct JSONCodableBridgeTests {
     private let sample = Customer(
@@ -40,6 +49,18 @@ struct JSONCodableBridgeTests {
             text
                 == #"{"id":"cus_1","seats":3,"price":-1999,"ratio":0.25,"active":true,"kind":"TEAM","address":{"regionCode":"IT","postalCode":"00100","lines":["Via \"Roma\" 1","Scala\tB"]},"tags":[],"extra":{"k":[1,"two",null]},"nested":[[1,2],[],[3]]}"#
         )
+    }
+
+    @Test("optional members of every kind: present ones are written, absent ones leave no member")
+    func optionalMembers() throws {
+        let present = Optionals(text: "t", flag: false, count: 0, big: -5, ratio: 1.5, kind: .domain)
+        #expect(
+            String(decoding: present.jsonBytes(), as: UTF8.self)
+                == #"{"text":"t","flag":false,"count":0,"big":-5,"ratio":1.5,"kind":"DOMAIN"}"#)
+        #expect(try Optionals.decode(from: present.jsonBytes()) == present)
+        let absent = Optionals()
+        #expect(String(decoding: absent.jsonBytes(), as: UTF8.self) == "{}")
+        #expect(try Optionals.decode(from: absent.jsonBytes()) == absent)
     }
 
     @Test("what the encoder writes, the decoder reads back equal")
