@@ -55,6 +55,7 @@ struct SQLiteLayerTests {
         let writerTables = Confined(RecordTables(connection: writer))
         let readerTables = RecordTables(connection: reader)
         let cache = RecordCache(capacity: 0)
+        let snapshot = ReaderSnapshot(connection: reader)
         let seenDuring: Note? = try await withCheckedThrowingContinuation { continuation in
             let request = ReadRequest<Note?>(
                 body: { tx in
@@ -66,12 +67,92 @@ struct SQLiteLayerTests {
                 },
                 continuation: continuation
             )
-            request.run(tables: readerTables, cache: cache)
+            request.run(tables: readerTables, cache: cache, snapshot: snapshot)
         }
         #expect(seenDuring == nil)
+        snapshot.end()
         #expect(try readerTables.get(Note.self, id: "late") != nil)
         reader.close()
         writer.close()
+    }
+
+    /// Runs one read body on `reader` the way a reader thread does.
+    private func read<T: Sendable>(
+        _ tables: RecordTables, _ cache: RecordCache, _ snapshot: ReaderSnapshot,
+        _ body: @escaping @Sendable (any StoreReading) throws -> T
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            ReadRequest(body: body, continuation: continuation).run(tables: tables, cache: cache, snapshot: snapshot)
+        }
+    }
+
+    @Test("a reader keeps its snapshot while the epoch stays, and begins a new one once a commit moved it")
+    func snapshotHeldUntilACommit() async throws {
+        let folder = try TemporaryFolder()
+        let writer = try migratedConnection(folder)
+        let reader = try SQLiteConnection(path: folder.database, requireWritable: false)
+        try SQLiteRecordStore.configureReader(reader, config: .init())
+        let tables = RecordTables(connection: reader)
+        let cache = RecordCache(capacity: 0)
+        let snapshot = ReaderSnapshot(connection: reader)
+        func commit(_ note: Note) throws {
+            try writer.run("BEGIN IMMEDIATE")
+            try RecordTables(connection: writer).put(note)
+            try writer.run("COMMIT")
+        }
+
+        #expect(try await read(tables, cache, snapshot) { try $0.get(Note.self, id: "n1") } == nil)
+        #expect(snapshot.isHeld)
+        // Committed behind the epoch's back (the store's file lock rules this out in a server):
+        // the held snapshot does not see it, which shows the second read reused it.
+        try commit(Note(id: "n1", partnerId: "p1", slug: "one"))
+        #expect(try await read(tables, cache, snapshot) { try $0.get(Note.self, id: "n1") } == nil)
+
+        cache.beginCommit()
+        cache.endCommit(applying: nil)
+        #expect(try await read(tables, cache, snapshot) { try $0.get(Note.self, id: "n1") } != nil)
+        #expect(snapshot.isHeld)
+
+        // Begun while a commit is in flight (odd epoch): serves that read, then ends.
+        cache.beginCommit()
+        try commit(Note(id: "n2", partnerId: "p1", slug: "two"))
+        #expect(try await read(tables, cache, snapshot) { try $0.get(Note.self, id: "n2") } != nil)
+        #expect(!snapshot.isHeld)
+        #expect(!reader.isInTransaction)
+        cache.endCommit(applying: nil)
+
+        // A read that fails ends its snapshot.
+        #expect(try await read(tables, cache, snapshot) { try $0.get(Note.self, id: "n2") } != nil)
+        await #expect(throws: IntendedFailure.self) {
+            try await read(tables, cache, snapshot) { _ in throw IntendedFailure(tag: "x") }
+        }
+        #expect(!snapshot.isHeld)
+        #expect(!reader.isInTransaction)
+        reader.close()
+        writer.close()
+    }
+
+    @Test("an idle reader lets its snapshot go, so the checkpoint can copy every commit")
+    func idleReaderReleasesSnapshot() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database)
+        try await store.write { try $0.put(Counter(id: "c", value: 1)) }
+        // Records that are not there are never cached: these reads reach the reader threads.
+        for index in 0..<8 { _ = try await store.read { try $0.get(Counter.self, id: "absent-\(index)") } }
+        try await store.write { try $0.put(Counter(id: "c", value: 2)) }
+
+        let other = try SQLiteConnection(path: folder.database, requireWritable: true)
+        var copied = false
+        for _ in 0..<100 where !copied {
+            copied = try other.withStatement("PRAGMA wal_checkpoint(PASSIVE)") { statement in
+                _ = try statement.step()
+                return statement.int64(0) == 0 && statement.int64(1) == statement.int64(2)
+            }
+            if !copied { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(copied, "a reader still holds a snapshot older than the last commit")
+        other.close()
+        await store.close()
     }
 
     @Test("the cache refuses values from a reader whose epoch is no longer current")

@@ -3,7 +3,8 @@ struct ConnectionRequest<T: Sendable>: PendingRead {
     let continuation: CheckedContinuation<T, any Error>
     let body: @Sendable (SQLiteConnection) throws -> T
 
-    func run(tables: RecordTables, cache: RecordCache) {
+    func run(tables: RecordTables, cache: RecordCache, snapshot: ReaderSnapshot) {
+        snapshot.end()
         continuation.resume(with: Result { try body(tables.connection) })
     }
 

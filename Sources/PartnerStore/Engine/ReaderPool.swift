@@ -57,15 +57,28 @@ final class ReaderPool: Sendable {
         for _ in 0..<sleepers { wakeup.signal() }
     }
 
+    /// How long a reader thread with nothing to read keeps its snapshot for the next read
+    /// before it ends it (`ReaderSnapshot`): long enough to span the gaps between the reads of
+    /// a busy store, short enough that the checkpoint is never held up for long.
+    static let snapshotHold: DispatchTimeInterval = .milliseconds(5)
+
     private func runLoop(_ connection: SQLiteConnection) {
         let tables = RecordTables(connection: connection)
+        let snapshot = ReaderSnapshot(connection: connection)
         while true {
             switch state.withLock({ $0.next() }) {
             case .sleep:
-                wakeup.wait()
+                // Either way the thread takes exactly one wake-up, as `State` counts on.
+                if !snapshot.isHeld {
+                    wakeup.wait()
+                } else if wakeup.wait(timeout: .now() + Self.snapshotHold) == .timedOut {
+                    snapshot.end()
+                    wakeup.wait()
+                }
             case .run(let job):
-                job.run(tables: tables, cache: cache)
+                job.run(tables: tables, cache: cache, snapshot: snapshot)
             case .exit:
+                snapshot.end()
                 connection.close()
                 let waiters = state.withLock { $0.exited() }
                 withExtendedLifetime(lock) {}
