@@ -59,9 +59,12 @@ let usage = """
       --cache-answers N               customers and subscriptions kept encoded, each kind, so an
                                       unchanged one is answered by copying its bytes (default 8192;
                                       about 2.4 KB each; 0 = none)
+      --readers N                     store threads (and SQLite connections) for reads the record
+                                      cache cannot answer (default: half the processors, 1 to 3;
+                                      here \(SQLiteRecordStore.Config.defaultReaderCount))
       --page-cache-mib N              SQLite page cache of each store connection, the writer and
-                                      each of the 3 readers (default 16). With the defaults the
-                                      server stays under 300 MB whatever the data size
+                                      each reader (default 16). With the defaults the server
+                                      stays under 300 MB whatever the data size
       --page-size BYTES               page size of a SQLite database this start creates: a power of
                                       two from 512 to 65536 (default 4096). 2048 writes a quarter
                                       less per change and reads slower once the data outgrow the
@@ -175,6 +178,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
         "cache-answers", default: Customer.encodingMemo.capacity, in: 0...100_000_000)
     Customer.encodingMemo.resize(capacity: answerCache)
     Subscription.encodingMemo.resize(capacity: answerCache)
+    storeConfig.readerCount = try args.integer("readers", default: storeConfig.readerCount, in: 1...64)
     storeConfig.pageCacheKiB =
         try args.integer("page-cache-mib", default: storeConfig.pageCacheKiB / 1024, in: 1...65_536) * 1024
     storeConfig.pageSize = try args.integer("page-size", default: storeConfig.pageSize, in: 512...65_536)
@@ -242,6 +246,7 @@ func serve(_ args: inout CommandArguments) async throws -> Int32 {
         [
             "address": "\(bound.host):\(bound.port)", "data": data,
             "store": StoreSelection.describe(url: databaseURL, data: data), "loops": "\(loops)",
+            "readers": databaseURL == nil ? "\(storeConfig.readerCount)" : "-",
             "conformance": conformance ? "on" : "off",
             "tls": tls == nil ? "off" : tls?.clientCAPath == nil ? "on" : "mutual",
             "clock_offset_days": "\(offsetDays)",

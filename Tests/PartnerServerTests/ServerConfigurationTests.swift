@@ -121,6 +121,24 @@ extension Operability {
             }
         }
 
+        @Test("--readers sets the store's reader threads, reported when listening; 0 is refused naming the option")
+        func readersOption() async throws {
+            try await onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let base = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
+                // By default half the processors, at least 1 and at most 3.
+                let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+                let standard = try Self.runServer(base, folder: folder)
+                #expect(standard.listening?["readers"] == "\(min(3, max(1, processors / 2)))", "\(standard.log)")
+                let two = try Self.runServer(base + ["--readers", "2"], folder: folder)
+                #expect(two.listening?["readers"] == "2", "\(two.log)")
+                let refused = try Self.runServer(base + ["--readers", "0"], folder: folder)
+                #expect(refused.status == 2, "\(refused.log)")
+                #expect(refused.log.contains("readers"), "\(refused.log)")
+            }
+        }
+
         @Test("--page-size sets the page size of a database it creates; a size not a power of two is refused")
         func pageSizeOption() async throws {
             try await onThread {
