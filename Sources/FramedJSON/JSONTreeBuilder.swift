@@ -1,16 +1,29 @@
 /// Builds the `JSONValue` tree of a document as `JSONScanner` reads it: what `JSONParser`
 /// returns. A repeated member name keeps its first occurrence (WIRE.md §3.1).
+///
+/// The members of the objects being read (and the elements of the arrays) wait on one stack
+/// each, innermost last; a container's own are copied out once, at its end, into an array of
+/// exactly their number, instead of each container growing its own array as it goes.
 struct JSONTreeBuilder: JSONScanBuilder {
-    /// An object being read: its members so far, a bit per name fingerprint seen (a name whose
-    /// bit is clear is new, with no comparison), and past 32 members a set of their names (so
-    /// the repeated-name check stays linear in the input).
+    /// An object being read: where its members start on the stack, a bit per name fingerprint
+    /// seen (a name whose bit is clear is new, with no comparison), and past 32 members a set of
+    /// their names (so the repeated-name check stays linear in the input).
     struct Object {
-        var members: [JSONObject.Member] = []
+        var start: Int
         var fingerprints: UInt128 = 0
         var seen: Set<String>? = nil
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
+    /// The members of the objects being read, innermost last.
+    private var members: [JSONObject.Member] = []
+    /// The elements of the arrays being read, innermost last.
+    private var elements: [JSONValue] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
+        members.reserveCapacity(32)
+    }
 
     func string(content: Range<Int>, hasEscape: Bool) -> JSONValue {
         .string(Self.decodeString(buffer, content: content, hasEscape: hasEscape))
@@ -37,21 +50,23 @@ struct JSONTreeBuilder: JSONScanBuilder {
 
     func null() -> JSONValue { .null }
 
-    func beginObject(depth: Int) -> Object { Object() }
+    func beginObject(depth: Int) -> Object { Object(start: members.count) }
 
     @inline(__always)
-    func member(_ object: inout Object, _ range: JSONScanner.MemberRange, _ value: JSONValue) {
+    mutating func member(_ object: inout Object, _ range: JSONScanner.MemberRange, _ value: JSONValue) {
         let key = Self.decodeString(buffer, content: range.key, hasEscape: range.keyHasEscape)
-        if object.seen == nil && object.members.count >= 32 { object.seen = Set(object.members.map(\.key)) }
+        if object.seen == nil && members.count - object.start >= 32 {
+            object.seen = Set(members[object.start...].map(\.key))
+        }
         let repeated: Bool
         if object.seen != nil {
             repeated = !object.seen!.insert(key).inserted
         } else {
             let bit = Self.fingerprintBit(key)
-            repeated = object.fingerprints & bit != 0 && object.members.contains { $0.key == key }
+            repeated = object.fingerprints & bit != 0 && members[object.start...].contains { $0.key == key }
             object.fingerprints |= bit
         }
-        if !repeated { object.members.append(JSONObject.Member(key: key, value: value)) }
+        if !repeated { members.append(JSONObject.Member(key: key, value: value)) }
     }
 
     /// One of 128 bits, chosen by a name's length and three of its bytes (first, middle, last
@@ -73,13 +88,22 @@ struct JSONTreeBuilder: JSONScanBuilder {
         return UInt128(1) << (hash >> 57)
     }
 
-    func endObject(_ object: Object) -> JSONValue { .object(JSONObject(object.members)) }
+    mutating func endObject(_ object: Object) -> JSONValue {
+        let own = Swift.Array(members[object.start...])
+        members.removeLast(own.count)
+        return .object(JSONObject(own))
+    }
 
-    func beginArray(depth: Int) -> [JSONValue] { [] }
+    /// An array being read: where its elements start on the stack.
+    func beginArray(depth: Int) -> Int { elements.count }
 
-    func element(_ array: inout [JSONValue], _ range: Range<Int>, _ value: JSONValue) { array.append(value) }
+    mutating func element(_ array: inout Int, _ range: Range<Int>, _ value: JSONValue) { elements.append(value) }
 
-    func endArray(_ array: [JSONValue]) -> JSONValue { .array(array) }
+    mutating func endArray(_ array: Int) -> JSONValue {
+        let own = Swift.Array(elements[array...])
+        elements.removeLast(own.count)
+        return .array(own)
+    }
 
     /// The text of a string the scanner has checked: its bytes as they are, or with its
     /// escapes decoded.

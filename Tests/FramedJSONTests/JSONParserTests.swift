@@ -196,6 +196,21 @@ struct JSONParserTests {
         }
     }
 
+    @Test("each object and array keeps its own members and elements, however they nest and repeat names")
+    func nestedContainersKeepTheirOwn() throws {
+        let text = #"{"a":{"a":1,"b":[{"a":2},[],{"b":3,"b":4}],"c":{}},"b":[1,[2,[3]],{"a":5}],"a":6,"c":7}"#
+        let expected: JSONValue = [
+            "a": ["a": 1, "b": [["a": 2], [], ["b": 3]], "c": [:]],
+            "b": [1, [2, [3]], ["a": 5]],
+            "c": 7,
+        ]
+        #expect(try parser.parse(text) == expected)
+        let many = "[" + (0..<40).map { #"{"k\#($0)":[\#($0)],"k\#($0)":0}"# }.joined(separator: ",") + "]"
+        let elements = try #require(try parser.parse(many).arrayValue)
+        #expect(elements.count == 40)
+        #expect(elements[39] == ["k39": [39]])
+    }
+
     @Test("200,000 nested arrays fail with a limit error instead of crashing")
     func hostileDepth() throws {
         let depth = 200_000
