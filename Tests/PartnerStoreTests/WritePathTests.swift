@@ -272,6 +272,42 @@ struct WritePathTests {
         await store.close()
     }
 
+    @Test(
+        "a new record with unique keys goes in without a lookup of its id; a key found free and then claimed, or held by another, is still refused",
+        arguments: [0, 1_000])
+    func newRecordWithUniqueKeys(cacheCapacity: Int) async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: cacheCapacity))
+        try await store.write { tx in
+            #expect(try tx.find(Note.self, uniqueKey: "slug:one") == nil)
+            try tx.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["t"]))
+            // Found free above, then claimed by n1: looked up again, and refused.
+            #expect(throws: StoreError.duplicateKey("slug:one")) {
+                try tx.put(Note(id: "n2", partnerId: "p1", slug: "one"))
+            }
+        }
+        await #expect(throws: StoreError.duplicateKey("slug:one")) {
+            try await store.write { try $0.put(Note(id: "n3", partnerId: "p1", slug: "one")) }
+        }
+        // A stored record put again without being read: the insert finds it and replaces it.
+        try await store.write { try $0.put(Note(id: "n1", partnerId: "p1", slug: "uno", tags: ["u"])) }
+        try await store.write { tx in
+            #expect(try tx.find(Note.self, uniqueKey: "slug:one") == nil)
+            try tx.put(Note(id: "n4", partnerId: "p1", slug: "one"))
+        }
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:uno") }?.id == "n1")
+        #expect(try await store.read { try $0.find(Note.self, uniqueKey: "slug:one") }?.id == "n4")
+        let tagged = try await store.read {
+            try $0.list(Note.self, partnerId: "p1", lookupKey: "tag:u", after: nil, limit: 10)
+        }
+        #expect(tagged.map(\.id) == ["n1"])
+        #expect(try count("SELECT count(*) FROM records WHERE kind = 'note'", in: folder.database) == 2)
+        #expect(try count("SELECT count(*) FROM unique_keys", in: folder.database) == 2)
+        #expect(try count("SELECT count(*) FROM lookup_keys", in: folder.database) == 1)
+        #expect(try await store.integrityProblems().isEmpty)
+        await store.close()
+    }
+
     @Test("stored bodies are compact JSON that Foundation's decoder reads back unchanged")
     func bodiesDecodeWithFoundation() throws {
         let time = Timestamp(millisecondsSinceEpoch: 1_790_000_000_123)

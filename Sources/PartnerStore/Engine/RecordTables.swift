@@ -93,29 +93,39 @@ final class RecordTables {
     /// Inserts or replaces the record and brings its unique and lookup keys up to date,
     /// touching only the keys that changed.
     ///
-    /// A record without unique keys that is not `known` to exist (a journal entry or an event
-    /// with an id just drawn) is inserted straight away, and looked for only when the insert
-    /// finds one stored: one statement instead of a lookup and an insert. A `known` record is
-    /// first updated on the condition that its stored owner and keys are the new ones (the
-    /// common change, a body and nothing it is found by): again one statement instead of two.
-    /// - Parameter known: whether the record is known to be stored (the caller read it).
+    /// A record that is not `known` to exist (a journal entry, an event or an idempotency entry
+    /// with an id just drawn) is inserted straight away, after its unique keys are checked, and
+    /// looked for only when the insert finds one stored: one statement instead of a lookup and
+    /// an insert. A `known` record is first updated on the condition that its stored owner and
+    /// keys are the new ones (the common change, a body and nothing it is found by): again one
+    /// statement instead of two.
+    /// - Parameters:
+    ///   - known: whether the record is known to be stored (the caller read it).
+    ///   - freeUniqueKeys: unique keys of the record's kind that the caller found held by no
+    ///     record in this transaction (a `find` that found none), so not looked up again.
     /// - Returns: whether the record was inserted that way, as a new record.
     /// - Throws: `StoreError.duplicateKey` naming the first new unique key another record of
     ///   the kind holds, checked before anything is changed.
     @discardableResult
-    func put<R: StoredRecord>(_ record: R, known: Bool = true) throws -> Bool {
+    func put<R: StoredRecord>(_ record: R, known: Bool = true, freeUniqueKeys: Set<String> = []) throws -> Bool {
         let kind = R.kind.name
         let keys = StoredKeys(unique: record.uniqueKeys, lookup: record.lookupKeys)
         let body = try RecordCodec.encode(record)
-        if known || keys.unique.isEmpty {
-            let done = try writeRow(known ? .updateBodyIfKeysKept : .insertNew, record, body: body, keys: keys)
-            if done && known { return false }
-            if done {
-                for key in keys.lookup {
-                    try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
+        if !known {
+            for key in keys.unique where !freeUniqueKeys.contains(key) {
+                if let holder = try id(kind: kind, uniqueKey: key), holder != record.id {
+                    throw StoreError.duplicateKey(key)
                 }
-                return true
             }
+        }
+        let done = try writeRow(known ? .updateBodyIfKeysKept : .insertNew, record, body: body, keys: keys)
+        if done && known { return false }
+        if done {
+            for key in keys.unique { try insertUniqueKey(key, kind: kind, id: record.id) }
+            for key in keys.lookup {
+                try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
+            }
+            return true
         }
         let old = try storedKeys(kind: kind, id: record.id)
         let oldUnique = Set(old?.keys.unique ?? [])
@@ -146,17 +156,7 @@ final class RecordTables {
                 try statement.run()
             }
         }
-        for key in addedUnique {
-            // The check above names the key; the conflict clause is the backstop that still
-            // names it should the table hold a key the check did not see.
-            try with(.insertUniqueKey) { statement in
-                try statement.bind(kind, at: 1)
-                try statement.bind(key, at: 2)
-                try statement.bind(record.id, at: 3)
-                try statement.run()
-            }
-            if connection.changes == 0 { throw StoreError.duplicateKey(key) }
-        }
+        for key in addedUnique { try insertUniqueKey(key, kind: kind, id: record.id) }
         // Lookup keys are stored with the partner: when it changed, every key moves.
         let keptLookup = old?.partnerId == record.partnerId ? Set(old?.keys.lookup ?? []) : []
         let newLookup = Set(keys.lookup)
@@ -167,6 +167,19 @@ final class RecordTables {
             try insertLookupKey(key, kind: R.kind, partnerId: record.partnerId, id: record.id)
         }
         return false
+    }
+
+    /// Gives unique key `key` of `kind` to record `id`. The callers check the key first, which
+    /// names it before anything changes; the conflict clause is the backstop that still names it
+    /// should the table hold a key the check did not see.
+    private func insertUniqueKey(_ key: String, kind: String, id: String) throws {
+        try with(.insertUniqueKey) { statement in
+            try statement.bind(kind, at: 1)
+            try statement.bind(key, at: 2)
+            try statement.bind(id, at: 3)
+            try statement.run()
+        }
+        if connection.changes == 0 { throw StoreError.duplicateKey(key) }
     }
 
     private func insertLookupKey(_ key: String, kind: RecordKind, partnerId: String, id: String) throws {

@@ -14,6 +14,9 @@ final class SQLiteWriteTransaction: StoreWriting {
     private var isOpen = true
     /// This body's changes, staged for the cache.
     private(set) var staged = StagedChanges()
+    /// Unique keys, by kind, that a `find` of this body found held by no record and that no
+    /// `put` of it has claimed since: a `put` claiming one need not look it up again.
+    private var freeUniqueKeys: [String: Set<String>] = [:]
 
     /// - Parameter batch: the changes of the bodies that ran before in this transaction.
     init(tables: RecordTables, cache: RecordCache, counters: SequenceCounters, batch: StagedChanges) {
@@ -42,7 +45,10 @@ final class SQLiteWriteTransaction: StoreWriting {
 
     func find<R: StoredRecord>(_ type: R.Type, uniqueKey key: String) throws -> R? {
         try checkOpen()
-        guard let id = try tables.id(kind: R.kind.name, uniqueKey: key) else { return nil }
+        guard let id = try tables.id(kind: R.kind.name, uniqueKey: key) else {
+            freeUniqueKeys[R.kind.name, default: []].insert(key)
+            return nil
+        }
         return try get(R.self, id: id)
     }
 
@@ -57,7 +63,9 @@ final class SQLiteWriteTransaction: StoreWriting {
         try checkOpen()
         let key = RecordKey(kind: R.kind.name, id: record.id)
         let known = staged[key] != nil || batch[key] != nil || cache.value(for: key) != nil
-        if try tables.put(record, known: known) {
+        let free = freeUniqueKeys[R.kind.name] ?? []
+        if !free.isEmpty { freeUniqueKeys[R.kind.name] = free.subtracting(record.uniqueKeys) }
+        if try tables.put(record, known: known, freeUniqueKeys: free) {
             staged.write(record, for: key)
         } else {
             staged.store(record, for: key)
