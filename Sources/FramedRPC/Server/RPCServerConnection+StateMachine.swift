@@ -1,13 +1,25 @@
 /// The per-connection bookkeeping of `RPCServerConnection`, a value type kept in a `Mutex`.
 /// Every transition is quick, does no I/O and returns what to do after the lock is released.
 extension RPCServerConnection {
-    /// A routed call waiting to be admitted.
-    struct Prepared: Sendable {
-        var call: RPCIncomingCall
-        var method: RPCRouter.Entry
-        var deadline: ContinuousClock.Instant?
+    /// A routed call waiting to be admitted. One reference: the call is handed from the frame
+    /// to the state, the launch and its task, and each hand-over copies one pointer, not the
+    /// method name, params, metadata strings and observation it holds.
+    final class Prepared: Sendable {
+        let call: RPCIncomingCall
+        let method: RPCRouter.Entry
+        let deadline: ContinuousClock.Instant?
         /// The call as the server's observer follows it (nil without an observer).
-        var observation: RPCCallObservation? = nil
+        let observation: RPCCallObservation?
+
+        init(
+            call: RPCIncomingCall, method: RPCRouter.Entry, deadline: ContinuousClock.Instant?,
+            observation: RPCCallObservation?
+        ) {
+            self.call = call
+            self.method = method
+            self.deadline = deadline
+            self.observation = observation
+        }
     }
 
     /// One encoded answer: a whole frame, or a batch member's response object.
