@@ -57,6 +57,16 @@ extension Operability {
             try TemporaryFolders.make("partner-config")
         }
 
+        /// Runs `body` on a thread of its own with a temporary folder and the arguments of a
+        /// server whose data is in it, listening on an ephemeral loopback port.
+        static func withDataFolder(_ body: @escaping @Sendable (String, [String]) throws -> Void) async throws {
+            try await onThread {
+                let folder = try Self.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                try body(folder, ["--data", folder + "/data", "--listen", "127.0.0.1:0"])
+            }
+        }
+
         @Test("precedence: the flag wins over PARTNER_*, PARTNER_* over the --config file, the file over the default")
         func precedence() async throws {
             try await onThread {
@@ -109,10 +119,7 @@ extension Operability {
 
         @Test("--cache-answers sizes the answer memo: 0 turns it off, a negative size is refused naming the option")
         func cacheAnswersOption() async throws {
-            try await onThread {
-                let folder = try Self.temporaryFolder()
-                defer { try? FileManager.default.removeItem(atPath: folder) }
-                let base = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
+            try await Self.withDataFolder { folder, base in
                 let off = try Self.runServer(base + ["--cache-answers", "0"], folder: folder)
                 #expect(off.listening != nil, "\(off.log)")
                 let refused = try Self.runServer(base + ["--cache-answers", "-1"], folder: folder)
@@ -123,10 +130,7 @@ extension Operability {
 
         @Test("--readers sets the store's reader threads, reported when listening; 0 is refused naming the option")
         func readersOption() async throws {
-            try await onThread {
-                let folder = try Self.temporaryFolder()
-                defer { try? FileManager.default.removeItem(atPath: folder) }
-                let base = ["--data", folder + "/data", "--listen", "127.0.0.1:0"]
+            try await Self.withDataFolder { folder, base in
                 // By default half the processors, at least 1 and at most 3.
                 let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
                 let standard = try Self.runServer(base, folder: folder)

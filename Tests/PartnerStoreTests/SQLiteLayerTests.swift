@@ -22,6 +22,12 @@ struct SQLiteLayerTests {
         return connection
     }
 
+    private func readerConnection(_ folder: TemporaryFolder) throws -> SQLiteConnection {
+        let reader = try SQLiteConnection(path: folder.database, requireWritable: false)
+        try SQLiteRecordStore.configureReader(reader, config: .init())
+        return reader
+    }
+
     @Test("statements are prepared once per connection, never again per call")
     func preparedOnce() throws {
         let folder = try TemporaryFolder()
@@ -50,8 +56,7 @@ struct SQLiteLayerTests {
     func snapshotBeginsEagerly() async throws {
         let folder = try TemporaryFolder()
         let writer = try migratedConnection(folder)
-        let reader = try SQLiteConnection(path: folder.database, requireWritable: false)
-        try SQLiteRecordStore.configureReader(reader, config: .init())
+        let reader = try readerConnection(folder)
         let writerTables = Confined(RecordTables(connection: writer))
         let readerTables = RecordTables(connection: reader)
         let cache = RecordCache(capacity: 0)
@@ -90,8 +95,7 @@ struct SQLiteLayerTests {
     func snapshotHeldUntilACommit() async throws {
         let folder = try TemporaryFolder()
         let writer = try migratedConnection(folder)
-        let reader = try SQLiteConnection(path: folder.database, requireWritable: false)
-        try SQLiteRecordStore.configureReader(reader, config: .init())
+        let reader = try readerConnection(folder)
         let tables = RecordTables(connection: reader)
         let cache = RecordCache(capacity: 0)
         let snapshot = ReaderSnapshot(connection: reader)

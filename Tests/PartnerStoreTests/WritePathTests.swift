@@ -250,12 +250,17 @@ struct WritePathTests {
         #expect(try count("SELECT count(*) FROM unique_keys", in: folder.database) == 1)
     }
 
+    /// A store in a new temporary folder, its record cache holding `cacheCapacity` records.
+    private func storeInFolder(cacheCapacity: Int) throws -> (TemporaryFolder, SQLiteRecordStore) {
+        let folder = try TemporaryFolder()
+        return (folder, try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: cacheCapacity)))
+    }
+
     @Test(
         "a record without unique keys is inserted without a lookup first; a put of a stored one still replaces it and its lookup rows",
         arguments: [0, 1_000])
     func insertWithoutLookup(cacheCapacity: Int) async throws {
-        let folder = try TemporaryFolder()
-        let store = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: cacheCapacity))
+        let (folder, store) = try storeInFolder(cacheCapacity: cacheCapacity)
         try await store.write { try $0.put(Entry(id: "e1", partnerId: "p1", text: "v1", tags: ["a", "b"])) }
         try await store.write { try $0.put(Entry(id: "e1", partnerId: "p1", text: "v2", tags: ["b", "c"])) }
         try await store.write { try $0.put(Entry(id: "e2", partnerId: "p2", tags: ["a"])) }
@@ -276,8 +281,7 @@ struct WritePathTests {
         "a new record with unique keys goes in without a lookup of its id; a key found free and then claimed, or held by another, is still refused",
         arguments: [0, 1_000])
     func newRecordWithUniqueKeys(cacheCapacity: Int) async throws {
-        let folder = try TemporaryFolder()
-        let store = try SQLiteRecordStore(path: folder.database, config: .init(cacheCapacity: cacheCapacity))
+        let (folder, store) = try storeInFolder(cacheCapacity: cacheCapacity)
         try await store.write { tx in
             #expect(try tx.find(Note.self, uniqueKey: "slug:one") == nil)
             try tx.put(Note(id: "n1", partnerId: "p1", slug: "one", tags: ["t"]))
