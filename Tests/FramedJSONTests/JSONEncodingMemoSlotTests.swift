@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 
 /// A memoized type whose fields live in a shared box with a memo slot, as PartnerAPI's
-/// `Customer`; it counts the lookups by identity (`memoKey`) the memo makes.
+/// `Customer`; it counts the lookups by identity (`memoKey`) the memo makes, and the
+/// comparisons of two values in different boxes field by field.
 private struct Desk: Encodable, Equatable, JSONMemoizedEncodable {
     final class Box: @unchecked Sendable {
         var id: String
@@ -16,6 +17,7 @@ private struct Desk: Encodable, Equatable, JSONMemoizedEncodable {
     }
 
     static let keyLookups = Mutex(0)
+    static let fieldComparisons = Mutex(0)
     static let encodingMemo = JSONEncodingMemo<Desk>(capacity: 8)
 
     var box: Box
@@ -35,7 +37,9 @@ private struct Desk: Encodable, Equatable, JSONMemoizedEncodable {
     }
 
     static func == (lhs: Desk, rhs: Desk) -> Bool {
-        lhs.box === rhs.box || (lhs.box.id == rhs.box.id && lhs.box.holder == rhs.box.holder)
+        if lhs.box === rhs.box { return true }
+        fieldComparisons.withLock { $0 += 1 }
+        return lhs.box.id == rhs.box.id && lhs.box.holder == rhs.box.holder
     }
 
     enum CodingKeys: String, CodingKey { case id, holder }
@@ -52,6 +56,8 @@ private func text(_ value: some Encodable) throws -> String {
 
 private func lookups() -> Int { Desk.keyLookups.withLock { $0 } }
 
+private func fieldComparisons() -> Int { Desk.fieldComparisons.withLock { $0 } }
+
 @Suite("JSON encoding memo slots", .serialized)
 struct JSONEncodingMemoSlotTests {
     @Test("a value written again through its slot needs no lookup by identity, and writes the same bytes")
@@ -65,6 +71,22 @@ struct JSONEncodingMemoSlotTests {
         #expect(try text(copy) == first)
         #expect(try text([desk, copy]) == "[\(first),\(first)]")
         #expect(lookups() == before)
+    }
+
+    @Test("an equal value in another box takes the entry over once, then is found by its slot and its box alone")
+    func equalValueInAnotherBoxAdoptsTheEntry() throws {
+        Desk.encodingMemo.resize(capacity: 64)
+        let created = Desk(id: "d5", holder: "Ada")
+        let first = try text(created)
+        let readAgain = Desk(id: "d5", holder: "Ada")  // the same desk, decoded into its own box
+        let (lookupsBefore, comparisonsBefore) = (lookups(), fieldComparisons())
+        #expect(try text(readAgain) == first)
+        #expect(lookups() == lookupsBefore + 1)
+        #expect(fieldComparisons() == comparisonsBefore + 1)
+        for _ in 0..<3 { #expect(try text(readAgain) == first) }
+        #expect(lookups() == lookupsBefore + 1, "answered through the slot")
+        #expect(fieldComparisons() == comparisonsBefore + 1, "the entry holds the box it was found for")
+        #expect(Desk.encodingMemo.count == 1)
     }
 
     @Test("a value changed after it was written is encoded again, never answered from stale bytes")

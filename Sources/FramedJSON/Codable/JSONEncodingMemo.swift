@@ -11,8 +11,10 @@ public import Synchronization
 /// rule (`ClockCache`): as many as the capacity allows stay, and an entry used since the last
 /// sweep survives the next; evicted entries are released outside the lock. A value with shared
 /// storage (`memoSlot`) finds its entry there first, without the lookup by identity or the
-/// lock; such a use marks the entry itself, and the sweep spares it too. Cost per entry: the
-/// value (its strings are shared with the copies it was made from) and its bytes.
+/// lock; such a use marks the entry itself, and the sweep spares it too. An equal value found
+/// by identity in other storage takes the entry's place (`adopt`), so that its slot's entry
+/// holds its own storage. Cost per entry: the value (its strings are shared with the copies it
+/// was made from) and its bytes.
 ///
 /// ```swift
 /// static let encodingMemo = JSONEncodingMemo<Customer>(capacity: 4096)
@@ -77,8 +79,24 @@ public final class JSONEncodingMemo<Value: JSONMemoizedEncodable>: Sendable {
         let key = value.memoKey
         guard let entry = state.withLock({ $0.entries.value(for: key) }) else { return nil }
         guard entry.value == value else { return nil }
-        slot?.entry = entry
+        if let slot { adopt(entry, for: value, key: key, slot: slot) }
         return entry.bytes
+    }
+
+    /// Puts `value`, equal to `entry`'s but in other storage (a customer read again from the
+    /// store, where the entry holds the one a create answered), in the entry's place with the
+    /// same bytes, and points its slot there: its later writes then find an entry holding
+    /// their own storage, equal without comparing fields. One allocation and one lock, once
+    /// per storage.
+    @usableFromInline func adopt(_ entry: Entry, for value: Value, key: String, slot: JSONEncodingMemoSlot) {
+        let own = Entry(value: value, bytes: entry.bytes)
+        let dropped = state.withLock { state -> Entry? in
+            // Only while the entry found is still the one there: a newer state stays.
+            guard state.entries.value(for: key) === entry else { return nil }
+            return state.entries.insert(own, for: key, stillInUse: Self.wasUsedThroughSlot)
+        }
+        if dropped === entry { slot.entry = own }
+        _ = dropped  // released here, outside the lock
     }
 
     /// Remembers `bytes` as the encoding of `value`, replacing what its identity had.
